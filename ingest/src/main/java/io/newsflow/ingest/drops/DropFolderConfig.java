@@ -1,0 +1,21 @@
+package io.newsflow.ingest.drops;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings of the drop folder.
+ *
+ * @param root           the folder watched; processing/, done/ and failed/ live inside it
+ * @param pollInterval   how often the folder is scanned
+ * @param stableFor      a file not renamed into place is taken once its size and mtime were stable this long
+ * @param maxFileBytes   larger files go to failed/ without being read
+ * @param deleteWhenDone delete a file once produced instead of moving it to done/
+ */
+public record DropFolderConfig(Path root, Duration pollInterval, Duration stableFor, long maxFileBytes,
+                               boolean deleteWhenDone) {
+
+    public static DropFolderConfig defaults(Path root) {
+        return new DropFolderConfig(root, Duration.ofMillis(500), Duration.ofSeconds(2), 10L * 1024 * 1024, false);
+    }
+}

@@ -1,0 +1,43 @@
+package io.newsflow.wire;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+
+/**
+ * Avro single-object encoding: marker {@code C3 01}, the 8-byte little-endian CRC-64-AVRO
+ * fingerprint of the writer schema, then the Avro binary body. Readable without a registry by any
+ * Avro library that knows the schema (the fingerprint says which one).
+ */
+public final class SingleObjectFormat<T> implements WireFormat<T> {
+
+    private final BinaryMessageEncoder<T> encoder;
+    private final BinaryMessageDecoder<T> decoder;
+
+    public SingleObjectFormat(Schema schema) {
+        SpecificData model = SpecificData.getForSchema(schema);
+        this.encoder = new BinaryMessageEncoder<>(model, schema);
+        this.decoder = new BinaryMessageDecoder<>(model, schema);
+    }
+
+    @Override
+    public byte[] encode(T record) {
+        try {
+            return encoder.encode(record).array();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public T decode(byte[] bytes) {
+        try {
+            return decoder.decode(bytes);
+        } catch (IOException e) {
+            throw new MalformedRecordException("not an Avro single-object record of " + decoder, e);
+        }
+    }
+}
