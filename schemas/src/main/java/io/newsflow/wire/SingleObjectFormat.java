@@ -2,6 +2,7 @@ package io.newsflow.wire;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -16,11 +17,13 @@ public final class SingleObjectFormat<T> implements WireFormat<T> {
 
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
+    private final String schemaName;
 
     public SingleObjectFormat(Schema schema) {
         SpecificData model = SpecificData.getForSchema(schema);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
+        this.schemaName = schema.getFullName();
     }
 
     @Override
@@ -36,8 +39,8 @@ public final class SingleObjectFormat<T> implements WireFormat<T> {
     public T decode(byte[] bytes) {
         try {
             return decoder.decode(bytes);
-        } catch (IOException e) {
-            throw new MalformedRecordException("not an Avro single-object record of " + decoder, e);
+        } catch (IOException | AvroRuntimeException e) {
+            throw new MalformedRecordException("not an Avro single-object record of " + schemaName + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,0 +1,82 @@
+package io.newsflow.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one stand-in of the test suite: a minimal schema registry speaking the two calls of the
+ * Confluent-compatible REST API that Newsflow uses, on 127.0.0.1. No registry server can be
+ * installed on the build machines (see README, "Wire format").
+ */
+final class RegistryStandIn implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern REGISTER = Pattern.compile("/subjects/([^/]+)/versions");
+    private static final Pattern BY_ID = Pattern.compile("/schemas/ids/(\\d+)");
+
+    private final HttpServer server;
+    private final List<String> schemas = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> idsBySchema = new ConcurrentHashMap<>();
+    final List<String> subjects = new CopyOnWriteArrayList<>();
+
+    RegistryStandIn() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Matcher register = REGISTER.matcher(path);
+        Matcher byId = BY_ID.matcher(path);
+        if (exchange.getRequestMethod().equals("POST") && register.matches()) {
+            JsonNode body = JSON.readTree(exchange.getRequestBody());
+            String schema = body.path("schema").asText();
+            subjects.add(register.group(1));
+            int id = idsBySchema.computeIfAbsent(schema, s -> {
+                schemas.add(s);
+                return schemas.size();
+            });
+            reply(exchange, 200, JSON.createObjectNode().put("id", id).toString());
+        } else if (exchange.getRequestMethod().equals("GET") && byId.matches()) {
+            int id = Integer.parseInt(byId.group(1));
+            if (id < 1 || id > schemas.size()) {
+                reply(exchange, 404, "{\"error_code\":40403,\"message\":\"Schema not found\"}");
+            } else {
+                reply(exchange, 200, JSON.createObjectNode().put("schema", schemas.get(id - 1)).toString());
+            }
+        } else {
+            reply(exchange, 404, "{\"error_code\":404,\"message\":\"not found\"}");
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/vnd.schemaregistry.v1+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
