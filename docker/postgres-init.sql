@@ -1,0 +1,2 @@
+-- The schema registry keeps its schemas in a database of its own beside Newsflow's.
+CREATE DATABASE registry OWNER newsflow;

@@ -1,0 +1,46 @@
+package io.newsflow.launcher.config;
+
+/**
+ * Every environment variable Newsflow reads, with its default and meaning. README's configuration
+ * table is this list ({@code newsflow config} prints it with the values in force).
+ */
+public enum Setting {
+    KAFKA_BOOTSTRAP_SERVERS("", "Kafka brokers (host:port,...). Empty: `up` and `demo` start an embedded single-node broker; the single-service commands require it."),
+    NEWSFLOW_TOPIC_PREFIX("", "Prefix of every topic name, e.g. `prod.` gives `prod.raw-articles`."),
+    NEWSFLOW_TOPIC_PARTITIONS("3", "Partitions of the topics `up` creates when they are missing."),
+    NEWSFLOW_SCHEMA_REGISTRY_URL("", "Confluent-compatible schema registry (e.g. Apicurio `http://registry:8080/apis/ccompat/v7`). Empty: Avro single-object encoding, no registry."),
+    NEWSFLOW_WORK_DIR("work", "Embedded broker data and other local state."),
+    NEWSFLOW_HTTP_PORT("8080", "Port of the health (`/health`) and Prometheus metrics (`/metrics`) endpoints; 0 picks a free port, -1 turns them off."),
+    NEWSFLOW_DROP_DIR("data/drop", "Drop folder watched by ingest (processing/, done/, failed/ are created inside)."),
+    NEWSFLOW_DROP_POLL_MS("500", "How often the drop folder is scanned."),
+    NEWSFLOW_DROP_STABLE_MS("2000", "A file not renamed into place is taken after its size and mtime were stable this long."),
+    NEWSFLOW_DROP_MAX_BYTES("10485760", "Larger dropped files go to failed/ unread."),
+    NEWSFLOW_DROP_DELETE_DONE("false", "Delete produced files instead of moving them to done/."),
+    NEWSFLOW_ENRICH_APP_ID("newsflow-enrich", "Kafka Streams application id of enrich (consumer group, internal topic prefix)."),
+    NEWSFLOW_STATE_DIR("", "Kafka Streams state directory. Empty: <NEWSFLOW_WORK_DIR>/streams."),
+    NEWSFLOW_EVENT_IDLE_HOURS("168", "An event with no new article for this long (event time) is closed and leaves the state stores."),
+    NEWSFLOW_SINK_JSONL_DIR("data/events", "Directory of the JSON Lines event files; empty writes none."),
+    NEWSFLOW_SINK_JDBC_URL("", "PostgreSQL JDBC URL, e.g. jdbc:postgresql://postgres:5432/newsflow. Empty: no database."),
+    NEWSFLOW_SINK_JDBC_USER("newsflow", "Database user."),
+    NEWSFLOW_SINK_JDBC_PASSWORD("", "Database password (never logged). NEWSFLOW_SINK_JDBC_PASSWORD_FILE reads it from a file (Docker secrets)."),
+    NEWSFLOW_SINK_BATCH_SIZE("500", "Snapshots per database transaction at most."),
+    NEWSFLOW_SINK_LINGER_MS("200", "How long a sink batch may wait to fill."),
+    NEWSFLOW_LOG_FORMAT("text", "`text` for people, `json` for one JSON object per log line (the Docker images set json)."),
+    NEWSFLOW_LOG_LEVEL("INFO", "Level of Newsflow's own loggers.");
+
+    private final String defaultValue;
+    private final String doc;
+
+    Setting(String defaultValue, String doc) {
+        this.defaultValue = defaultValue;
+        this.doc = doc;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String doc() {
+        return doc;
+    }
+}

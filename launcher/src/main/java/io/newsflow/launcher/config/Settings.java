@@ -1,0 +1,114 @@
+package io.newsflow.launcher.config;
+
+import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.ingest.drops.DropFolderConfig;
+import io.newsflow.sink.SinkConfig;
+import io.newsflow.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The configuration in force: environment variables over the defaults of {@link Setting}. */
+public final class Settings {
+
+    private final Map<Setting, String> values = new EnumMap<>(Setting.class);
+
+    private Settings(Map<String, String> env) {
+        for (Setting s : Setting.values()) {
+            String v = env.get(s.name());
+            values.put(s, v == null ? s.defaultValue() : v.trim());
+        }
+        String passwordFile = env.get(Setting.NEWSFLOW_SINK_JDBC_PASSWORD.name() + "_FILE");
+        if (passwordFile != null && !passwordFile.isBlank()) {
+            try {
+                values.put(Setting.NEWSFLOW_SINK_JDBC_PASSWORD, Files.readString(Path.of(passwordFile)).strip());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read NEWSFLOW_SINK_JDBC_PASSWORD_FILE " + passwordFile, e);
+            }
+        }
+    }
+
+    public static Settings fromEnvironment() {
+        return new Settings(System.getenv());
+    }
+
+    public static Settings from(Map<String, String> env) {
+        return new Settings(env);
+    }
+
+    /** A copy with some values replaced (used by `demo` and tests to point at their own folders). */
+    public Settings with(Setting setting, String value) {
+        Map<String, String> env = new HashMap<>();
+        values.forEach((k, v) -> env.put(k.name(), v));
+        env.put(setting.name(), value);
+        return new Settings(env);
+    }
+
+    public String get(Setting s) {
+        return values.get(s);
+    }
+
+    /** The value for display: secrets masked. */
+    public String display(Setting s) {
+        String v = get(s);
+        return s == Setting.NEWSFLOW_SINK_JDBC_PASSWORD && !v.isEmpty() ? "********" : v;
+    }
+
+    public boolean isSet(Setting s) {
+        return !get(s).isEmpty();
+    }
+
+    public int getInt(Setting s) {
+        try {
+            return Integer.parseInt(get(s));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(s.name() + " must be a whole number, got '" + get(s) + "'");
+        }
+    }
+
+    public long getLong(Setting s) {
+        try {
+            return Long.parseLong(get(s));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(s.name() + " must be a whole number, got '" + get(s) + "'");
+        }
+    }
+
+    public Path workDir() {
+        return Path.of(get(Setting.NEWSFLOW_WORK_DIR));
+    }
+
+    public Topics topics() {
+        return new Topics(get(Setting.NEWSFLOW_TOPIC_PREFIX), get(Setting.NEWSFLOW_SCHEMA_REGISTRY_URL));
+    }
+
+    public DropFolderConfig dropFolder() {
+        return new DropFolderConfig(Path.of(get(Setting.NEWSFLOW_DROP_DIR)),
+                Duration.ofMillis(getLong(Setting.NEWSFLOW_DROP_POLL_MS)),
+                Duration.ofMillis(getLong(Setting.NEWSFLOW_DROP_STABLE_MS)),
+                getLong(Setting.NEWSFLOW_DROP_MAX_BYTES),
+                Boolean.parseBoolean(get(Setting.NEWSFLOW_DROP_DELETE_DONE)));
+    }
+
+    public EnrichConfig enrich() {
+        Path stateDir = isSet(Setting.NEWSFLOW_STATE_DIR)
+                ? Path.of(get(Setting.NEWSFLOW_STATE_DIR)) : workDir().resolve("streams");
+        return new EnrichConfig(get(Setting.NEWSFLOW_ENRICH_APP_ID), stateDir,
+                Duration.ofHours(getLong(Setting.NEWSFLOW_EVENT_IDLE_HOURS)));
+    }
+
+    public SinkConfig sink() {
+        return new SinkConfig(
+                isSet(Setting.NEWSFLOW_SINK_JSONL_DIR) ? Path.of(get(Setting.NEWSFLOW_SINK_JSONL_DIR)) : null,
+                isSet(Setting.NEWSFLOW_SINK_JDBC_URL) ? get(Setting.NEWSFLOW_SINK_JDBC_URL) : null,
+                get(Setting.NEWSFLOW_SINK_JDBC_USER),
+                get(Setting.NEWSFLOW_SINK_JDBC_PASSWORD),
+                getInt(Setting.NEWSFLOW_SINK_BATCH_SIZE),
+                Duration.ofMillis(getLong(Setting.NEWSFLOW_SINK_LINGER_MS)));
+    }
+}

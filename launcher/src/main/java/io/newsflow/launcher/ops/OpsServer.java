@@ -1,0 +1,82 @@
+package io.newsflow.launcher.ops;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.launcher.pipeline.Pipeline;
+import io.newsflow.launcher.pipeline.Stage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+/**
+ * Health and metrics over HTTP: {@code GET /health} answers 200 while every stage is healthy and
+ * 503 otherwise (JSON body names each stage); {@code GET /metrics} is the Prometheus scrape.
+ */
+public final class OpsServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+
+    private OpsServer(HttpServer server, Pipeline pipeline) {
+        this.server = server;
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        for (Stage stage : pipeline.stages()) {
+            Gauge.builder("newsflow.stage.healthy", stage, s -> s.healthy().getAsBoolean() ? 1 : 0)
+                    .description("1 while the stage is healthy").tag("stage", stage.name()).register(registry);
+        }
+        server.createContext("/health", exchange -> health(exchange, pipeline));
+        server.createContext("/metrics", exchange -> reply(exchange, 200,
+                "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+        server.start();
+    }
+
+    /** Starts on the port (0 = any free port) or returns null when the port is negative (turned off). */
+    public static OpsServer start(int port, Pipeline pipeline) throws IOException {
+        if (port < 0) {
+            return null;
+        }
+        return new OpsServer(HttpServer.create(new InetSocketAddress(port), 0), pipeline);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void health(HttpExchange exchange, Pipeline pipeline) throws IOException {
+        boolean up = pipeline.healthy();
+        String stages = pipeline.stages().stream()
+                .map(s -> "\"" + s.name() + "\":\"" + (s.healthy().getAsBoolean() ? "UP" : "DOWN") + "\"")
+                .collect(Collectors.joining(","));
+        reply(exchange, up ? 200 : 503, "application/json",
+                "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"stages\":{" + stages + "}}");
+    }
+
+    private static void reply(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        gcMetrics.close();
+        registry.close();
+    }
+}

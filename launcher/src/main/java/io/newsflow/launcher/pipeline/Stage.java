@@ -1,0 +1,7 @@
+package io.newsflow.launcher.pipeline;
+
+import java.util.function.BooleanSupplier;
+
+/** One running stage (ingest, enrich or sink) as the launcher sees it: start, health, stop. */
+public record Stage(String name, Runnable start, BooleanSupplier healthy, AutoCloseable stop) {
+}

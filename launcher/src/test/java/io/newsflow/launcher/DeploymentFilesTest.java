@@ -1,0 +1,89 @@
+package io.newsflow.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.launcher.config.Setting;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine;
+
+/**
+ * What can be checked of the Docker files without a Docker engine: the compose file's services,
+ * health checks and start order, and that every variable it and the Dockerfile set is one that
+ * Newsflow reads, and every command it runs exists.
+ */
+class DeploymentFilesTest {
+
+    private static final Path ROOT = Path.of("..");
+    private static final Set<String> NEWSFLOW_SERVICES = Set.of("ingest", "enrich", "sink");
+    private static final Set<String> KNOWN_SETTINGS = Arrays.stream(Setting.values()).map(Enum::name).collect(Collectors.toSet());
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services() throws Exception {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        return (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    @Test
+    void composeRunsTheWholeSystem() throws Exception {
+        assertThat(services()).containsKeys("kafka", "registry", "postgres", "ingest", "enrich", "sink");
+        assertThat(services().get("kafka").get("image").toString()).startsWith("apache/kafka:");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void infrastructureHasHealthChecksAndServicesWaitForThem() throws Exception {
+        for (String infra : List.of("kafka", "registry", "postgres")) {
+            assertThat(services().get(infra)).as(infra).containsKey("healthcheck");
+        }
+        Map<String, Map<String, Object>> services = services();
+        for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
+            Object dependsOn = service.getValue().get("depends_on");
+            if (dependsOn == null) {
+                continue;
+            }
+            ((Map<String, Map<String, Object>>) dependsOn).forEach((dependency, condition) -> {
+                assertThat(services).as(service.getKey() + " depends on a defined service").containsKey(dependency);
+                assertThat(condition.get("condition")).as(service.getKey() + " waits for " + dependency + " to be healthy")
+                        .isEqualTo("service_healthy");
+            });
+        }
+        assertThat(services.get("sink").get("depends_on").toString()).contains("postgres");
+    }
+
+    @Test
+    void theImageChecksItsOwnHealth() throws Exception {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("HEALTHCHECK").contains("/health");
+        Matcher env = Pattern.compile("\\b(NEWSFLOW_[A-Z_]+)=").matcher(dockerfile);
+        while (env.find()) {
+            assertThat(KNOWN_SETTINGS).as("Dockerfile sets " + env.group(1)).contains(env.group(1));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void newsflowServicesRunRealCommandsWithKnownSettings() throws Exception {
+        CommandLine cli = new CommandLine(new Newsflow());
+        for (String name : NEWSFLOW_SERVICES) {
+            Map<String, Object> service = services().get(name);
+            List<String> command = (List<String>) service.get("command");
+            assertThat(cli.getSubcommands()).as(name + " runs a newsflow command").containsKey(command.get(0));
+            Map<String, Object> env = (Map<String, Object>) service.get("environment");
+            assertThat(env).containsKey("KAFKA_BOOTSTRAP_SERVERS");
+            for (String variable : env.keySet()) {
+                assertThat(KNOWN_SETTINGS).as(name + " sets " + variable).contains(variable);
+            }
+        }
+        assertThat((Map<String, Object>) services().get("sink").get("environment")).containsKey("NEWSFLOW_SINK_JDBC_URL");
+    }
+}
