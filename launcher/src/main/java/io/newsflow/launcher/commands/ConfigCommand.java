@@ -21,7 +21,8 @@ public final class ConfigCommand implements Callable<Integer> {
         }
         for (Setting s : Setting.values()) {
             if (markdown) {
-                System.out.printf("| `%s` | `%s` | %s |%n", s.name(), s.defaultValue(), s.doc());
+                String shown = s.defaultValue().isEmpty() ? "(empty)" : "`" + s.defaultValue() + "`";
+                System.out.printf("| `%s` | %s | %s |%n", s.name(), shown, s.doc());
             } else {
                 System.out.printf("%s=%s%n    %s%n", s.name(), settings.display(s), s.doc());
             }
