@@ -26,8 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,6 +162,32 @@ class EmbeddedKafkaTest {
     }
 
     @Test
+    void directoryHeldByAnotherProcessIsRefusedClearly(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("kafka"));
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                DirectoryLockHolder.class.getName(), data.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try {
+            BufferedReader holderOutput = new BufferedReader(
+                    new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(holderOutput.readLine()).isEqualTo("locked");
+
+            assertThatThrownBy(() -> EmbeddedKafka.start(data))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(data.toString())
+                    .hasMessageContaining("in use by another process");
+            assertThat(data.resolve("meta.properties")).doesNotExist();
+        } finally {
+            holder.getOutputStream().close();
+            if (!holder.waitFor(10, TimeUnit.SECONDS)) {
+                holder.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void restartOnTheSameDirectoryKeepsTopicsAndRecords(@TempDir Path dir) throws IOException {
         Path data = dir.resolve("kafka");
         try (EmbeddedKafka first = EmbeddedKafka.start(data)) {
@@ -181,8 +210,14 @@ class EmbeddedKafkaTest {
             assertThat(records).extracting(ConsumerRecord::value)
                     .containsExactlyInAnyOrder("before restart", "also before restart");
 
-            // createTopics on a topic that survived the restart is a no-op, not an error.
-            second.createTopics(List.of(new NewTopic("kept", 2, (short) 1)));
+            // A topic that survived the restart is left alone; a new one still reaches the controller,
+            // although the controller listens on another port than the one written when formatting.
+            second.createTopics(List.of(new NewTopic("kept", 2, (short) 1), new NewTopic("after-restart", 1, (short) 1)));
+            try (Admin admin = admin(second)) {
+                assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS)).contains("kept", "after-restart");
+            } catch (Exception e) {
+                throw new AssertionError("Cannot list topics after restart", e);
+            }
         }
         assertThat(Files.exists(data.resolve("meta.properties"))).isTrue();
     }
