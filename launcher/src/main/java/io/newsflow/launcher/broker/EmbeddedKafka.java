@@ -357,13 +357,18 @@ public final class EmbeddedKafka implements AutoCloseable {
             return;
         }
         Exit.setExitProcedure((status, message) -> {
-            log.error("The embedded Kafka broker asked to exit the JVM (status {}): {}", status, message);
-            throw new EmbeddedKafkaFatalError("exit", status, message);
+            throw refuseToEndJvm("exit", status, message);
         });
         Exit.setHaltProcedure((status, message) -> {
-            log.error("The embedded Kafka broker asked to halt the JVM (status {}): {}", status, message);
-            throw new EmbeddedKafkaFatalError("halt", status, message);
+            throw refuseToEndJvm("halt", status, message);
         });
+    }
+
+    private static EmbeddedKafkaFatalError refuseToEndJvm(String kind, int status, String message) {
+        EmbeddedKafkaFatalError error = new EmbeddedKafkaFatalError(kind, status,
+                message == null ? "no reason given (see the Kafka errors above)" : message);
+        log.error("{}; the JVM keeps running, but the embedded broker is probably unusable", error.getMessage());
+        return error;
     }
 
     /** Thrown in the Kafka thread that tried to end the JVM. */

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -35,11 +36,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,7 +102,7 @@ class EmbeddedKafkaTest {
 
         List<ConsumerRecord<String, String>> records = consume(kafka, "idempotent", "read_uncommitted", r -> r.size() >= 100);
         assertThat(records).extracting(ConsumerRecord::value)
-                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "v" + i).toList());
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 100).mapToObj(i -> "v" + i).toList());
     }
 
     @Test
@@ -134,7 +138,7 @@ class EmbeddedKafkaTest {
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("eos-in", Consumed.with(Serdes.String(), Serdes.String()))
-                .mapValues(v -> v.toUpperCase(java.util.Locale.ROOT), Named.as("shout"))
+                .mapValues(v -> v.toUpperCase(Locale.ROOT), Named.as("shout"))
                 .to("eos-out", Produced.with(Serdes.String(), Serdes.String()));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "embedded-kafka-test-eos");
@@ -149,9 +153,19 @@ class EmbeddedKafkaTest {
             List<ConsumerRecord<String, String>> records =
                     consume(kafka, "eos-out", "read_committed", r -> r.size() >= 10);
             assertThat(records).extracting(ConsumerRecord::value)
-                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 10).mapToObj(i -> "NEWS " + i).toList());
+                    .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "NEWS " + i).toList());
             streams.close(Duration.ofSeconds(10));
         }
+    }
+
+    @Test
+    void aFatalBrokerErrorCannotEndTheJvm() {
+        // Kafka's fatal fault handlers call Exit.halt; without the guard this would kill the test JVM.
+        assertThatThrownBy(() -> Exit.halt(1, "simulated fatal controller fault"))
+                .isInstanceOf(EmbeddedKafka.EmbeddedKafkaFatalError.class)
+                .hasMessageContaining("simulated fatal controller fault");
+        assertThatThrownBy(() -> Exit.exit(1))
+                .isInstanceOf(EmbeddedKafka.EmbeddedKafkaFatalError.class);
     }
 
     @Test
@@ -223,7 +237,7 @@ class EmbeddedKafkaTest {
     }
 
     private static KafkaProducer<String, String> producer(EmbeddedKafka broker, Map<String, Object> extra) {
-        Map<String, Object> config = new java.util.HashMap<>(Map.of(
+        Map<String, Object> config = new HashMap<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
