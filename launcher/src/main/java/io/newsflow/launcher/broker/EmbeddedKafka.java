@@ -22,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
@@ -40,6 +41,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -63,6 +65,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final String LOCK_FILE = ".lock";
     private static final String META_PROPERTIES = "meta.properties";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final int START_ATTEMPTS = 3;
     private static final AtomicBoolean exitGuardInstalled = new AtomicBoolean();
 
     private final Path dataDir;
@@ -85,6 +88,24 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws IllegalStateException if another broker (in this or another process) is using the directory
      */
     public static EmbeddedKafka start(Path dataDir) {
+        return start(dataDir, EmbeddedKafka::freeLoopbackPort);
+    }
+
+    /** Starts on ports from {@code ports}; a port taken between choosing and binding it costs one more try. */
+    static EmbeddedKafka start(Path dataDir, IntSupplier ports) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(dataDir, ports.getAsInt(), ports.getAsInt());
+            } catch (RuntimeException e) {
+                if (attempt >= START_ATTEMPTS || !causedByTakenPort(e)) {
+                    throw e;
+                }
+                log.warn("A port chosen for the embedded Kafka broker was taken meanwhile; trying other ports");
+            }
+        }
+    }
+
+    private static EmbeddedKafka start(Path dataDir, int brokerPort, int controllerPort) {
         long began = System.nanoTime();
         Path dir = dataDir.toAbsolutePath().normalize();
         installExitGuard();
@@ -95,8 +116,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         ensureNotInUse(dir);
 
-        int brokerPort = freeLoopbackPort();
-        int controllerPort = freeLoopbackPort();
         KafkaConfig config = new KafkaConfig(brokerProperties(dir, brokerPort, controllerPort), false);
         boolean formatted = formatIfNew(dir, config);
 
@@ -109,12 +128,13 @@ public final class EmbeddedKafka implements AutoCloseable {
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     AdminClientConfig.CLIENT_ID_CONFIG, "newsflow-embedded-kafka-admin"));
             awaitBrokerReady(admin);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             if (admin != null) {
                 admin.close(Duration.ZERO);
             }
             shutdown(server);
-            throw e;
+            throw new IllegalStateException("The embedded Kafka broker failed to start on " + dir + ": "
+                    + e.getMessage(), e);
         }
         log.info("Embedded Kafka broker on {} started in {} ms ({} data directory {})", bootstrap,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), formatted ? "new" : "existing", dir);
@@ -213,6 +233,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("num.network.threads", "2");
         props.put("num.io.threads", "4");
         props.put("background.threads", "4");
+        props.put("group.coordinator.threads", "1");
         props.put("num.recovery.threads.per.data.dir", "1");
         return props;
     }
@@ -337,6 +358,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static void shutdown(KafkaRaftServer server) {
         server.shutdown();
         server.awaitShutdown();
+    }
+
+    private static boolean causedByTakenPort(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int freeLoopbackPort() {

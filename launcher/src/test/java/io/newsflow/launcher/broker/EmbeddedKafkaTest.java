@@ -31,11 +31,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -202,6 +206,21 @@ class EmbeddedKafkaTest {
     }
 
     @Test
+    void aPortTakenBeforeTheBrokerBindsItIsReplaced(@TempDir Path dir) throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // First try: broker port taken, controller port free. Second try: two fresh ports.
+            List<Integer> offered = List.of(taken.getLocalPort(), freePort(), freePort(), freePort());
+            Deque<Integer> ports = new ArrayDeque<>(offered);
+
+            try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"), ports::removeFirst)) {
+                assertThat(ports).isEmpty();
+                assertThat(broker.bootstrapServers()).isEqualTo("127.0.0.1:" + offered.get(2));
+                broker.createTopics(List.of(new NewTopic("after-retry", 1, (short) 1)));
+            }
+        }
+    }
+
+    @Test
     void restartOnTheSameDirectoryKeepsTopicsAndRecords(@TempDir Path dir) throws IOException {
         Path data = dir.resolve("kafka");
         try (EmbeddedKafka first = EmbeddedKafka.start(data)) {
@@ -265,6 +284,12 @@ class EmbeddedKafkaTest {
             }
         }
         return records;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static Admin admin(EmbeddedKafka broker) {
