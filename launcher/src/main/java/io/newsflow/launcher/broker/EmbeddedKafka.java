@@ -52,7 +52,12 @@ import java.util.stream.Collectors;
  * pinned in the root pom and {@code EmbeddedKafkaTest} keeps them honest.
  *
  * <p>The first start formats the directory as {@code kafka-storage format --standalone} does; later starts
- * reuse it, so topics and records survive a restart. Ports are chosen afresh on every start.
+ * reuse it, so topics and records survive a restart. Ports are chosen afresh on every start: the
+ * controller's address written at format time goes stale, and Kafka (as the only voter and leader)
+ * replaces it with the new one on start, which the restart test exercises.
+ *
+ * <p>Kafka's fatal error handlers would end the JVM; here they log and throw instead (see
+ * {@link #installExitGuard()}), for the whole JVM, from the first start on.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
@@ -181,7 +186,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot list topics on the embedded broker", e);
+            throw new IllegalStateException("Cannot create topics on the embedded broker: " + e.getMessage(), e);
         }
     }
 
@@ -198,7 +203,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
     }
 
-    static Map<String, Object> brokerProperties(Path dir, int brokerPort, int controllerPort) {
+    private static Map<String, Object> brokerProperties(Path dir, int brokerPort, int controllerPort) {
         Map<String, Object> props = new HashMap<>();
         props.put("process.roles", "broker,controller");
         props.put("node.id", Integer.toString(NODE_ID));
