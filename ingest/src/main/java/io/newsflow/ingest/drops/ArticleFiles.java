@@ -184,8 +184,8 @@ public final class ArticleFiles {
     private static ArticleDraft plainText(String text) throws ArticleFileException {
         PlainTextArticle parsed = PARSER.parse(text);
         ArticleDraft draft = fromPlainText(parsed);
-        if (draft.body.isBlank()) {
-            throw new ArticleFileException("The text holds no article paragraphs, only a headline or page chrome.");
+        if (!draft.hasText()) {
+            throw new ArticleFileException("The text holds no article: no headline and no paragraph, only page chrome.");
         }
         return draft;
     }

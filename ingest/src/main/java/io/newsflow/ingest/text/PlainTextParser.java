@@ -25,6 +25,7 @@ public final class PlainTextParser {
     private static final Pattern INVISIBLE = Pattern.compile("[\\u00A0\\u2007\\u202F\\u200B\\u200C\\u200D\\uFEFF\\t]");
     private static final Pattern SPACES = Pattern.compile(" {2,}");
     private static final Pattern HAS_LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
+    /** A URL on a line of its own; tokenised corpora put spaces inside it ("http://www. example.com/a _ b"). */
     private static final Pattern URL_LINE = Pattern.compile("(?i)^(https?://|www\\.)\\S.*");
     private static final Pattern META_LABEL = Pattern.compile(
             "(?i)^(published|updated|last updated|posted|date|dated|editor|author|source|time|created|modified|by)\\b.*");
@@ -78,7 +79,14 @@ public final class PlainTextParser {
                             continue;
                         }
                     }
-                    if (seen.add(ArticleIdentity.normalise(line.text))) {
+                    if (!seen.add(ArticleIdentity.normalise(line.text))) {
+                        continue;
+                    }
+                    int last = paragraphs.size() - 1;
+                    if (last >= 0 && continuesSentence(paragraphs.get(last), line.text)) {
+                        // A sentence broken over two lines ("The talks" / "were co-chaired by ...") is one paragraph.
+                        paragraphs.set(last, paragraphs.get(last) + " " + line.text);
+                    } else {
                         paragraphs.add(line.text);
                     }
                 }
@@ -105,14 +113,12 @@ public final class PlainTextParser {
             }
         }
         String body = String.join("\n\n", paragraphs);
-        String source = outlets.named(metaText.toString())
+        String source = Optional.ofNullable(url).flatMap(outlets::ofAddressIn)
+                .or(() -> outlets.named(metaText.toString()))
                 .or(() -> outlets.named(chromeText.toString()))
                 .or(() -> outlets.ofAddressIn(metaText.toString() + chromeText))
                 .or(() -> outlets.spokenTo(body))
                 .orElse(null);
-        if (source == null && url != null) {
-            source = outlets.ofAddressIn(url).orElse(null);
-        }
         return new PlainTextArticle(title, body, url, publishedAt, source, byline, editor);
     }
 
@@ -142,7 +148,7 @@ public final class PlainTextParser {
             } else if (PageChrome.isSectionHeader(line)) {
                 kind = Kind.CHROME;
                 inLinkList = true;
-            } else if (URL_LINE.matcher(line).matches() && words <= 6) {
+            } else if (URL_LINE.matcher(line).matches() && words <= 40) {
                 kind = Kind.URL;
             } else if (words <= 12 && BYLINE.matcher(line).matches()) {
                 kind = Kind.BYLINE;
@@ -185,6 +191,10 @@ public final class PlainTextParser {
             return false;
         }
         return !line.endsWith(".") || line.endsWith("..") || words <= 3;
+    }
+
+    private static boolean continuesSentence(String previous, String line) {
+        return !endsLikeSentence(previous) && !previous.endsWith(",") && Character.isLowerCase(line.codePointAt(0));
     }
 
     private static boolean endsLikeSentence(String line) {
