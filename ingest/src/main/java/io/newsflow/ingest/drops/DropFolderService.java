@@ -1,23 +1,380 @@
 package io.newsflow.ingest.drops;
 
+import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.topics.Topic;
 import io.newsflow.topics.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Watches the drop folder and produces one RawArticle per article found in each file. STUB: to be written. */
+/**
+ * Watches the drop folder and produces one RawArticle per article found in each file.
+ *
+ * <p>One worker thread scans, claims ({@link DropFolder}), reads ({@link ArticleFiles}) and sends;
+ * the producer is idempotent with {@code acks=all}. A file moves to done/ only once the broker
+ * acknowledged every record it gave (articles, and dead letters for its bad records); an unreadable
+ * file goes to failed/ once its dead letter was acknowledged. Many files are in flight at once so the
+ * broker's round trips overlap. Content already produced from another drop (same content hash) is not
+ * produced again: the file goes to done/ with a {@code <name>.duplicate.txt} note and a log line.
+ * If the broker cannot be reached, files stay in processing/ and are retried.
+ */
 public final class DropFolderService implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DropFolderService.class);
+    private static final String STAGE = "ingest";
+    private static final int MAX_FILES_IN_FLIGHT = 256;
+    private static final int MAX_DEAD_LETTER_BYTES = 64 * 1024;
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
+
+    private final DropFolderConfig config;
+    private final Map<String, Object> kafkaProperties;
+    private final Topics topics;
+    private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
+    private final LinkedBlockingQueue<InFlightFile> completed = new LinkedBlockingQueue<>();
+    private final Map<String, String> contentInFlight = new HashMap<>();
+    private final Set<Path> inFlight = new LinkedHashSet<>();
+    private final List<Path> toRetry = new ArrayList<>();
+    private volatile boolean running;
+    private volatile boolean deliveryFailing;
+    private volatile Thread worker;
+    private DropFolder folder;
+    private ContentLedger ledger;
+    private Producer<String, byte[]> producer;
+    private long retryAtNanos;
+
     public DropFolderService(DropFolderConfig config, Map<String, Object> kafkaProperties, Topics topics) {
+        this.config = config;
+        this.kafkaProperties = Map.copyOf(kafkaProperties);
+        this.topics = topics;
     }
 
-    public void start() {
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        try {
+            Files.createDirectories(config.root());
+            folder = DropFolder.open(config.root(), instanceId);
+            ledger = new ContentLedger(folder.stateDirectory().resolve("content"));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot use the drop folder " + config.root() + ": " + e.getMessage(), e);
+        }
+        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
+        running = true;
+        worker = new Thread(this::run, "newsflow-drop-folder-" + instanceId);
+        worker.start();
+        LOG.info("Watching drop folder {} (instance {}, stable after {}, max {} bytes per file)", config.root(),
+                instanceId, config.stableFor(), config.maxFileBytes());
     }
 
-    /** True while the service runs and can reach its folder and the broker. */
+    private Map<String, Object> producerProperties() {
+        Map<String, Object> properties = new HashMap<>(kafkaProperties);
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-drop-folder-" + instanceId);
+        return properties;
+    }
+
+    /** True while the service runs, can write to its folder and the broker acknowledges what it sends. */
     public boolean healthy() {
-        return true;
+        Thread thread = worker;
+        return running && thread != null && thread.isAlive() && !deliveryFailing
+                && Files.isDirectory(config.root()) && Files.isWritable(config.root());
     }
 
     @Override
     public void close() {
+        Thread thread;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            thread = worker;
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(10));
+        folder.close();
+        LOG.info("Stopped watching drop folder {}", config.root());
+    }
+
+    private void run() {
+        try {
+            toRetry.addAll(folder.recover());
+            while (running) {
+                boolean worked = finishCompleted();
+                worked |= produceWaitingFiles();
+                if (!worked) {
+                    InFlightFile next = completed.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    if (next != null) {
+                        completed.add(next);
+                    }
+                }
+            }
+            // Stop taking new files; let what was sent be acknowledged and filed.
+            producer.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+                InFlightFile next = completed.poll(100, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    completed.add(next);
+                    finishCompleted();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("The drop folder worker stopped on an unexpected error; files in processing/ are taken up "
+                    + "again at the next start", e);
+        }
+    }
+
+    /** Sends what is waiting: files to retry first, then newly ready files. True when anything was sent. */
+    private boolean produceWaitingFiles() {
+        int room = MAX_FILES_IN_FLIGHT - inFlight.size();
+        if (room <= 0) {
+            return false;
+        }
+        boolean worked = false;
+        if (!toRetry.isEmpty() && System.nanoTime() >= retryAtNanos) {
+            List<Path> retry = new ArrayList<>(toRetry.subList(0, Math.min(room, toRetry.size())));
+            toRetry.removeAll(retry);
+            for (Path file : retry) {
+                produce(file);
+                worked = true;
+            }
+            room = MAX_FILES_IN_FLIGHT - inFlight.size();
+        }
+        if (room <= 0 || deliveryFailing) {
+            return worked;
+        }
+        for (Path ready : folder.readyFiles(config.stableFor(), room)) {
+            Optional<Path> claimed = folder.claim(ready);
+            if (claimed.isPresent()) {
+                produce(claimed.get());
+                worked = true;
+            }
+        }
+        return worked;
+    }
+
+    private void produce(Path claimed) {
+        String name = originalName(claimed);
+        DropContents contents;
+        try {
+            contents = ArticleFiles.read(claimed, name, config.maxFileBytes(), Instant.now());
+        } catch (ArticleFileException e) {
+            LOG.warn("Drop {} is unreadable and goes to failed/: {}", name, e.getMessage());
+            InFlightFile file = new InFlightFile(claimed, name, List.of(), e.getMessage(), null, 1);
+            send(file, topics.deadLetters(), name, deadLetter(e.getCause() == null ? "unreadable-file"
+                    : e.getCause().getClass().getName(), e.getMessage(), head(claimed), claimed.toString()));
+            return;
+        }
+        String identity = dropIdentity(claimed);
+        List<RawArticle> fresh = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        Set<String> hashesInFile = new LinkedHashSet<>();
+        for (RawArticle article : contents.articles()) {
+            String hash = article.getContentHash();
+            Optional<ContentLedger.Entry> earlier = ledger.find(hash);
+            String inFlightElsewhere = contentInFlight.get(hash);
+            if (!hashesInFile.add(hash)) {
+                duplicates.add("'" + article.getTitle() + "' appears more than once in this file");
+            } else if (earlier.isPresent() && !earlier.get().dropIdentity().equals(identity)) {
+                duplicates.add("'" + article.getTitle() + "' has the same content as " + earlier.get().dropName()
+                        + ", already produced as article " + earlier.get().articleId());
+            } else if (earlier.isPresent()) {
+                // This very drop was acknowledged before a crash: nothing to send again.
+                continue;
+            } else if (inFlightElsewhere != null) {
+                duplicates.add("'" + article.getTitle() + "' has the same content as " + inFlightElsewhere
+                        + ", being produced right now");
+            } else {
+                fresh.add(article);
+            }
+        }
+        String note = duplicates.isEmpty() && contents.rejected().isEmpty() ? null : note(name, duplicates, contents);
+        if (!duplicates.isEmpty()) {
+            LOG.warn("Drop {}: {} article(s) not produced again because their content was already produced: {}",
+                    name, duplicates.size(), duplicates);
+        }
+        int records = fresh.size() + contents.rejected().size();
+        InFlightFile file = new InFlightFile(claimed, name, fresh, null, note, records);
+        if (records == 0) {
+            finish(file);
+            return;
+        }
+        for (RawArticle article : fresh) {
+            contentInFlight.put(article.getContentHash(), name);
+            send(file, topics.rawArticles(), article.getArticleId(), article);
+        }
+        for (DropContents.RejectedRecord rejected : contents.rejected()) {
+            LOG.warn("Drop {}: {} is unreadable and goes to the dead-letter topic: {}", name, rejected.where(),
+                    rejected.reason());
+            send(file, topics.deadLetters(), name, deadLetter("unreadable-record", rejected.where() + ": "
+                    + rejected.reason(), truncate(rejected.bytes()), claimed + "#" + rejected.where()));
+        }
+    }
+
+    private <V> void send(InFlightFile file, Topic<String, V> topic, String key, V value) {
+        inFlight.add(file.path);
+        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+        try {
+            producer.send(new ProducerRecord<>(topic.name(), key, bytes), (metadata, exception) -> {
+                if (exception != null) {
+                    file.failure = exception;
+                }
+                if (file.remaining.decrementAndGet() == 0) {
+                    completed.add(file);
+                }
+            });
+        } catch (RuntimeException e) {
+            // send() itself fails only when the producer is unusable (closed, metadata timeout).
+            file.failure = e;
+            if (file.remaining.decrementAndGet() == 0) {
+                completed.add(file);
+            }
+        }
+    }
+
+    private boolean finishCompleted() {
+        boolean worked = false;
+        InFlightFile file;
+        while ((file = completed.poll()) != null) {
+            finish(file);
+            worked = true;
+        }
+        return worked;
+    }
+
+    /** Files what the broker acknowledged (done/ or failed/); keeps what it did not for a retry. */
+    private void finish(InFlightFile file) {
+        inFlight.remove(file.path);
+        file.articles.forEach(article -> contentInFlight.remove(article.getContentHash()));
+        if (file.failure != null) {
+            if (!deliveryFailing) {
+                LOG.error("The broker did not acknowledge drop {} ({}); it stays in processing/ and is retried",
+                        file.name, file.failure.toString());
+            }
+            deliveryFailing = true;
+            retryAtNanos = System.nanoTime() + RETRY_AFTER_FAILURE.toNanos();
+            toRetry.add(file.path);
+            return;
+        }
+        deliveryFailing = false;
+        try {
+            if (file.failureReason != null) {
+                folder.markFailed(file.path, file.failureReason);
+                return;
+            }
+            String identity = dropIdentity(file.path);
+            for (RawArticle article : file.articles) {
+                ledger.record(article.getContentHash(), new ContentLedger.Entry(article.getArticleId(), file.name, identity));
+            }
+            folder.markDone(file.path, config.deleteWhenDone(), file.note);
+            LOG.debug("Drop {} produced {} article(s)", file.name, file.articles.size());
+        } catch (IOException e) {
+            LOG.error("Drop {} was produced but could not be moved out of processing/: {}", file.name, e.toString());
+        }
+    }
+
+    private static String note(String name, List<String> duplicates, DropContents contents) {
+        StringBuilder note = new StringBuilder();
+        if (!duplicates.isEmpty()) {
+            note.append("Some content of ").append(name).append(" was already produced and was not produced again:\n");
+            duplicates.forEach(line -> note.append("- ").append(line).append('\n'));
+        }
+        if (!contents.rejected().isEmpty()) {
+            note.append(contents.articles().size()).append(" article(s) of ").append(name)
+                    .append(" were read; these records were unreadable and went to the dead-letter topic:\n");
+            contents.rejected().forEach(r -> note.append("- ").append(r.where()).append(": ").append(r.reason()).append('\n'));
+        }
+        return note.toString();
+    }
+
+    private static DeadLetter deadLetter(String errorClass, String message, byte[] bytes, String origin) {
+        return DeadLetter.newBuilder()
+                .setStage(STAGE)
+                .setErrorClass(errorClass)
+                .setMessage(message)
+                .setOriginalBytes(bytes == null ? null : java.nio.ByteBuffer.wrap(bytes))
+                .setOrigin(origin)
+                .setOccurredAt(Instant.now())
+                .build();
+    }
+
+    /** The first bytes of a file for its dead letter; never reads a huge file whole. */
+    private static byte[] head(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(MAX_DEAD_LETTER_BYTES);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static byte[] truncate(byte[] bytes) {
+        return bytes.length <= MAX_DEAD_LETTER_BYTES ? bytes : java.util.Arrays.copyOf(bytes, MAX_DEAD_LETTER_BYTES);
+    }
+
+    /** The name the file was dropped under (a claim may have added {@code ~2} to keep it unique). */
+    private static String originalName(Path claimed) {
+        return claimed.getFileName().toString();
+    }
+
+    /** Identifies one drop of a file: its name, size and modification time survive the moves between folders. */
+    private static String dropIdentity(Path file) {
+        try {
+            return file.getFileName() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return file.getFileName().toString();
+        }
+    }
+
+    /** A claimed file whose records are on their way to the broker. */
+    private static final class InFlightFile {
+        final Path path;
+        final String name;
+        final List<RawArticle> articles;
+        final String failureReason;
+        final String note;
+        final AtomicInteger remaining;
+        volatile Exception failure;
+
+        InFlightFile(Path path, String name, List<RawArticle> articles, String failureReason, String note, int records) {
+            this.path = path;
+            this.name = name;
+            this.articles = articles;
+            this.failureReason = failureReason;
+            this.note = note;
+            this.remaining = new AtomicInteger(records);
+        }
     }
 }

@@ -1,0 +1,405 @@
+package io.newsflow.ingest.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Finds the main text of an article page, the way Mozilla's Readability does: throw away what is
+ * never article text (scripts, navigation, forms, hidden elements, boxes whose class or id says
+ * "comment", "sidebar", "related", ...), score each block that holds paragraphs by the amount of
+ * prose in it (length, commas) minus its link density, and keep the best block plus the siblings that
+ * score close to it. Stateless and thread-safe; one instance can serve every reader.
+ */
+public final class MainTextExtractor {
+
+    private static final Pattern UNLIKELY = Pattern.compile("(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community"
+            + "|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar"
+            + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share"
+            + "|newsletter|promo|cookie|consent|subscribe|signup|outbrain|taboola|recommend|trending|most-?popular"
+            + "|nav|toolbar|widget|byline-?tools|print|tags");
+    private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|post|entry|text");
+    private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page"
+            + "|pagination|post|text|blog|story|paragraph|prose");
+    private static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment"
+            + "|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox"
+            + "|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|newsletter|caption|credit|byline|author|subscribe");
+    private static final Set<String> ALWAYS_REMOVED = Set.of("script", "style", "noscript", "iframe", "form", "nav",
+            "aside", "footer", "button", "input", "select", "textarea", "svg", "canvas", "template", "object", "embed",
+            "header", "menu", "dialog", "figure", "picture", "video", "audio", "map", "link", "meta");
+    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl",
+            "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "br",
+            "hr", "figcaption", "address", "center", "tbody", "thead");
+    private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote", "li", "h2", "h3", "h4");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2007\\u202F]+");
+    private static final Pattern JSON_LD_TYPE = Pattern.compile("(?i).*(article|posting|report).*");
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** The main text of the page, paragraphs separated by a blank line; empty when the page has none. */
+    public String extract(String html, String baseUrl) {
+        return page(html, baseUrl).text();
+    }
+
+    /** The main text and what the page says about itself (title, canonical URL, date, language, outlet). */
+    public ExtractedPage page(String html, String baseUrl) {
+        Document document = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
+        JsonNode article = jsonLdArticle(document);
+        String title = firstNonBlank(meta(document, "og:title"), meta(document, "twitter:title"),
+                text(article, "headline"), firstText(document, "h1"), document.title());
+        String url = firstNonBlank(document.select("link[rel=canonical]").attr("abs:href"), meta(document, "og:url"),
+                baseUrl);
+        String published = firstNonBlank(meta(document, "article:published_time"), meta(document, "og:published_time"),
+                text(article, "datePublished"), meta(document, "date"), meta(document, "pubdate"),
+                meta(document, "publishdate"), meta(document, "dc.date"), meta(document, "dc.date.issued"),
+                meta(document, "sailthru.date"), document.select("time[datetime]").attr("datetime"));
+        String language = firstNonBlank(document.select("html").attr("lang"), meta(document, "og:locale"),
+                meta(document, "content-language"));
+        String siteName = firstNonBlank(meta(document, "og:site_name"), article == null ? null
+                : text(article.path("publisher"), "name"), meta(document, "application-name"));
+        String author = firstNonBlank(meta(document, "author"), meta(document, "article:author"),
+                article == null ? null : authorName(article.get("author")));
+        String text = mainText(document);
+        String fromJsonLd = article == null ? null : text(article, "articleBody");
+        if (fromJsonLd != null && fromJsonLd.length() > text.length() * 1.3) {
+            text = fromJsonLd.strip();
+        }
+        if (language != null) {
+            language = language.replace('_', '-');
+        }
+        return new ExtractedPage(title == null ? "" : clean(title), text, emptyToNull(url), emptyToNull(published),
+                emptyToNull(language), emptyToNull(siteName), emptyToNull(author));
+    }
+
+    private String mainText(Document document) {
+        Element body = document.body();
+        if (body == null) {
+            return "";
+        }
+        Element root = body.clone();
+        prune(root);
+        Element best = bestCandidate(root);
+        List<Element> kept = best == null ? List.of(root) : withRelatedSiblings(best);
+        List<String> paragraphs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Element element : kept) {
+            for (String paragraph : paragraphs(element)) {
+                if (seen.add(paragraph)) {
+                    paragraphs.add(paragraph);
+                }
+            }
+        }
+        return String.join("\n\n", paragraphs);
+    }
+
+    /** Removes what is never article text. */
+    private static void prune(Element root) {
+        root.select(String.join(",", ALWAYS_REMOVED)).remove();
+        root.select("[hidden],[aria-hidden=true],[role=navigation],[role=banner],[role=contentinfo],"
+                + "[role=complementary],[role=dialog],[style~=(?i)display:\\s*none],[style~=(?i)visibility:\\s*hidden]").remove();
+        List<Element> unlikely = new ArrayList<>();
+        for (Element element : root.getAllElements()) {
+            if (element == root || element.tagName().equals("article") || element.tagName().equals("main")
+                    || element.tagName().equals("body")) {
+                continue;
+            }
+            String signature = element.className() + " " + element.id();
+            if (signature.isBlank()) {
+                continue;
+            }
+            if (UNLIKELY.matcher(signature).find() && !MAYBE.matcher(signature).find()) {
+                unlikely.add(element);
+            }
+        }
+        for (Element element : unlikely) {
+            if (element.parent() != null) {
+                element.remove();
+            }
+        }
+    }
+
+    /** Readability's scoring: each paragraph gives points to its parent and, halved, to its grandparent. */
+    private static Element bestCandidate(Element root) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element element : root.getAllElements()) {
+            if (!isParagraph(element)) {
+                continue;
+            }
+            String text = element.text();
+            if (text.length() < 25) {
+                continue;
+            }
+            double score = 1 + text.split("[,，、]").length - 1 + Math.min(text.length() / 100, 3);
+            Element parent = element.parent();
+            int level = 0;
+            while (parent != null && level < 3) {
+                double share = level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
+                scores.merge(parent, share + (scores.containsKey(parent) ? 0 : initialScore(parent)), Double::sum);
+                parent = parent.parent();
+                level++;
+            }
+        }
+        Element best = null;
+        double bestScore = 0;
+        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+            double score = entry.getValue() * (1 - linkDensity(entry.getKey()));
+            entry.setValue(score);
+            if (score > bestScore) {
+                best = entry.getKey();
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        // A parent that collects nearly as much as the winner holds the article split over several boxes.
+        Element parent = best.parent();
+        while (parent != null && parent != root.parent() && scores.containsKey(parent)
+                && scores.get(parent) >= bestScore * 0.8 && !parent.tagName().equals("body")) {
+            best = parent;
+            bestScore = scores.get(parent);
+            parent = parent.parent();
+        }
+        best.attr("data-newsflow-score", Double.toString(bestScore));
+        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+            entry.getKey().attr("data-newsflow-score", Double.toString(entry.getValue()));
+        }
+        return best;
+    }
+
+    private static boolean isParagraph(Element element) {
+        String tag = element.tagName();
+        if (PARAGRAPH_TAGS.contains(tag)) {
+            return true;
+        }
+        if (tag.equals("div") || tag.equals("section")) {
+            for (Element child : element.children()) {
+                if (BLOCKS.contains(child.tagName()) && !child.tagName().equals("br")) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static double initialScore(Element element) {
+        double score = switch (element.tagName()) {
+            case "div", "article", "main", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        if (element.tagName().equals("article") || element.tagName().equals("main")) {
+            score += 10;
+        }
+        String signature = element.className() + " " + element.id();
+        if (NEGATIVE.matcher(signature).find()) {
+            score -= 25;
+        }
+        if (POSITIVE.matcher(signature).find()) {
+            score += 25;
+        }
+        return score;
+    }
+
+    private static double linkDensity(Element element) {
+        int length = element.text().length();
+        if (length == 0) {
+            return 0;
+        }
+        int linked = 0;
+        for (Element link : element.select("a")) {
+            linked += link.text().length();
+        }
+        return Math.min(1, (double) linked / length);
+    }
+
+    /** The best block and those of its siblings that look like more of the same article. */
+    private static List<Element> withRelatedSiblings(Element best) {
+        Element parent = best.parent();
+        if (parent == null) {
+            return List.of(best);
+        }
+        double bestScore = score(best);
+        double threshold = Math.max(10, bestScore * 0.2);
+        List<Element> kept = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == best) {
+                kept.add(sibling);
+                continue;
+            }
+            double score = sibling.hasAttr("data-newsflow-score") ? score(sibling) : 0;
+            String text = sibling.text();
+            double density = linkDensity(sibling);
+            boolean prose = sibling.tagName().equals("p")
+                    && (text.length() > 80 && density < 0.25 || text.length() > 0 && density == 0 && text.matches(".*\\.( |$).*"));
+            if (score >= threshold || prose) {
+                kept.add(sibling);
+            }
+        }
+        return kept;
+    }
+
+    private static double score(Element element) {
+        try {
+            return Double.parseDouble(element.attr("data-newsflow-score"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The element's text as paragraphs: block elements and line breaks start new ones. */
+    private static List<String> paragraphs(Element element) {
+        List<String> result = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode textNode) {
+                    current.append(textNode.getWholeText());
+                } else if (node instanceof Element e && BLOCKS.contains(e.tagName())) {
+                    flush(current, result);
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && BLOCKS.contains(e.tagName())) {
+                    flush(current, result);
+                }
+            }
+        }, element);
+        flush(current, result);
+        return result;
+    }
+
+    private static void flush(StringBuilder current, List<String> into) {
+        String paragraph = clean(current.toString());
+        current.setLength(0);
+        if (!paragraph.isEmpty() && linkLikeFragment(paragraph)) {
+            return;
+        }
+        if (!paragraph.isEmpty()) {
+            into.add(paragraph);
+        }
+    }
+
+    /** Lone very short fragments ("|", "»") between blocks are separators, not text. */
+    private static boolean linkLikeFragment(String paragraph) {
+        return paragraph.length() <= 2 && !Character.isLetterOrDigit(paragraph.codePointAt(0));
+    }
+
+    private static String clean(String text) {
+        return SPACES.matcher(text.replaceAll("\\s*\\R\\s*", " ")).replaceAll(" ").strip();
+    }
+
+    private JsonNode jsonLdArticle(Document document) {
+        for (Element script : document.select("script[type=application/ld+json]")) {
+            try {
+                JsonNode found = findArticle(json.readTree(script.data()));
+                if (found != null) {
+                    return found;
+                }
+            } catch (Exception e) {
+                // a page's broken JSON-LD is the page's problem: the HTML is still there
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode findArticle(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                JsonNode found = findArticle(item);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (node.has("@graph")) {
+            return findArticle(node.get("@graph"));
+        }
+        JsonNode type = node.get("@type");
+        if (type != null && JSON_LD_TYPE.matcher(type.toString()).matches()) {
+            return node;
+        }
+        return null;
+    }
+
+    private static String authorName(JsonNode author) {
+        if (author == null) {
+            return null;
+        }
+        if (author.isArray()) {
+            Set<String> names = new LinkedHashSet<>();
+            author.forEach(a -> {
+                String name = authorName(a);
+                if (name != null) {
+                    names.add(name);
+                }
+            });
+            return names.isEmpty() ? null : String.join(", ", names);
+        }
+        return author.isTextual() ? author.asText() : text(author, "name");
+    }
+
+    private static String text(JsonNode node, String field) {
+        if (node == null || !node.hasNonNull(field)) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        return value.isValueNode() ? value.asText() : null;
+    }
+
+    private static String meta(Document document, String name) {
+        Elements found = document.select("meta[property=\"" + name + "\"], meta[name=\"" + name + "\"], meta[itemprop=\"" + name
+                + "\"], meta[http-equiv=\"" + name + "\"]");
+        for (Element meta : found) {
+            String content = meta.attr("content");
+            if (!content.isBlank()) {
+                return content.strip();
+            }
+        }
+        return null;
+    }
+
+    private static String firstText(Document document, String selector) {
+        Element element = document.selectFirst(selector);
+        return element == null ? null : element.text();
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip().toLowerCase(Locale.ROOT).equals("null") ? null : value.strip();
+    }
+}

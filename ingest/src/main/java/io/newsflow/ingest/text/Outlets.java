@@ -1,0 +1,139 @@
+package io.newsflow.ingest.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The news outlets Newsflow knows by name and web domain ({@code outlets.tsv}), so that a source
+ * named in a footer ("with the Korea JoongAng Daily"), a byline e-mail ({@code @joongang.co.kr}) or
+ * a phrase like "told the Global Times" is reported under one spelling.
+ */
+public final class Outlets {
+
+    private static final Pattern EMAIL_OR_URL_HOST = Pattern.compile(
+            "(?i)(?:@|https?://)([a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?)+)");
+
+    private static final Outlets BUNDLED = load();
+
+    private final Map<String, String> nameByDomain;
+    private final List<Map.Entry<Pattern, String>> nameByMention;
+    private final List<Map.Entry<Pattern, String>> nameBySpokenTo;
+
+    private Outlets(Map<String, String> nameByDomain, List<Map.Entry<Pattern, String>> nameByMention) {
+        this.nameByDomain = nameByDomain;
+        this.nameByMention = nameByMention;
+        List<Map.Entry<Pattern, String>> spoken = new ArrayList<>();
+        for (Map.Entry<Pattern, String> entry : nameByMention) {
+            spoken.add(Map.entry(Pattern.compile("(?:\\btold|\\bin an interview with|\\bspeaking to|\\bsaid to)\\s+"
+                    + entry.getKey().pattern()), entry.getValue()));
+        }
+        this.nameBySpokenTo = List.copyOf(spoken);
+    }
+
+    public static Outlets bundled() {
+        return BUNDLED;
+    }
+
+    /** The outlet whose name appears in the text, the longest and earliest mention winning. */
+    public Optional<String> named(String text) {
+        String best = null;
+        int bestStart = Integer.MAX_VALUE;
+        int bestLength = 0;
+        for (Map.Entry<Pattern, String> entry : nameByMention) {
+            Matcher m = entry.getKey().matcher(text);
+            if (m.find() && (m.start() < bestStart || m.start() == bestStart && m.end() - m.start() > bestLength)) {
+                best = entry.getValue();
+                bestStart = m.start();
+                bestLength = m.end() - m.start();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The outlet that owns a host name (or any of its parent domains). */
+    public Optional<String> ofHost(String host) {
+        String candidate = host.toLowerCase(Locale.ROOT);
+        if (candidate.startsWith("www.")) {
+            candidate = candidate.substring(4);
+        }
+        while (candidate.contains(".")) {
+            String name = nameByDomain.get(candidate);
+            if (name != null) {
+                return Optional.of(name);
+            }
+            candidate = candidate.substring(candidate.indexOf('.') + 1);
+        }
+        return Optional.empty();
+    }
+
+    /** The outlet behind the first e-mail address or URL in the text whose domain is known. */
+    public Optional<String> ofAddressIn(String text) {
+        Matcher m = EMAIL_OR_URL_HOST.matcher(text);
+        while (m.find()) {
+            Optional<String> outlet = ofHost(m.group(1));
+            if (outlet.isPresent()) {
+                return outlet;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The outlet named as the one spoken to: "told the Global Times", "in an interview with Reuters". */
+    public Optional<String> spokenTo(String text) {
+        for (Map.Entry<Pattern, String> entry : nameBySpokenTo) {
+            if (entry.getKey().matcher(text).find()) {
+                return Optional.of(entry.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Outlets load() {
+        Map<String, String> byDomain = new LinkedHashMap<>();
+        List<Map.Entry<Pattern, String>> byMention = new ArrayList<>();
+        try (InputStream in = Outlets.class.getResourceAsStream("outlets.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("outlets.tsv missing from the class path");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t", -1);
+                String name = columns[0].strip();
+                List<String> names = new ArrayList<>(List.of(name));
+                if (columns.length > 1 && !columns[1].isBlank()) {
+                    names.addAll(List.of(columns[1].split("\\|")));
+                }
+                for (String alias : names) {
+                    String withoutArticle = alias.strip().replaceFirst("^The ", "");
+                    byMention.add(Map.entry(Pattern.compile("\\b(?:[Tt]he )?" + Pattern.quote(withoutArticle) + "\\b"), name));
+                }
+                if (columns.length > 2) {
+                    for (String domain : columns[2].split("\\|")) {
+                        if (!domain.isBlank()) {
+                            byDomain.put(domain.strip().toLowerCase(Locale.ROOT), name);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Outlets(Map.copyOf(byDomain), List.copyOf(byMention));
+    }
+}

@@ -1,0 +1,124 @@
+package io.newsflow.ingest.text;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises lines of page chrome that a copy-paste or a scraper leaves around an article:
+ * navigation crumbs, section headers of link lists ("Related news", "Most popular in 24h"),
+ * share/print/comment widgets, cookie notices, copyright and licence footers.
+ * Works on single lines; {@link PlainTextParser} adds the context rules (a footer runs to the end,
+ * a link list runs until the next real paragraph). Long lines are never chrome: an article's
+ * own sentences stay whole.
+ */
+public final class PageChrome {
+
+    /** Lines longer than this many words are article text, whatever they contain. */
+    private static final int MAX_CHROME_WORDS = 25;
+
+    /** Whole-line labels of link lists and widgets; what follows them up to the next paragraph is a link list. */
+    private static final Pattern SECTION_HEADER = Pattern.compile("(?i)^("
+            + "related( news| articles?| stories| content| coverage| posts| links| topics)?"
+            + "|most (popular|read|viewed|shared|commented)( in \\d+ ?h(ours)?| today| this week| news| stories)?"
+            + "|more ?top news|top (news|stories)|more (news|stories|from [\\p{L} ]{1,30})|latest (news|stories)"
+            + "|you (may|might) (also )?(like|be interested in)|recommended( for you| stories| articles)?"
+            + "|read (more|also|next)|see also|also read|trending( now| stories)?|editor'?s picks?|popular( now)?"
+            + "|in case you missed it|don'?t miss|what to read next|further reading|tags?|topics?"
+            + ")\\s*:?$");
+
+    /** Whole-line widget labels. */
+    private static final Pattern WIDGET_LINE = Pattern.compile("(?i)^("
+            + "back to top|leave a (comment|reply)|post a comment|\\d* ?comments?|show comments|add comment|reply"
+            + "|share( this)?( article| story| on \\w+)?|print( this)?( article| page)?|e-?mail( this)?( article)?"
+            + "|advertisement|sponsored( content)?|skip to (main )?content|subscribe( now)?|sign (in|up)|log ?in"
+            + "|follow us( on [\\p{L} ,&]+)?|download (our|the) app|listen to (this )?article|copy link"
+            + "|font size|text size|photo|video|image|click here|loading\\.*|view (all|more)|load more"
+            + ")\\s*[:.!]?$");
+
+    /** Phrases that mark a short line as chrome wherever they occur in it. */
+    private static final Pattern CHROME_PHRASE = Pattern.compile("(?i)("
+            + "all rights reserved|copyright\\s*(©|\\(c\\)|\\d{4})|©\\s*\\d{4}|\\(c\\)\\s*\\d{4}"
+            + "|reproduction in whole or in part|without (prior )?(written )?permission is prohibited"
+            + "|may not be (re)?published|privacy policy|terms (of (use|service)|and conditions)|cookie (policy|settings|preferences)"
+            + "|(this|our) (site|website) uses cookies|we use cookies|accept (all )?cookies|akismet"
+            + "|to (write|post|leave) (a )?comments?|please log ?in|log ?in to (your )?\\w+|sign in to comment"
+            + "|comments? (are|is) (closed|moderated)|social comment|help-image|app download|standards board policy"
+            + "|subscribe to (our|the) newsletter|sign up for (our|the) newsletter|newsletter sign-?up"
+            + "|share (on|via) (facebook|twitter|x|whatsapp|linkedin|e-?mail)|follow us on"
+            + "|icp[备证]|公网安备|\\(\\s*\\d+\\s*/\\s*\\d+\\s*\\S{0,2}\\)"
+            + ")");
+
+    /** Words that only ever make up toolbars ("print dictionary print", "lock icon"). */
+    private static final Set<String> TOOLBAR_WORDS = Set.of("print", "dictionary", "share", "email", "e-mail", "mail",
+            "comment", "comments", "font", "size", "a", "a+", "a-", "aa", "tweet", "facebook", "twitter", "x",
+            "whatsapp", "linkedin", "reddit", "pinterest", "telegram", "wechat", "weibo", "kakaotalk", "line",
+            "copy", "link", "save", "listen", "icon", "lock", "menu", "search", "close", "subscribe", "login",
+            "log", "in", "out", "sign", "up", "home", "text", "zoom", "more", "bookmark", "s", "t", "f", "|", "+", "-");
+
+    /** Crumb separators: "Home > National > Diplomacy", "CHINA / DIPLOMACY", "About Us | Jobs". */
+    private static final Pattern CRUMB_SEPARATOR = Pattern.compile("\\s+[>»›|/]\\s+|\\s*[»›|]\\s*");
+
+    private PageChrome() {
+    }
+
+    /** True when the line, on its own, is page chrome. */
+    public static boolean isChrome(String line) {
+        String text = line.strip();
+        if (text.isEmpty()) {
+            return false;
+        }
+        int words = wordCount(text);
+        if (words > MAX_CHROME_WORDS) {
+            return false;
+        }
+        return isSectionHeader(text) || WIDGET_LINE.matcher(text).matches() || CHROME_PHRASE.matcher(text).find()
+                || isToolbar(text) || isCrumbs(text);
+    }
+
+    /** True for headers of link lists ("Related news"): the short lines after one are links, not text. */
+    public static boolean isSectionHeader(String line) {
+        return SECTION_HEADER.matcher(line.strip()).matches();
+    }
+
+    /** True for copyright and licence lines: what follows them is footer. */
+    public static boolean isFooterStart(String line) {
+        String text = line.strip();
+        return wordCount(text) <= MAX_CHROME_WORDS
+                && (CHROME_PHRASE.matcher(text).find() && text.toLowerCase(Locale.ROOT).matches(
+                        ".*(copyright|©|\\(c\\)|all rights reserved|reproduction in whole).*")
+                || text.toLowerCase(Locale.ROOT).startsWith("back to top"));
+    }
+
+    static boolean isToolbar(String text) {
+        String[] tokens = text.toLowerCase(Locale.ROOT).split("\\s+");
+        for (String token : tokens) {
+            if (!TOOLBAR_WORDS.contains(token)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isCrumbs(String text) {
+        String[] segments = CRUMB_SEPARATOR.split(text);
+        if (segments.length < 2) {
+            return false;
+        }
+        boolean fromHome = segments[0].strip().equalsIgnoreCase("home");
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i].strip();
+            int words = wordCount(segment);
+            boolean lastAfterHome = fromHome && i == segments.length - 1;
+            if (words > (lastAfterHome ? 15 : 4) || !lastAfterHome && segment.matches(".*[.!?]$")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static int wordCount(String text) {
+        String stripped = text.strip();
+        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+    }
+}

@@ -1,0 +1,249 @@
+package io.newsflow.ingest.text;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a plain-text article the way people and scrapers drop them: headline first (or, in some
+ * corpora, the first sentence), date and byline lines, page chrome above and below. Each line is
+ * classified on its own ({@link PageChrome}) and in context: after a copyright line everything short
+ * is footer; after "Related news" short lines are links until a real paragraph comes; a short
+ * lower-case line right after chrome continues it. What is left, minus the headline and repeated
+ * paragraphs (captions are often pasted twice), is the body.
+ */
+public final class PlainTextParser {
+
+    private static final int MAX_TITLE_WORDS = 25;
+    private static final int MAX_META_WORDS = 15;
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u00A0\\u2007\\u202F\\u200B\\u200C\\u200D\\uFEFF\\t]");
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
+    private static final Pattern HAS_LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
+    /** A URL on a line of its own; tokenised corpora put spaces inside it ("http://www. example.com/a _ b"). */
+    private static final Pattern URL_LINE = Pattern.compile("(?i)^(https?://|www\\.)\\S.*");
+    private static final Pattern META_LABEL = Pattern.compile(
+            "(?i)^(published|updated|last updated|posted|date|dated|editor|author|source|time|created|modified|by)\\b.*");
+    private static final Pattern BYLINE = Pattern.compile(
+            "^(?i:by)\\s+(\\p{Lu}[\\p{L}'’.\\-]*(?:\\s+\\p{Lu}[\\p{L}'’.\\-]*){0,3})(?:\\s+(?i:and)\\s+\\p{Lu}[\\p{L}'’.\\-]*(?:\\s+\\p{Lu}[\\p{L}'’.\\-]*){0,3})?(?:\\s*[,|\\[(].*)?$");
+    private static final Pattern CREDIT = Pattern.compile("(?i)\\b(editor|author|reporter|writer|written by|by)\\s*:?\\s+");
+    private static final Pattern NAME_TOKEN = Pattern.compile("\\p{Lu}[\\p{L}'’.\\-]*");
+
+    private final Outlets outlets;
+
+    public PlainTextParser(Outlets outlets) {
+        this.outlets = outlets;
+    }
+
+    public static PlainTextParser withBundledOutlets() {
+        return new PlainTextParser(Outlets.bundled());
+    }
+
+    /** Parses a text whose headline, if any, is its first line of content. */
+    public PlainTextArticle parse(String text) {
+        return parse(text, null);
+    }
+
+    /**
+     * Parses a text; when {@code knownTitle} is given (an HTML page's or a JSON field's headline)
+     * no line is taken as headline and lines repeating it are dropped.
+     */
+    public PlainTextArticle parse(String text, String knownTitle) {
+        List<Line> lines = classify(text);
+        String title = knownTitle == null ? "" : knownTitle.strip();
+        boolean pickTitle = knownTitle == null;
+        List<String> paragraphs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        if (!title.isEmpty()) {
+            seen.add(ArticleIdentity.normalise(title));
+        }
+        StringBuilder metaText = new StringBuilder();
+        StringBuilder chromeText = new StringBuilder();
+        String url = null;
+        Instant publishedAt = null;
+        String byline = null;
+        String editor = null;
+        for (Line line : lines) {
+            switch (line.kind) {
+                case CONTENT -> {
+                    if (pickTitle) {
+                        pickTitle = false;
+                        if (isTitleLike(line.text)) {
+                            title = line.text;
+                            seen.add(ArticleIdentity.normalise(title));
+                            continue;
+                        }
+                    }
+                    if (!seen.add(ArticleIdentity.normalise(line.text))) {
+                        continue;
+                    }
+                    int last = paragraphs.size() - 1;
+                    if (last >= 0 && continuesSentence(paragraphs.get(last), line.text)) {
+                        // A sentence broken over two lines ("The talks" / "were co-chaired by ...") is one paragraph.
+                        paragraphs.set(last, paragraphs.get(last) + " " + line.text);
+                    } else {
+                        paragraphs.add(line.text);
+                    }
+                }
+                case URL -> url = url == null ? line.text.replaceAll("\\s+", "") : url;
+                case BYLINE -> {
+                    metaText.append(line.text).append('\n');
+                    if (byline == null) {
+                        byline = bylineName(line.text);
+                    }
+                }
+                case DATE -> {
+                    metaText.append(line.text).append('\n');
+                    if (publishedAt == null) {
+                        publishedAt = PublicationDates.find(line.text).map(PublicationDates.Found::instant).orElse(null);
+                    }
+                    if (editor == null) {
+                        editor = creditedName(line.text);
+                    }
+                }
+                case CHROME -> chromeText.append(line.text).append('\n');
+                default -> {
+                    // blank lines and link-list items carry nothing
+                }
+            }
+        }
+        String body = String.join("\n\n", paragraphs);
+        String source = Optional.ofNullable(url).flatMap(outlets::ofAddressIn)
+                .or(() -> outlets.named(metaText.toString()))
+                .or(() -> outlets.named(chromeText.toString()))
+                .or(() -> outlets.ofAddressIn(metaText.toString() + chromeText))
+                .or(() -> outlets.spokenTo(body))
+                .orElse(null);
+        return new PlainTextArticle(title, body, url, publishedAt, source, byline, editor);
+    }
+
+    private enum Kind { BLANK, CONTENT, CHROME, LINK, URL, BYLINE, DATE }
+
+    private record Line(String text, Kind kind) {
+    }
+
+    private static List<Line> classify(String text) {
+        List<Line> result = new ArrayList<>();
+        boolean inFooter = false;
+        boolean inLinkList = false;
+        Kind previous = Kind.BLANK;
+        for (String raw : text.split("\\R", -1)) {
+            String line = SPACES.matcher(INVISIBLE.matcher(raw).replaceAll(" ")).replaceAll(" ").strip();
+            Kind kind;
+            int words = PageChrome.wordCount(line);
+            if (!HAS_LETTER_OR_DIGIT.matcher(line).find()) {
+                result.add(new Line(line, Kind.BLANK));
+                continue;
+            }
+            if (inFooter && words <= 25) {
+                kind = Kind.CHROME;
+            } else if (PageChrome.isFooterStart(line)) {
+                kind = Kind.CHROME;
+                inFooter = true;
+            } else if (PageChrome.isSectionHeader(line)) {
+                kind = Kind.CHROME;
+                inLinkList = true;
+            } else if (URL_LINE.matcher(line).matches() && words <= 40) {
+                kind = Kind.URL;
+            } else if (words <= 12 && BYLINE.matcher(line).matches()) {
+                kind = Kind.BYLINE;
+            } else if (isDateLine(line, words)) {
+                kind = Kind.DATE;
+            } else if (PageChrome.isChrome(line)) {
+                kind = Kind.CHROME;
+            } else if (inLinkList && words <= 15 && !endsLikeSentence(line)) {
+                kind = Kind.LINK;
+            } else if (previous == Kind.CHROME && words <= 8 && Character.isLowerCase(line.codePointAt(0))) {
+                kind = Kind.CHROME;
+            } else {
+                kind = Kind.CONTENT;
+                inLinkList = false;
+                inFooter = false;
+            }
+            previous = kind;
+            result.add(new Line(line, kind));
+        }
+        return result;
+    }
+
+    private static boolean isDateLine(String line, int words) {
+        if (words > MAX_META_WORDS) {
+            return false;
+        }
+        Optional<PublicationDates.Found> found = PublicationDates.find(line);
+        if (found.isEmpty()) {
+            return false;
+        }
+        String before = line.substring(0, found.get().start()).strip();
+        String after = line.substring(found.get().end()).strip();
+        return before.isEmpty() || META_LABEL.matcher(line).matches()
+                || PageChrome.wordCount(before) + PageChrome.wordCount(after) <= 2;
+    }
+
+    static boolean isTitleLike(String line) {
+        int words = PageChrome.wordCount(line);
+        if (words > MAX_TITLE_WORDS) {
+            return false;
+        }
+        return !line.endsWith(".") || line.endsWith("..") || words <= 3;
+    }
+
+    private static boolean continuesSentence(String previous, String line) {
+        return !endsLikeSentence(previous) && !previous.endsWith(",") && Character.isLowerCase(line.codePointAt(0));
+    }
+
+    private static boolean endsLikeSentence(String line) {
+        return line.matches(".*[.!?:;\"”’)]$");
+    }
+
+    private static String bylineName(String line) {
+        Matcher m = BYLINE.matcher(line);
+        return m.matches() ? personName(m.group(1)) : null;
+    }
+
+    /** The name after "Editor:" or "By" in a date line, up to the first token that is not part of a name. */
+    private String creditedName(String line) {
+        Matcher credit = CREDIT.matcher(line);
+        if (!credit.find()) {
+            return null;
+        }
+        String rest = line.substring(credit.end());
+        List<String> tokens = new ArrayList<>();
+        Matcher token = NAME_TOKEN.matcher(rest);
+        int position = 0;
+        while (token.find() && token.start() == position && tokens.size() < 3) {
+            String word = token.group();
+            boolean allCaps = word.equals(word.toUpperCase(Locale.ROOT)) && word.length() > 1;
+            if (!tokens.isEmpty() && allCaps || outlets.named(word).isPresent()) {
+                break;
+            }
+            tokens.add(word);
+            position = token.end();
+            while (position < rest.length() && rest.charAt(position) == ' ') {
+                position++;
+            }
+        }
+        return tokens.isEmpty() ? null : personName(String.join(" ", tokens));
+    }
+
+    /** "SEO JI-EUN" becomes "Seo Ji-eun"; mixed-case names are kept as written. */
+    static String personName(String name) {
+        String stripped = name.strip();
+        if (!stripped.equals(stripped.toUpperCase(Locale.ROOT))) {
+            return stripped;
+        }
+        StringBuilder result = new StringBuilder();
+        for (String word : stripped.split("\\s+")) {
+            if (!result.isEmpty()) {
+                result.append(' ');
+            }
+            result.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return result.toString();
+    }
+}

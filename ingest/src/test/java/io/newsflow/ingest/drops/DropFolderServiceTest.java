@@ -1,0 +1,177 @@
+package io.newsflow.ingest.drops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.topics.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The drop folder against a real broker: files in, acknowledged records out, files filed. */
+class DropFolderServiceTest {
+
+    private static final Path SEEDS = Path.of("../testdata/seeds");
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static TestBroker broker;
+
+    @TempDir
+    Path root;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = TestBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    @Test
+    void producesEachArticleOnceAndFilesEveryDrop() throws Exception {
+        Topics topics = new Topics("t1-", null);
+        List<Path> seeds = seedFiles();
+        for (Path seed : seeds) {
+            Files.copy(seed, root.resolve(seed.getFileName()));
+        }
+        Files.writeString(root.resolve("empty.txt"), "");
+        Files.write(root.resolve("scan.txt"), new byte[] {0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, (byte) 0xFF, 0, 0, 7});
+        Files.writeString(root.resolve("still-copying.txt.part"), "half an article");
+        Files.writeString(root.resolve(".hidden.txt"), "A headline\n\nA paragraph that is long enough.");
+
+        try (DropFolderService service = new DropFolderService(config(), broker.clientProperties(), topics)) {
+            service.start();
+            assertThat(Eventually.holds(() -> listNames(root.resolve("done")).size() == seeds.size()
+                    && listNames(root.resolve("failed")).size() == 4, TIMEOUT)).as("all drops filed").isTrue();
+            assertThat(service.healthy()).isTrue();
+
+            // The same content again, under another name: reported, not produced again.
+            Path again = root.resolve("again.txt");
+            Files.copy(seeds.get(0), again);
+            assertThat(Eventually.holds(() -> Files.exists(root.resolve("done/again.txt.duplicate.txt")), TIMEOUT)).isTrue();
+            assertThat(Files.readString(root.resolve("done/again.txt.duplicate.txt")))
+                    .contains(seeds.get(0).getFileName().toString());
+        }
+
+        List<ConsumerRecord<String, RawArticle>> articles = broker.readUntil(topics.rawArticles(),
+                records -> records.size() >= seeds.size(), TIMEOUT);
+        assertThat(articles).hasSize(seeds.size());
+        assertThat(articles.stream().map(ConsumerRecord::key).collect(Collectors.toSet())).hasSize(seeds.size());
+        for (ConsumerRecord<String, RawArticle> record : articles) {
+            assertThat(record.key()).isEqualTo(record.value().getArticleId());
+            assertThat(record.value().getBody()).isNotBlank();
+        }
+        assertThat(articles.stream().map(r -> r.value().getSourceId()).collect(Collectors.toSet()))
+                .isEqualTo(seeds.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+
+        assertThat(listNames(root.resolve("failed"))).containsExactlyInAnyOrder("empty.txt", "empty.txt.error.txt",
+                "scan.txt", "scan.txt.error.txt");
+        assertThat(Files.readString(root.resolve("failed/empty.txt.error.txt"))).contains("empty");
+        assertThat(Files.readString(root.resolve("failed/scan.txt.error.txt"))).contains("binary");
+        assertThat(root.resolve("still-copying.txt.part")).exists();
+        assertThat(root.resolve(".hidden.txt")).exists();
+
+        List<ConsumerRecord<String, DeadLetter>> deadLetters = broker.readUntil(topics.deadLetters(),
+                records -> records.size() >= 2, TIMEOUT);
+        assertThat(deadLetters).hasSize(2);
+        assertThat(deadLetters).allSatisfy(r -> assertThat(r.value().getStage()).isEqualTo("ingest"));
+    }
+
+    @Test
+    void takesOverFilesLeftInProcessingByAStoppedInstance() throws Exception {
+        Topics topics = new Topics("t2-", null);
+        Path left = Files.createDirectories(root.resolve("processing/dead0001"));
+        Files.copy(seedFiles().get(1), left.resolve("left-over.txt"));
+
+        try (DropFolderService service = new DropFolderService(config(), broker.clientProperties(), topics)) {
+            service.start();
+            assertThat(Eventually.holds(() -> Files.exists(root.resolve("done/left-over.txt")), TIMEOUT)).isTrue();
+        }
+        assertThat(left).doesNotExist();
+        List<ConsumerRecord<String, RawArticle>> articles = broker.readUntil(topics.rawArticles(),
+                records -> !records.isEmpty(), TIMEOUT);
+        assertThat(articles).hasSize(1);
+        assertThat(articles.get(0).value().getSourceId()).isEqualTo("left-over.txt");
+    }
+
+    @Test
+    void aBadLineIsADeadLetterAndTheGoodLinesStillGo() throws Exception {
+        Topics topics = new Topics("t3-", null);
+        Files.writeString(root.resolve("batch.jsonl"), """
+                {"title": "First", "body": "The first article says something worth reading.", "url": "https://example.org/a?utm_source=x"}
+                {"title": "Broken", "body":
+                {"title": "Third", "body": "The third article says something else.", "source": "Example Wire"}
+                """, StandardCharsets.UTF_8);
+
+        try (DropFolderService service = new DropFolderService(config(), broker.clientProperties(), topics)) {
+            service.start();
+            assertThat(Eventually.holds(() -> Files.exists(root.resolve("done/batch.jsonl")), TIMEOUT)).isTrue();
+        }
+        List<ConsumerRecord<String, RawArticle>> articles = broker.readUntil(topics.rawArticles(),
+                records -> records.size() >= 2, TIMEOUT);
+        assertThat(articles).extracting(r -> r.value().getTitle()).containsExactlyInAnyOrder("First", "Third");
+        assertThat(articles).filteredOn(r -> r.value().getTitle().equals("First")).singleElement()
+                .satisfies(r -> assertThat(r.value().getCanonicalUrl()).isEqualTo("https://example.org/a"));
+        List<ConsumerRecord<String, DeadLetter>> deadLetters = broker.readUntil(topics.deadLetters(),
+                records -> !records.isEmpty(), TIMEOUT);
+        assertThat(deadLetters).singleElement().satisfies(r -> assertThat(r.value().getMessage()).contains("line 2"));
+    }
+
+    @Test
+    void waitsForAFileStillBeingWritten() throws Exception {
+        Topics topics = new Topics("t4-", null);
+        DropFolderConfig slow = new DropFolderConfig(root, Duration.ofMillis(50), Duration.ofSeconds(2), 1 << 20, false);
+        Path growing = root.resolve("growing.txt");
+        Files.writeString(growing, "Headline\n\nA first paragraph.");
+
+        try (DropFolderService service = new DropFolderService(slow, broker.clientProperties(), topics)) {
+            service.start();
+            // While the writer keeps touching the file it is not taken.
+            long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (System.nanoTime() < until) {
+                Files.setLastModifiedTime(growing, FileTime.from(Instant.now()));
+                assertThat(growing).exists();
+                Eventually.holds(() -> false, Duration.ofMillis(100));
+            }
+            Files.writeString(growing, "Headline\n\nA first paragraph.\n\nAnd a second one.");
+            assertThat(Eventually.holds(() -> Files.exists(root.resolve("done/growing.txt")), TIMEOUT)).isTrue();
+        }
+        List<ConsumerRecord<String, RawArticle>> articles = broker.readUntil(topics.rawArticles(),
+                records -> !records.isEmpty(), TIMEOUT);
+        assertThat(articles).singleElement().satisfies(r -> assertThat(r.value().getBody()).contains("second one"));
+    }
+
+    private DropFolderConfig config() {
+        return new DropFolderConfig(root, Duration.ofMillis(50), Duration.ZERO, 1 << 20, false);
+    }
+
+    private static List<Path> seedFiles() throws IOException {
+        try (Stream<Path> files = Files.list(SEEDS)) {
+            return files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+    }
+
+    private static Set<String> listNames(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+}
