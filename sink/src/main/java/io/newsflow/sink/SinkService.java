@@ -62,6 +62,8 @@ public final class SinkService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SinkService.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** While no records come, the database is still checked this often so health tells the truth. */
+    private static final Duration IDLE_PING = Duration.ofSeconds(5);
 
     private final SinkConfig config;
     private final Map<String, Object> kafkaProperties;
@@ -157,6 +159,8 @@ public final class SinkService implements AutoCloseable {
             ready = true;
             log.info("Sink ready");
             JsonlFiles openFiles = files;
+            PostgresEventStore openDatabase = database;
+            long lastContact = System.nanoTime();
             while (running) {
                 ChangeBatch batch = nextBatch(c);
                 if (openFiles != null) {
@@ -167,6 +171,13 @@ public final class SinkService implements AutoCloseable {
                 }
                 if (!batch.isEmpty()) {
                     deliver(batch, c, openFiles, database, deadLetters);
+                    lastContact = System.nanoTime();
+                } else if (openDatabase != null && System.nanoTime() - lastContact > IDLE_PING.toNanos()) {
+                    retry("reach PostgreSQL", () -> {
+                        openDatabase.ping();
+                        return null;
+                    });
+                    lastContact = System.nanoTime();
                 }
             }
         } catch (StopRequested | WakeupException | InterruptException e) {

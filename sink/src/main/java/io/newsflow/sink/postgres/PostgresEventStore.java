@@ -454,6 +454,19 @@ public final class PostgresEventStore implements AutoCloseable {
         }
     }
 
+    /** Checks that the database answers; used while idle so that health reflects a database that went away. */
+    public void ping() throws SQLException {
+        try {
+            Connection c = connection();
+            if (!c.isValid(10)) {
+                throw new SQLException("the connection to PostgreSQL is no longer valid", "08006");
+            }
+        } catch (SQLException | RuntimeException e) {
+            discardConnection();
+            throw e;
+        }
+    }
+
     private Connection connection() throws SQLException {
         if (connection == null) {
             Connection c = DriverManager.getConnection(jdbcUrl, connectionProperties);
