@@ -1,0 +1,102 @@
+package io.newsflow.sink.changes;
+
+import io.newsflow.schemas.NewsEvent;
+import io.newsflow.sink.json.SnapshotJson;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The records of one batch, folded into one {@link EventChange} per event, plus what the batch moves: the JSON
+ * lines for files, the records to dead-letter, and the next offset to read per partition.
+ *
+ * <p>Records arrive per partition in offset order, and all records of an event share a partition (key =
+ * eventId), so folding in arrival order keeps the topic's order for each event. A snapshot replaces the held one
+ * only when its version is higher, so an older snapshot never wins even inside one batch.
+ */
+public final class ChangeBatch {
+
+    private final Map<String, Fold> folds = new LinkedHashMap<>();
+    private final List<String> lines = new ArrayList<>();
+    private final List<Rejection> undecodable = new ArrayList<>();
+    private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+    private int records;
+
+    public void addSnapshot(RecordOrigin origin, NewsEvent snapshot) {
+        count(origin);
+        String eventId = snapshot.getEventId().toString();
+        Fold fold = folds.computeIfAbsent(eventId, id -> new Fold());
+        if (fold.snapshot == null || snapshot.getVersion() > fold.snapshot.getVersion()) {
+            fold.snapshot = snapshot;
+            fold.snapshotOrigin = origin;
+        }
+        lines.add(SnapshotJson.of(snapshot));
+    }
+
+    public void addTombstone(RecordOrigin origin, String eventId) {
+        count(origin);
+        Fold fold = folds.computeIfAbsent(eventId, id -> new Fold());
+        fold.deletesFirst = true;
+        fold.tombstoneOrigin = origin;
+        fold.snapshot = null;
+        fold.snapshotOrigin = null;
+        lines.add(SnapshotJson.tombstone(eventId));
+    }
+
+    public void addUndecodable(RecordOrigin origin, String errorClass, String reason) {
+        count(origin);
+        undecodable.add(new Rejection(origin, errorClass, reason));
+    }
+
+    private void count(RecordOrigin origin) {
+        records++;
+        nextOffsets.merge(new TopicPartition(origin.topic(), origin.partition()), origin.offset() + 1, Math::max);
+    }
+
+    public boolean isEmpty() {
+        return records == 0;
+    }
+
+    /** Records taken in, whatever became of them. */
+    public int records() {
+        return records;
+    }
+
+    public List<EventChange> changes() {
+        List<EventChange> changes = new ArrayList<>(folds.size());
+        folds.forEach((id, fold) -> changes.add(new EventChange(id, fold.deletesFirst, fold.snapshot,
+                fold.snapshotOrigin != null ? fold.snapshotOrigin : fold.tombstoneOrigin)));
+        return changes;
+    }
+
+    /** One JSON line per decoded record, in arrival order. */
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    public List<Rejection> undecodable() {
+        return List.copyOf(undecodable);
+    }
+
+    /** The offset to read next, per partition the batch touched. */
+    public Map<TopicPartition, Long> nextOffsets() {
+        return Map.copyOf(nextOffsets);
+    }
+
+    public static List<Rejection> concat(Collection<Rejection> first, Collection<Rejection> second) {
+        List<Rejection> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static final class Fold {
+        boolean deletesFirst;
+        NewsEvent snapshot;
+        RecordOrigin snapshotOrigin;
+        RecordOrigin tombstoneOrigin;
+    }
+}

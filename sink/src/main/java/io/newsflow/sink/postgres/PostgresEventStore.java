@@ -1,0 +1,508 @@
+package io.newsflow.sink.postgres;
+
+import io.newsflow.schemas.CountryTag;
+import io.newsflow.schemas.EventArticle;
+import io.newsflow.schemas.NewsEvent;
+import io.newsflow.schemas.OfficialTag;
+import io.newsflow.sink.changes.EventChange;
+import io.newsflow.sink.changes.Rejection;
+import io.newsflow.sink.json.SnapshotJson;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes batches of event changes to PostgreSQL, each batch in one transaction together with the offsets it
+ * moves, so that rows and offsets commit or vanish together (exactly once).
+ *
+ * <p>Order safety: a snapshot is written only if its version is higher than the stored one
+ * ({@code ON CONFLICT ... WHERE events.version < EXCLUDED.version}). Merges: ids a snapshot lists in
+ * {@code absorbedEventIds} are deleted from {@code events} and remembered in {@code event_merges}, and a
+ * snapshot of an absorbed id (a late one from another partition) is never written again. Tombstones delete.
+ *
+ * <p>Each statement carries a whole batch as arrays ({@code unnest}), so a batch of 500 costs a handful of round
+ * trips. When the database rejects a record for its content, the batch is redone one change at a time under
+ * savepoints; the rejected changes go to the dead-letter callback before the commit.
+ */
+public final class PostgresEventStore implements AutoCloseable {
+
+    /** Receives the records the database rejected; runs before the commit, and a failure aborts the batch. */
+    @FunctionalInterface
+    public interface RejectionSink {
+        void accept(List<Rejection> rejections) throws Exception;
+    }
+
+    /** What a committed batch did. */
+    public record WriteResult(int written, int stale, int deleted, List<Rejection> rejected) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresEventStore.class);
+
+    private static final String DELETE_EVENTS = "DELETE FROM events WHERE event_id = ANY(?)";
+
+    private static final String RECORD_MERGES = """
+            INSERT INTO event_merges (absorbed_event_id, survivor_event_id)
+            SELECT * FROM unnest(?::varchar[], ?::varchar[])
+            ON CONFLICT (absorbed_event_id) DO UPDATE SET survivor_event_id = EXCLUDED.survivor_event_id,
+                recorded_at = now()
+            WHERE event_merges.survivor_event_id <> EXCLUDED.survivor_event_id""";
+
+    private static final String UPSERT_EVENTS = """
+            INSERT INTO events AS e (event_id, version, first_seen_at, last_updated_at, event_date, title, summary,
+                                     independent_sources, article_count, snapshot, written_at)
+            SELECT i.event_id, i.version,
+                   'epoch'::timestamptz + i.first_seen_ms * interval '1 millisecond',
+                   'epoch'::timestamptz + i.last_updated_ms * interval '1 millisecond',
+                   DATE '1970-01-01' + i.event_day, i.title, i.summary, i.independent_sources, i.article_count,
+                   i.snapshot::jsonb, now()
+            FROM unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[],
+                        ?::int[], ?::int[], ?::text[])
+                 AS i(event_id, version, first_seen_ms, last_updated_ms, event_day, title, summary,
+                      independent_sources, article_count, snapshot)
+            WHERE NOT EXISTS (SELECT 1 FROM event_merges m WHERE m.absorbed_event_id = i.event_id)
+            ON CONFLICT (event_id) DO UPDATE SET
+                version = EXCLUDED.version, first_seen_at = EXCLUDED.first_seen_at,
+                last_updated_at = EXCLUDED.last_updated_at, event_date = EXCLUDED.event_date,
+                title = EXCLUDED.title, summary = EXCLUDED.summary,
+                independent_sources = EXCLUDED.independent_sources, article_count = EXCLUDED.article_count,
+                snapshot = EXCLUDED.snapshot, written_at = EXCLUDED.written_at
+            WHERE e.version < EXCLUDED.version
+            RETURNING e.event_id""";
+
+    private static final String DELETE_ARTICLES = "DELETE FROM event_articles WHERE event_id = ANY(?)";
+    private static final String DELETE_COUNTRIES = "DELETE FROM event_countries WHERE event_id = ANY(?)";
+    private static final String DELETE_OFFICIALS = "DELETE FROM event_officials WHERE event_id = ANY(?)";
+
+    private static final String INSERT_ARTICLES = """
+            INSERT INTO event_articles (event_id, position, article_id, source, url, title, published_at, score,
+                                        copy_of)
+            SELECT a.event_id, a.position, a.article_id, a.source, a.url, a.title,
+                   'epoch'::timestamptz + a.published_ms * interval '1 millisecond', a.score, a.copy_of
+            FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                        ?::bigint[], ?::float8[], ?::varchar[])
+                 AS a(event_id, position, article_id, source, url, title, published_ms, score, copy_of)""";
+
+    private static final String INSERT_COUNTRIES = """
+            INSERT INTO event_countries (event_id, position, code, name, mentions, in_title_or_lead)
+            SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::int[], ?::boolean[])""";
+
+    private static final String INSERT_OFFICIALS = """
+            INSERT INTO event_officials (event_id, position, official_key, name, role, role_as_written, country,
+                                         mentions)
+            SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                                 ?::varchar[], ?::int[])""";
+
+    private static final String STORE_OFFSETS = """
+            INSERT INTO sink_offsets (topic, partition, next_offset, updated_at)
+            SELECT t.topic, t.partition, t.next_offset, now()
+            FROM unnest(?::varchar[], ?::int[], ?::bigint[]) AS t(topic, partition, next_offset)
+            ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset,
+                updated_at = EXCLUDED.updated_at""";
+
+    private static final String READ_OFFSETS = "SELECT partition, next_offset FROM sink_offsets WHERE topic = ?";
+
+    private final String jdbcUrl;
+    private final Properties connectionProperties;
+    private Connection connection;
+
+    public PostgresEventStore(String jdbcUrl, String user, String password) {
+        this.jdbcUrl = jdbcUrl;
+        this.connectionProperties = new Properties();
+        if (user != null) {
+            connectionProperties.setProperty("user", user);
+        }
+        if (password != null) {
+            connectionProperties.setProperty("password", password);
+        }
+        // A URL may override these; they bound how long a dead server can hold the sink before it notices.
+        connectionProperties.setProperty("ApplicationName", "newsflow-sink");
+        connectionProperties.setProperty("connectTimeout", "10");
+        connectionProperties.setProperty("socketTimeout", "120");
+        connectionProperties.setProperty("tcpKeepAlive", "true");
+    }
+
+    /** The next offset to read per partition of the topic, as committed with the rows. */
+    public Map<TopicPartition, Long> readOffsets(String topic) throws SQLException {
+        try {
+            Connection c = connection();
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            try (PreparedStatement read = c.prepareStatement(READ_OFFSETS)) {
+                read.setString(1, topic);
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        offsets.put(new TopicPartition(topic, rows.getInt(1)), rows.getLong(2));
+                    }
+                }
+            }
+            c.commit();
+            return offsets;
+        } catch (SQLException | RuntimeException e) {
+            discardConnection();
+            throw e;
+        }
+    }
+
+    /**
+     * Applies the changes and stores the offsets in one transaction.
+     *
+     * @param nextOffsets the offset to read next per partition once this batch is in
+     * @param rejections  called with the changes the database refused for their content, before the commit
+     */
+    public WriteResult write(List<EventChange> changes, Map<TopicPartition, Long> nextOffsets,
+                             RejectionSink rejections) throws Exception {
+        try {
+            Connection c = connection();
+            Applied applied;
+            try {
+                applied = apply(c, changes);
+            } catch (SQLException e) {
+                if (!DatabaseErrors.isContentRejection(e)) {
+                    throw e;
+                }
+                c.rollback();
+                log.info("The database refused part of a batch of {} changes ({}); writing them one by one",
+                        changes.size(), e.getMessage());
+                applied = applyOneByOne(c, changes);
+            }
+            storeOffsets(c, nextOffsets);
+            rejections.accept(applied.rejected);
+            c.commit();
+            return new WriteResult(applied.written, applied.stale, applied.deleted, applied.rejected);
+        } catch (Exception e) {
+            discardConnection();
+            throw e;
+        }
+    }
+
+    private Applied applyOneByOne(Connection c, List<EventChange> changes) throws SQLException {
+        Applied total = new Applied();
+        for (EventChange change : changes) {
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                Applied one = apply(c, List.of(change));
+                c.releaseSavepoint(savepoint);
+                total.written += one.written;
+                total.stale += one.stale;
+                total.deleted += one.deleted;
+            } catch (SQLException e) {
+                String state = DatabaseErrors.contentState(e);
+                if (state == null) {
+                    throw e;
+                }
+                c.rollback(savepoint);
+                String what = change.writesSnapshot()
+                        ? "event " + change.eventId() + " version " + change.snapshot().getVersion()
+                        : "tombstone of event " + change.eventId();
+                String reason = "PostgreSQL refused " + what + ": " + e.getMessage();
+                log.warn("Dead-lettering {} from {}: {}", what, change.origin(), e.getMessage());
+                total.rejected.add(new Rejection(change.origin(), "sqlstate-" + state, reason));
+            }
+        }
+        return total;
+    }
+
+    private Applied apply(Connection c, List<EventChange> changes) throws SQLException {
+        Applied applied = new Applied();
+        List<String> tombstoned = new ArrayList<>();
+        Map<String, String> survivorOfAbsorbed = new LinkedHashMap<>();
+        List<EventChange> snapshots = new ArrayList<>();
+        for (EventChange change : changes) {
+            if (change.deletesFirst()) {
+                tombstoned.add(change.eventId());
+            }
+            if (change.writesSnapshot()) {
+                snapshots.add(change);
+                for (String absorbed : change.absorbedEventIds()) {
+                    survivorOfAbsorbed.put(absorbed, change.eventId());
+                }
+            }
+        }
+        if (!tombstoned.isEmpty()) {
+            applied.deleted += deleteEvents(c, tombstoned);
+        }
+        if (!survivorOfAbsorbed.isEmpty()) {
+            recordMerges(c, survivorOfAbsorbed);
+            applied.deleted += deleteEvents(c, List.copyOf(survivorOfAbsorbed.keySet()));
+        }
+        if (!snapshots.isEmpty()) {
+            Set<String> written = upsertEvents(c, snapshots);
+            applied.written = written.size();
+            applied.stale = snapshots.size() - written.size();
+            if (!written.isEmpty()) {
+                List<NewsEvent> fresh = snapshots.stream().filter(s -> written.contains(s.eventId()))
+                        .map(EventChange::snapshot).toList();
+                replaceChildren(c, fresh);
+            }
+        }
+        return applied;
+    }
+
+    private int deleteEvents(Connection c, List<String> eventIds) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(DELETE_EVENTS)) {
+            delete.setArray(1, c.createArrayOf("varchar", eventIds.toArray(String[]::new)));
+            return delete.executeUpdate();
+        }
+    }
+
+    private void recordMerges(Connection c, Map<String, String> survivorOfAbsorbed) throws SQLException {
+        try (PreparedStatement merges = c.prepareStatement(RECORD_MERGES)) {
+            merges.setArray(1, c.createArrayOf("varchar", survivorOfAbsorbed.keySet().toArray(String[]::new)));
+            merges.setArray(2, c.createArrayOf("varchar", survivorOfAbsorbed.values().toArray(String[]::new)));
+            merges.executeUpdate();
+        }
+    }
+
+    private Set<String> upsertEvents(Connection c, List<EventChange> snapshots) throws SQLException {
+        int n = snapshots.size();
+        String[] ids = new String[n];
+        Long[] versions = new Long[n];
+        Long[] firstSeen = new Long[n];
+        Long[] lastUpdated = new Long[n];
+        Integer[] eventDays = new Integer[n];
+        String[] titles = new String[n];
+        String[] summaries = new String[n];
+        Integer[] independentSources = new Integer[n];
+        Integer[] articleCounts = new Integer[n];
+        String[] json = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewsEvent event = snapshots.get(i).snapshot();
+            ids[i] = snapshots.get(i).eventId();
+            versions[i] = event.getVersion();
+            firstSeen[i] = event.getFirstSeenAt().toEpochMilli();
+            lastUpdated[i] = event.getLastUpdatedAt().toEpochMilli();
+            eventDays[i] = event.getEventDate() == null ? null : Math.toIntExact(event.getEventDate().toEpochDay());
+            titles[i] = event.getTitle();
+            summaries[i] = event.getSummary();
+            independentSources[i] = event.getIndependentSources();
+            articleCounts[i] = event.getArticles().size();
+            json[i] = SnapshotJson.of(event);
+        }
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT_EVENTS)) {
+            int p = 1;
+            upsert.setArray(p++, c.createArrayOf("varchar", ids));
+            upsert.setArray(p++, c.createArrayOf("int8", versions));
+            upsert.setArray(p++, c.createArrayOf("int8", firstSeen));
+            upsert.setArray(p++, c.createArrayOf("int8", lastUpdated));
+            upsert.setArray(p++, c.createArrayOf("int4", eventDays));
+            upsert.setArray(p++, c.createArrayOf("text", titles));
+            upsert.setArray(p++, c.createArrayOf("text", summaries));
+            upsert.setArray(p++, c.createArrayOf("int4", independentSources));
+            upsert.setArray(p++, c.createArrayOf("int4", articleCounts));
+            upsert.setArray(p, c.createArrayOf("text", json));
+            Set<String> written = new HashSet<>();
+            try (ResultSet rows = upsert.executeQuery()) {
+                while (rows.next()) {
+                    written.add(rows.getString(1));
+                }
+            }
+            return written;
+        }
+    }
+
+    private void replaceChildren(Connection c, List<NewsEvent> events) throws SQLException {
+        Array ids = c.createArrayOf("varchar", events.stream().map(NewsEvent::getEventId).toArray(String[]::new));
+        for (String sql : List.of(DELETE_ARTICLES, DELETE_COUNTRIES, DELETE_OFFICIALS)) {
+            try (PreparedStatement delete = c.prepareStatement(sql)) {
+                delete.setArray(1, ids);
+                delete.executeUpdate();
+            }
+        }
+        insertArticles(c, events);
+        insertCountries(c, events);
+        insertOfficials(c, events);
+    }
+
+    private void insertArticles(Connection c, List<NewsEvent> events) throws SQLException {
+        List<String> eventIds = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<String> articleIds = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        List<Long> published = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        List<String> copyOf = new ArrayList<>();
+        for (NewsEvent event : events) {
+            int position = 0;
+            for (EventArticle article : event.getArticles()) {
+                eventIds.add(event.getEventId());
+                positions.add(position++);
+                articleIds.add(article.getArticleId());
+                sources.add(article.getSource());
+                urls.add(article.getUrl());
+                titles.add(article.getTitle());
+                Instant publishedAt = article.getPublishedAt();
+                published.add(publishedAt == null ? null : publishedAt.toEpochMilli());
+                scores.add(article.getScore());
+                copyOf.add(article.getCopyOf());
+            }
+        }
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(INSERT_ARTICLES)) {
+            int p = 1;
+            insert.setArray(p++, c.createArrayOf("varchar", eventIds.toArray(String[]::new)));
+            insert.setArray(p++, c.createArrayOf("int4", positions.toArray(Integer[]::new)));
+            insert.setArray(p++, c.createArrayOf("varchar", articleIds.toArray(String[]::new)));
+            insert.setArray(p++, c.createArrayOf("varchar", sources.toArray(String[]::new)));
+            insert.setArray(p++, c.createArrayOf("varchar", urls.toArray(String[]::new)));
+            insert.setArray(p++, c.createArrayOf("varchar", titles.toArray(String[]::new)));
+            insert.setArray(p++, c.createArrayOf("int8", published.toArray(Long[]::new)));
+            insert.setArray(p++, c.createArrayOf("float8", scores.toArray(Double[]::new)));
+            insert.setArray(p, c.createArrayOf("varchar", copyOf.toArray(String[]::new)));
+            insert.executeUpdate();
+        }
+    }
+
+    private void insertCountries(Connection c, List<NewsEvent> events) throws SQLException {
+        List<String> eventIds = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Integer> mentions = new ArrayList<>();
+        List<Boolean> inTitleOrLead = new ArrayList<>();
+        for (NewsEvent event : events) {
+            int position = 0;
+            for (CountryTag country : event.getCountries()) {
+                eventIds.add(event.getEventId());
+                positions.add(position++);
+                codes.add(country.getCode());
+                names.add(country.getName());
+                mentions.add(country.getMentions());
+                inTitleOrLead.add(country.getInTitleOrLead());
+            }
+        }
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(INSERT_COUNTRIES)) {
+            insert.setArray(1, c.createArrayOf("varchar", eventIds.toArray(String[]::new)));
+            insert.setArray(2, c.createArrayOf("int4", positions.toArray(Integer[]::new)));
+            insert.setArray(3, c.createArrayOf("varchar", codes.toArray(String[]::new)));
+            insert.setArray(4, c.createArrayOf("varchar", names.toArray(String[]::new)));
+            insert.setArray(5, c.createArrayOf("int4", mentions.toArray(Integer[]::new)));
+            insert.setArray(6, c.createArrayOf("bool", inTitleOrLead.toArray(Boolean[]::new)));
+            insert.executeUpdate();
+        }
+    }
+
+    private void insertOfficials(Connection c, List<NewsEvent> events) throws SQLException {
+        List<String> eventIds = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> roles = new ArrayList<>();
+        List<String> rolesAsWritten = new ArrayList<>();
+        List<String> countries = new ArrayList<>();
+        List<Integer> mentions = new ArrayList<>();
+        for (NewsEvent event : events) {
+            int position = 0;
+            for (OfficialTag official : event.getOfficials()) {
+                eventIds.add(event.getEventId());
+                positions.add(position++);
+                keys.add(official.getKey());
+                names.add(official.getName());
+                roles.add(official.getRole());
+                rolesAsWritten.add(official.getRoleAsWritten());
+                countries.add(official.getCountry());
+                mentions.add(official.getMentions());
+            }
+        }
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement(INSERT_OFFICIALS)) {
+            insert.setArray(1, c.createArrayOf("varchar", eventIds.toArray(String[]::new)));
+            insert.setArray(2, c.createArrayOf("int4", positions.toArray(Integer[]::new)));
+            insert.setArray(3, c.createArrayOf("varchar", keys.toArray(String[]::new)));
+            insert.setArray(4, c.createArrayOf("varchar", names.toArray(String[]::new)));
+            insert.setArray(5, c.createArrayOf("varchar", roles.toArray(String[]::new)));
+            insert.setArray(6, c.createArrayOf("varchar", rolesAsWritten.toArray(String[]::new)));
+            insert.setArray(7, c.createArrayOf("varchar", countries.toArray(String[]::new)));
+            insert.setArray(8, c.createArrayOf("int4", mentions.toArray(Integer[]::new)));
+            insert.executeUpdate();
+        }
+    }
+
+    private void storeOffsets(Connection c, Map<TopicPartition, Long> nextOffsets) throws SQLException {
+        if (nextOffsets.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<TopicPartition, Long>> entries = new ArrayList<>(nextOffsets.entrySet());
+        try (PreparedStatement store = c.prepareStatement(STORE_OFFSETS)) {
+            store.setArray(1, c.createArrayOf("varchar", entries.stream().map(e -> e.getKey().topic()).toArray(String[]::new)));
+            store.setArray(2, c.createArrayOf("int4", entries.stream().map(e -> e.getKey().partition()).toArray(Integer[]::new)));
+            store.setArray(3, c.createArrayOf("int8", entries.stream().map(Map.Entry::getValue).toArray(Long[]::new)));
+            store.executeUpdate();
+        }
+    }
+
+    /** Checks that the database answers; used while idle so that health reflects a database that went away. */
+    public void ping() throws SQLException {
+        try {
+            Connection c = connection();
+            if (!c.isValid(10)) {
+                throw new SQLException("the connection to PostgreSQL is no longer valid", "08006");
+            }
+        } catch (SQLException | RuntimeException e) {
+            discardConnection();
+            throw e;
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection c = DriverManager.getConnection(jdbcUrl, connectionProperties);
+            c.setAutoCommit(false);
+            connection = c;
+        }
+        return connection;
+    }
+
+    /** After any failure the connection may be broken or mid-transaction: start over with a fresh one. */
+    private void discardConnection() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is going away anyway.
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Nothing more to do with a broken connection.
+        }
+        connection = null;
+    }
+
+    @Override
+    public void close() {
+        discardConnection();
+    }
+
+    private static final class Applied {
+        int written;
+        int stale;
+        int deleted;
+        final List<Rejection> rejected = new ArrayList<>();
+    }
+}
