@@ -94,7 +94,7 @@ final class OfficialFinder {
             }
             if (e == null) {
                 KnownOfficials.Known k = known.byKey(run.key());
-                if (k != null && run.units().size() >= 2) {
+                if (k != null) {      // the curated list names variants on purpose, "Obama" included
                     e = new Evidence();
                     e.run = run;
                     e.titleStart = run.start();
@@ -157,7 +157,7 @@ final class OfficialFinder {
                     j++;          // "W."
                 }
                 units.add(text.substring(tokens.get(unitStart).start(), tokens.get(j - 1).end()));
-                if (j < n && !tokens.get(j).lineBreak() && nameWord(tokens, countryAt, j)) {
+                if (j < n && !tokens.get(j).lineBreak() && (nameWord(tokens, countryAt, j) || hyphenatedName(tokens, j))) {
                     continue;
                 }
                 break;
@@ -168,6 +168,13 @@ final class OfficialFinder {
             i = j;
         }
         return runs;
+    }
+
+    /** "iran-Nejad": a lower-case part joined by a hyphen to a capitalised one, as some names are transliterated. */
+    private static boolean hyphenatedName(List<Token> tokens, int j) {
+        return j + 2 < tokens.size() && tokens.get(j).word() && Character.isLetter(tokens.get(j).text().charAt(0))
+                && tokens.get(j + 1).is("-") && tokens.get(j + 2).capitalised()
+                && tokens.get(j + 1).start() == tokens.get(j).end() && tokens.get(j + 2).start() == tokens.get(j + 1).end();
     }
 
     /**
@@ -207,7 +214,14 @@ final class OfficialFinder {
         if (p >= 0 && tokens.get(p).is(".") && p > 0 && vocab.isTitleWord(tokens.get(p - 1).folded())) {
             p--;          // "Gen. Lee"
         }
-        if (p < 0 || tokens.get(p + 1).lineBreak() && p + 1 == run.start() || !vocab.isTitleWord(tokens.get(p).folded())) {
+        boolean commaBefore = false;
+        if (p > 0 && tokens.get(p).is(",") && run.units().size() >= 2 && closesApposition(tokens, run.end())
+                && (tokens.get(p - 1).word() || tokens.get(p - 1).is("."))) {
+            p--;          // "the interior secretary, Ken Salazar, said", "the governor of Qeshm, Mehdi Irannejad, told"
+            commaBefore = true;
+        }
+        if (p < 0 || tokens.get(p + 1).lineBreak() && p + 1 == run.start()
+                || !commaBefore && !vocab.isTitleWord(tokens.get(p).folded())) {
             return null;
         }
         int left = p;
@@ -232,7 +246,32 @@ final class OfficialFinder {
             }
             left = k;
         }
+        if (commaBefore && !(tokens.get(left).is("the") || left > 0 && tokens.get(left - 1).is("the") || possessive(tokens, left, p + 1))) {
+            return null;  // "President Obama, Ken Salazar": a list of people, not a title set off by commas
+        }
         return judge(text, tokens, countryAt, run, left, p + 1, notOfficial, true);
+    }
+
+    private static boolean possessive(List<Token> tokens, int from, int to) {
+        for (int k = from; k + 1 < to; k++) {
+            if (tokens.get(k).is("'") && tokens.get(k + 1).is("s")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isHead(String folded) {
+        WordClass wc = vocab.classOf(folded);
+        return wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD;
+    }
+
+    private static boolean closesApposition(List<Token> tokens, int i) {
+        if (i >= tokens.size()) {
+            return true;
+        }
+        Token t = tokens.get(i);
+        return t.is(",") || t.is(".") || t.is(";") || t.is("said") || t.is("told") || t.is("says") || t.lineBreak();
     }
 
     /** "Kim Hong-kyun, South Korea's vice minister of foreign affairs, ..." */
