@@ -197,7 +197,7 @@ final class OfficialFinder {
                         }
                     }
                 }
-                if (longWords >= 4 && capitalised >= longWords - 1) {
+                if (longWords >= 3 && capitalised == longWords) {
                     for (int k = lineStart; k < i; k++) {
                         out[k] = true;
                     }
