@@ -1,0 +1,38 @@
+package io.newsflow.enrich.tagging;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The curated office holders of {@code tagging/officials.tsv}, looked up by any variant of their name. */
+final class KnownOfficials {
+
+    /** One known office holder. */
+    record Known(String name, String key, String role, String country, LocalDate from, LocalDate to) {
+    }
+
+    private final Map<String, Known> byKey = new HashMap<>();
+
+    static KnownOfficials standard() {
+        KnownOfficials k = new KnownOfficials();
+        CountryGazetteer.read("tagging/officials.tsv", cols -> {
+            String[] names = cols[0].split("\\|");
+            String[] c = Arrays.copyOf(cols, 5);
+            Known known = new Known(names[0], PersonNames.key(names[0]), c[1], c[2],
+                    blank(c[3]) ? null : LocalDate.parse(c[3].strip()), blank(c[4]) ? null : LocalDate.parse(c[4].strip()));
+            for (String n : names) {
+                k.byKey.putIfAbsent(PersonNames.key(n), known);
+            }
+        });
+        return k;
+    }
+
+    Known byKey(String key) {
+        return byKey.get(key);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,49 @@
+package io.newsflow.enrich.tagging;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The words titles of office are made of, from {@code tagging/office-words.tsv}, and the government bodies of one country. */
+final class OfficeVocabulary {
+
+    enum WordClass { HEAD, WEAK_HEAD, COUNTERPART, TITLE, GOV, NOT_OFFICIAL }
+
+    private final Map<String, WordClass> words = new HashMap<>();
+    private final List<String[]> bodies = new ArrayList<>();
+
+    static OfficeVocabulary standard() {
+        OfficeVocabulary v = new OfficeVocabulary();
+        CountryGazetteer.read("tagging/office-words.tsv", cols -> v.words.put(cols[0], switch (cols[1]) {
+            case "head" -> WordClass.HEAD;
+            case "weakhead" -> WordClass.WEAK_HEAD;
+            case "counterpart" -> WordClass.COUNTERPART;
+            case "title" -> WordClass.TITLE;
+            case "gov" -> WordClass.GOV;
+            case "notofficial" -> WordClass.NOT_OFFICIAL;
+            default -> throw new IllegalStateException("unknown word class in office-words.tsv: " + cols[1]);
+        }));
+        CountryGazetteer.read("tagging/government-bodies.tsv", cols -> v.bodies.add(new String[] {" " + cols[0] + " ", cols[1]}));
+        return v;
+    }
+
+    /** Class of a folded word, or null when it is not a title word. */
+    WordClass classOf(String folded) {
+        return words.get(folded);
+    }
+
+    boolean isTitleWord(String folded) {
+        return words.containsKey(folded);
+    }
+
+    /** The country whose government body a lower-case, space-padded title names, or null. */
+    String countryOfBody(String paddedLowerTitle) {
+        for (String[] b : bodies) {
+            if (paddedLowerTitle.contains(b[0])) {
+                return b[1];
+            }
+        }
+        return null;
+    }
+}

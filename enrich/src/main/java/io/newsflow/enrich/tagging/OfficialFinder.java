@@ -1,0 +1,577 @@
+package io.newsflow.enrich.tagging;
+
+import io.newsflow.enrich.tagging.OfficeVocabulary.WordClass;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds office holders: a name right after a title ("ROK Foreign Minister Cho Tae-yul"), a name with an
+ * apposition ("Kim Hong-kyun, South Korea's vice minister of foreign affairs"), a counterpart ("his Chinese
+ * counterpart Ma Zhaoxu"), or a name the curated list knows. Everything is decided on tokens already found,
+ * with set lookups, so it costs a few passes over the article. Stateless; safe to share between threads.
+ */
+final class OfficialFinder {
+
+    private static final Set<String> NAME_STOP = Set.of(
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+            "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "the", "a", "an", "this", "that",
+            "these", "those", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their",
+            "our", "its", "in", "on", "at", "by", "for", "from", "with", "of", "and", "but",
+            "or", "as", "if", "when", "while", "after", "before", "during", "both", "all", "some", "mr",
+            "mrs", "ms", "dr", "photo", "according", "however", "meanwhile", "also", "earlier", "later", "yesterday", "today",
+            "tomorrow", "last", "next", "there", "here", "such", "not", "no", "yes", "related", "home", "most",
+            "more", "back", "top", "copyright", "published", "updated", "posted", "read", "click", "share", "said", "says",
+            "what", "who", "why", "how", "where", "which", "one", "two", "three", "new", "to", "since",
+            "until", "under", "over", "about", "us", "my", "your", "then", "than", "so", "yet", "still",
+            "despite", "although", "though", "because", "among", "amid", "many", "several", "other", "another", "each", "every",
+            "any", "chinese", "korean", "sources", "source", "reuters", "ap", "afp", "xinhua", "yonhap", "cnn", "bbc");
+    private static final Set<String> CONNECTORS = Set.of("of", "the", "for", "at", "on", "to");
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "its", "their", "our");
+    private static final Set<String> APPOSITION_STOP = Set.of("who", "said", "says", "told", "was", "is", "has", "had",
+            "will", "would", "and", "but", "which", "that", "when", "as");
+
+    private final OfficeVocabulary vocab;
+    private final KnownOfficials known;
+    private final RoleNormaliser roles;
+
+    OfficialFinder(OfficeVocabulary vocab, KnownOfficials known, RoleNormaliser roles) {
+        this.vocab = vocab;
+        this.known = known;
+        this.roles = roles;
+    }
+
+    /** A run of capitalised name words: "Kim Hong-kyun", "George W. Bush". */
+    private record NameRun(int start, int end, List<String> units, String key) {
+    }
+
+    /** What one mention says about a person. */
+    private static final class Evidence {
+        NameRun run;
+        String roleAsWritten;
+        String role;
+        int rolePriority;          // 3 title or apposition, 2 counterpart, 1 curated list
+        String explicitCountry;
+        String bodyCountry;
+        boolean counterpart;
+        int titleStart;
+        Evidence inheritFrom;
+        String personKey;
+    }
+
+    /** A person as the article presents it, before it becomes an {@link OfficialMention}. */
+    private static final class Person {
+        String name;
+        String key;
+        List<String> units;
+        String role;
+        String roleAsWritten;
+        int rolePriority;
+        String country;
+        int countryPriority;      // 4 explicit, 3 curated, 2 body, 1 inherited
+        int mentions;
+        int first;
+    }
+
+    List<OfficialMention> find(String text, List<Token> tokens, String[] countryAt) {
+        List<NameRun> runs = nameRuns(text, tokens, countryAt);
+        Map<Integer, NameRun> runAt = new HashMap<>();
+        for (NameRun r : runs) {
+            runAt.put(r.start(), r);
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        Set<String> notOfficial = new HashSet<>();
+        for (NameRun run : runs) {
+            Evidence e = fromTitle(text, tokens, countryAt, run, notOfficial);
+            if (e == null && run.units().size() >= 2) {
+                e = fromApposition(text, tokens, countryAt, run, runAt, notOfficial);
+            }
+            if (e == null) {
+                KnownOfficials.Known k = known.byKey(run.key());
+                if (k != null) {      // the curated list names variants on purpose, "Obama" included
+                    e = new Evidence();
+                    e.run = run;
+                    e.titleStart = run.start();
+                }
+            }
+            if (e != null) {
+                if (e.explicitCountry == null && run.end() + 1 < tokens.size() && tokens.get(run.end()).is("of")
+                        && countryAt[run.end() + 1] != null) {
+                    e.explicitCountry = countryAt[run.end() + 1];
+                }
+                evidence.add(e);
+            }
+        }
+        linkCounterpartsAndLists(tokens, evidence);
+        Map<String, Person> people = merge(evidence, notOfficial);
+        countMentions(runs, people);
+        List<OfficialMention> out = new ArrayList<>(people.size());
+        for (Person p : people.values()) {
+            out.add(new OfficialMention(p.name, p.key, p.role, p.roleAsWritten, p.country, Math.max(1, p.mentions)));
+        }
+        return out;
+    }
+
+    private boolean nameWord(List<Token> tokens, String[] countryAt, int i) {
+        Token t = tokens.get(i);
+        if (!t.word() || !Character.isLetter(t.text().charAt(0)) || !t.capitalised() || countryAt[i] != null) {
+            return false;
+        }
+        if (vocab.isTitleWord(t.folded()) || NAME_STOP.contains(t.folded())) {
+            return false;
+        }
+        if (t.text().length() == 1) {
+            return i + 1 < tokens.size() && tokens.get(i + 1).is(".");   // an initial: "George W. Bush"
+        }
+        return true;
+    }
+
+    private List<NameRun> nameRuns(String text, List<Token> tokens, String[] countryAt) {
+        List<NameRun> runs = new ArrayList<>();
+        int n = tokens.size();
+        boolean[] headline = headlineTokens(tokens);
+        int i = 0;
+        while (i < n) {
+            if (headline[i] || !nameWord(tokens, countryAt, i)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            List<String> units = new ArrayList<>(4);
+            int j = i;
+            while (true) {
+                int unitStart = j;
+                j++;
+                while (j + 1 < n && tokens.get(j).is("-") && tokens.get(j + 1).word() && !tokens.get(j + 1).lineBreak()
+                        && tokens.get(j).start() == tokens.get(j - 1).end() && tokens.get(j + 1).start() == tokens.get(j).end()
+                        && countryAt[j + 1] == null) {
+                    j += 2;       // "Hong-kyun": one unit
+                }
+                if (j - unitStart == 1 && tokens.get(unitStart).text().length() == 1 && j < n && tokens.get(j).is(".")) {
+                    j++;          // "W."
+                }
+                units.add(text.substring(tokens.get(unitStart).start(), tokens.get(j - 1).end()));
+                if (j < n && !tokens.get(j).lineBreak() && (nameWord(tokens, countryAt, j) || hyphenatedName(tokens, j))) {
+                    continue;
+                }
+                break;
+            }
+            if (units.size() <= 4) {
+                runs.add(new NameRun(start, j, List.copyOf(units), PersonNames.key(String.join(" ", units))));
+            }
+            i = j;
+        }
+        return runs;
+    }
+
+    /** "iran-Nejad": a lower-case part joined by a hyphen to a capitalised one, as some names are transliterated. */
+    private static boolean hyphenatedName(List<Token> tokens, int j) {
+        return j + 2 < tokens.size() && tokens.get(j).word() && Character.isLetter(tokens.get(j).text().charAt(0))
+                && tokens.get(j + 1).is("-") && tokens.get(j + 2).capitalised()
+                && tokens.get(j + 1).start() == tokens.get(j).end() && tokens.get(j + 2).start() == tokens.get(j + 1).end();
+    }
+
+    /**
+     * Tokens on Title Case lines ("China-ROK Relations: Ministers Pledge Deeper Ties"), where every word
+     * looks like a name: no person is read from them.
+     */
+    private static boolean[] headlineTokens(List<Token> tokens) {
+        boolean[] out = new boolean[tokens.size()];
+        int lineStart = 0;
+        for (int i = 1; i <= tokens.size(); i++) {
+            if (i == tokens.size() || tokens.get(i).lineBreak()) {
+                int longWords = 0;
+                int capitalised = 0;
+                for (int k = lineStart; k < i; k++) {
+                    Token t = tokens.get(k);
+                    if (t.word() && t.text().length() >= 4 && Character.isLetter(t.text().charAt(0))) {
+                        longWords++;
+                        if (t.capitalised()) {
+                            capitalised++;
+                        }
+                    }
+                }
+                if (longWords >= 3 && capitalised == longWords) {
+                    for (int k = lineStart; k < i; k++) {
+                        out[k] = true;
+                    }
+                }
+                lineStart = i;
+            }
+        }
+        return out;
+    }
+
+    /** A title right before the name: "Chinese Vice Minister of Foreign Affairs Sun Weidong". */
+    private Evidence fromTitle(String text, List<Token> tokens, String[] countryAt, NameRun run, Set<String> notOfficial) {
+        int p = run.start() - 1;
+        if (p >= 0 && tokens.get(p).is(".") && p > 0 && vocab.isTitleWord(tokens.get(p - 1).folded())) {
+            p--;          // "Gen. Lee"
+        }
+        boolean commaBefore = false;
+        if (p > 0 && tokens.get(p).is(",") && run.units().size() >= 2 && closesApposition(tokens, run.end())
+                && (tokens.get(p - 1).word() || tokens.get(p - 1).is("."))) {
+            p--;          // "the interior secretary, Ken Salazar, said", "the governor of Qeshm, Mehdi Irannejad, told"
+            commaBefore = true;
+        }
+        if (p < 0 || tokens.get(p + 1).lineBreak() && p + 1 == run.start()
+                || !commaBefore && !vocab.isTitleWord(tokens.get(p).folded())) {
+            return null;
+        }
+        int left = p;
+        for (int k = p - 1; k >= 0; k--) {
+            if (tokens.get(k + 1).lineBreak()) {
+                break;
+            }
+            Token t = tokens.get(k);
+            boolean take;
+            if (t.is("and")) {
+                take = k > 0 && vocab.isTitleWord(tokens.get(k + 1).folded()) && vocab.isTitleWord(tokens.get(k - 1).folded())
+                        && !tokens.get(k + 1).capitalised();
+            } else if (t.is("s")) {
+                take = k > 0 && tokens.get(k - 1).is("'");
+            } else {
+                take = vocab.isTitleWord(t.folded()) || countryAt[k] != null || CONNECTORS.contains(t.folded())
+                        || t.is("'") || t.is("-") || t.is(".") && k > 0 && vocab.isTitleWord(tokens.get(k - 1).folded())
+                        || t.capitalised() && !NAME_STOP.contains(t.folded());
+            }
+            if (!take) {
+                break;
+            }
+            left = k;
+        }
+        if (commaBefore && !(tokens.get(left).is("the") || left > 0 && tokens.get(left - 1).is("the") || possessive(tokens, left, p + 1))) {
+            return null;  // "President Obama, Ken Salazar": a list of people, not a title set off by commas
+        }
+        return judge(text, tokens, countryAt, run, left, p + 1, notOfficial, true);
+    }
+
+    private static boolean possessive(List<Token> tokens, int from, int to) {
+        for (int k = from; k + 1 < to; k++) {
+            if (tokens.get(k).is("'") && tokens.get(k + 1).is("s")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isHead(String folded) {
+        WordClass wc = vocab.classOf(folded);
+        return wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD;
+    }
+
+    private static boolean closesApposition(List<Token> tokens, int i) {
+        if (i >= tokens.size()) {
+            return true;
+        }
+        Token t = tokens.get(i);
+        return t.is(",") || t.is(".") || t.is(";") || t.is("said") || t.is("told") || t.is("says") || t.lineBreak();
+    }
+
+    /** "Kim Hong-kyun, South Korea's vice minister of foreign affairs, ..." */
+    private Evidence fromApposition(String text, List<Token> tokens, String[] countryAt, NameRun run,
+                                    Map<Integer, NameRun> runAt, Set<String> notOfficial) {
+        int n = tokens.size();
+        int c = run.end();
+        if (c + 1 >= n || !tokens.get(c).is(",") || tokens.get(c + 1).lineBreak()) {
+            return null;
+        }
+        int q = c + 1;
+        int start = q;
+        int limit = Math.min(n, start + 18);
+        while (q < limit) {
+            Token t = tokens.get(q);
+            if (q > start && t.lineBreak()) {
+                break;
+            }
+            if (!t.word() && !t.is("'") && !t.is("-") && !t.is(".")) {
+                break;
+            }
+            if (t.is(".") && !(q > 0 && vocab.isTitleWord(tokens.get(q - 1).folded()))) {
+                break;
+            }
+            if (APPOSITION_STOP.contains(t.folded()) && !(t.is("and") && q + 1 < n && vocab.isTitleWord(tokens.get(q + 1).folded())
+                    && !tokens.get(q + 1).capitalised())) {
+                break;
+            }
+            NameRun other = runAt.get(q);
+            if (other != null && other.units().size() >= 2) {
+                return null;      // a title before another person's name, not an apposition
+            }
+            q++;
+        }
+        if (q == start) {
+            return null;
+        }
+        return judge(text, tokens, countryAt, run, start, q, notOfficial, false);
+    }
+
+    /** Decides whether tokens [from, to) describe an office and builds the evidence. */
+    private Evidence judge(String text, List<Token> tokens, String[] countryAt, NameRun run, int from, int to,
+                           Set<String> notOfficial, boolean before) {
+        while (from < to && (CONNECTORS.contains(tokens.get(from).folded()) || DETERMINERS.contains(tokens.get(from).folded())
+                || !tokens.get(from).word())) {
+            from++;
+        }
+        boolean head = false;
+        boolean weak = false;
+        boolean gov = false;
+        boolean counterpart = false;
+        boolean not = false;
+        String country = null;
+        int headsSeen = 0;
+        for (int k = from; k < to; k++) {
+            if (countryAt[k] != null) {
+                if (country == null) {
+                    country = countryAt[k];
+                }
+                continue;
+            }
+            WordClass wc = vocab.classOf(tokens.get(k).folded());
+            if (wc == null) {
+                continue;
+            }
+            switch (wc) {
+                case HEAD -> { head = true; headsSeen++; }
+                case WEAK_HEAD -> { weak = true; headsSeen++; }
+                case COUNTERPART -> counterpart = true;
+                case GOV -> gov = true;
+                case NOT_OFFICIAL -> not = true;
+                default -> { }
+            }
+        }
+        if (!before && headsSeen > 0 && firstHeadIndex(tokens, from, to) - from > 6) {
+            head = false;
+            weak = false;
+        }
+        if (not) {
+            notOfficial.add(run.key());
+            return null;
+        }
+        boolean official = head || counterpart || weak && (gov || country != null);
+        if (!official) {
+            return null;
+        }
+        // the role is the title without the country in front: "South Korea's Vice Minister" -> "Vice Minister"
+        int roleFrom = from;
+        while (roleFrom < to) {
+            Token t = tokens.get(roleFrom);
+            boolean possessor = t.capitalised() && vocab.classOf(t.folded()) == null && roleFrom + 2 < to
+                    && tokens.get(roleFrom + 1).is("'") && tokens.get(roleFrom + 2).is("s");
+            if (countryAt[roleFrom] != null || possessor || DETERMINERS.contains(t.folded()) || !t.word()
+                    || t.is("s") && roleFrom > from && tokens.get(roleFrom - 1).is("'")) {
+                roleFrom++;
+            } else {
+                break;
+            }
+        }
+        if (roleFrom >= to) {
+            return null;
+        }
+        Evidence e = new Evidence();
+        e.run = run;
+        e.titleStart = before ? from : run.start();
+        e.explicitCountry = country;
+        e.counterpart = counterpart && !head && !weak;
+        e.roleAsWritten = text.substring(tokens.get(roleFrom).start(), tokens.get(to - 1).end());
+        StringBuilder plain = new StringBuilder();
+        for (int k = roleFrom; k < to; k++) {
+            Token t = tokens.get(k);
+            boolean countryPart = countryAt[k] != null
+                    || t.is("the") && k + 1 < to && countryAt[k + 1] != null
+                    || (t.is("'") || t.is("s")) && k > roleFrom && (countryAt[k - 1] != null || tokens.get(k - 1).is("'") && countryAt[k - 2] != null);
+            if (countryPart) {
+                continue;
+            }
+            if (t.is("-") || t.is("'")) {
+                plain.append(t.text());
+                continue;
+            }
+            if (!plain.isEmpty() && !tokens.get(k - 1).is("-") && !t.is(",")) {
+                plain.append(' ');
+            }
+            plain.append(t.text());
+        }
+        e.bodyCountry = vocab.countryOfBody(" " + TextTokenizer.fold(plain.toString()).replace('-', ' ') + " ");
+        if (e.bodyCountry == null) {
+            e.bodyCountry = vocab.countryOfBody(" " + TextTokenizer.fold(e.roleAsWritten).replace('-', ' ') + " ");
+        }
+        if (!e.counterpart) {
+            e.role = roles.normalise(plain.toString());
+            e.rolePriority = 3;
+        }
+        return e;
+    }
+
+    private int firstHeadIndex(List<Token> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            WordClass wc = vocab.classOf(tokens.get(k).folded());
+            if (wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD) {
+                return k;
+            }
+        }
+        return to;
+    }
+
+    /** Counterparts take the office of the official just before; list members take a missing country from theirs. */
+    private void linkCounterpartsAndLists(List<Token> tokens, List<Evidence> evidence) {
+        for (int i = 0; i < evidence.size(); i++) {
+            Evidence e = evidence.get(i);
+            if (e.counterpart) {
+                for (int j = i - 1; j >= 0; j--) {
+                    Evidence p = evidence.get(j);
+                    if (e.run.start() - p.run.end() > 80) {
+                        break;
+                    }
+                    if (p.role != null && p.rolePriority == 3) {
+                        e.role = p.role;
+                        e.rolePriority = 2;
+                        break;
+                    }
+                }
+            }
+            if (i > 0 && e.explicitCountry == null) {
+                Evidence p = evidence.get(i - 1);
+                boolean adjacent = p.run.end() <= e.titleStart;
+                for (int k = p.run.end(); adjacent && k < e.titleStart; k++) {
+                    Token t = tokens.get(k);
+                    adjacent = (t.is(",") || t.is("and")) && !t.lineBreak();
+                }
+                if (adjacent) {
+                    e.inheritFrom = p;
+                }
+            }
+        }
+    }
+
+    private Map<String, Person> merge(List<Evidence> evidence, Set<String> notOfficial) {
+        // full names first, so that "Kim" or "Bush" can join the person the article names in full
+        Map<String, Person> people = new LinkedHashMap<>();
+        List<Evidence> ordered = new ArrayList<>(evidence);
+        ordered.sort((a, b) -> Integer.compare(b.run.units().size() >= 2 ? 1 : 0, a.run.units().size() >= 2 ? 1 : 0));
+        for (Evidence e : ordered) {
+            String key = e.run.key();
+            KnownOfficials.Known k = known.byKey(key);
+            if (e.run.units().size() == 1) {
+                Person full = personWithUnit(people, key);
+                if (full != null) {
+                    key = full.key;
+                } else if (k != null) {
+                    key = k.key();
+                }
+            } else if (k != null) {
+                key = k.key();
+            }
+            if (notOfficial.contains(key) && k == null) {
+                continue;
+            }
+            e.personKey = key;
+            Person p = people.get(key);
+            if (p == null) {
+                p = new Person();
+                p.key = key;
+                p.units = e.run.units();
+                p.name = k != null && e.run.units().size() == 1 ? k.name() : String.join(" ", e.run.units());
+                p.first = e.run.start();
+                people.put(key, p);
+                if (k != null) {
+                    p.role = k.role();
+                    p.rolePriority = 1;
+                    p.country = k.country();
+                    p.countryPriority = 3;
+                    if (e.run.units().size() == 1) {
+                        p.units = List.of(k.name().split(" "));
+                    }
+                }
+            }
+            if (e.run.start() < p.first) {
+                p.first = e.run.start();
+                if (e.run.units().size() >= 2) {
+                    p.name = String.join(" ", e.run.units());
+                }
+            }
+            if (e.role != null && (e.rolePriority > p.rolePriority
+                    || e.rolePriority == p.rolePriority && e.role.length() > p.role.length())) {
+                p.role = e.role;
+                p.rolePriority = e.rolePriority;
+                p.roleAsWritten = e.roleAsWritten;
+            } else if (p.roleAsWritten == null && e.roleAsWritten != null && e.rolePriority >= p.rolePriority) {
+                p.roleAsWritten = e.roleAsWritten;
+            }
+            if (e.explicitCountry != null && p.countryPriority < 4) {
+                p.country = e.explicitCountry;
+                p.countryPriority = 4;
+            } else if (e.bodyCountry != null && p.countryPriority < 2) {
+                p.country = e.bodyCountry;
+                p.countryPriority = 2;
+            }
+        }
+        // people named in a list after someone whose country is known serve the same country
+        evidence.sort((a, b) -> Integer.compare(a.run.start(), b.run.start()));
+        for (Evidence e : evidence) {
+            if (e.inheritFrom != null && e.personKey != null && e.inheritFrom.personKey != null) {
+                Person p = people.get(e.personKey);
+                Person from = people.get(e.inheritFrom.personKey);
+                if (p != null && from != null && p != from && p.countryPriority < 1 && from.country != null) {
+                    p.country = from.country;
+                    p.countryPriority = 1;
+                }
+            }
+        }
+        List<Person> sorted = new ArrayList<>(people.values());
+        sorted.sort((a, b) -> Integer.compare(a.first, b.first));
+        Map<String, Person> out = new LinkedHashMap<>();
+        for (Person p : sorted) {
+            if (p.roleAsWritten == null && p.rolePriority == 1) {
+                p.roleAsWritten = null;
+            }
+            out.put(p.key, p);
+        }
+        return out;
+    }
+
+    private static Person personWithUnit(Map<String, Person> people, String unitKey) {
+        Person found = null;
+        for (Person p : people.values()) {
+            if (p.units.size() < 2) {
+                continue;
+            }
+            String firstUnit = PersonNames.key(p.units.get(0));
+            String lastUnit = PersonNames.key(p.units.get(p.units.size() - 1));
+            if (unitKey.equals(firstUnit) || unitKey.equals(lastUnit)) {
+                if (found != null && found != p) {
+                    return null;   // two people could be meant
+                }
+                found = p;
+            }
+        }
+        return found;
+    }
+
+    /** Full names in any spelling and later short mentions ("Sun said") count for the person. */
+    private static void countMentions(List<NameRun> runs, Map<String, Person> people) {
+        for (NameRun r : runs) {
+            Person p = people.get(r.key());
+            if (p == null && r.units().size() == 1) {
+                p = personWithUnit(people, r.key());
+            }
+            if (p == null) {
+                for (Person q : people.values()) {
+                    if (q.key.equals(r.key()) || PersonNames.key(String.join(" ", q.units)).equals(r.key())) {
+                        p = q;
+                        break;
+                    }
+                }
+            }
+            if (p != null) {
+                p.mentions++;
+            }
+        }
+    }
+}

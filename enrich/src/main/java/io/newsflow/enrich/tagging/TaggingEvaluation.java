@@ -1,0 +1,165 @@
+package io.newsflow.enrich.tagging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Precision, recall and F1 of the tagger against hand labels, micro-averaged over all labelled articles.
+ * Labels are a {@code labels.json} like {@code testdata/seeds/labels.json}: per article file (next to the
+ * JSON) the title, {@code countries}, {@code countries_optional}, {@code officials} (name, country, role),
+ * {@code officials_optional} and {@code not_officials}. Countries compare by ISO code, officials by
+ * {@link PersonNames#key normalised name}; an optional item found counts neither way.
+ */
+public final class TaggingEvaluation {
+
+    /** Counts for one kind of tag. */
+    public record Score(int truePositives, int falsePositives, int falseNegatives) {
+
+        public double precision() {
+            int d = truePositives + falsePositives;
+            return d == 0 ? 1.0 : (double) truePositives / d;
+        }
+
+        public double recall() {
+            int d = truePositives + falseNegatives;
+            return d == 0 ? 1.0 : (double) truePositives / d;
+        }
+
+        public double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        Score plus(Score o) {
+            return new Score(truePositives + o.truePositives, falsePositives + o.falsePositives, falseNegatives + o.falseNegatives);
+        }
+    }
+
+    /** Scores over a labelled set. */
+    public record Result(int articles, Score countries, Score officials) {
+
+        /** e.g. {@code country_precision=0.981 country_recall=0.950 country_f1=0.965 official_precision=...}. */
+        public String summary() {
+            return String.format(Locale.ROOT,
+                    "articles=%d country_precision=%.3f country_recall=%.3f country_f1=%.3f "
+                            + "official_precision=%.3f official_recall=%.3f official_f1=%.3f",
+                    articles, countries.precision(), countries.recall(), countries.f1(),
+                    officials.precision(), officials.recall(), officials.f1());
+        }
+    }
+
+    private final ArticleTagger tagger;
+
+    public TaggingEvaluation(ArticleTagger tagger) {
+        this.tagger = tagger;
+    }
+
+    /** Evaluates every article of a labels file; article files are read from the labels file's folder. */
+    public Result evaluate(Path labelsJson) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(labelsJson.toFile());
+        Path dir = labelsJson.toAbsolutePath().getParent();
+        Score countries = new Score(0, 0, 0);
+        Score officials = new Score(0, 0, 0);
+        int n = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("articles").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String body = Files.readString(dir.resolve(e.getKey()), StandardCharsets.UTF_8);
+            JsonNode label = e.getValue();
+            ArticleTags tags = tagger.tag(label.path("title").asText(""), body);
+            countries = countries.plus(scoreCountries(label, tags.countries()));
+            officials = officials.plus(scoreOfficials(label, tags.officials()));
+            n++;
+        }
+        return new Result(n, countries, officials);
+    }
+
+    static Score scoreCountries(JsonNode label, List<CountryMention> found) {
+        Set<String> gold = texts(label.path("countries"));
+        Set<String> optional = texts(label.path("countries_optional"));
+        Set<String> got = ArticleTagger.codes(found);
+        return score(gold, optional, got);
+    }
+
+    static Score scoreOfficials(JsonNode label, List<OfficialMention> found) {
+        // each gold person may be written several ways ("spelled_in_text_also"); any of them matches
+        List<Set<String>> gold = new java.util.ArrayList<>();
+        for (JsonNode o : label.path("officials")) {
+            Set<String> keys = new HashSet<>();
+            keys.add(PersonNames.key(o.path("name").asText()));
+            for (JsonNode alt : o.path("spelled_in_text_also")) {
+                keys.add(PersonNames.key(alt.asText()));
+            }
+            gold.add(keys);
+        }
+        Set<String> optional = new HashSet<>();
+        for (JsonNode o : label.path("officials_optional")) {
+            optional.add(PersonNames.key(o.isTextual() ? o.asText() : o.path("name").asText()));
+        }
+        int tp = 0;
+        int fp = 0;
+        Set<Set<String>> matched = new HashSet<>();
+        for (OfficialMention m : found) {
+            Set<String> hit = null;
+            for (Set<String> g : gold) {
+                if (g.contains(m.key())) {
+                    hit = g;
+                    break;
+                }
+            }
+            if (hit != null) {
+                if (matched.add(hit)) {
+                    tp++;
+                }
+            } else if (!optional.contains(m.key())) {
+                fp++;
+            }
+        }
+        return new Score(tp, fp, gold.size() - matched.size());
+    }
+
+    private static Score score(Set<String> gold, Set<String> optional, Set<String> got) {
+        int tp = 0;
+        int fp = 0;
+        for (String g : got) {
+            if (gold.contains(g)) {
+                tp++;
+            } else if (!optional.contains(g)) {
+                fp++;
+            }
+        }
+        int fn = 0;
+        for (String g : gold) {
+            if (!got.contains(g)) {
+                fn++;
+            }
+        }
+        return new Score(tp, fp, fn);
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> s = new HashSet<>();
+        for (JsonNode x : array) {
+            s.add(x.asText());
+        }
+        return s;
+    }
+
+    /** {@code java ... TaggingEvaluation testdata/ecbplus-tags/labels.json}: prints the summary line. */
+    public static void main(String[] args) throws IOException {
+        for (String a : args) {
+            System.out.println(new TaggingEvaluation(ArticleTagger.standard()).evaluate(Path.of(a)).summary());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.newsflow.enrich.tagging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The evaluation's arithmetic, and the targets of issue 5 on the hand-labelled ECB+ articles. */
+class TaggingEvaluationTest {
+
+    private final TaggingEvaluation evaluation = new TaggingEvaluation(ArticleTagger.standard());
+
+    @Test
+    void scoresMicroAveragedWithOptionalItemsCountingNeitherWay(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.txt"), "Chinese Foreign Minister Wang Yi met Japan's envoy in Seoul. Editor: Li Yan");
+        Files.writeString(dir.resolve("b.txt"), "Russia said nothing. Prime Minister Costas Karamanlis of Greece spoke.");
+        String labels = """
+                {"articles": {
+                  "a.txt": {"countries": ["CN", "KR", "FR"], "countries_optional": ["JP"],
+                            "officials": [{"name": "Wang Yi", "country": "CN", "role": "Foreign Minister"}],
+                            "not_officials": ["Li Yan"]},
+                  "b.txt": {"countries": ["GR"],
+                            "officials": [{"name": "Kostas Karamanlis", "spelled_in_text_also": ["Costas Karamanlis"]},
+                                          {"name": "Someone Else"}]}
+                }}""";
+        Files.writeString(dir.resolve("labels.json"), labels);
+        TaggingEvaluation.Result r = evaluation.evaluate(dir.resolve("labels.json"));
+        // countries: a: CN, KR true, JP optional, FR missed; b: GR true, RU extra
+        assertThat(r.countries()).isEqualTo(new TaggingEvaluation.Score(3, 1, 1));
+        // officials: Wang Yi and Karamanlis (by the other spelling) found, Someone Else missed
+        assertThat(r.officials()).isEqualTo(new TaggingEvaluation.Score(2, 0, 1));
+        assertThat(r.officials().recall()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(r.summary()).contains("articles=2", "country_f1=0.750", "official_f1=0.800").endsWith("official_f1=0.800");
+        new ObjectMapper().readTree(labels);
+    }
+
+    @Test
+    void meetsTheIssueTargetsOnTheLabelledEcbPlusArticles() throws IOException {
+        TaggingEvaluation.Result r = evaluation.evaluate(Path.of("../testdata/ecbplus-tags/labels.json"));
+        assertThat(r.articles()).isGreaterThanOrEqualTo(40);
+        assertThat(r.countries().precision()).isGreaterThanOrEqualTo(0.95);
+        assertThat(r.countries().recall()).isGreaterThanOrEqualTo(0.90);
+        assertThat(r.officials().precision()).isGreaterThanOrEqualTo(0.95);
+        assertThat(r.officials().recall()).isGreaterThanOrEqualTo(0.90);
+    }
+}
