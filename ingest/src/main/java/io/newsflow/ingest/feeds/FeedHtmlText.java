@@ -1,0 +1,67 @@
+package io.newsflow.ingest.feeds;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+/** Turns the HTML of a feed item into plain paragraphs separated by a blank line. */
+final class FeedHtmlText {
+
+    private static final Set<String> BLOCKS = Set.of(
+            "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+            "section", "article", "header", "footer", "figure", "figcaption", "table", "tr", "dd", "dt", "hr");
+    private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "iframe", "template", "object");
+
+    private FeedHtmlText() {
+    }
+
+    static String paragraphs(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        List<String> paragraphs = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        Element body = Jsoup.parseBodyFragment(html).body();
+        body.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode text && !insideSkipped(text)) {
+                    current.append(text.getWholeText());
+                } else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                    flush(current, paragraphs);
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                    flush(current, paragraphs);
+                }
+            }
+        });
+        flush(current, paragraphs);
+        return String.join("\n\n", paragraphs);
+    }
+
+    private static boolean insideSkipped(TextNode text) {
+        for (Node parent = text.parent(); parent instanceof Element element; parent = parent.parent()) {
+            if (SKIPPED.contains(element.normalName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void flush(StringBuilder current, List<String> paragraphs) {
+        String paragraph = current.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+        if (!paragraph.isEmpty()) {
+            paragraphs.add(paragraph);
+        }
+        current.setLength(0);
+    }
+}

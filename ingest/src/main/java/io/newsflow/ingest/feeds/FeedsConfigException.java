@@ -1,0 +1,9 @@
+package io.newsflow.ingest.feeds;
+
+/** A feeds file that cannot be read at all (missing, or not YAML/JSON); single bad entries are problems instead. */
+public final class FeedsConfigException extends Exception {
+
+    public FeedsConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

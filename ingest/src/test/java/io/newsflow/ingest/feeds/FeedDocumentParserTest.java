@@ -1,0 +1,217 @@
+package io.newsflow.ingest.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FeedDocumentParserTest {
+
+    private final FeedDocumentParser parser = new FeedDocumentParser();
+
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = FeedDocumentParserTest.class.getResourceAsStream("/feeds/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    private FeedDocument parse(String xml) throws FeedParseException {
+        return parser.parse(xml.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    @Test
+    void realCapturesParseWithTheirItems() throws Exception {
+        for (String name : new String[] {"guardian.rss", "heise.atom", "content-encoded.rss", "uolNoticias.rss", "encoding.rss"}) {
+            FeedDocument document = parser.parse(resource("real-captures/" + name), null);
+            assertThat(document.items()).as(name).isNotEmpty();
+            assertThat(document.items()).as(name).allSatisfy(item -> assertThat(item.link()).startsWith("http"));
+        }
+    }
+
+    @Test
+    void guardianItemsHaveGuidTitleDateAndText() throws Exception {
+        FeedDocument guardian = parser.parse(resource("real-captures/guardian.rss"), "application/rss+xml");
+        assertThat(guardian.feedType()).isEqualTo("rss_2.0");
+        FeedItem first = guardian.items().get(0);
+        assertThat(first.guid()).isNotBlank();
+        assertThat(first.title()).isNotBlank().doesNotContain("<");
+        assertThat(first.publishedAt()).isNotNull();
+        assertThat(first.html()).isNotBlank();
+    }
+
+    @Test
+    void contentEncodedIsTheItemContent() throws Exception {
+        JsonNode expected = new ObjectMapper().readTree(resource("gofeed/rss_channel_item_content_encoded.json"));
+        FeedDocument document = parser.parse(resource("gofeed/rss_channel_item_content_encoded.xml"), null);
+        assertThat(document.items()).hasSize(expected.get("items").size());
+        assertThat(document.items().get(0).html()).isEqualTo(expected.get("items").get(0).get("content").asText());
+    }
+
+    @Test
+    void pubDateIsParsed() throws Exception {
+        JsonNode expected = new ObjectMapper().readTree(resource("gofeed/rss_channel_item_pubDate.json"));
+        FeedDocument document = parser.parse(resource("gofeed/rss_channel_item_pubDate.xml"), null);
+        assertThat(document.items().get(0).publishedAt())
+                .isEqualTo(Instant.parse(expected.get("items").get(0).get("pubDateParsed").asText()));
+    }
+
+    @Test
+    void dublinCoreDateIsThePublicationDate() throws Exception {
+        FeedDocument document = parse("""
+                <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+                         xmlns:dc="http://purl.org/dc/elements/1.1/">
+                  <channel rdf:about="http://example.org/"><title>T</title><link>http://example.org/</link><description>d</description></channel>
+                  <item rdf:about="http://example.org/a"><title>A</title><link>http://example.org/a</link>
+                    <dc:date>2024-03-01T10:15:00Z</dc:date></item>
+                </rdf:RDF>""");
+        assertThat(document.feedType()).isEqualTo("rss_1.0");
+        assertThat(document.items().get(0).publishedAt()).isEqualTo(Instant.parse("2024-03-01T10:15:00Z"));
+    }
+
+    @Test
+    void enclosuresAreIgnoredSafely() throws Exception {
+        FeedDocument document = parser.parse(resource("gofeed/issue_217_enclosure_children.xml"), null);
+        assertThat(document.items()).isNotEmpty();
+    }
+
+    @Test
+    void netscapeDoctypeIsAcceptedWithoutLoadingTheDtd() throws Exception {
+        FeedDocument document = parser.parse(resource("gofeed/version_rss_091_netscape.xml"), null);
+        assertThat(document.repaired()).contains("DOCTYPE ignored");
+    }
+
+    @Test
+    void externalEntityIsRefusedWithATypedError() {
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                <rss version="2.0"><channel><title>&xxe;</title><item><title>a</title></item></channel></rss>""";
+        assertThatThrownBy(() -> parse(xxe))
+                .isInstanceOfSatisfying(FeedParseException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FeedParseException.Reason.ENTITY_DECLARATION))
+                .hasMessageContaining("external entities");
+    }
+
+    @Test
+    void entityExpansionIsRefusedWithATypedError() {
+        String laughs = """
+                <?xml version="1.0"?>
+                <!DOCTYPE lolz [
+                 <!ENTITY lol "lol">
+                 <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+                 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+                ]>
+                <rss version="2.0"><channel><title>&lol3;</title></channel></rss>""";
+        assertThatThrownBy(() -> parse(laughs))
+                .isInstanceOfSatisfying(FeedParseException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FeedParseException.Reason.ENTITY_DECLARATION));
+    }
+
+    @Test
+    void unescapedAmpersandAndHtmlEntitiesAreRecovered() throws Exception {
+        FeedDocument document = parse("""
+                <rss version="2.0"><channel><title>Q&A&nbsp;daily</title><link>http://example.org/</link>
+                <item><title>Tom & Jerry &eacute;t&eacute; &copy; &bogus;</title><link>http://example.org/a?x=1&y=2</link></item>
+                </channel></rss>""");
+        assertThat(document.title()).isEqualTo("Q&A daily");
+        FeedItem item = document.items().get(0);
+        assertThat(item.title()).isEqualTo("Tom & Jerry été © &bogus;");
+        assertThat(item.link()).isEqualTo("http://example.org/a?x=1&y=2");
+        assertThat(document.repaired()).contains("unescaped & escaped", "HTML entities turned into characters");
+    }
+
+    @Test
+    void latin1BytesDeclaredAsUtf8AreReadAsWindows1252() throws Exception {
+        byte[] bytes = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>x</title><item><title>Café – été</title></item></channel></rss>"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        assertThat(parser.parse(bytes, null).items().get(0).title()).isEqualTo("Café – été");
+    }
+
+    @Test
+    void utf8BytesDeclaredAsLatin1AreReadAsUtf8() throws Exception {
+        byte[] bytes = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>x</title><item><title>Café – São Paulo</title></item></channel></rss>"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(bytes, "text/xml; charset=iso-8859-1").items().get(0).title()).isEqualTo("Café – São Paulo");
+    }
+
+    @Test
+    void httpCharsetIsUsedWhenThePrologIsSilent() throws Exception {
+        byte[] bytes = "<rss version=\"2.0\"><channel><title>x</title><item><title>Grüße</title></item></channel></rss>"
+                .getBytes(StandardCharsets.UTF_16BE);
+        assertThat(parser.parse(bytes, "application/rss+xml; charset=UTF-16BE").items().get(0).title()).isEqualTo("Grüße");
+    }
+
+    @Test
+    void junkBeforeThePrologIsDropped() throws Exception {
+        FeedDocument document = parse("""
+                <br />
+                <b>Warning</b>:  Cannot modify header information in <b>/var/www/feed.php</b><br />
+                <?xml version="1.0" encoding="utf-8"?>
+                <rss version="2.0"><channel><title>x</title><item><title>kept</title></item></channel></rss>""");
+        assertThat(document.items()).extracting(FeedItem::title).containsExactly("kept");
+        assertThat(document.repaired()).contains("junk before the XML prolog dropped");
+    }
+
+    @Test
+    void mismatchedTagsAreReadLeniently() throws Exception {
+        FeedDocument document = parse("""
+                <rss version="2.0"><channel><title>x</title>
+                <item><title>one</titel><link>http://example.org/1</link></item>
+                <item><title>two</title><link>http://example.org/2</link></item>
+                </channel></rss>""");
+        assertThat(document.items()).extracting(FeedItem::link).contains("http://example.org/2");
+        assertThat(document.repaired()).anyMatch(r -> r.startsWith("not well-formed XML read leniently"));
+    }
+
+    @Test
+    void atomRelativeLinksAreResolvedAndIdIsTheGuid() throws Exception {
+        FeedDocument document = parse("""
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><link href="http://example.org/"/>
+                <id>urn:feed</id><updated>2024-01-01T00:00:00Z</updated>
+                <entry><id>tag:example.org,2024:1</id><title type="html">&lt;b&gt;Bold&lt;/b&gt; news</title>
+                <link rel="alternate" href="/news/1"/><updated>2024-01-02T00:00:00Z</updated>
+                <content type="html">&lt;p&gt;Body&lt;/p&gt;</content></entry></feed>""");
+        FeedItem item = document.items().get(0);
+        assertThat(item.guid()).isEqualTo("tag:example.org,2024:1");
+        assertThat(item.title()).isEqualTo("Bold news");
+        assertThat(item.link()).isEqualTo("http://example.org/news/1");
+        assertThat(item.html()).isEqualTo("<p>Body</p>");
+    }
+
+    @Test
+    void htmlPageIsATypedRejection() throws Exception {
+        assertThatThrownBy(() -> parser.parse(resource("real-captures/unrecognized.rss"), "text/html"))
+                .isInstanceOf(FeedParseException.class);
+        assertThatThrownBy(() -> parse("   \n"))
+                .isInstanceOfSatisfying(FeedParseException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FeedParseException.Reason.EMPTY));
+    }
+
+    @Test
+    void noInputEverCrashesTheParser() throws Exception {
+        // Truncations and byte flips of real feeds: every outcome is a document or a typed error.
+        Random random = new Random(42);
+        for (String name : new String[] {"real-captures/guardian.rss", "real-captures/heise.atom", "gofeed/version_rss_091_netscape.xml"}) {
+            byte[] original = resource(name);
+            for (int round = 0; round < 25; round++) {
+                byte[] mutated = java.util.Arrays.copyOf(original, 1 + random.nextInt(original.length));
+                for (int flips = random.nextInt(8); flips > 0; flips--) {
+                    mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
+                }
+                try {
+                    parser.parse(mutated, null);
+                } catch (FeedParseException expected) {
+                    assertThat(expected.getMessage()).isNotBlank();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.newsflow.ingest.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.SourceHealth;
+import io.newsflow.topics.Topic;
+import io.newsflow.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The service against a real Kafka broker: items reach raw-articles, and a restart re-emits nothing. */
+class FeedServiceKafkaTest {
+
+    private static KafkaClusterTestKit cluster;
+    private final Topics topics = Topics.embedded();
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+            List<NewTopic> created = new ArrayList<>();
+            for (Topic<String, ?> topic : Topics.embedded().all()) {
+                NewTopic newTopic = new NewTopic(topic.name(), 1, (short) 1);
+                if (topic.compacted()) {
+                    newTopic.configs(Map.of("cleanup.policy", "compact"));
+                }
+                created.add(newTopic);
+            }
+            admin.createTopics(created).all().get();
+        }
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private Map<String, Object> kafka() {
+        return Map.of("bootstrap.servers", cluster.bootstrapServers());
+    }
+
+    private <V> List<V> readUntil(Topic<String, V> topic, Predicate<List<V>> done) {
+        List<V> values = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(60);
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", cluster.bootstrapServers()),
+                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            TopicPartition partition = new TopicPartition(topic.name(), 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            while (!done.test(values) && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void itemsReachRawArticlesAndARestartReEmitsNothing() throws Exception {
+        AtomicReference<String> body = new AtomicReference<>(FeedPollerTest.rss(
+                FeedPollerTest.item("a", "http://news.example.org/a", "A", "a", null),
+                FeedPollerTest.item("b", "http://news.example.org/b", "B", "b", null)));
+        try (TestFeedServer server = new TestFeedServer()) {
+            server.on("/feed", exchange -> TestFeedServer.send(exchange, 200, "application/rss+xml",
+                    body.get().getBytes(StandardCharsets.UTF_8), Map.of("ETag", "\"" + body.get().hashCode() + "\"")));
+            FeedSettings feed = FeedSettings.of(server.uri("/feed").toString(), Duration.ofMillis(300));
+            FeedsConfig config = FeedsConfig.defaults(List.of(feed)).withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                    Duration.ofHours(1), 0.0);
+
+            try (FeedService service = new FeedService(config, kafka(), topics, new SimpleMeterRegistry(), new ParagraphTextExtractor())) {
+                service.start();
+                assertThat(readUntil(topics.rawArticles(), list -> list.size() >= 2)).extracting(RawArticle::getTitle)
+                        .containsExactly("B", "A");
+                // Several more polls of the unchanged feed (each writes a health record).
+                readUntil(topics.sourceHealth(), list -> list.size() >= 3);
+                assertThat(service.healthy()).isTrue();
+            }
+
+            body.set(FeedPollerTest.rss(FeedPollerTest.item("c", "http://news.example.org/c", "C", "c", null),
+                    FeedPollerTest.item("a", "http://news.example.org/a", "A", "a", null),
+                    FeedPollerTest.item("b", "http://news.example.org/b", "B", "b", null)));
+            int healthBefore = readUntil(topics.sourceHealth(), list -> true).size();
+            try (FeedService restarted = new FeedService(config, kafka(), topics, new SimpleMeterRegistry(), new ParagraphTextExtractor())) {
+                restarted.start();
+                readUntil(topics.rawArticles(), list -> list.size() >= 3);
+                List<SourceHealth> health = readUntil(topics.sourceHealth(), list -> list.size() >= healthBefore + 3);
+                assertThat(health.get(health.size() - 1).getEtag()).isNotNull();
+                assertThat(health.get(health.size() - 1).getItemsSeen()).isEqualTo(3);
+            }
+            List<RawArticle> all = readUntil(topics.rawArticles(), list -> list.size() >= 3);
+            assertThat(all).extracting(RawArticle::getTitle).containsExactly("B", "A", "C");
+            assertThat(readUntil(topics.seenItems(), list -> list.size() >= 6)).hasSizeGreaterThanOrEqualTo(6);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.newsflow.ingest.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ItemVersionsTest {
+
+    private static final String SOURCE = "https://example.org/feed";
+    private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+
+    private final SeenItems seen = new SeenItems();
+    private final ItemVersions versions = new ItemVersions(seen);
+
+    private static FeedItem item(String guid, String link, String title, String html, Instant date) {
+        return new FeedItem(guid, link, title, html, date, null, List.of());
+    }
+
+    private List<ItemVersions.Decision> observe(FeedItem... items) {
+        FeedDocument document = new FeedDocument("rss_2.0", "T", "https://example.org/", null, List.of(items), List.of());
+        List<ItemIdentity> identities = ItemIdentity.of(SOURCE, document);
+        List<ItemVersions.Decision> decisions = new ArrayList<>();
+        for (int i = 0; i < items.length; i++) {
+            ItemVersions.Decision decision = versions.decide(identities.get(i),
+                    ContentHash.of(items[i].title(), FeedArticles.feedBody(items[i])), NOW);
+            versions.remember(decision);
+            decisions.add(decision);
+        }
+        return decisions;
+    }
+
+    @Test
+    void anItemSeenAgainIsUnchanged() {
+        FeedItem a = item("g1", "https://example.org/a", "A", "<p>text</p>", NOW);
+        assertThat(observe(a).get(0).kind()).isEqualTo(ItemVersions.Kind.NEW);
+        assertThat(observe(a).get(0).kind()).isEqualTo(ItemVersions.Kind.UNCHANGED);
+    }
+
+    @Test
+    void anEditedItemIsAnUpdateOfTheSameArticleWithAHigherVersion() {
+        ItemVersions.Decision first = observe(item("g1", "https://example.org/a", "A", "<p>text</p>", NOW)).get(0);
+        ItemVersions.Decision edit = observe(item("g1", "https://example.org/a", "A", "<p>text, corrected</p>", NOW)).get(0);
+        assertThat(edit.kind()).isEqualTo(ItemVersions.Kind.UPDATED);
+        assertThat(edit.articleId()).isEqualTo(first.articleId());
+        assertThat(edit.version()).isEqualTo(2);
+        ItemVersions.Decision whitespaceOnly = observe(item("g1", "https://example.org/a", "A", "<p>text,   corrected </p>", NOW)).get(0);
+        assertThat(whitespaceOnly.kind()).isEqualTo(ItemVersions.Kind.UNCHANGED);
+    }
+
+    @Test
+    void regeneratedGuidsAreCaughtByTheCanonicalLink() {
+        ItemVersions.Decision first = observe(item("g1", "https://example.org/a?utm_source=rss", "A", "x", NOW)).get(0);
+        ItemVersions.Decision churned = observe(item("g1-regenerated", "https://example.org/a?utm_source=feed#top", "A", "x", NOW)).get(0);
+        assertThat(churned.kind()).isEqualTo(ItemVersions.Kind.UNCHANGED);
+        assertThat(churned.articleId()).isEqualTo(first.articleId());
+        // The new guid is remembered too, so it is known from now on.
+        assertThat(churned.toRemember()).isNotEmpty();
+    }
+
+    @Test
+    void itemsSharingOnePubDateAreAllKept() {
+        List<ItemVersions.Decision> decisions = observe(
+                item(null, null, "First", "a", NOW), item(null, null, "Second", "b", NOW), item(null, null, "Third", "c", NOW));
+        assertThat(decisions).extracting(ItemVersions.Decision::kind).containsOnly(ItemVersions.Kind.NEW);
+        assertThat(decisions).extracting(ItemVersions.Decision::articleId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aLinkSharedByAllItemsIdentifiesNone() {
+        List<ItemVersions.Decision> decisions = observe(
+                item(null, "https://example.org/", "One", "a", NOW), item(null, "https://example.org/", "Two", "b", NOW));
+        assertThat(decisions).extracting(ItemVersions.Decision::articleId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void articleIdComesFromTheCanonicalUrl() {
+        ItemVersions.Decision decision = observe(item("g", "HTTPS://Example.org/a?utm_campaign=x", "A", "x", NOW)).get(0);
+        assertThat(decision.articleId()).isEqualTo(ContentHash.sha256Hex("https://example.org/a"));
+    }
+}
