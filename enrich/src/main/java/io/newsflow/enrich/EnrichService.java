@@ -1,23 +1,66 @@
 package io.newsflow.enrich;
 
 import io.newsflow.topics.Topics;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs the enrich topology as a Kafka Streams application. STUB: to be written. */
+/**
+ * Runs the enrich topology as a Kafka Streams application: exactly-once (v2), state under the
+ * configured directory, undecodable input to dead letters, a crashed stream thread replaced
+ * rather than the application stopped, and a close that leaves the group so that a restart or
+ * another instance takes over the partitions at once.
+ */
 public final class EnrichService implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+
     public EnrichService(EnrichConfig config, Map<String, Object> kafkaProperties, Topics topics) {
+        this.streams = new KafkaStreams(EnrichTopology.build(topics, config), streamsProperties(config, kafkaProperties, topics));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Enrich stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> LOG.info("Enrich streams {} -> {}", before, now));
+    }
+
+    static Properties streamsProperties(EnrichConfig config, Map<String, Object> kafkaProperties, Topics topics) {
+        Map<String, Object> props = new HashMap<>(kafkaProperties);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterRouting.class);
+        props.put(DeadLetterRouting.DEAD_LETTERS_TOPIC, topics.deadLetters());
+        Properties properties = new Properties();
+        properties.putAll(props);
+        return properties;
     }
 
     public void start() {
+        streams.start();
     }
 
     /** True while the Streams application is running or rebalancing. */
     public boolean healthy() {
-        return true;
+        return streams.state().isRunningOrRebalancing();
     }
 
     @Override
     public void close() {
+        boolean closed = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
+        if (!closed) {
+            LOG.warn("Enrich streams did not close within {}", CLOSE_TIMEOUT);
+        }
     }
 }

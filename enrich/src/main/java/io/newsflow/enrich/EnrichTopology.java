@@ -1,17 +1,96 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.grouping.EventGroupingProcessor;
+import io.newsflow.enrich.grouping.GroupingSettings;
+import io.newsflow.enrich.grouping.GroupingStores;
+import io.newsflow.enrich.grouping.TaggedArticle;
+import io.newsflow.enrich.tagging.ArticleTagger;
+import io.newsflow.enrich.tagging.ArticleTags;
+import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.NewsEvent;
+import io.newsflow.schemas.RawArticle;
 import io.newsflow.topics.Topics;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** raw-articles -> clean, tag, group -> events. STUB: to be written. */
+/**
+ * raw-articles -> tag -> group -> events (and dead-letters).
+ *
+ * <p>How it scales: tagging is per article and runs in parallel on as many tasks as raw-articles
+ * has partitions. Grouping must see every article, since any article may report any open event,
+ * so all tagged articles are re-keyed to one grouping key and go through the one-partition internal
+ * topic {@value #GROUPING_TOPIC}: one task owns all grouping state. Its cost per article is bounded
+ * (a fixed number of index look-ups and candidate events, see {@link GroupingSettings}), not
+ * proportional to the number of open events. To scale further, partition the grouping key by a
+ * coarse attribute that events never cross (language, or region of the source), one grouping task
+ * per value.
+ */
 public final class EnrichTopology {
+
+    /** Name of the internal topic that funnels tagged articles to the grouping task. */
+    public static final String GROUPING_TOPIC = "grouping-input";
+    static final String GROUPING_KEY = "all";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichTopology.class);
 
     private EnrichTopology() {
     }
 
     public static Topology build(Topics topics, EnrichConfig config) {
+        return build(topics, GroupingSettings.defaults(config.eventIdleTimeout()), GroupingStores.Kind.PERSISTENT);
+    }
+
+    /** The topology with explicit grouping settings and store kind (offline evaluation uses heap stores). */
+    public static Topology build(Topics topics, GroupingSettings settings, GroupingStores.Kind stores) {
         StreamsBuilder builder = new StreamsBuilder();
+        GroupingStores.builders(stores).forEach(builder::addStateStore);
+        ArticleTagger tagger = ArticleTagger.standard();
+
+        KStream<String, SpecificRecord> grouped = builder
+                .stream(topics.rawArticles().name(), Consumed.with(topics.rawArticles().keySerde(),
+                                topics.rawArticles().valueSerde())
+                        .withTimestampExtractor(new ArticleEventTime())
+                        .withName("raw-articles"))
+                .filter((key, article) -> article != null, Named.as("skip-tombstones"))
+                .mapValues(article -> new TaggedArticle(article, tag(tagger, article)), Named.as("tag-article"))
+                .selectKey((key, article) -> GROUPING_KEY, Named.as("key-for-grouping"))
+                .repartition(Repartitioned.<String, TaggedArticle>as(GROUPING_TOPIC)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(TaggedArticle.serde())
+                        .withNumberOfPartitions(1))
+                .process(() -> new EventGroupingProcessor(settings), Named.as("group-into-events"),
+                        GroupingStores.names());
+
+        grouped.split(Named.as("grouping-output-"))
+                .branch((key, value) -> value instanceof DeadLetter, Branched.withConsumer(letters -> letters
+                        .mapValues(value -> (DeadLetter) value, Named.as("as-dead-letter"))
+                        .to(topics.deadLetters().name(), Produced.with(topics.deadLetters().keySerde(),
+                                topics.deadLetters().valueSerde()).withName("dead-letters")), "dead-letters"))
+                .defaultBranch(Branched.withConsumer(events -> events
+                        .mapValues(value -> (NewsEvent) value, Named.as("as-event"))
+                        .to(topics.events().name(), Produced.with(topics.events().keySerde(),
+                                topics.events().valueSerde()).withName("events")), "events"));
         return builder.build();
+    }
+
+    /** Tags are a bonus for grouping: an article the tagger fails on is still grouped, untagged. */
+    private static ArticleTags tag(ArticleTagger tagger, RawArticle article) {
+        try {
+            return tagger.tag(article.getTitle(), article.getBody());
+        } catch (RuntimeException e) {
+            LOG.warn("Tagging failed for article {}; grouping it without tags: {}", article.getArticleId(), e.toString());
+            return new ArticleTags(List.of(), List.of());
+        }
     }
 }

@@ -1,0 +1,62 @@
+package io.newsflow.enrich;
+
+import io.newsflow.schemas.DeadLetter;
+import io.newsflow.topics.Topic;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records on raw-articles that do not decode are logged, wrapped in a {@link DeadLetter} (with the
+ * original bytes and their topic/partition/offset) and written to the dead-letters topic; the
+ * stream goes on. Kafka's own dead-letter queue ({@code errors.dead.letter.queue.topic.name})
+ * would copy the raw bytes with headers only; Newsflow's dead-letters topic carries the same
+ * {@link DeadLetter} record for every stage, so the handler builds it itself.
+ */
+public final class DeadLetterRouting implements DeserializationExceptionHandler {
+
+    /** Config key under which EnrichService passes the dead-letters {@link Topic}. */
+    public static final String DEAD_LETTERS_TOPIC = "newsflow.dead.letters.topic";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRouting.class);
+
+    private Topic<String, DeadLetter> deadLetters;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void configure(Map<String, ?> configs) {
+        Object topic = configs.get(DEAD_LETTERS_TOPIC);
+        if (topic instanceof Topic<?, ?> t) {
+            this.deadLetters = (Topic<String, DeadLetter>) t;
+        } else {
+            LOG.warn("No dead-letters topic configured ({}): undecodable records will be logged and skipped",
+                    DEAD_LETTERS_TOPIC);
+        }
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        String origin = context.topic() + "/" + context.partition() + "/" + context.offset();
+        LOG.warn("Skipping undecodable record at {}: {}", origin, exception.toString());
+        if (deadLetters == null) {
+            return Response.resume();
+        }
+        DeadLetter letter = DeadLetter.newBuilder()
+                .setStage("enrich")
+                .setErrorClass(exception.getClass().getName())
+                .setMessage("Could not decode a raw article: " + exception.getMessage())
+                .setOriginalBytes(record.value() == null ? null : ByteBuffer.wrap(record.value()))
+                .setOrigin(origin)
+                .setOccurredAt(Instant.now())
+                .build();
+        byte[] value = deadLetters.valueSerde().serializer().serialize(deadLetters.name(), letter);
+        return Response.resume(List.of(new ProducerRecord<>(deadLetters.name(), null, record.key(), value)));
+    }
+}

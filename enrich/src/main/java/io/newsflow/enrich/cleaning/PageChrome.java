@@ -1,0 +1,62 @@
+package io.newsflow.enrich.cleaning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Drops the lines of an article body that are page chrome rather than prose: menus, breadcrumbs,
+ * share buttons, "Related news", copyright and comment-box lines. Copy-pasted and scraped articles
+ * keep them, and left in they make unrelated articles from one site look alike.
+ *
+ * <p>A line is kept when it reads like prose: enough words, or a sentence ending. Short lines
+ * that carry a date (a dateline) are kept too, since grouping reads dates from the text.
+ */
+public final class PageChrome {
+
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’')]\\s*$");
+    private static final Pattern HAS_DATE = Pattern.compile(
+            "\\b(19|20)\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b");
+    private static final List<String> CHROME_MARKERS = List.of(
+            "copyright", "all rights reserved", "log in", "sign up", "subscribe", "related article",
+            "related news", "most popular", "leave a comment", "you may also like", "privacy policy",
+            "cookie", "akismet", "to write comments", "back to top", "app download", "print dictionary");
+
+    private PageChrome() {
+    }
+
+    /** The body with chrome lines removed; paragraphs stay separated by a blank line. */
+    public static String strip(String body) {
+        if (body == null || body.isEmpty()) {
+            return "";
+        }
+        List<String> kept = new ArrayList<>();
+        for (String raw : body.split("\\R")) {
+            String line = raw.strip();
+            if (!line.isEmpty() && isProse(line)) {
+                kept.add(line);
+            }
+        }
+        return String.join("\n\n", kept);
+    }
+
+    static boolean isProse(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        int words = line.split("\\s+").length;
+        if (words < 25) {
+            for (String marker : CHROME_MARKERS) {
+                if (lower.contains(marker)) {
+                    return false;
+                }
+            }
+        }
+        if (words >= 8) {
+            return true;
+        }
+        if (HAS_DATE.matcher(line).find()) {
+            return true;
+        }
+        return words >= 4 && SENTENCE_END.matcher(line).find();
+    }
+}
