@@ -103,8 +103,9 @@ final class CountryGazetteer {
     }
 
     /** Countries named in the tokens, in text order, after the ambiguity rules. */
-    List<Hit> find(List<Token> tokens, String foldedText) {
+    List<Hit> find(List<Token> tokens) {
         List<Hit> hits = new ArrayList<>();
+        FoldedText foldedText = new FoldedText(tokens);
         int lastEnd = -1;
         for (int i = 0; i < tokens.size(); ) {
             Token t = tokens.get(i);
@@ -132,7 +133,7 @@ final class CountryGazetteer {
         return hits;
     }
 
-    private String resolve(Form f, List<Token> tokens, int start, int end, String foldedText, int lastHitEnd) {
+    private String resolve(Form f, List<Token> tokens, int start, int end, FoldedText foldedText, int lastHitEnd) {
         if (f.code() == null) {
             return null;
         }
@@ -222,6 +223,27 @@ final class CountryGazetteer {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /** The article's folded words as one string, built only when a rule asks for context. */
+    private static final class FoldedText {
+        private final List<Token> tokens;
+        private String text;
+
+        FoldedText(List<Token> tokens) {
+            this.tokens = tokens;
+        }
+
+        boolean contains(String cue) {
+            if (text == null) {
+                StringBuilder b = new StringBuilder(tokens.size() * 6);
+                for (Token t : tokens) {
+                    b.append(' ').append(t.folded());
+                }
+                text = b.append(' ').toString();
+            }
+            return text.contains(cue);
         }
     }
 

@@ -70,6 +70,16 @@ final class OfficialFinder {
         String name;
         String key;
         List<String> units;
+        String firstUnitKey;
+        String lastUnitKey;
+        String unitsKey;
+
+        void units(List<String> u) {
+            units = u;
+            unitsKey = PersonNames.key(String.join(" ", u));
+            firstUnitKey = PersonNames.key(u.get(0));
+            lastUnitKey = PersonNames.key(u.get(u.size() - 1));
+        }
         String role;
         String roleAsWritten;
         int rolePriority;
@@ -123,7 +133,7 @@ final class OfficialFinder {
         if (!t.word() || !Character.isLetter(t.text().charAt(0)) || !t.capitalised() || countryAt[i] != null) {
             return false;
         }
-        if (vocab.isTitleWord(t.folded()) || NAME_STOP.contains(t.folded())) {
+        if (titleWord(t) || NAME_STOP.contains(t.folded())) {
             return false;
         }
         if (t.text().length() == 1) {
@@ -211,7 +221,7 @@ final class OfficialFinder {
     /** A title right before the name: "Chinese Vice Minister of Foreign Affairs Sun Weidong". */
     private Evidence fromTitle(String text, List<Token> tokens, String[] countryAt, NameRun run, Set<String> notOfficial) {
         int p = run.start() - 1;
-        if (p >= 0 && tokens.get(p).is(".") && p > 0 && vocab.isTitleWord(tokens.get(p - 1).folded())) {
+        if (p >= 0 && tokens.get(p).is(".") && p > 0 && titleWord(tokens.get(p - 1))) {
             p--;          // "Gen. Lee"
         }
         boolean commaBefore = false;
@@ -221,7 +231,7 @@ final class OfficialFinder {
             commaBefore = true;
         }
         if (p < 0 || tokens.get(p + 1).lineBreak() && p + 1 == run.start()
-                || !commaBefore && !vocab.isTitleWord(tokens.get(p).folded())) {
+                || !commaBefore && !titleWord(tokens.get(p))) {
             return null;
         }
         int left = p;
@@ -232,13 +242,13 @@ final class OfficialFinder {
             Token t = tokens.get(k);
             boolean take;
             if (t.is("and")) {
-                take = k > 0 && vocab.isTitleWord(tokens.get(k + 1).folded()) && vocab.isTitleWord(tokens.get(k - 1).folded())
+                take = k > 0 && titleWord(tokens.get(k + 1)) && titleWord(tokens.get(k - 1))
                         && !tokens.get(k + 1).capitalised();
             } else if (t.is("s")) {
                 take = k > 0 && tokens.get(k - 1).is("'");
             } else {
-                take = vocab.isTitleWord(t.folded()) || countryAt[k] != null || CONNECTORS.contains(t.folded())
-                        || t.is("'") || t.is("-") || t.is(".") && k > 0 && vocab.isTitleWord(tokens.get(k - 1).folded())
+                take = titleWord(t) || countryAt[k] != null || CONNECTORS.contains(t.folded())
+                        || t.is("'") || t.is("-") || t.is(".") && k > 0 && titleWord(tokens.get(k - 1))
                         || t.capitalised() && !NAME_STOP.contains(t.folded());
             }
             if (!take) {
@@ -261,9 +271,18 @@ final class OfficialFinder {
         return false;
     }
 
-    private boolean isHead(String folded) {
-        WordClass wc = vocab.classOf(folded);
-        return wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD;
+    private WordClass classOf(Token t) {
+        Object c = t.cachedWordClass();
+        if (c == null) {
+            WordClass wc = vocab.classOf(t.folded());
+            t.cacheWordClass(wc == null ? Token.NO_CLASS : wc);
+            return wc;
+        }
+        return c == Token.NO_CLASS ? null : (WordClass) c;
+    }
+
+    private boolean titleWord(Token t) {
+        return classOf(t) != null;
     }
 
     private static boolean closesApposition(List<Token> tokens, int i) {
@@ -293,10 +312,10 @@ final class OfficialFinder {
             if (!t.word() && !t.is("'") && !t.is("-") && !t.is(".")) {
                 break;
             }
-            if (t.is(".") && !(q > 0 && vocab.isTitleWord(tokens.get(q - 1).folded()))) {
+            if (t.is(".") && !(q > 0 && titleWord(tokens.get(q - 1)))) {
                 break;
             }
-            if (APPOSITION_STOP.contains(t.folded()) && !(t.is("and") && q + 1 < n && vocab.isTitleWord(tokens.get(q + 1).folded())
+            if (APPOSITION_STOP.contains(t.folded()) && !(t.is("and") && q + 1 < n && titleWord(tokens.get(q + 1))
                     && !tokens.get(q + 1).capitalised())) {
                 break;
             }
@@ -333,7 +352,7 @@ final class OfficialFinder {
                 }
                 continue;
             }
-            WordClass wc = vocab.classOf(tokens.get(k).folded());
+            WordClass wc = classOf(tokens.get(k));
             if (wc == null) {
                 continue;
             }
@@ -362,7 +381,7 @@ final class OfficialFinder {
         int roleFrom = from;
         while (roleFrom < to) {
             Token t = tokens.get(roleFrom);
-            boolean possessor = t.capitalised() && vocab.classOf(t.folded()) == null && roleFrom + 2 < to
+            boolean possessor = t.capitalised() && classOf(t) == null && roleFrom + 2 < to
                     && tokens.get(roleFrom + 1).is("'") && tokens.get(roleFrom + 2).is("s");
             if (countryAt[roleFrom] != null || possessor || DETERMINERS.contains(t.folded()) || !t.word()
                     || t.is("s") && roleFrom > from && tokens.get(roleFrom - 1).is("'")) {
@@ -411,7 +430,7 @@ final class OfficialFinder {
 
     private int firstHeadIndex(List<Token> tokens, int from, int to) {
         for (int k = from; k < to; k++) {
-            WordClass wc = vocab.classOf(tokens.get(k).folded());
+            WordClass wc = classOf(tokens.get(k));
             if (wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD) {
                 return k;
             }
@@ -476,7 +495,7 @@ final class OfficialFinder {
             if (p == null) {
                 p = new Person();
                 p.key = key;
-                p.units = e.run.units();
+                p.units(e.run.units());
                 p.name = k != null && e.run.units().size() == 1 ? k.name() : String.join(" ", e.run.units());
                 p.first = e.run.start();
                 people.put(key, p);
@@ -486,7 +505,7 @@ final class OfficialFinder {
                     p.country = k.country();
                     p.countryPriority = 3;
                     if (e.run.units().size() == 1) {
-                        p.units = List.of(k.name().split(" "));
+                        p.units(List.of(k.name().split(" ")));
                     }
                 }
             }
@@ -542,9 +561,7 @@ final class OfficialFinder {
             if (p.units.size() < 2) {
                 continue;
             }
-            String firstUnit = PersonNames.key(p.units.get(0));
-            String lastUnit = PersonNames.key(p.units.get(p.units.size() - 1));
-            if (unitKey.equals(firstUnit) || unitKey.equals(lastUnit)) {
+            if (unitKey.equals(p.firstUnitKey) || unitKey.equals(p.lastUnitKey)) {
                 if (found != null && found != p) {
                     return null;   // two people could be meant
                 }
@@ -563,7 +580,7 @@ final class OfficialFinder {
             }
             if (p == null) {
                 for (Person q : people.values()) {
-                    if (q.key.equals(r.key()) || PersonNames.key(String.join(" ", q.units)).equals(r.key())) {
+                    if (q.key.equals(r.key()) || q.unitsKey.equals(r.key())) {
                         p = q;
                         break;
                     }
