@@ -32,10 +32,15 @@ final class OfficialFinder {
             "until", "under", "over", "about", "us", "my", "your", "then", "than", "so", "yet", "still",
             "despite", "although", "though", "because", "among", "amid", "many", "several", "other", "another", "each", "every",
             "any", "chinese", "korean", "sources", "source", "reuters", "ap", "afp", "xinhua", "yonhap", "cnn", "bbc");
+    /** Title abbreviations whose full stop does not end a sentence: "Gen. Lee", "Sheriff's Sgt. Don". */
+    private static final Set<String> ABBREVIATIONS = Set.of("gen", "lt", "sen", "rep", "gov", "capt", "col", "adm", "maj",
+            "sgt", "cmdr", "dept", "const", "cpl", "pres", "supt", "insp", "det", "brig", "cdr", "amb", "atty");
+    /** Surnames that are also titles: "Billy King", "John Major". */
+    private static final Set<String> TITLE_SURNAMES = Set.of("king", "major", "marshal", "bishop");
     private static final Set<String> CONNECTORS = Set.of("of", "the", "for", "at", "on", "to");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "its", "their", "our");
     private static final Set<String> APPOSITION_STOP = Set.of("who", "said", "says", "told", "was", "is", "has", "had",
-            "will", "would", "and", "but", "which", "that", "when", "as");
+            "will", "would", "and", "but", "which", "that", "when", "as", "according", "after", "before", "in", "on", "at");
 
     private final OfficeVocabulary vocab;
     private final KnownOfficials known;
@@ -137,7 +142,8 @@ final class OfficialFinder {
             return false;
         }
         if (t.text().length() == 1) {
-            return i + 1 < tokens.size() && tokens.get(i + 1).is(".");   // an initial: "George W. Bush"
+            // an initial: "George W. Bush", "Robert J Pickell"
+            return i + 1 < tokens.size() && (tokens.get(i + 1).is(".") || tokens.get(i + 1).capitalised() && !tokens.get(i + 1).lineBreak());
         }
         return true;
     }
@@ -169,6 +175,12 @@ final class OfficialFinder {
                 units.add(text.substring(tokens.get(unitStart).start(), tokens.get(j - 1).end()));
                 if (j < n && !tokens.get(j).lineBreak() && (nameWord(tokens, countryAt, j) || hyphenatedName(tokens, j))) {
                     continue;
+                }
+                if (j < n && !tokens.get(j).lineBreak() && tokens.get(j).capitalised() && TITLE_SURNAMES.contains(tokens.get(j).folded())
+                        && (j + 1 >= n || tokens.get(j + 1).lineBreak() || !nameWord(tokens, countryAt, j + 1))) {
+                    units.add(tokens.get(j).text());     // "Billy King": the title word ends the name, it does not start a title
+                    j++;
+                    break;
                 }
                 break;
             }
@@ -221,7 +233,7 @@ final class OfficialFinder {
     /** A title right before the name: "Chinese Vice Minister of Foreign Affairs Sun Weidong". */
     private Evidence fromTitle(String text, List<Token> tokens, String[] countryAt, NameRun run, Set<String> notOfficial) {
         int p = run.start() - 1;
-        if (p >= 0 && tokens.get(p).is(".") && p > 0 && titleWord(tokens.get(p - 1))) {
+        if (p >= 0 && tokens.get(p).is(".") && p > 0 && abbreviation(tokens.get(p - 1))) {
             p--;          // "Gen. Lee"
         }
         boolean commaBefore = false;
@@ -248,7 +260,7 @@ final class OfficialFinder {
                 take = k > 0 && tokens.get(k - 1).is("'");
             } else {
                 take = titleWord(t) || countryAt[k] != null || CONNECTORS.contains(t.folded())
-                        || t.is("'") || t.is("-") || t.is(".") && k > 0 && titleWord(tokens.get(k - 1))
+                        || t.is("'") || t.is("-") || t.is(".") && k > 0 && abbreviation(tokens.get(k - 1))
                         || t.capitalised() && !NAME_STOP.contains(t.folded());
             }
             if (!take) {
@@ -269,6 +281,10 @@ final class OfficialFinder {
             }
         }
         return false;
+    }
+
+    private static boolean abbreviation(Token t) {
+        return ABBREVIATIONS.contains(t.folded());
     }
 
     private WordClass classOf(Token t) {
@@ -312,7 +328,7 @@ final class OfficialFinder {
             if (!t.word() && !t.is("'") && !t.is("-") && !t.is(".")) {
                 break;
             }
-            if (t.is(".") && !(q > 0 && titleWord(tokens.get(q - 1)))) {
+            if (t.is(".") && !(abbreviation(tokens.get(q - 1)) || tokens.get(q - 1).text().length() == 1 && tokens.get(q - 1).capitalised())) {
                 break;
             }
             if (APPOSITION_STOP.contains(t.folded()) && !(t.is("and") && q + 1 < n && titleWord(tokens.get(q + 1))
@@ -328,6 +344,13 @@ final class OfficialFinder {
         if (q == start) {
             return null;
         }
+        int first = start;
+        while (first < q && (DETERMINERS.contains(tokens.get(first).folded()) || !tokens.get(first).word())) {
+            first++;
+        }
+        if (first == q || !(titleWord(tokens.get(first)) || countryAt[first] != null || tokens.get(first).capitalised())) {
+            return null;  // "..., according to the sheriff's department": not a description of the person
+        }
         return judge(text, tokens, countryAt, run, start, q, notOfficial, false);
     }
 
@@ -339,6 +362,8 @@ final class OfficialFinder {
             from++;
         }
         boolean head = false;
+        boolean prefixHead = false;
+        boolean unknownWords = false;
         boolean weak = false;
         boolean gov = false;
         boolean counterpart = false;
@@ -354,10 +379,29 @@ final class OfficialFinder {
             }
             WordClass wc = classOf(tokens.get(k));
             if (wc == null) {
+                if (tokens.get(k).word() && !CONNECTORS.contains(tokens.get(k).folded()) && !DETERMINERS.contains(tokens.get(k).folded())) {
+                    unknownWords = true;
+                }
+                if ((tokens.get(k).is("attorney") || tokens.get(k).is("lawyer")) && k > from
+                        && (tokens.get(k - 1).is("defense") || tokens.get(k - 1).is("defence"))) {
+                    not = true;   // a defence lawyer, not a prosecutor
+                }
                 continue;
+            }
+            if ((wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD) && (tokens.get(k).is("attorney") || tokens.get(k).is("lawyer"))
+                    && k > from && (tokens.get(k - 1).is("defense") || tokens.get(k - 1).is("defence"))) {
+                not = true;
             }
             switch (wc) {
                 case HEAD -> { head = true; headsSeen++; }
+                case PREFIX_HEAD -> {
+                    headsSeen++;
+                    if (before && tokens.get(k).capitalised()) {
+                        prefixHead = true;
+                    } else {
+                        weak = true;
+                    }
+                }
                 case WEAK_HEAD -> { weak = true; headsSeen++; }
                 case COUNTERPART -> counterpart = true;
                 case GOV -> gov = true;
@@ -368,12 +412,13 @@ final class OfficialFinder {
         if (!before && headsSeen > 0 && firstHeadIndex(tokens, from, to) - from > 6) {
             head = false;
             weak = false;
+            prefixHead = false;
         }
         if (not) {
             notOfficial.add(run.key());
             return null;
         }
-        boolean official = head || counterpart || weak && (gov || country != null);
+        boolean official = head || counterpart || (weak || prefixHead) && (gov || country != null) || prefixHead && !unknownWords;
         if (!official) {
             return null;
         }
@@ -412,7 +457,7 @@ final class OfficialFinder {
                 plain.append(t.text());
                 continue;
             }
-            if (!plain.isEmpty() && !tokens.get(k - 1).is("-") && !t.is(",")) {
+            if (!plain.isEmpty() && !tokens.get(k - 1).is("-") && !tokens.get(k - 1).is("'") && !t.is(",") && !t.is(".")) {
                 plain.append(' ');
             }
             plain.append(t.text());
@@ -431,7 +476,7 @@ final class OfficialFinder {
     private int firstHeadIndex(List<Token> tokens, int from, int to) {
         for (int k = from; k < to; k++) {
             WordClass wc = classOf(tokens.get(k));
-            if (wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD) {
+            if (wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD || wc == WordClass.PREFIX_HEAD) {
                 return k;
             }
         }
