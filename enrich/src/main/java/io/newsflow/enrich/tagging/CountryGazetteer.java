@@ -105,6 +105,8 @@ final class CountryGazetteer {
     /** Countries named in the tokens, in text order, after the ambiguity rules. */
     List<Hit> find(List<Token> tokens) {
         List<Hit> hits = new ArrayList<>();
+        List<Form> formOf = new ArrayList<>();
+        Set<Form> surnames = new java.util.HashSet<>(2);
         FoldedText foldedText = new FoldedText(tokens);
         int lastEnd = -1;
         for (int i = 0; i < tokens.size(); ) {
@@ -119,6 +121,9 @@ final class CountryGazetteer {
                 continue;
             }
             Form f = m.value();
+            if (f.nameLike() && f.code() != null && nextToName(tokens, m.start(), m.end())) {
+                surnames.add(f);      // "Eddie Jordan": later a bare "Jordan" in this article is him too
+            }
             String code = resolve(f, tokens, m.start(), m.end(), foldedText, lastEnd);
             if (code == null && f.code() != null && !f.exactTokens().isEmpty() && !exactCaseMatches(f, tokens, m.start())) {
                 i++;       // "us" is not "US": let a shorter reading start here
@@ -126,9 +131,19 @@ final class CountryGazetteer {
             }
             if (code != null) {
                 hits.add(new Hit(m.start(), m.end(), code));
+                formOf.add(f);
                 lastEnd = m.end();
             }
             i = m.end();
+        }
+        if (!surnames.isEmpty()) {
+            List<Hit> kept = new ArrayList<>(hits.size());
+            for (int k = 0; k < hits.size(); k++) {
+                if (!surnames.contains(formOf.get(k))) {
+                    kept.add(hits.get(k));
+                }
+            }
+            return kept;
         }
         return hits;
     }
@@ -243,7 +258,7 @@ final class CountryGazetteer {
                 }
                 text = b.append(' ').toString();
             }
-            return text.contains(cue);
+            return text.contains(" " + cue + " ");     // whole words: "peru" is not in "perusal"
         }
     }
 
