@@ -72,7 +72,24 @@ final class CountryGazetteer {
         if (key.isEmpty() || trie.get(key) != null) {
             return;
         }
-        trie.put(key, new Form(code, exactTokensOf(form), false, false, List.of(), null, List.of()));
+        Form f = new Form(code, exactTokensOf(form), false, false, List.of(), null, List.of());
+        trie.put(key, f);
+        if ("demonym".equals(kind)) {
+            String plural = plural(form);
+            if (plural != null && trie.get(keyOf(plural)) == null) {
+                trie.put(keyOf(plural), f);      // "12 Somalis and 11 Yemenis"
+            }
+        }
+    }
+
+    /** English plural of a demonym, or null when it has none of its own ("Chinese", "Swiss", "British"). */
+    static String plural(String demonym) {
+        String d = demonym.toLowerCase(Locale.ROOT);
+        if (d.endsWith("s") || d.endsWith("sh") || d.endsWith("ch") || d.endsWith("ese") || d.endsWith("x") || d.endsWith("z")
+                || !Character.isLetter(d.charAt(d.length() - 1))) {
+            return null;
+        }
+        return demonym + "s";
     }
 
     private void addAlias(String[] cols) {
