@@ -278,12 +278,4 @@ final class CountryGazetteer {
             return text.contains(" " + cue + " ");     // whole words: "peru" is not in "perusal"
         }
     }
-
-    static Map<String, Integer> countByCode(List<Hit> hits) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Hit h : hits) {
-            counts.merge(h.code(), 1, Integer::sum);
-        }
-        return counts;
-    }
 }

@@ -63,19 +63,6 @@ final class Token {
         return capitalised;
     }
 
-    /** No lower-case letter at all: "ROK", "KIM", "U". */
-    boolean upperCase() {
-        if (!word || !Character.isLetter(text.charAt(0))) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isLowerCase(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     boolean is(String foldedText) {
         return folded.equals(foldedText);
     }
