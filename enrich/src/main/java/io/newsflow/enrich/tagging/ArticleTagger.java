@@ -54,8 +54,7 @@ public final class ArticleTagger {
         String text = t + "\n\n" + b;
         int bodyStart = t.length() + 2;
         List<Token> tokens = TextTokenizer.tokenize(text);
-        String folded = foldedText(tokens);
-        List<CountryGazetteer.Hit> hits = countries.find(tokens, folded);
+        List<CountryGazetteer.Hit> hits = countries.find(tokens);
         int leadEnd = leadEnd(text, bodyStart);
 
         String[] countryAt = new String[tokens.size()];
@@ -77,14 +76,6 @@ public final class ArticleTagger {
         countryMentions.sort((x, y) -> Integer.compare(y.mentions(), x.mentions()));
         List<OfficialMention> officialMentions = officials.find(text, tokens, countryAt);
         return new ArticleTags(List.copyOf(countryMentions), List.copyOf(officialMentions));
-    }
-
-    private static String foldedText(List<Token> tokens) {
-        StringBuilder b = new StringBuilder(tokens.size() * 6);
-        for (Token t : tokens) {
-            b.append(' ').append(t.folded());
-        }
-        return b.append(' ').toString();
     }
 
     /** End offset of the first body paragraph with at least {@value #LEAD_MIN_WORDS} words. */

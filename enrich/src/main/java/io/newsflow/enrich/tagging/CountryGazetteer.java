@@ -72,7 +72,24 @@ final class CountryGazetteer {
         if (key.isEmpty() || trie.get(key) != null) {
             return;
         }
-        trie.put(key, new Form(code, exactTokensOf(form), false, false, List.of(), null, List.of()));
+        Form f = new Form(code, exactTokensOf(form), false, false, List.of(), null, List.of());
+        trie.put(key, f);
+        if ("demonym".equals(kind)) {
+            String plural = plural(form);
+            if (plural != null && trie.get(keyOf(plural)) == null) {
+                trie.put(keyOf(plural), f);      // "12 Somalis and 11 Yemenis"
+            }
+        }
+    }
+
+    /** English plural of a demonym, or null when it has none of its own ("Chinese", "Swiss", "British"). */
+    static String plural(String demonym) {
+        String d = demonym.toLowerCase(Locale.ROOT);
+        if (d.endsWith("s") || d.endsWith("sh") || d.endsWith("ch") || d.endsWith("ese") || d.endsWith("x") || d.endsWith("z")
+                || !Character.isLetter(d.charAt(d.length() - 1))) {
+            return null;
+        }
+        return demonym + "s";
     }
 
     private void addAlias(String[] cols) {
@@ -103,8 +120,11 @@ final class CountryGazetteer {
     }
 
     /** Countries named in the tokens, in text order, after the ambiguity rules. */
-    List<Hit> find(List<Token> tokens, String foldedText) {
+    List<Hit> find(List<Token> tokens) {
         List<Hit> hits = new ArrayList<>();
+        List<Form> formOf = new ArrayList<>();
+        Set<Form> surnames = new java.util.HashSet<>(2);
+        FoldedText foldedText = new FoldedText(tokens);
         int lastEnd = -1;
         for (int i = 0; i < tokens.size(); ) {
             Token t = tokens.get(i);
@@ -118,6 +138,9 @@ final class CountryGazetteer {
                 continue;
             }
             Form f = m.value();
+            if (f.nameLike() && f.code() != null && nextToName(tokens, m.start(), m.end())) {
+                surnames.add(f);      // "Eddie Jordan": later a bare "Jordan" in this article is him too
+            }
             String code = resolve(f, tokens, m.start(), m.end(), foldedText, lastEnd);
             if (code == null && f.code() != null && !f.exactTokens().isEmpty() && !exactCaseMatches(f, tokens, m.start())) {
                 i++;       // "us" is not "US": let a shorter reading start here
@@ -125,14 +148,24 @@ final class CountryGazetteer {
             }
             if (code != null) {
                 hits.add(new Hit(m.start(), m.end(), code));
+                formOf.add(f);
                 lastEnd = m.end();
             }
             i = m.end();
         }
+        if (!surnames.isEmpty()) {
+            List<Hit> kept = new ArrayList<>(hits.size());
+            for (int k = 0; k < hits.size(); k++) {
+                if (!surnames.contains(formOf.get(k))) {
+                    kept.add(hits.get(k));
+                }
+            }
+            return kept;
+        }
         return hits;
     }
 
-    private String resolve(Form f, List<Token> tokens, int start, int end, String foldedText, int lastHitEnd) {
+    private String resolve(Form f, List<Token> tokens, int start, int end, FoldedText foldedText, int lastHitEnd) {
         if (f.code() == null) {
             return null;
         }
@@ -225,11 +258,24 @@ final class CountryGazetteer {
         }
     }
 
-    static Map<String, Integer> countByCode(List<Hit> hits) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Hit h : hits) {
-            counts.merge(h.code(), 1, Integer::sum);
+    /** The article's folded words as one string, built only when a rule asks for context. */
+    private static final class FoldedText {
+        private final List<Token> tokens;
+        private String text;
+
+        FoldedText(List<Token> tokens) {
+            this.tokens = tokens;
         }
-        return counts;
+
+        boolean contains(String cue) {
+            if (text == null) {
+                StringBuilder b = new StringBuilder(tokens.size() * 6);
+                for (Token t : tokens) {
+                    b.append(' ').append(t.folded());
+                }
+                text = b.append(' ').toString();
+            }
+            return text.contains(" " + cue + " ");     // whole words: "peru" is not in "perusal"
+        }
     }
 }

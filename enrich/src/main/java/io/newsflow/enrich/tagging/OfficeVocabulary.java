@@ -8,7 +8,7 @@ import java.util.Map;
 /** The words titles of office are made of, from {@code tagging/office-words.tsv}, and the government bodies of one country. */
 final class OfficeVocabulary {
 
-    enum WordClass { HEAD, WEAK_HEAD, COUNTERPART, TITLE, GOV, NOT_OFFICIAL }
+    enum WordClass { HEAD, PREFIX_HEAD, WEAK_HEAD, COUNTERPART, TITLE, GOV, NOT_OFFICIAL }
 
     private final Map<String, WordClass> words = new HashMap<>();
     private final List<String[]> bodies = new ArrayList<>();
@@ -17,6 +17,7 @@ final class OfficeVocabulary {
         OfficeVocabulary v = new OfficeVocabulary();
         CountryGazetteer.read("tagging/office-words.tsv", cols -> v.words.put(cols[0], switch (cols[1]) {
             case "head" -> WordClass.HEAD;
+            case "prefixhead" -> WordClass.PREFIX_HEAD;
             case "weakhead" -> WordClass.WEAK_HEAD;
             case "counterpart" -> WordClass.COUNTERPART;
             case "title" -> WordClass.TITLE;

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.tagging;
 
+import io.newsflow.enrich.tagging.NameRuns.NameRun;
 import io.newsflow.enrich.tagging.OfficeVocabulary.WordClass;
 
 import java.util.ArrayList;
@@ -18,24 +19,13 @@ import java.util.Set;
  */
 final class OfficialFinder {
 
-    private static final Set<String> NAME_STOP = Set.of(
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
-            "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-            "jul", "aug", "sep", "sept", "oct", "nov", "dec", "the", "a", "an", "this", "that",
-            "these", "those", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their",
-            "our", "its", "in", "on", "at", "by", "for", "from", "with", "of", "and", "but",
-            "or", "as", "if", "when", "while", "after", "before", "during", "both", "all", "some", "mr",
-            "mrs", "ms", "dr", "photo", "according", "however", "meanwhile", "also", "earlier", "later", "yesterday", "today",
-            "tomorrow", "last", "next", "there", "here", "such", "not", "no", "yes", "related", "home", "most",
-            "more", "back", "top", "copyright", "published", "updated", "posted", "read", "click", "share", "said", "says",
-            "what", "who", "why", "how", "where", "which", "one", "two", "three", "new", "to", "since",
-            "until", "under", "over", "about", "us", "my", "your", "then", "than", "so", "yet", "still",
-            "despite", "although", "though", "because", "among", "amid", "many", "several", "other", "another", "each", "every",
-            "any", "chinese", "korean", "sources", "source", "reuters", "ap", "afp", "xinhua", "yonhap", "cnn", "bbc");
+    /** Title abbreviations whose full stop does not end a sentence: "Gen. Lee", "Sheriff's Sgt. Don". */
+    private static final Set<String> ABBREVIATIONS = Set.of("gen", "lt", "sen", "rep", "gov", "capt", "col", "adm", "maj",
+            "sgt", "cmdr", "dept", "const", "cpl", "pres", "supt", "insp", "det", "brig", "cdr", "amb", "atty");
     private static final Set<String> CONNECTORS = Set.of("of", "the", "for", "at", "on", "to");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "its", "their", "our");
     private static final Set<String> APPOSITION_STOP = Set.of("who", "said", "says", "told", "was", "is", "has", "had",
-            "will", "would", "and", "but", "which", "that", "when", "as");
+            "will", "would", "and", "but", "which", "that", "when", "as", "according", "after", "before", "in", "on", "at");
 
     private final OfficeVocabulary vocab;
     private final KnownOfficials known;
@@ -45,10 +35,6 @@ final class OfficialFinder {
         this.vocab = vocab;
         this.known = known;
         this.roles = roles;
-    }
-
-    /** A run of capitalised name words: "Kim Hong-kyun", "George W. Bush". */
-    private record NameRun(int start, int end, List<String> units, String key) {
     }
 
     /** What one mention says about a person. */
@@ -70,6 +56,9 @@ final class OfficialFinder {
         String name;
         String key;
         List<String> units;
+        String firstUnitKey;
+        String lastUnitKey;
+        String unitsKey;
         String role;
         String roleAsWritten;
         int rolePriority;
@@ -77,10 +66,17 @@ final class OfficialFinder {
         int countryPriority;      // 4 explicit, 3 curated, 2 body, 1 inherited
         int mentions;
         int first;
+
+        void units(List<String> u) {
+            units = u;
+            unitsKey = PersonNames.key(String.join(" ", u));
+            firstUnitKey = PersonNames.key(u.get(0));
+            lastUnitKey = PersonNames.key(u.get(u.size() - 1));
+        }
     }
 
     List<OfficialMention> find(String text, List<Token> tokens, String[] countryAt) {
-        List<NameRun> runs = nameRuns(text, tokens, countryAt);
+        List<NameRun> runs = NameRuns.find(text, tokens, countryAt, this::titleWord);
         Map<Integer, NameRun> runAt = new HashMap<>();
         for (NameRun r : runs) {
             runAt.put(r.start(), r);
@@ -118,100 +114,10 @@ final class OfficialFinder {
         return out;
     }
 
-    private boolean nameWord(List<Token> tokens, String[] countryAt, int i) {
-        Token t = tokens.get(i);
-        if (!t.word() || !Character.isLetter(t.text().charAt(0)) || !t.capitalised() || countryAt[i] != null) {
-            return false;
-        }
-        if (vocab.isTitleWord(t.folded()) || NAME_STOP.contains(t.folded())) {
-            return false;
-        }
-        if (t.text().length() == 1) {
-            return i + 1 < tokens.size() && tokens.get(i + 1).is(".");   // an initial: "George W. Bush"
-        }
-        return true;
-    }
-
-    private List<NameRun> nameRuns(String text, List<Token> tokens, String[] countryAt) {
-        List<NameRun> runs = new ArrayList<>();
-        int n = tokens.size();
-        boolean[] headline = headlineTokens(tokens);
-        int i = 0;
-        while (i < n) {
-            if (headline[i] || !nameWord(tokens, countryAt, i)) {
-                i++;
-                continue;
-            }
-            int start = i;
-            List<String> units = new ArrayList<>(4);
-            int j = i;
-            while (true) {
-                int unitStart = j;
-                j++;
-                while (j + 1 < n && tokens.get(j).is("-") && tokens.get(j + 1).word() && !tokens.get(j + 1).lineBreak()
-                        && tokens.get(j).start() == tokens.get(j - 1).end() && tokens.get(j + 1).start() == tokens.get(j).end()
-                        && countryAt[j + 1] == null) {
-                    j += 2;       // "Hong-kyun": one unit
-                }
-                if (j - unitStart == 1 && tokens.get(unitStart).text().length() == 1 && j < n && tokens.get(j).is(".")) {
-                    j++;          // "W."
-                }
-                units.add(text.substring(tokens.get(unitStart).start(), tokens.get(j - 1).end()));
-                if (j < n && !tokens.get(j).lineBreak() && (nameWord(tokens, countryAt, j) || hyphenatedName(tokens, j))) {
-                    continue;
-                }
-                break;
-            }
-            if (units.size() <= 4) {
-                runs.add(new NameRun(start, j, List.copyOf(units), PersonNames.key(String.join(" ", units))));
-            }
-            i = j;
-        }
-        return runs;
-    }
-
-    /** "iran-Nejad": a lower-case part joined by a hyphen to a capitalised one, as some names are transliterated. */
-    private static boolean hyphenatedName(List<Token> tokens, int j) {
-        return j + 2 < tokens.size() && tokens.get(j).word() && Character.isLetter(tokens.get(j).text().charAt(0))
-                && tokens.get(j + 1).is("-") && tokens.get(j + 2).capitalised()
-                && tokens.get(j + 1).start() == tokens.get(j).end() && tokens.get(j + 2).start() == tokens.get(j + 1).end();
-    }
-
-    /**
-     * Tokens on Title Case lines ("China-ROK Relations: Ministers Pledge Deeper Ties"), where every word
-     * looks like a name: no person is read from them.
-     */
-    private static boolean[] headlineTokens(List<Token> tokens) {
-        boolean[] out = new boolean[tokens.size()];
-        int lineStart = 0;
-        for (int i = 1; i <= tokens.size(); i++) {
-            if (i == tokens.size() || tokens.get(i).lineBreak()) {
-                int longWords = 0;
-                int capitalised = 0;
-                for (int k = lineStart; k < i; k++) {
-                    Token t = tokens.get(k);
-                    if (t.word() && t.text().length() >= 4 && Character.isLetter(t.text().charAt(0))) {
-                        longWords++;
-                        if (t.capitalised()) {
-                            capitalised++;
-                        }
-                    }
-                }
-                if (longWords >= 3 && capitalised == longWords) {
-                    for (int k = lineStart; k < i; k++) {
-                        out[k] = true;
-                    }
-                }
-                lineStart = i;
-            }
-        }
-        return out;
-    }
-
     /** A title right before the name: "Chinese Vice Minister of Foreign Affairs Sun Weidong". */
     private Evidence fromTitle(String text, List<Token> tokens, String[] countryAt, NameRun run, Set<String> notOfficial) {
         int p = run.start() - 1;
-        if (p >= 0 && tokens.get(p).is(".") && p > 0 && vocab.isTitleWord(tokens.get(p - 1).folded())) {
+        if (p >= 0 && tokens.get(p).is(".") && p > 0 && abbreviation(tokens.get(p - 1))) {
             p--;          // "Gen. Lee"
         }
         boolean commaBefore = false;
@@ -221,7 +127,7 @@ final class OfficialFinder {
             commaBefore = true;
         }
         if (p < 0 || tokens.get(p + 1).lineBreak() && p + 1 == run.start()
-                || !commaBefore && !vocab.isTitleWord(tokens.get(p).folded())) {
+                || !commaBefore && !titleWord(tokens.get(p))) {
             return null;
         }
         int left = p;
@@ -232,14 +138,14 @@ final class OfficialFinder {
             Token t = tokens.get(k);
             boolean take;
             if (t.is("and")) {
-                take = k > 0 && vocab.isTitleWord(tokens.get(k + 1).folded()) && vocab.isTitleWord(tokens.get(k - 1).folded())
+                take = k > 0 && titleWord(tokens.get(k + 1)) && titleWord(tokens.get(k - 1))
                         && !tokens.get(k + 1).capitalised();
             } else if (t.is("s")) {
                 take = k > 0 && tokens.get(k - 1).is("'");
             } else {
-                take = vocab.isTitleWord(t.folded()) || countryAt[k] != null || CONNECTORS.contains(t.folded())
-                        || t.is("'") || t.is("-") || t.is(".") && k > 0 && vocab.isTitleWord(tokens.get(k - 1).folded())
-                        || t.capitalised() && !NAME_STOP.contains(t.folded());
+                take = titleWord(t) || countryAt[k] != null || CONNECTORS.contains(t.folded())
+                        || t.is("'") || t.is("-") || t.is(".") && k > 0 && abbreviation(tokens.get(k - 1))
+                        || t.capitalised() && !NameRuns.NAME_STOP.contains(t.folded());
             }
             if (!take) {
                 break;
@@ -261,9 +167,22 @@ final class OfficialFinder {
         return false;
     }
 
-    private boolean isHead(String folded) {
-        WordClass wc = vocab.classOf(folded);
-        return wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD;
+    private static boolean abbreviation(Token t) {
+        return ABBREVIATIONS.contains(t.folded());
+    }
+
+    private WordClass classOf(Token t) {
+        Object c = t.cachedWordClass();
+        if (c == null) {
+            WordClass wc = vocab.classOf(t.folded());
+            t.cacheWordClass(wc == null ? Token.NO_CLASS : wc);
+            return wc;
+        }
+        return c == Token.NO_CLASS ? null : (WordClass) c;
+    }
+
+    private boolean titleWord(Token t) {
+        return classOf(t) != null;
     }
 
     private static boolean closesApposition(List<Token> tokens, int i) {
@@ -293,10 +212,10 @@ final class OfficialFinder {
             if (!t.word() && !t.is("'") && !t.is("-") && !t.is(".")) {
                 break;
             }
-            if (t.is(".") && !(q > 0 && vocab.isTitleWord(tokens.get(q - 1).folded()))) {
+            if (t.is(".") && !(abbreviation(tokens.get(q - 1)) || tokens.get(q - 1).text().length() == 1 && tokens.get(q - 1).capitalised())) {
                 break;
             }
-            if (APPOSITION_STOP.contains(t.folded()) && !(t.is("and") && q + 1 < n && vocab.isTitleWord(tokens.get(q + 1).folded())
+            if (APPOSITION_STOP.contains(t.folded()) && !(t.is("and") && q + 1 < n && titleWord(tokens.get(q + 1))
                     && !tokens.get(q + 1).capitalised())) {
                 break;
             }
@@ -309,6 +228,13 @@ final class OfficialFinder {
         if (q == start) {
             return null;
         }
+        int first = start;
+        while (first < q && (DETERMINERS.contains(tokens.get(first).folded()) || !tokens.get(first).word())) {
+            first++;
+        }
+        if (first == q || !(titleWord(tokens.get(first)) || countryAt[first] != null || tokens.get(first).capitalised())) {
+            return null;  // "..., according to the sheriff's department": not a description of the person
+        }
         return judge(text, tokens, countryAt, run, start, q, notOfficial, false);
     }
 
@@ -320,6 +246,8 @@ final class OfficialFinder {
             from++;
         }
         boolean head = false;
+        boolean prefixHead = false;
+        boolean unknownWords = false;
         boolean weak = false;
         boolean gov = false;
         boolean counterpart = false;
@@ -333,12 +261,31 @@ final class OfficialFinder {
                 }
                 continue;
             }
-            WordClass wc = vocab.classOf(tokens.get(k).folded());
+            WordClass wc = classOf(tokens.get(k));
             if (wc == null) {
+                if (tokens.get(k).word() && !CONNECTORS.contains(tokens.get(k).folded()) && !DETERMINERS.contains(tokens.get(k).folded())) {
+                    unknownWords = true;
+                }
+                if ((tokens.get(k).is("attorney") || tokens.get(k).is("lawyer")) && k > from
+                        && (tokens.get(k - 1).is("defense") || tokens.get(k - 1).is("defence"))) {
+                    not = true;   // a defence lawyer, not a prosecutor
+                }
                 continue;
+            }
+            if ((wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD) && (tokens.get(k).is("attorney") || tokens.get(k).is("lawyer"))
+                    && k > from && (tokens.get(k - 1).is("defense") || tokens.get(k - 1).is("defence"))) {
+                not = true;
             }
             switch (wc) {
                 case HEAD -> { head = true; headsSeen++; }
+                case PREFIX_HEAD -> {
+                    headsSeen++;
+                    if (before && tokens.get(k).capitalised()) {
+                        prefixHead = true;
+                    } else {
+                        weak = true;
+                    }
+                }
                 case WEAK_HEAD -> { weak = true; headsSeen++; }
                 case COUNTERPART -> counterpart = true;
                 case GOV -> gov = true;
@@ -349,12 +296,13 @@ final class OfficialFinder {
         if (!before && headsSeen > 0 && firstHeadIndex(tokens, from, to) - from > 6) {
             head = false;
             weak = false;
+            prefixHead = false;
         }
         if (not) {
             notOfficial.add(run.key());
             return null;
         }
-        boolean official = head || counterpart || weak && (gov || country != null);
+        boolean official = head || counterpart || (weak || prefixHead) && (gov || country != null) || prefixHead && !unknownWords;
         if (!official) {
             return null;
         }
@@ -362,7 +310,7 @@ final class OfficialFinder {
         int roleFrom = from;
         while (roleFrom < to) {
             Token t = tokens.get(roleFrom);
-            boolean possessor = t.capitalised() && vocab.classOf(t.folded()) == null && roleFrom + 2 < to
+            boolean possessor = t.capitalised() && classOf(t) == null && roleFrom + 2 < to
                     && tokens.get(roleFrom + 1).is("'") && tokens.get(roleFrom + 2).is("s");
             if (countryAt[roleFrom] != null || possessor || DETERMINERS.contains(t.folded()) || !t.word()
                     || t.is("s") && roleFrom > from && tokens.get(roleFrom - 1).is("'")) {
@@ -393,7 +341,7 @@ final class OfficialFinder {
                 plain.append(t.text());
                 continue;
             }
-            if (!plain.isEmpty() && !tokens.get(k - 1).is("-") && !t.is(",")) {
+            if (!plain.isEmpty() && !tokens.get(k - 1).is("-") && !tokens.get(k - 1).is("'") && !t.is(",") && !t.is(".")) {
                 plain.append(' ');
             }
             plain.append(t.text());
@@ -411,8 +359,8 @@ final class OfficialFinder {
 
     private int firstHeadIndex(List<Token> tokens, int from, int to) {
         for (int k = from; k < to; k++) {
-            WordClass wc = vocab.classOf(tokens.get(k).folded());
-            if (wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD) {
+            WordClass wc = classOf(tokens.get(k));
+            if (wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD || wc == WordClass.PREFIX_HEAD) {
                 return k;
             }
         }
@@ -476,7 +424,7 @@ final class OfficialFinder {
             if (p == null) {
                 p = new Person();
                 p.key = key;
-                p.units = e.run.units();
+                p.units(e.run.units());
                 p.name = k != null && e.run.units().size() == 1 ? k.name() : String.join(" ", e.run.units());
                 p.first = e.run.start();
                 people.put(key, p);
@@ -486,7 +434,7 @@ final class OfficialFinder {
                     p.country = k.country();
                     p.countryPriority = 3;
                     if (e.run.units().size() == 1) {
-                        p.units = List.of(k.name().split(" "));
+                        p.units(List.of(k.name().split(" ")));
                     }
                 }
             }
@@ -542,9 +490,7 @@ final class OfficialFinder {
             if (p.units.size() < 2) {
                 continue;
             }
-            String firstUnit = PersonNames.key(p.units.get(0));
-            String lastUnit = PersonNames.key(p.units.get(p.units.size() - 1));
-            if (unitKey.equals(firstUnit) || unitKey.equals(lastUnit)) {
+            if (unitKey.equals(p.firstUnitKey) || unitKey.equals(p.lastUnitKey)) {
                 if (found != null && found != p) {
                     return null;   // two people could be meant
                 }
@@ -563,7 +509,7 @@ final class OfficialFinder {
             }
             if (p == null) {
                 for (Person q : people.values()) {
-                    if (q.key.equals(r.key()) || PersonNames.key(String.join(" ", q.units)).equals(r.key())) {
+                    if (q.key.equals(r.key()) || q.unitsKey.equals(r.key())) {
                         p = q;
                         break;
                     }

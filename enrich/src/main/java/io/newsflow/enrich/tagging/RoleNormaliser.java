@@ -38,7 +38,7 @@ public final class RoleNormaliser {
         if (role == null || role.isBlank()) {
             return null;
         }
-        String s = " " + TextTokenizer.fold(role).replace('-', ' ').replace(",", " , ")
+        String s = " " + TextTokenizer.fold(role.replace('\u2019', '\'')).replace('-', ' ').replace(",", " , ")
                 .replaceAll("\\s+", " ").strip() + " ";
         for (String[] r : rewrites) {
             s = s.replace(r[0], r[1]);

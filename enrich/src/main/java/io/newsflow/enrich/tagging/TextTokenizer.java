@@ -11,6 +11,14 @@ import java.util.Locale;
  */
 final class TextTokenizer {
 
+    private static final String[] ASCII = new String[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII[c] = String.valueOf(c).intern();
+        }
+    }
+
     private TextTokenizer() {
     }
 
@@ -24,19 +32,19 @@ final class TextTokenizer {
             if (c == '\n' || c == '\r') {
                 lineBreak = true;
                 i++;
-            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            } else if (c == ' ' || c == '\t' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 i++;
-            } else if (Character.isLetterOrDigit(c)) {
+            } else if (isWordChar(c)) {
                 int start = i;
-                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || Character.getType(text.charAt(i)) == Character.NON_SPACING_MARK)) {
+                while (i < n && isWordChar(text.charAt(i))) {
                     i++;
                 }
                 String w = text.substring(start, i);
                 out.add(new Token(w, fold(w), start, i, true, lineBreak));
                 lineBreak = false;
             } else {
-                String p = String.valueOf(c);
-                out.add(new Token(p, foldPunctuation(c), i, i + 1, false, lineBreak));
+                String p = c < 0x80 ? ASCII[c] : String.valueOf(c);
+                out.add(new Token(p, foldPunctuation(c, p), i, i + 1, false, lineBreak));
                 lineBreak = false;
                 i++;
             }
@@ -46,16 +54,29 @@ final class TextTokenizer {
 
     /** Lower case without accents: "Türkiye" -> "turkiye". */
     static String fold(String word) {
-        boolean plain = true;
-        for (int i = 0; i < word.length(); i++) {
+        int n = word.length();
+        boolean ascii = true;
+        boolean lower = true;
+        for (int i = 0; i < n; i++) {
             char c = word.charAt(i);
-            if (c > 0x7f || Character.isUpperCase(c)) {
-                plain = false;
+            if (c > 0x7f) {
+                ascii = false;
                 break;
             }
+            if (c >= 'A' && c <= 'Z') {
+                lower = false;
+            }
         }
-        if (plain) {
-            return word;
+        if (ascii) {
+            if (lower) {
+                return word;
+            }
+            char[] out = new char[n];
+            for (int i = 0; i < n; i++) {
+                char c = word.charAt(i);
+                out[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            }
+            return new String(out);
         }
         String d = Normalizer.normalize(word, Normalizer.Form.NFD);
         StringBuilder b = new StringBuilder(d.length());
@@ -68,12 +89,19 @@ final class TextTokenizer {
         return b.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static String foldPunctuation(char c) {
+    private static boolean isWordChar(char c) {
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
+        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+    }
+
+    private static String foldPunctuation(char c, String asWritten) {
         return switch (c) {
             case '\u2019', '\u2018', '`', '\u00b4' -> "'";
             case '\u2010', '\u2011', '\u2012', '\u2013' -> "-";
             case '\u201c', '\u201d' -> "\"";
-            default -> String.valueOf(c);
+            default -> asWritten;
         };
     }
 }

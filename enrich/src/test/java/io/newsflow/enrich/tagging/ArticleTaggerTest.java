@@ -63,4 +63,19 @@ class ArticleTaggerTest {
         assertThat(tags.countries()).extracting(CountryMention::mentions).containsExactly(20_000, 20_000);
         assertThat(tags.officials()).extracting(OfficialMention::key).containsExactly("yoon suk yeol");
     }
+
+    @Test
+    void anEventsTagsAreTheUnionOfItsArticlesTags() {
+        ArticleTags a = new ArticleTags(List.of(new CountryMention("CN", "China", 3, true), new CountryMention("KR", "South Korea", 1, false)),
+                List.of(new OfficialMention("Sun Weidong", "sun weidong", null, null, null, 1)));
+        ArticleTags b = new ArticleTags(List.of(new CountryMention("KR", "South Korea", 4, true)),
+                List.of(new OfficialMention("Sun Weidong", "sun weidong", "Vice Foreign Minister", "Vice-Foreign Minister", "CN", 2),
+                        new OfficialMention("Kim Hong Kyun", "kim hong kyun", "Vice Foreign Minister", "vice minister", "KR", 1)));
+        ArticleTags u = ArticleTags.union(List.of(a, b));
+        assertThat(u.countries()).containsExactly(new CountryMention("KR", "South Korea", 5, true), new CountryMention("CN", "China", 3, true));
+        assertThat(u.officials()).containsExactly(
+                new OfficialMention("Sun Weidong", "sun weidong", "Vice Foreign Minister", "Vice-Foreign Minister", "CN", 3),
+                new OfficialMention("Kim Hong Kyun", "kim hong kyun", "Vice Foreign Minister", "vice minister", "KR", 1));
+        assertThat(ArticleTags.union(List.of())).isEqualTo(new ArticleTags(List.of(), List.of()));
+    }
 }
