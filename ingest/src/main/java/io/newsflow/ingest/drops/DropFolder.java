@@ -93,34 +93,27 @@ final class DropFolder implements AutoCloseable {
     }
 
     /**
-     * Moves the files of dead instances into this instance's processing folder and returns every
-     * file there that waits to be produced (sidecars travel with their articles, they are not listed).
+     * Moves the files of dead instances into this instance's processing folder and returns them,
+     * to be produced again (sidecars travel with their articles, they are not listed). Cheap enough
+     * to call on every few scans, so a live instance also takes over from one that died beside it.
      */
     List<Path> recover() {
-        List<Path> orphans = new ArrayList<>();
+        List<Path> adopted = new ArrayList<>();
         try (DirectoryStream<Path> instances = Files.newDirectoryStream(processingRoot, Files::isDirectory)) {
             for (Path other : instances) {
                 if (!other.getFileName().toString().equals(instanceId)) {
-                    adoptIfOwnerDead(other);
+                    adoptIfOwnerDead(other, adopted);
                 }
             }
         } catch (IOException e) {
             LOG.warn("Could not look for files left in {} by stopped instances: {}", processingRoot, e.toString());
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(processing, Files::isRegularFile)) {
-            for (Path file : files) {
-                if (!Sidecar.isSidecar(file)) {
-                    orphans.add(file);
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not list {}: {}", processing, e.toString());
-        }
-        orphans.sort(null);
-        return orphans;
+        adopted.removeIf(Sidecar::isSidecar);
+        adopted.sort(null);
+        return adopted;
     }
 
-    private void adoptIfOwnerDead(Path otherProcessing) throws IOException {
+    private void adoptIfOwnerDead(Path otherProcessing, List<Path> adopted) throws IOException {
         Path lockFile = processingRoot.resolve(otherProcessing.getFileName() + ".lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock otherLock;
@@ -132,16 +125,18 @@ final class DropFolder implements AutoCloseable {
             if (otherLock == null) {
                 return; // its owner is alive
             }
+            int count = 0;
             try (DirectoryStream<Path> files = Files.newDirectoryStream(otherProcessing)) {
-                int adopted = 0;
                 for (Path file : files) {
-                    moveAtomically(file, unique(processing, file.getFileName().toString()));
-                    adopted++;
+                    Path target = unique(processing, file.getFileName().toString());
+                    moveAtomically(file, target);
+                    adopted.add(target);
+                    count++;
                 }
-                if (adopted > 0) {
-                    LOG.info("Took over {} file(s) left in {} by an instance that stopped; producing them again",
-                            adopted, otherProcessing);
-                }
+            }
+            if (count > 0) {
+                LOG.info("Took over {} file(s) left in {} by an instance that stopped; producing them again",
+                        count, otherProcessing);
             }
             Files.deleteIfExists(otherProcessing);
             Files.deleteIfExists(lockFile);

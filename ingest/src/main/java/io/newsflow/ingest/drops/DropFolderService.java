@@ -48,6 +48,7 @@ public final class DropFolderService implements AutoCloseable {
     private static final int MAX_FILES_IN_FLIGHT = 256;
     private static final int MAX_DEAD_LETTER_BYTES = 64 * 1024;
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
+    private static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(10);
 
     private final DropFolderConfig config;
     private final Map<String, Object> kafkaProperties;
@@ -129,7 +130,12 @@ public final class DropFolderService implements AutoCloseable {
     private void run() {
         try {
             toRetry.addAll(folder.recover());
+            long nextRecoveryNanos = System.nanoTime() + RECOVERY_INTERVAL.toNanos();
             while (running) {
+                if (System.nanoTime() >= nextRecoveryNanos) {
+                    toRetry.addAll(folder.recover());
+                    nextRecoveryNanos = System.nanoTime() + RECOVERY_INTERVAL.toNanos();
+                }
                 boolean worked = finishCompleted();
                 worked |= produceWaitingFiles();
                 if (!worked) {

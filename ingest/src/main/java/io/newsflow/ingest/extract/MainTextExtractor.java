@@ -40,7 +40,7 @@ public final class MainTextExtractor {
     private static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment"
             + "|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox"
             + "|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|newsletter|caption|credit|byline|author|subscribe");
-    private static final Set<String> ALWAYS_REMOVED = Set.of("script", "style", "noscript", "iframe", "form", "nav",
+    private static final Set<String> ALWAYS_REMOVED = Set.of("script", "style", "noscript", "iframe", "nav",
             "aside", "footer", "button", "input", "select", "textarea", "svg", "canvas", "template", "object", "embed",
             "header", "menu", "dialog", "figure", "picture", "video", "audio", "map", "link", "meta");
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl",
@@ -49,6 +49,8 @@ public final class MainTextExtractor {
     private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote", "li", "h2", "h3", "h4");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2007\\u202F]+");
     private static final Pattern JSON_LD_TYPE = Pattern.compile("(?i).*(article|posting|report).*");
+
+    private static final int MIN_TEXT_LENGTH = 250;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -83,6 +85,7 @@ public final class MainTextExtractor {
         if (language != null) {
             language = language.replace('_', '-');
         }
+        text = withoutHeadline(text, title, firstText(document, "h1"));
         return new ExtractedPage(title == null ? "" : clean(title), text, emptyToNull(url), emptyToNull(published),
                 emptyToNull(language), emptyToNull(siteName), emptyToNull(author));
     }
@@ -92,8 +95,20 @@ public final class MainTextExtractor {
         if (body == null) {
             return "";
         }
+        String text = mainText(body, true);
+        if (text.length() < MIN_TEXT_LENGTH) {
+            // Like Readability: when pruning by class names left too little, the names misled; try without.
+            String unpruned = mainText(body, false);
+            if (unpruned.length() > text.length()) {
+                text = unpruned;
+            }
+        }
+        return text;
+    }
+
+    private static String mainText(Element body, boolean pruneUnlikely) {
         Element root = body.clone();
-        prune(root);
+        prune(root, pruneUnlikely);
         Element best = bestCandidate(root);
         List<Element> kept = best == null ? List.of(root) : withRelatedSiblings(best);
         List<String> paragraphs = new ArrayList<>();
@@ -108,11 +123,27 @@ public final class MainTextExtractor {
         return String.join("\n\n", paragraphs);
     }
 
+    /** The headline is reported as the title; repeated at the top of the text it is noise. */
+    private static String withoutHeadline(String text, String... headlines) {
+        List<String> paragraphs = new ArrayList<>(List.of(text.split("\n\n")));
+        Set<String> drop = new HashSet<>();
+        for (String headline : headlines) {
+            if (headline != null && !headline.isBlank()) {
+                drop.add(clean(headline).toLowerCase(Locale.ROOT));
+            }
+        }
+        paragraphs.removeIf(paragraph -> drop.contains(paragraph.toLowerCase(Locale.ROOT)));
+        return String.join("\n\n", paragraphs);
+    }
+
     /** Removes what is never article text. */
-    private static void prune(Element root) {
+    private static void prune(Element root, boolean pruneUnlikely) {
         root.select(String.join(",", ALWAYS_REMOVED)).remove();
         root.select("[hidden],[aria-hidden=true],[role=navigation],[role=banner],[role=contentinfo],"
                 + "[role=complementary],[role=dialog],[style~=(?i)display:\\s*none],[style~=(?i)visibility:\\s*hidden]").remove();
+        if (!pruneUnlikely) {
+            return;
+        }
         List<Element> unlikely = new ArrayList<>();
         for (Element element : root.getAllElements()) {
             if (element == root || element.tagName().equals("article") || element.tagName().equals("main")

@@ -157,6 +157,51 @@ class DropFolderServiceTest {
         assertThat(articles).singleElement().satisfies(r -> assertThat(r.value().getBody()).contains("second one"));
     }
 
+    @Test
+    void twoInstancesSharingAFolderNeverTakeTheSameFile() throws Exception {
+        Topics topics = new Topics("t5-", null);
+        int files = 120;
+        for (int i = 0; i < files; i++) {
+            Files.writeString(root.resolve(String.format("shared-%03d.txt", i)),
+                    "Shared headline " + i + "\n\nParagraph number " + i + " of the shared folder test.\n");
+        }
+        try (DropFolderService one = new DropFolderService(config(), broker.clientProperties(), topics);
+             DropFolderService two = new DropFolderService(config(), broker.clientProperties(), topics)) {
+            one.start();
+            two.start();
+            assertThat(Eventually.holds(() -> listNames(root.resolve("done")).size() == files, TIMEOUT)).isTrue();
+        }
+        List<ConsumerRecord<String, RawArticle>> articles = broker.readUntil(topics.rawArticles(),
+                records -> records.size() >= files, TIMEOUT);
+        // Read a little longer: a file taken twice would show up as a record too many.
+        List<ConsumerRecord<String, RawArticle>> settled = broker.readUntil(topics.rawArticles(),
+                records -> false, Duration.ofSeconds(2));
+        assertThat(settled).hasSize(files);
+        assertThat(articles.stream().map(r -> r.value().getSourceId()).distinct().count()).isEqualTo(files);
+    }
+
+    @Test
+    void deletesProducedFilesWhenConfiguredTo() throws Exception {
+        Topics topics = new Topics("t6-", null);
+        Files.copy(seedFiles().get(2), root.resolve("gone.txt"));
+        DropFolderConfig deleting = new DropFolderConfig(root, Duration.ofMillis(50), Duration.ZERO, 1 << 20, true);
+        try (DropFolderService service = new DropFolderService(deleting, broker.clientProperties(), topics)) {
+            service.start();
+            assertThat(Eventually.holds(() -> !Files.exists(root.resolve("gone.txt")) && processingIsEmpty(), TIMEOUT))
+                    .isTrue();
+        }
+        assertThat(listNames(root.resolve("done"))).isEmpty();
+        assertThat(broker.readUntil(topics.rawArticles(), records -> !records.isEmpty(), TIMEOUT)).hasSize(1);
+    }
+
+    private boolean processingIsEmpty() {
+        try (Stream<Path> files = Files.walk(root.resolve("processing"))) {
+            return files.noneMatch(p -> Files.isRegularFile(p) && !p.toString().endsWith(".lock"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private DropFolderConfig config() {
         return new DropFolderConfig(root, Duration.ofMillis(50), Duration.ZERO, 1 << 20, false);
     }

@@ -15,6 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.server.common.MetadataVersion;
 
 /** A real single-node KRaft broker (Kafka's own test kit) on loopback, for the drop folder's tests. */
 final class TestBroker implements AutoCloseable {
@@ -34,7 +35,8 @@ final class TestBroker implements AutoCloseable {
             throw new IllegalStateException("Kafka tried to halt(" + code + "): " + message);
         });
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                .setBootstrapMetadataVersion(MetadataVersion.latestProduction()).build())
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
