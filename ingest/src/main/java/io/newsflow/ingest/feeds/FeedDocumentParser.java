@@ -110,7 +110,8 @@ public final class FeedDocumentParser {
         for (SyndEntry entry : feed.getEntries()) {
             items.add(toItem(entry, siteLink));
         }
-        return new FeedDocument(feed.getFeedType(), plainText(feed.getTitle()), siteLink, ttl, items, repairs);
+        return new FeedDocument(feed.getFeedType(), plainText(feed.getTitle()), siteLink, languageTag(feed.getLanguage()),
+                ttl, items, repairs);
     }
 
     private static FeedItem toItem(SyndEntry entry, String siteLink) {
@@ -165,6 +166,15 @@ public final class FeedDocumentParser {
         } catch (Exception e) {
             return link;
         }
+    }
+
+    /** "en-us" or "en_US" as a BCP 47 tag ("en-US"); null when absent or not a language. */
+    static String languageTag(String language) {
+        if (language == null || language.isBlank()) {
+            return null;
+        }
+        String tag = java.util.Locale.forLanguageTag(language.trim().replace('_', '-')).toLanguageTag();
+        return tag.equals("und") ? null : tag;
     }
 
     static String plainText(String maybeHtml) {

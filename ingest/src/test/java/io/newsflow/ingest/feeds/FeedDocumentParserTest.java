@@ -40,6 +40,7 @@ class FeedDocumentParserTest {
     void guardianItemsHaveGuidTitleDateAndText() throws Exception {
         FeedDocument guardian = parser.parse(resource("real-captures/guardian.rss"), "application/rss+xml");
         assertThat(guardian.feedType()).isEqualTo("rss_2.0");
+        assertThat(guardian.language()).isEqualTo("en-GB");
         FeedItem first = guardian.items().get(0);
         assertThat(first.guid()).isNotBlank();
         assertThat(first.title()).isNotBlank().doesNotContain("<");
@@ -147,6 +148,25 @@ class FeedDocumentParserTest {
         byte[] bytes = "<rss version=\"2.0\"><channel><title>x</title><item><title>Grüße</title></item></channel></rss>"
                 .getBytes(StandardCharsets.UTF_16BE);
         assertThat(parser.parse(bytes, "application/rss+xml; charset=UTF-16BE").items().get(0).title()).isEqualTo("Grüße");
+    }
+
+    @Test
+    void byteOrderMarkDecidesTheCharset() throws Exception {
+        byte[] body = "<rss version=\"2.0\"><channel><title>x</title><item><title>Ærøskøbing</title></item></channel></rss>"
+                .getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[body.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, withBom, 2, body.length);
+        assertThat(parser.parse(withBom, null).items().get(0).title()).isEqualTo("Ærøskøbing");
+    }
+
+    @Test
+    void aDoctypeInsideContentIsNotTakenForTheDocumentsOwn() throws Exception {
+        FeedDocument document = parse("""
+                <rss version="2.0"><channel><title>x</title><item><title>page</title>
+                <description><![CDATA[<!DOCTYPE html [ <!ENTITY x "y"> ]><p>quoted page</p>]]></description></item></channel></rss>""");
+        assertThat(document.items().get(0).html()).contains("<!DOCTYPE html");
     }
 
     @Test
