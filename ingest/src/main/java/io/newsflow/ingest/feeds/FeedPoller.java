@@ -87,7 +87,7 @@ public final class FeedPoller {
         itemsSeen = health.getItemsSeen();
         dead = health.getDead();
         nextPollAt = health.getNextPollAt();
-        metrics.dead(feed.name(), dead);
+        metrics.dead(feed.sourceId(), dead);
     }
 
     public FeedSettings feed() {
@@ -130,7 +130,7 @@ public final class FeedPoller {
                 if (unconditional) {
                     return failure(attemptAt, status, "bogus-304", "304 Not Modified to a request without validators", Optional.empty());
                 }
-                metrics.poll(feed.name(), "not-modified");
+                metrics.poll(feed.sourceId(), "not-modified");
                 return success(attemptAt, status, response, 0);
             }
             Optional<Duration> retryAfter = status == 429 || status == 503
@@ -165,7 +165,7 @@ public final class FeedPoller {
             lastUnconditionalAt = attemptAt;
         }
         ttlMinutes = document.ttlMinutes();
-        metrics.poll(feed.name(), "ok");
+        metrics.poll(feed.sourceId(), "ok");
         return success(attemptAt, 200, response, emitted);
     }
 
@@ -210,8 +210,8 @@ public final class FeedPoller {
             });
         }
         itemsSeen += added + updated;
-        metrics.items(feed.name(), "new", added);
-        metrics.items(feed.name(), "updated", updated);
+        metrics.items(feed.sourceId(), "new", added);
+        metrics.items(feed.sourceId(), "updated", updated);
         if (added + updated > 0) {
             log.info("Feed {}: {} new and {} updated items", feed.url(), added, updated);
         }
@@ -282,7 +282,7 @@ public final class FeedPoller {
             log.info("Feed {} recovered", feed.url());
         }
         dead = false;
-        metrics.dead(feed.name(), false);
+        metrics.dead(feed.sourceId(), false);
         lastSuccessAt = attemptAt;
         Duration delay = timing.afterSuccess(feed.interval(), ttlMinutes, response.header("Cache-Control"),
                 response.header("Expires"), response.header("Date"), attemptAt);
@@ -300,9 +300,9 @@ public final class FeedPoller {
         if (dead && !wasDead) {
             log.warn("Feed {} marked dead: failing since {} ({}); still polled", feed.url(), failingSince, errorClass);
         }
-        metrics.dead(feed.name(), dead);
-        metrics.poll(feed.name(), "failed");
-        metrics.failure(feed.name(), errorClass);
+        metrics.dead(feed.sourceId(), dead);
+        metrics.poll(feed.sourceId(), "failed");
+        metrics.failure(feed.sourceId(), errorClass);
         Duration delay = timing.afterFailure(feed.interval(), consecutiveFailures, retryAfter);
         nextPollAt = attemptAt.plus(delay);
         log.info("Feed {} poll failed ({} {}): {}; retry in {}", feed.url(), errorClass, consecutiveFailures, message, delay);

@@ -57,6 +57,7 @@ public final class FeedService implements AutoCloseable {
 
     /** Restores state from the topics, then schedules every feed; returns once polling runs. */
     public void start() {
+        config.problems().forEach(problem -> log.warn("Feed entry refused: {}", problem));
         SeenItems seen = new SeenItems();
         long seenRecords = CompactedTopicReader.readAll(kafkaProperties, topics.seenItems(), RESTORE_TIMEOUT, seen::load);
         Map<String, SourceHealth> health = new HashMap<>();

@@ -498,6 +498,18 @@ class FeedPollerTest {
     }
 
     @Test
+    void aConfiguredProxyCarriesTheRequest() {
+        // The test server plays the proxy: it receives the absolute URI of a host that does not resolve.
+        server.on("/proxied-feed", exchange -> ok(exchange, rss(item("p", "http://news.example.org/p", "Via proxy", "x", null)), Map.of()));
+        FeedSettings direct = FeedSettings.of("http://feeds.invalid/proxied-feed", INTERVAL);
+        FeedSettings proxied = new FeedSettings(direct.url(), direct.name(), direct.interval(), Map.of(), null, null,
+                direct.userAgent(), "127.0.0.1:" + server.uri("/").getPort(), false, 0);
+        SourceHealth health = poller(proxied).poll();
+        assertThat(health.getHttpStatus()).isEqualTo(200);
+        assertThat(output.articles).extracting(RawArticle::getTitle).containsExactly("Via proxy");
+    }
+
+    @Test
     void requestsToOneHostRespectTheConcurrencyLimit() throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxInFlight = new AtomicInteger();
