@@ -149,7 +149,7 @@ public final class FeedPoller {
             throws FetchException {
         FeedDocument document;
         try {
-            document = parser.parse(response.body(), response.contentType());
+            document = parser.parse(response.body(), response.contentType(), response.finalUri());
         } catch (FeedParseException e) {
             deadLetter(e, response.body(), attemptAt);
             return failure(attemptAt, 200, e.reason().code(), e.getMessage(), Optional.empty());

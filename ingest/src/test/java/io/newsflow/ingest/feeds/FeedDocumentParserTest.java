@@ -207,6 +207,21 @@ class FeedDocumentParserTest {
     }
 
     @Test
+    void relativeLinksWithoutASiteLinkResolveAgainstTheDocumentUrl() throws Exception {
+        FeedDocument document = parser.parse("""
+                <rss version="2.0"><channel><title>x</title><item><title>a</title><link>post/1</link></item></channel></rss>"""
+                .getBytes(StandardCharsets.UTF_8), null, java.net.URI.create("http://example.org/feeds/rss.xml"));
+        assertThat(document.items().get(0).link()).isEqualTo("http://example.org/feeds/post/1");
+    }
+
+    @Test
+    void itemHtmlBecomesParagraphs() {
+        assertThat(FeedHtmlText.paragraphs("<p>One &amp; only</p><p>Two<br>Three</p><script>var x;</script><ul><li>Four</li></ul> five"))
+                .isEqualTo("One & only\n\nTwo\n\nThree\n\nFour\n\nfive");
+        assertThat(FeedHtmlText.paragraphs("plain   text\nwith newline")).isEqualTo("plain text with newline");
+    }
+
+    @Test
     void htmlPageIsATypedRejection() throws Exception {
         assertThatThrownBy(() -> parser.parse(resource("real-captures/unrecognized.rss"), "text/html"))
                 .isInstanceOf(FeedParseException.class);
