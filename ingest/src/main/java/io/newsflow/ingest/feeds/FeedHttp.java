@@ -84,7 +84,8 @@ final class FeedHttp {
             if (!visited.add(current)) {
                 throw new FetchException("redirect-loop", "redirect loop at " + current, null);
             }
-            boolean sameHost = current.getHost() != null && current.getHost().equalsIgnoreCase(uri.getHost());
+            // Only the configured host gets credentials, even after a redirect (or a remembered 301) elsewhere.
+            boolean sameHost = current.getHost() != null && current.getHost().equalsIgnoreCase(feed.url().getHost());
             Response response = once(feed, current, accept, extraHeaders, sameHost);
             int status = response.status();
             if (status < 300 || status >= 400 || status == 304) {

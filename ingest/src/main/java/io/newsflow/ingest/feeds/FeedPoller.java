@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
@@ -176,6 +178,7 @@ public final class FeedPoller {
     private int emitItems(FeedDocument document, Instant now) throws FetchException {
         List<ItemIdentity> identities = ItemIdentity.of(feed.sourceId(), document);
         List<ItemVersions.Decision> decisions = new ArrayList<>();
+        Set<String> emittedThisPoll = new HashSet<>();
         int added = 0;
         int updated = 0;
         for (int i = document.items().size() - 1; i >= 0; i--) {
@@ -184,7 +187,8 @@ public final class FeedPoller {
             String feedHash = ContentHash.of(item.title(), FeedArticles.feedBody(item));
             ItemVersions.Decision decision = versions.decide(identity, feedHash, now);
             decisions.add(decision);
-            if (!decision.emit()) {
+            // A feed listing one item twice gets it emitted once.
+            if (!decision.emit() || !emittedThisPoll.add(decision.articleId())) {
                 continue;
             }
             String pageHtml = null;

@@ -427,6 +427,14 @@ class FeedPollerTest {
     }
 
     @Test
+    void anItemListedTwiceIsEmittedOnce() {
+        String twice = item(null, null, "Same", "same text", "Thu, 01 May 2025 07:00:00 GMT");
+        server.on("/feed", exchange -> ok(exchange, rss(twice, twice), Map.of()));
+        poller(feed("/feed")).poll();
+        assertThat(output.articles).hasSize(1);
+    }
+
+    @Test
     void aRestartReEmitsNothingAndKeepsValidators() {
         AtomicReference<String> body = new AtomicReference<>(rss(
                 item("a", "http://news.example.org/a", "A", "a", null), item("b", "http://news.example.org/b", "B", "b", null)));
