@@ -70,7 +70,7 @@ public final class FeedService implements AutoCloseable {
         });
         log.info("Feed state restored: {} seen-item keys from {} records, health of {} feeds", seen.size(), seenRecords, health.size());
         output = new KafkaFeedOutput(kafkaProperties, topics);
-        FeedHttp http = new FeedHttp(config);
+        FeedHttp http = new FeedHttp(config, clock);
         FeedMetrics metrics = new FeedMetrics(registry);
         AtomicInteger threadNumber = new AtomicInteger();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(config.threads(), runnable -> {

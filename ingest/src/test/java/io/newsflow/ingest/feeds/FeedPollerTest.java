@@ -73,7 +73,7 @@ class FeedPollerTest {
     }
 
     private FeedPoller poller(FeedSettings feed, SeenItems seen, SourceHealth restored) {
-        return new FeedPoller(feed, config, new FeedHttp(config), seen, new ParagraphTextExtractor(), output, metrics,
+        return new FeedPoller(feed, config, new FeedHttp(config, clock), seen, new ParagraphTextExtractor(), output, metrics,
                 clock, () -> 0.0, restored);
     }
 
@@ -487,6 +487,26 @@ class FeedPollerTest {
         assertThat(article.getRawHtml()).contains("<article>");
         assertThat(article.getMetadata()).containsEntry("fullText", "true");
         assertThat(server.requestsTo("/article/1").get(0).header("Accept")).startsWith("text/html");
+    }
+
+    @Test
+    void aPageThatAsksForAPauseStopsFurtherPageFetchesFromThatHost() {
+        server.on("/feed", exchange -> ok(exchange, rss(
+                item("2", server.uri("/page/2").toString(), "Second", "Second teaser", null),
+                item("1", server.uri("/page/1").toString(), "First", "First teaser", null)), Map.of()));
+        server.on("/page/1", exchange -> TestFeedServer.send(exchange, 429, "text/plain", "later".getBytes(StandardCharsets.UTF_8),
+                Map.of("Retry-After", "3600")));
+        server.on("/page/2", exchange -> TestFeedServer.send(exchange, 200, "text/html", "<p>page</p>".getBytes(StandardCharsets.UTF_8), Map.of()));
+        FeedPoller poller = poller(feed("/feed").withFullText(true));
+        poller.poll();
+        assertThat(server.requestsTo("/page/2")).isEmpty();
+        assertThat(output.articles).extracting(RawArticle::getBody).containsExactly("First teaser", "Second teaser");
+        // The feed itself lives on the same host: its next poll inside the pause is not sent either.
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(poller.poll().getErrorClass()).isEqualTo("host-paused");
+        assertThat(server.requestsTo("/feed")).hasSize(1);
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(poller.poll().getErrorClass()).isNull();
     }
 
     @Test
