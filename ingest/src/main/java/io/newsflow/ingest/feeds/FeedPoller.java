@@ -2,6 +2,7 @@ package io.newsflow.ingest.feeds;
 
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.SeenItem;
 import io.newsflow.schemas.SourceHealth;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -172,12 +173,13 @@ public final class FeedPoller {
     }
 
     /**
-     * Emits new and edited items, oldest first (feeds list newest first), then remembers them once
-     * the articles are durably written: a crash in between re-emits the same versions, never loses one.
+     * Emits new and edited items, oldest first (feeds list newest first), together with what is
+     * remembered of them; they are remembered here only once the output has them durably.
      */
     private int emitItems(FeedDocument document, Instant now) throws FetchException {
         List<ItemIdentity> identities = ItemIdentity.of(feed.sourceId(), document);
-        List<ItemVersions.Decision> decisions = new ArrayList<>();
+        List<RawArticle> articles = new ArrayList<>();
+        Map<String, SeenItem> remember = new LinkedHashMap<>();
         Set<String> emittedThisPoll = new HashSet<>();
         int added = 0;
         int updated = 0;
@@ -186,7 +188,7 @@ public final class FeedPoller {
             ItemIdentity identity = identities.get(i);
             String feedHash = ContentHash.of(item.title(), FeedArticles.feedBody(item));
             ItemVersions.Decision decision = versions.decide(identity, feedHash, now);
-            decisions.add(decision);
+            remember.putAll(decision.toRemember());
             // A feed listing one item twice gets it emitted once.
             if (!decision.emit() || !emittedThisPoll.add(decision.articleId())) {
                 continue;
@@ -197,22 +199,20 @@ public final class FeedPoller {
                 pageHtml = fetchPage(item.link());
                 fullText = pageHtml == null ? null : extractQuietly(pageHtml, item.link());
             }
-            output.article(FeedArticles.toRawArticle(feed.sourceId(), document, item, identity, decision, fullText, pageHtml, now));
+            articles.add(FeedArticles.toRawArticle(feed.sourceId(), document, item, identity, decision, fullText, pageHtml, now));
             if (decision.kind() == ItemVersions.Kind.NEW) {
                 added++;
             } else {
                 updated++;
             }
         }
-        if (!output.flush()) {
+        if (articles.isEmpty() && remember.isEmpty()) {
+            return 0;
+        }
+        if (!output.items(articles, new ArrayList<>(remember.entrySet()))) {
             throw new FetchException("output-failed", "articles could not be written; the items will be emitted again", null);
         }
-        for (ItemVersions.Decision decision : decisions) {
-            decision.toRemember().forEach((key, record) -> {
-                seen.remember(key, record);
-                output.seen(key, record);
-            });
-        }
+        remember.forEach(seen::remember);
         itemsSeen += added + updated;
         metrics.items(feed.sourceId(), "new", added);
         metrics.items(feed.sourceId(), "updated", updated);
