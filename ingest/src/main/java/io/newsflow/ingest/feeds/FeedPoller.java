@@ -122,7 +122,9 @@ public final class FeedPoller {
         try {
             FeedHttp.Response response = http.get(feed, target, FeedHttp.FEED_ACCEPT, conditional);
             status = response.status();
-            if (response.movedPermanentlyTo() != null && !response.movedPermanentlyTo().equals(currentUrl)) {
+            // A permanent move is remembered once the new URL answers.
+            boolean answered = status == 200 || status == 304;
+            if (answered && response.movedPermanentlyTo() != null && !response.movedPermanentlyTo().equals(currentUrl)) {
                 log.info("Feed {} moved permanently to {}; polling the new URL from now on", feed.url(), response.movedPermanentlyTo());
                 currentUrl = response.movedPermanentlyTo();
             }
