@@ -30,6 +30,8 @@ final class CompactedTopicReader {
         Map<String, Object> properties = new HashMap<>(kafkaProperties);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Looking up a missing topic must not create it with the broker's default (non-compacted) policy.
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         properties.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-feeds-restore");
         long count = 0;

@@ -49,7 +49,7 @@ final class FeedArticles {
                 .setTitle(item.title())
                 .setBody(body)
                 .setRawHtml(pageHtml != null ? pageHtml : item.html().isBlank() ? null : item.html())
-                .setLanguage(null)
+                .setLanguage(feed.language())
                 .setPublishedAt(item.publishedAt())
                 .setFetchedAt(fetchedAt)
                 .setContentHash(ContentHash.of(item.title(), body))

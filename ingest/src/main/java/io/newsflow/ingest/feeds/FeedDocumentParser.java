@@ -32,6 +32,14 @@ public final class FeedDocumentParser {
 
     /** Parses a document fetched with the given Content-Type header (null when unknown, as for files). */
     public FeedDocument parse(byte[] bytes, String contentType) throws FeedParseException {
+        return parse(bytes, contentType, null);
+    }
+
+    /**
+     * Parses a document fetched from {@code documentUrl}: relative item links are resolved against
+     * the feed's site link or, failing that, this URL.
+     */
+    public FeedDocument parse(byte[] bytes, String contentType, URI documentUrl) throws FeedParseException {
         FeedXmlRepair repair = new FeedXmlRepair();
         String text = repair.repair(bytes, contentType);
         List<String> repairs = new ArrayList<>(repair.repairs());
@@ -42,7 +50,7 @@ public final class FeedDocumentParser {
             // Rome wraps everything its parsers throw; IllegalArgumentException means no parser knew the root.
             feed = parseLeniently(text, strictError, repairs);
         }
-        return toDocument(feed, repairs);
+        return toDocument(feed, repairs, documentUrl);
     }
 
     private static SyndFeedInput input() {
@@ -99,8 +107,10 @@ public final class FeedDocumentParser {
         return message;
     }
 
-    private static FeedDocument toDocument(SyndFeed feed, List<String> repairs) {
+    private static FeedDocument toDocument(SyndFeed feed, List<String> repairs, URI documentUrl) {
         String siteLink = trimToNull(feed.getLink());
+        String base = siteLink != null && siteLink.startsWith("http") ? siteLink
+                : documentUrl == null ? null : documentUrl.toString();
         Integer ttl = null;
         WireFeed wire = feed.originalWireFeed();
         if (wire instanceof Channel channel && channel.getTtl() > 0) {
@@ -108,12 +118,13 @@ public final class FeedDocumentParser {
         }
         List<FeedItem> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
-            items.add(toItem(entry, siteLink));
+            items.add(toItem(entry, base));
         }
-        return new FeedDocument(feed.getFeedType(), plainText(feed.getTitle()), siteLink, ttl, items, repairs);
+        return new FeedDocument(feed.getFeedType(), plainText(feed.getTitle()), siteLink, languageTag(feed.getLanguage()),
+                ttl, items, repairs);
     }
 
-    private static FeedItem toItem(SyndEntry entry, String siteLink) {
+    private static FeedItem toItem(SyndEntry entry, String base) {
         String guid = null;
         boolean guidIsLink = false;
         Object wire = entry.getWireEntry();
@@ -127,7 +138,7 @@ public final class FeedDocumentParser {
         if (link == null && guidIsLink && guid != null && guid.startsWith("http")) {
             link = guid;
         }
-        link = resolve(siteLink, link);
+        link = resolve(base, link);
         Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
         List<String> categories = new ArrayList<>();
         for (SyndCategory category : entry.getCategories()) {
@@ -165,6 +176,15 @@ public final class FeedDocumentParser {
         } catch (Exception e) {
             return link;
         }
+    }
+
+    /** "en-us" or "en_US" as a BCP 47 tag ("en-US"); null when absent or not a language. */
+    static String languageTag(String language) {
+        if (language == null || language.isBlank()) {
+            return null;
+        }
+        String tag = java.util.Locale.forLanguageTag(language.trim().replace('_', '-')).toLanguageTag();
+        return tag.equals("und") ? null : tag;
     }
 
     static String plainText(String maybeHtml) {

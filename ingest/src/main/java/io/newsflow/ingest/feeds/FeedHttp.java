@@ -16,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +38,7 @@ import java.util.zip.InflaterInputStream;
 
 /**
  * HTTP GET as a polite client does it, on java.net.http: a limit of requests in flight per host,
+ * a pause for a whole host after a 429/503 with Retry-After,
  * connect and whole-response timeouts, redirects followed by hand (limit, loop detection, the
  * target of a permanent redirect reported), gzip/deflate, and a maximum body size enforced while
  * reading and again while decompressing.
@@ -67,11 +70,20 @@ final class FeedHttp {
     }
 
     private final FeedsConfig config;
+    private final Clock clock;
+    private final PollTiming timing;
     private final Map<String, HttpClient> clientsByProxy = new ConcurrentHashMap<>();
     private final Map<String, Semaphore> hostSlots = new ConcurrentHashMap<>();
+    private final Map<String, Instant> hostPausedUntil = new ConcurrentHashMap<>();
 
     FeedHttp(FeedsConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    FeedHttp(FeedsConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
+        this.timing = new PollTiming(config, () -> 0.0);
     }
 
     /** GETs {@code uri} for {@code feed} with its headers, User-Agent, auth and proxy plus {@code extraHeaders}. */
@@ -84,7 +96,8 @@ final class FeedHttp {
             if (!visited.add(current)) {
                 throw new FetchException("redirect-loop", "redirect loop at " + current, null);
             }
-            boolean sameHost = current.getHost() != null && current.getHost().equalsIgnoreCase(uri.getHost());
+            // Only the configured host gets credentials, even after a redirect (or a remembered 301) elsewhere.
+            boolean sameHost = current.getHost() != null && current.getHost().equalsIgnoreCase(feed.url().getHost());
             Response response = once(feed, current, accept, extraHeaders, sameHost);
             int status = response.status();
             if (status < 300 || status >= 400 || status == 304) {
@@ -142,8 +155,13 @@ final class FeedHttp {
             // The JDK refuses restricted headers such as Host; the message names the header, not its value.
             throw new FetchException("bad-header", "a configured header cannot be sent: " + e.getMessage(), e);
         }
-        Semaphore slots = hostSlots.computeIfAbsent(String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT),
-                host -> new Semaphore(config.perHostConcurrency(), true));
+        String host = String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT);
+        // A host that answered 429/503 with Retry-After is left alone by every feed and page fetch until then.
+        Instant pausedUntil = hostPausedUntil.get(host);
+        if (pausedUntil != null && clock.instant().isBefore(pausedUntil)) {
+            throw new FetchException("host-paused", host + " asked for a pause until " + pausedUntil, null);
+        }
+        Semaphore slots = hostSlots.computeIfAbsent(host, key -> new Semaphore(config.perHostConcurrency(), true));
         try {
             if (!slots.tryAcquire(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new FetchException("host-busy", "no free connection slot for " + uri.getHost(), null);
@@ -156,6 +174,11 @@ final class FeedHttp {
         try {
             future = client(feed.proxy()).sendAsync(request.build(), this::limitedBody);
             HttpResponse<byte[]> response = future.get(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (response.statusCode() == 429 || response.statusCode() == 503) {
+                Instant now = clock.instant();
+                timing.retryAfter(response.headers().firstValue("Retry-After").orElse(null), now)
+                        .ifPresent(pause -> hostPausedUntil.put(host, now.plus(pause)));
+            }
             byte[] body = decompress(response.body(), response.headers().firstValue("Content-Encoding").orElse(""));
             return new Response(response.statusCode(), uri, null, response.headers(), body);
         } catch (TimeoutException e) {

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Prometheus-friendly metrics per feed: newsflow_feed_polls_total{feed,outcome},
+ * Prometheus-friendly metrics per feed (label feed = the feed URL as configured): newsflow_feed_polls_total{feed,outcome},
  * newsflow_feed_failures_total{feed,error}, newsflow_feed_items_total{feed,kind} and the
  * newsflow_feeds_dead gauge.
  */

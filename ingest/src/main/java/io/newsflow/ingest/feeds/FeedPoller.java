@@ -2,6 +2,7 @@ package io.newsflow.ingest.feeds;
 
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.SeenItem;
 import io.newsflow.schemas.SourceHealth;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,10 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
@@ -87,7 +90,7 @@ public final class FeedPoller {
         itemsSeen = health.getItemsSeen();
         dead = health.getDead();
         nextPollAt = health.getNextPollAt();
-        metrics.dead(feed.name(), dead);
+        metrics.dead(feed.sourceId(), dead);
     }
 
     public FeedSettings feed() {
@@ -119,7 +122,9 @@ public final class FeedPoller {
         try {
             FeedHttp.Response response = http.get(feed, target, FeedHttp.FEED_ACCEPT, conditional);
             status = response.status();
-            if (response.movedPermanentlyTo() != null && !response.movedPermanentlyTo().equals(currentUrl)) {
+            // A permanent move is remembered once the new URL answers.
+            boolean answered = status == 200 || status == 304;
+            if (answered && response.movedPermanentlyTo() != null && !response.movedPermanentlyTo().equals(currentUrl)) {
                 log.info("Feed {} moved permanently to {}; polling the new URL from now on", feed.url(), response.movedPermanentlyTo());
                 currentUrl = response.movedPermanentlyTo();
             }
@@ -130,7 +135,7 @@ public final class FeedPoller {
                 if (unconditional) {
                     return failure(attemptAt, status, "bogus-304", "304 Not Modified to a request without validators", Optional.empty());
                 }
-                metrics.poll(feed.name(), "not-modified");
+                metrics.poll(feed.sourceId(), "not-modified");
                 return success(attemptAt, status, response, 0);
             }
             Optional<Duration> retryAfter = status == 429 || status == 503
@@ -149,7 +154,7 @@ public final class FeedPoller {
             throws FetchException {
         FeedDocument document;
         try {
-            document = parser.parse(response.body(), response.contentType());
+            document = parser.parse(response.body(), response.contentType(), response.finalUri());
         } catch (FeedParseException e) {
             deadLetter(e, response.body(), attemptAt);
             return failure(attemptAt, 200, e.reason().code(), e.getMessage(), Optional.empty());
@@ -165,17 +170,19 @@ public final class FeedPoller {
             lastUnconditionalAt = attemptAt;
         }
         ttlMinutes = document.ttlMinutes();
-        metrics.poll(feed.name(), "ok");
+        metrics.poll(feed.sourceId(), "ok");
         return success(attemptAt, 200, response, emitted);
     }
 
     /**
-     * Emits new and edited items, oldest first (feeds list newest first), then remembers them once
-     * the articles are durably written: a crash in between re-emits the same versions, never loses one.
+     * Emits new and edited items, oldest first (feeds list newest first), together with what is
+     * remembered of them; they are remembered here only once the output has them durably.
      */
     private int emitItems(FeedDocument document, Instant now) throws FetchException {
         List<ItemIdentity> identities = ItemIdentity.of(feed.sourceId(), document);
-        List<ItemVersions.Decision> decisions = new ArrayList<>();
+        List<RawArticle> articles = new ArrayList<>();
+        Map<String, SeenItem> remember = new LinkedHashMap<>();
+        Set<String> emittedThisPoll = new HashSet<>();
         int added = 0;
         int updated = 0;
         for (int i = document.items().size() - 1; i >= 0; i--) {
@@ -183,8 +190,9 @@ public final class FeedPoller {
             ItemIdentity identity = identities.get(i);
             String feedHash = ContentHash.of(item.title(), FeedArticles.feedBody(item));
             ItemVersions.Decision decision = versions.decide(identity, feedHash, now);
-            decisions.add(decision);
-            if (!decision.emit()) {
+            remember.putAll(decision.toRemember());
+            // A feed listing one item twice gets it emitted once.
+            if (!decision.emit() || !emittedThisPoll.add(decision.articleId())) {
                 continue;
             }
             String pageHtml = null;
@@ -193,25 +201,23 @@ public final class FeedPoller {
                 pageHtml = fetchPage(item.link());
                 fullText = pageHtml == null ? null : extractQuietly(pageHtml, item.link());
             }
-            output.article(FeedArticles.toRawArticle(feed.sourceId(), document, item, identity, decision, fullText, pageHtml, now));
+            articles.add(FeedArticles.toRawArticle(feed.sourceId(), document, item, identity, decision, fullText, pageHtml, now));
             if (decision.kind() == ItemVersions.Kind.NEW) {
                 added++;
             } else {
                 updated++;
             }
         }
-        if (!output.flush()) {
+        if (articles.isEmpty() && remember.isEmpty()) {
+            return 0;
+        }
+        if (!output.items(articles, new ArrayList<>(remember.entrySet()))) {
             throw new FetchException("output-failed", "articles could not be written; the items will be emitted again", null);
         }
-        for (ItemVersions.Decision decision : decisions) {
-            decision.toRemember().forEach((key, record) -> {
-                seen.remember(key, record);
-                output.seen(key, record);
-            });
-        }
+        remember.forEach(seen::remember);
         itemsSeen += added + updated;
-        metrics.items(feed.name(), "new", added);
-        metrics.items(feed.name(), "updated", updated);
+        metrics.items(feed.sourceId(), "new", added);
+        metrics.items(feed.sourceId(), "updated", updated);
         if (added + updated > 0) {
             log.info("Feed {}: {} new and {} updated items", feed.url(), added, updated);
         }
@@ -282,7 +288,7 @@ public final class FeedPoller {
             log.info("Feed {} recovered", feed.url());
         }
         dead = false;
-        metrics.dead(feed.name(), false);
+        metrics.dead(feed.sourceId(), false);
         lastSuccessAt = attemptAt;
         Duration delay = timing.afterSuccess(feed.interval(), ttlMinutes, response.header("Cache-Control"),
                 response.header("Expires"), response.header("Date"), attemptAt);
@@ -300,9 +306,9 @@ public final class FeedPoller {
         if (dead && !wasDead) {
             log.warn("Feed {} marked dead: failing since {} ({}); still polled", feed.url(), failingSince, errorClass);
         }
-        metrics.dead(feed.name(), dead);
-        metrics.poll(feed.name(), "failed");
-        metrics.failure(feed.name(), errorClass);
+        metrics.dead(feed.sourceId(), dead);
+        metrics.poll(feed.sourceId(), "failed");
+        metrics.failure(feed.sourceId(), errorClass);
         Duration delay = timing.afterFailure(feed.interval(), consecutiveFailures, retryAfter);
         nextPollAt = attemptAt.plus(delay);
         log.info("Feed {} poll failed ({} {}): {}; retry in {}", feed.url(), errorClass, consecutiveFailures, message, delay);

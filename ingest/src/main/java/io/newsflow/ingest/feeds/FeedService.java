@@ -57,6 +57,7 @@ public final class FeedService implements AutoCloseable {
 
     /** Restores state from the topics, then schedules every feed; returns once polling runs. */
     public void start() {
+        config.problems().forEach(problem -> log.warn("Feed entry refused: {}", problem));
         SeenItems seen = new SeenItems();
         long seenRecords = CompactedTopicReader.readAll(kafkaProperties, topics.seenItems(), RESTORE_TIMEOUT, seen::load);
         Map<String, SourceHealth> health = new HashMap<>();
@@ -69,7 +70,7 @@ public final class FeedService implements AutoCloseable {
         });
         log.info("Feed state restored: {} seen-item keys from {} records, health of {} feeds", seen.size(), seenRecords, health.size());
         output = new KafkaFeedOutput(kafkaProperties, topics);
-        FeedHttp http = new FeedHttp(config);
+        FeedHttp http = new FeedHttp(config, clock);
         FeedMetrics metrics = new FeedMetrics(registry);
         AtomicInteger threadNumber = new AtomicInteger();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(config.threads(), runnable -> {

@@ -10,11 +10,14 @@ import org.jsoup.nodes.Element;
 /**
  * Mends, on a leniently parsed tree, the structural slips that make Rome give up on a feed a
  * person would call readable: an RSS root without a channel, an unknown RSS version, namespace
- * URIs padded with spaces, Atom links without href.
+ * URIs padded with spaces or spelled the old way, Atom links without href.
  */
 final class FeedStructureRepair {
 
     private static final Set<String> ROME_RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
+    /** Namespace URIs seen in the wild for RSS 0.90, mapped to the one Rome knows. */
+    private static final java.util.Map<String, String> NAMESPACE_ALIASES = java.util.Map.of(
+            "http://channel.netscape.com/rdf/simple/0.9/", "http://my.netscape.com/rdf/simple/0.9/");
 
     private FeedStructureRepair() {
     }
@@ -59,10 +62,17 @@ final class FeedStructureRepair {
         for (Element element : document.getAllElements()) {
             for (Attribute attribute : element.attributes()) {
                 String key = attribute.getKey();
-                if ((key.equals("xmlns") || key.startsWith("xmlns:"))
-                        && !attribute.getValue().equals(attribute.getValue().trim())) {
+                if (!(key.equals("xmlns") || key.startsWith("xmlns:"))) {
+                    continue;
+                }
+                if (!attribute.getValue().equals(attribute.getValue().trim())) {
                     attribute.setValue(attribute.getValue().trim());
                     addOnce(repairs, "namespace URIs trimmed");
+                }
+                String alias = NAMESPACE_ALIASES.get(attribute.getValue());
+                if (alias != null) {
+                    attribute.setValue(alias);
+                    addOnce(repairs, "namespace " + key + " read as " + alias);
                 }
             }
         }

@@ -30,7 +30,6 @@ final class FeedXmlRepair {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern XML_DECLARATION = Pattern.compile("^<\\?xml\\s.*?\\?>", Pattern.DOTALL);
     private static final Pattern FEED_ROOT = Pattern.compile("<(rss|feed|rdf:RDF|RDF)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DOCTYPE_START = Pattern.compile("<!DOCTYPE\\b", Pattern.CASE_INSENSITIVE);
     /** An ampersand that does not start a well-formed reference. */
     private static final Pattern BARE_AMPERSAND =
             Pattern.compile("&(?!(?:[A-Za-z_][A-Za-z0-9._-]*|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)");
@@ -57,17 +56,22 @@ final class FeedXmlRepair {
     }
 
     /**
-     * Charset from BOM, HTTP header or XML prolog (Rome's XmlReader rules), then checked against
+     * Charset from the BOM, else the HTTP header's charset parameter, else the XML prolog (Rome's
+     * XmlReader without HTTP rules, which would impose US-ASCII on text/xml), then checked against
      * the bytes: a declared UTF-8 that is not valid UTF-8 is read as windows-1252, and a declared
      * Latin-1 whose bytes are valid multi-byte UTF-8 is read as UTF-8 (the usual mislabelling).
      */
     private String decode(byte[] bytes, String contentType) {
-        String declared;
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(bytes), contentType, true)) {
-            declared = reader.getEncoding();
-        } catch (IOException | RuntimeException e) {
-            declared = null;
-            repairs.add("unreadable encoding declaration");
+        String declared = bomCharset(bytes);
+        if (declared == null) {
+            declared = headerCharset(contentType);
+        }
+        if (declared == null) {
+            try (XmlReader reader = new XmlReader(new ByteArrayInputStream(bytes), true)) {
+                declared = reader.getEncoding();
+            } catch (IOException | RuntimeException e) {
+                repairs.add("unreadable encoding declaration");
+            }
         }
         Charset charset = charset(declared);
         boolean hasNonAscii = hasNonAscii(bytes);
@@ -94,6 +98,33 @@ final class FeedXmlRepair {
             decoded = new String(bytes, charset);
         }
         return stripBom(decoded);
+    }
+
+    private static String bomCharset(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            return "UTF-8";
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            return "UTF-16BE";
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            return "UTF-16LE";
+        }
+        return null;
+    }
+
+    private static String headerCharset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String part : contentType.split(";")) {
+            String p = part.trim();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                String name = p.substring(8).replace("\"", "").replace("'", "").trim();
+                return name.isEmpty() ? null : name;
+            }
+        }
+        return null;
     }
 
     private static Charset charset(String name) {
@@ -166,12 +197,11 @@ final class FeedXmlRepair {
      * feeds name Netscape's); one with an internal subset declaring entities is refused outright.
      */
     private String removeDoctype(String text) throws FeedParseException {
-        Matcher m = DOCTYPE_START.matcher(text);
-        if (!m.find()) {
+        int start = doctypeInProlog(text);
+        if (start < 0) {
             return text;
         }
-        int start = m.start();
-        int i = m.end();
+        int i = start + "<!DOCTYPE".length();
         int end = -1;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -199,6 +229,34 @@ final class FeedXmlRepair {
         }
         repairs.add("DOCTYPE ignored");
         return text.substring(0, start) + text.substring(end);
+    }
+
+    /** Where a DOCTYPE starts in the prolog (before the root element, past comments and PIs), or -1. */
+    private static int doctypeInProlog(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (text.startsWith("<!--", i)) {
+                int close = text.indexOf("-->", i + 4);
+                if (close < 0) {
+                    return -1;
+                }
+                i = close + 3;
+            } else if (text.startsWith("<?", i)) {
+                int close = text.indexOf("?>", i + 2);
+                if (close < 0) {
+                    return -1;
+                }
+                i = close + 2;
+            } else if (text.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
+                return i;
+            } else {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private String removeInvalidCharacters(String text) {

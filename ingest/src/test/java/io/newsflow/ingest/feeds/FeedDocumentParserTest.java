@@ -40,6 +40,7 @@ class FeedDocumentParserTest {
     void guardianItemsHaveGuidTitleDateAndText() throws Exception {
         FeedDocument guardian = parser.parse(resource("real-captures/guardian.rss"), "application/rss+xml");
         assertThat(guardian.feedType()).isEqualTo("rss_2.0");
+        assertThat(guardian.language()).isEqualTo("en-GB");
         FeedItem first = guardian.items().get(0);
         assertThat(first.guid()).isNotBlank();
         assertThat(first.title()).isNotBlank().doesNotContain("<");
@@ -150,6 +151,25 @@ class FeedDocumentParserTest {
     }
 
     @Test
+    void byteOrderMarkDecidesTheCharset() throws Exception {
+        byte[] body = "<rss version=\"2.0\"><channel><title>x</title><item><title>Ærøskøbing</title></item></channel></rss>"
+                .getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[body.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, withBom, 2, body.length);
+        assertThat(parser.parse(withBom, null).items().get(0).title()).isEqualTo("Ærøskøbing");
+    }
+
+    @Test
+    void aDoctypeInsideContentIsNotTakenForTheDocumentsOwn() throws Exception {
+        FeedDocument document = parse("""
+                <rss version="2.0"><channel><title>x</title><item><title>page</title>
+                <description><![CDATA[<!DOCTYPE html [ <!ENTITY x "y"> ]><p>quoted page</p>]]></description></item></channel></rss>""");
+        assertThat(document.items().get(0).html()).contains("<!DOCTYPE html");
+    }
+
+    @Test
     void junkBeforeThePrologIsDropped() throws Exception {
         FeedDocument document = parse("""
                 <br />
@@ -184,6 +204,21 @@ class FeedDocumentParserTest {
         assertThat(item.title()).isEqualTo("Bold news");
         assertThat(item.link()).isEqualTo("http://example.org/news/1");
         assertThat(item.html()).isEqualTo("<p>Body</p>");
+    }
+
+    @Test
+    void relativeLinksWithoutASiteLinkResolveAgainstTheDocumentUrl() throws Exception {
+        FeedDocument document = parser.parse("""
+                <rss version="2.0"><channel><title>x</title><item><title>a</title><link>post/1</link></item></channel></rss>"""
+                .getBytes(StandardCharsets.UTF_8), null, java.net.URI.create("http://example.org/feeds/rss.xml"));
+        assertThat(document.items().get(0).link()).isEqualTo("http://example.org/feeds/post/1");
+    }
+
+    @Test
+    void itemHtmlBecomesParagraphs() {
+        assertThat(FeedHtmlText.paragraphs("<p>One &amp; only</p><p>Two<br>Three</p><script>var x;</script><ul><li>Four</li></ul> five"))
+                .isEqualTo("One & only\n\nTwo\n\nThree\n\nFour\n\nfive");
+        assertThat(FeedHtmlText.paragraphs("plain   text\nwith newline")).isEqualTo("plain text with newline");
     }
 
     @Test

@@ -73,7 +73,7 @@ class FeedPollerTest {
     }
 
     private FeedPoller poller(FeedSettings feed, SeenItems seen, SourceHealth restored) {
-        return new FeedPoller(feed, config, new FeedHttp(config), seen, new ParagraphTextExtractor(), output, metrics,
+        return new FeedPoller(feed, config, new FeedHttp(config, clock), seen, new ParagraphTextExtractor(), output, metrics,
                 clock, () -> 0.0, restored);
     }
 
@@ -427,6 +427,14 @@ class FeedPollerTest {
     }
 
     @Test
+    void anItemListedTwiceIsEmittedOnce() {
+        String twice = item(null, null, "Same", "same text", "Thu, 01 May 2025 07:00:00 GMT");
+        server.on("/feed", exchange -> ok(exchange, rss(twice, twice), Map.of()));
+        poller(feed("/feed")).poll();
+        assertThat(output.articles).hasSize(1);
+    }
+
+    @Test
     void aRestartReEmitsNothingAndKeepsValidators() {
         AtomicReference<String> body = new AtomicReference<>(rss(
                 item("a", "http://news.example.org/a", "A", "a", null), item("b", "http://news.example.org/b", "B", "b", null)));
@@ -482,6 +490,26 @@ class FeedPollerTest {
     }
 
     @Test
+    void aPageThatAsksForAPauseStopsFurtherPageFetchesFromThatHost() {
+        server.on("/feed", exchange -> ok(exchange, rss(
+                item("2", server.uri("/page/2").toString(), "Second", "Second teaser", null),
+                item("1", server.uri("/page/1").toString(), "First", "First teaser", null)), Map.of()));
+        server.on("/page/1", exchange -> TestFeedServer.send(exchange, 429, "text/plain", "later".getBytes(StandardCharsets.UTF_8),
+                Map.of("Retry-After", "3600")));
+        server.on("/page/2", exchange -> TestFeedServer.send(exchange, 200, "text/html", "<p>page</p>".getBytes(StandardCharsets.UTF_8), Map.of()));
+        FeedPoller poller = poller(feed("/feed").withFullText(true));
+        poller.poll();
+        assertThat(server.requestsTo("/page/2")).isEmpty();
+        assertThat(output.articles).extracting(RawArticle::getBody).containsExactly("First teaser", "Second teaser");
+        // The feed itself lives on the same host: its next poll inside the pause is not sent either.
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(poller.poll().getErrorClass()).isEqualTo("host-paused");
+        assertThat(server.requestsTo("/feed")).hasSize(1);
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(poller.poll().getErrorClass()).isNull();
+    }
+
+    @Test
     void credentialsAndHeadersGoToTheFeedHostOnly() {
         server.on("/private", exchange -> TestFeedServer.send(exchange, 302, null, null,
                 Map.of("Location", server.uriViaLocalhost("/elsewhere").toString())));
@@ -495,6 +523,18 @@ class FeedPollerTest {
         TestFeedServer.Request redirected = server.requestsTo("/elsewhere").get(0);
         assertThat(redirected.header("Authorization")).isNull();
         assertThat(redirected.header("X-Api-Key")).isNull();
+    }
+
+    @Test
+    void aConfiguredProxyCarriesTheRequest() {
+        // The test server plays the proxy: it receives the absolute URI of a host that does not resolve.
+        server.on("/proxied-feed", exchange -> ok(exchange, rss(item("p", "http://news.example.org/p", "Via proxy", "x", null)), Map.of()));
+        FeedSettings direct = FeedSettings.of("http://feeds.invalid/proxied-feed", INTERVAL);
+        FeedSettings proxied = new FeedSettings(direct.url(), direct.name(), direct.interval(), Map.of(), null, null,
+                direct.userAgent(), "127.0.0.1:" + server.uri("/").getPort(), false, 0);
+        SourceHealth health = poller(proxied).poll();
+        assertThat(health.getHttpStatus()).isEqualTo(200);
+        assertThat(output.articles).extracting(RawArticle::getTitle).containsExactly("Via proxy");
     }
 
     @Test

@@ -24,13 +24,13 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The service against a real Kafka broker: items reach raw-articles, and a restart re-emits nothing. */
 class FeedServiceKafkaTest {
 
     private static KafkaClusterTestKit cluster;
-    private final Topics topics = Topics.embedded();
 
     @BeforeAll
     static void startBroker() throws Exception {
@@ -43,9 +43,12 @@ class FeedServiceKafkaTest {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
+    }
+
+    private static void createTopics(Topics topics) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
             List<NewTopic> created = new ArrayList<>();
-            for (Topic<String, ?> topic : Topics.embedded().all()) {
+            for (Topic<String, ?> topic : topics.all()) {
                 NewTopic newTopic = new NewTopic(topic.name(), 1, (short) 1);
                 if (topic.compacted()) {
                     newTopic.configs(Map.of("cleanup.policy", "compact"));
@@ -63,14 +66,17 @@ class FeedServiceKafkaTest {
         }
     }
 
-    private Map<String, Object> kafka() {
-        return Map.of("bootstrap.servers", cluster.bootstrapServers());
+    private static Map<String, Object> kafka(boolean transactional) {
+        return transactional
+                ? Map.of("bootstrap.servers", cluster.bootstrapServers(), "transactional.id", "newsflow-feeds-test")
+                : Map.of("bootstrap.servers", cluster.bootstrapServers());
     }
 
-    private <V> List<V> readUntil(Topic<String, V> topic, Predicate<List<V>> done) {
+    private static <V> List<V> readUntil(Topic<String, V> topic, Predicate<List<V>> done) {
         List<V> values = new ArrayList<>();
         Instant deadline = Instant.now().plusSeconds(60);
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", cluster.bootstrapServers()),
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", cluster.bootstrapServers(),
+                "isolation.level", "read_committed"),
                 topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
             TopicPartition partition = new TopicPartition(topic.name(), 0);
             consumer.assign(List.of(partition));
@@ -84,8 +90,11 @@ class FeedServiceKafkaTest {
         return values;
     }
 
-    @Test
-    void itemsReachRawArticlesAndARestartReEmitsNothing() throws Exception {
+    @ParameterizedTest(name = "transactional={0}")
+    @ValueSource(booleans = {false, true})
+    void itemsReachRawArticlesAndARestartReEmitsNothing(boolean transactional) throws Exception {
+        Topics topics = new Topics(transactional ? "tx-" : "plain-", null);
+        createTopics(topics);
         AtomicReference<String> body = new AtomicReference<>(FeedPollerTest.rss(
                 FeedPollerTest.item("a", "http://news.example.org/a", "A", "a", null),
                 FeedPollerTest.item("b", "http://news.example.org/b", "B", "b", null)));
@@ -96,7 +105,7 @@ class FeedServiceKafkaTest {
             FeedsConfig config = FeedsConfig.defaults(List.of(feed)).withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5),
                     Duration.ofHours(1), 0.0);
 
-            try (FeedService service = new FeedService(config, kafka(), topics, new SimpleMeterRegistry(), new ParagraphTextExtractor())) {
+            try (FeedService service = new FeedService(config, kafka(transactional), topics, new SimpleMeterRegistry(), new ParagraphTextExtractor())) {
                 service.start();
                 assertThat(readUntil(topics.rawArticles(), list -> list.size() >= 2)).extracting(RawArticle::getTitle)
                         .containsExactly("B", "A");
@@ -109,7 +118,7 @@ class FeedServiceKafkaTest {
                     FeedPollerTest.item("a", "http://news.example.org/a", "A", "a", null),
                     FeedPollerTest.item("b", "http://news.example.org/b", "B", "b", null)));
             int healthBefore = readUntil(topics.sourceHealth(), list -> true).size();
-            try (FeedService restarted = new FeedService(config, kafka(), topics, new SimpleMeterRegistry(), new ParagraphTextExtractor())) {
+            try (FeedService restarted = new FeedService(config, kafka(transactional), topics, new SimpleMeterRegistry(), new ParagraphTextExtractor())) {
                 restarted.start();
                 readUntil(topics.rawArticles(), list -> list.size() >= 3);
                 List<SourceHealth> health = readUntil(topics.sourceHealth(), list -> list.size() >= healthBefore + 3);

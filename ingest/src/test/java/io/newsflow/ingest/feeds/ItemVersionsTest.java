@@ -20,7 +20,7 @@ class ItemVersionsTest {
     }
 
     private List<ItemVersions.Decision> observe(FeedItem... items) {
-        FeedDocument document = new FeedDocument("rss_2.0", "T", "https://example.org/", null, List.of(items), List.of());
+        FeedDocument document = new FeedDocument("rss_2.0", "T", "https://example.org/", null, null, List.of(items), List.of());
         List<ItemIdentity> identities = ItemIdentity.of(SOURCE, document);
         List<ItemVersions.Decision> decisions = new ArrayList<>();
         for (int i = 0; i < items.length; i++) {

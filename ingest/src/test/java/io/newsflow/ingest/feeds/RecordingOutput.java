@@ -18,15 +18,13 @@ final class RecordingOutput implements FeedOutput {
     volatile boolean failWrites;
 
     @Override
-    public void article(RawArticle article) {
-        if (!failWrites) {
-            articles.add(article);
+    public boolean items(List<RawArticle> written, List<Map.Entry<String, SeenItem>> remembered) {
+        if (failWrites) {
+            return false;
         }
-    }
-
-    @Override
-    public void seen(String key, SeenItem item) {
-        seen.add(Map.entry(key, item));
+        articles.addAll(written);
+        seen.addAll(remembered);
+        return true;
     }
 
     @Override
@@ -37,11 +35,6 @@ final class RecordingOutput implements FeedOutput {
     @Override
     public void deadLetter(DeadLetter letter) {
         deadLetters.add(letter);
-    }
-
-    @Override
-    public boolean flush() {
-        return !failWrites;
     }
 
     /** The seen-items topic read back from the beginning, as a restarted service does. */
