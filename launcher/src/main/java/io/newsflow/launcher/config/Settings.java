@@ -109,6 +109,8 @@ public final class Settings {
                 get(Setting.NEWSFLOW_SINK_JDBC_USER),
                 get(Setting.NEWSFLOW_SINK_JDBC_PASSWORD),
                 getInt(Setting.NEWSFLOW_SINK_BATCH_SIZE),
-                Duration.ofMillis(getLong(Setting.NEWSFLOW_SINK_LINGER_MS)));
+                Duration.ofMillis(getLong(Setting.NEWSFLOW_SINK_LINGER_MS)),
+                getLong(Setting.NEWSFLOW_SINK_JSONL_ROTATE_BYTES),
+                Duration.ofSeconds(getLong(Setting.NEWSFLOW_SINK_JSONL_ROTATE_SECONDS)));
     }
 }

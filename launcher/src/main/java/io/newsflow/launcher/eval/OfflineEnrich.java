@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,11 +52,13 @@ public final class OfflineEnrich implements AutoCloseable {
                 topics.events().keySerde().deserializer(), topics.events().valueSerde().deserializer());
     }
 
-    /** Feeds the articles in the given order; record time is the publication (else fetch) time. */
+    /**
+     * Feeds the articles in the given order. The record time is when ingest read the article, as
+     * on the real topic; publication dates stay in the payload for the grouper to weigh.
+     */
     public void process(List<RawArticle> articles) {
         for (RawArticle article : articles) {
-            Instant time = article.getPublishedAt() != null ? article.getPublishedAt() : article.getFetchedAt();
-            input.pipeInput(article.getArticleId(), article, time);
+            input.pipeInput(article.getArticleId(), article, article.getFetchedAt());
             drain();
         }
     }
