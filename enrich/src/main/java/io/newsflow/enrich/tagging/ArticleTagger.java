@@ -1,5 +1,6 @@
 package io.newsflow.enrich.tagging;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,7 +49,18 @@ public final class ArticleTagger {
         return countries.names();
     }
 
+    /** Tags an article whose day of publication is unknown. */
     public ArticleTags tag(String title, String body) {
+        return tag(title, body, null);
+    }
+
+    /**
+     * Tags an article. Title and body are taken as they are, page chrome and all.
+     *
+     * @param publishedOn the day the article appeared, or null; the curated officials' terms of office are
+     *                    read against it (a bare "Bush" in 2009 is no longer the president)
+     */
+    public ArticleTags tag(String title, String body, LocalDate publishedOn) {
         String t = title == null ? "" : title;
         String b = body == null ? "" : body;
         String text = t + "\n\n" + b;
@@ -74,7 +86,7 @@ public final class ArticleTagger {
             countryMentions.add(new CountryMention(e.getKey(), countries.name(e.getKey()), e.getValue()[0], e.getValue()[1] == 1));
         }
         countryMentions.sort((x, y) -> Integer.compare(y.mentions(), x.mentions()));
-        List<OfficialMention> officialMentions = officials.find(text, tokens, countryAt);
+        List<OfficialMention> officialMentions = officials.find(text, tokens, countryAt, publishedOn);
         return new ArticleTags(List.copyOf(countryMentions), List.copyOf(officialMentions));
     }
 

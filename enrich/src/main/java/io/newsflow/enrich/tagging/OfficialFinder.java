@@ -3,6 +3,7 @@ package io.newsflow.enrich.tagging;
 import io.newsflow.enrich.tagging.NameRuns.NameRun;
 import io.newsflow.enrich.tagging.OfficeVocabulary.WordClass;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,7 +76,11 @@ final class OfficialFinder {
         }
     }
 
-    List<OfficialMention> find(String text, List<Token> tokens, String[] countryAt) {
+    /**
+     * @param publishedOn the article's day, or null: a person known from the curated list alone ("Obama", no
+     *                    title in the text) counts only while in office, and only then lends the list's role
+     */
+    List<OfficialMention> find(String text, List<Token> tokens, String[] countryAt, LocalDate publishedOn) {
         List<NameRun> runs = NameRuns.find(text, tokens, countryAt, this::titleWord);
         Map<Integer, NameRun> runAt = new HashMap<>();
         for (NameRun r : runs) {
@@ -90,7 +95,7 @@ final class OfficialFinder {
             }
             if (e == null) {
                 KnownOfficials.Known k = known.byKey(run.key());
-                if (k != null) {      // the curated list names variants on purpose, "Obama" included
+                if (k != null && k.inOfficeOn(publishedOn)) {      // the list names variants on purpose, "Obama" included
                     e = new Evidence();
                     e.run = run;
                     e.titleStart = run.start();
@@ -105,7 +110,7 @@ final class OfficialFinder {
             }
         }
         linkCounterpartsAndLists(tokens, evidence);
-        Map<String, Person> people = merge(evidence, notOfficial);
+        Map<String, Person> people = merge(evidence, notOfficial, publishedOn);
         countMentions(runs, people);
         List<OfficialMention> out = new ArrayList<>(people.size());
         for (Person p : people.values()) {
@@ -398,7 +403,7 @@ final class OfficialFinder {
         }
     }
 
-    private Map<String, Person> merge(List<Evidence> evidence, Set<String> notOfficial) {
+    private Map<String, Person> merge(List<Evidence> evidence, Set<String> notOfficial, LocalDate publishedOn) {
         // full names first, so that "Kim" or "Bush" can join the person the article names in full
         Map<String, Person> people = new LinkedHashMap<>();
         List<Evidence> ordered = new ArrayList<>(evidence);
@@ -429,8 +434,8 @@ final class OfficialFinder {
                 p.first = e.run.start();
                 people.put(key, p);
                 if (k != null) {
-                    p.role = k.role();
-                    p.rolePriority = 1;
+                    p.role = k.inOfficeOn(publishedOn) ? k.role() : null;
+                    p.rolePriority = p.role == null ? 0 : 1;
                     p.country = k.country();
                     p.countryPriority = 3;
                     if (e.run.units().size() == 1) {
