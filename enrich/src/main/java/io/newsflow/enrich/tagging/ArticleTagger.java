@@ -1,5 +1,8 @@
 package io.newsflow.enrich.tagging;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +21,7 @@ public final class ArticleTagger {
     /** The lead is the title plus the first paragraph of real prose (page chrome lines are shorter). */
     private static final int LEAD_MIN_WORDS = 15;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleTagger.class);
     private static volatile ArticleTagger standard;
 
     private final CountryGazetteer countries;
@@ -35,9 +39,12 @@ public final class ArticleTagger {
             synchronized (ArticleTagger.class) {
                 t = standard;
                 if (t == null) {
+                    long started = System.nanoTime();
                     t = new ArticleTagger(CountryGazetteer.standard(),
                             new OfficialFinder(OfficeVocabulary.standard(), KnownOfficials.standard(), RoleNormaliser.standard()));
                     standard = t;
+                    LOG.info("Article tagger loaded: {} countries, in {} ms", t.countryNames().size(),
+                            (System.nanoTime() - started) / 1_000_000);
                 }
             }
         }
