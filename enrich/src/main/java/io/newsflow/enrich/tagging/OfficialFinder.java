@@ -135,6 +135,9 @@ final class OfficialFinder {
                 || !commaBefore && !titleWord(tokens.get(p))) {
             return null;
         }
+        if (run.units().size() == 1 && !isHead(tokens.get(p))) {
+            return null;  // "President Obama", but not "the Federal Reserve"
+        }
         int left = p;
         for (int k = p - 1; k >= 0; k--) {
             if (tokens.get(k + 1).lineBreak()) {
@@ -142,6 +145,9 @@ final class OfficialFinder {
             }
             Token t = tokens.get(k);
             boolean take;
+            if (t.is("under") && !tokens.get(k + 1).is("secretary")) {
+                break;    // "troops in Syria under President Trump": "under" ends the title, it is not "Under Secretary"
+            }
             if (t.is("and")) {
                 take = k > 0 && titleWord(tokens.get(k + 1)) && titleWord(tokens.get(k - 1))
                         && !tokens.get(k + 1).capitalised();
@@ -184,6 +190,11 @@ final class OfficialFinder {
             return wc;
         }
         return c == Token.NO_CLASS ? null : (WordClass) c;
+    }
+
+    private boolean isHead(Token t) {
+        WordClass wc = classOf(t);
+        return wc == WordClass.HEAD || wc == WordClass.PREFIX_HEAD || wc == WordClass.WEAK_HEAD || wc == WordClass.COUNTERPART;
     }
 
     private boolean titleWord(Token t) {
@@ -350,6 +361,16 @@ final class OfficialFinder {
                 plain.append(' ');
             }
             plain.append(t.text());
+        }
+        String[] trailing = {" of", " to", " for", " at", " the", " on"};
+        for (boolean trimmed = true; trimmed; ) {
+            trimmed = false;
+            for (String c : trailing) {
+                if (plain.length() > c.length() && plain.toString().toLowerCase(java.util.Locale.ROOT).endsWith(c)) {
+                    plain.setLength(plain.length() - c.length());   // "special envoy to [Ukraine]"
+                    trimmed = true;
+                }
+            }
         }
         e.bodyCountry = vocab.countryOfBody(" " + TextTokenizer.fold(plain.toString()).replace('-', ' ') + " ");
         if (e.bodyCountry == null) {
