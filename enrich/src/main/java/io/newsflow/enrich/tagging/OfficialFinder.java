@@ -502,9 +502,6 @@ final class OfficialFinder {
         sorted.sort((a, b) -> Integer.compare(a.first, b.first));
         Map<String, Person> out = new LinkedHashMap<>();
         for (Person p : sorted) {
-            if (p.roleAsWritten == null && p.rolePriority == 1) {
-                p.roleAsWritten = null;
-            }
             out.put(p.key, p);
         }
         return out;
