@@ -1,5 +1,9 @@
 package io.newsflow.enrich.tagging;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +21,7 @@ public final class ArticleTagger {
     /** The lead is the title plus the first paragraph of real prose (page chrome lines are shorter). */
     private static final int LEAD_MIN_WORDS = 15;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleTagger.class);
     private static volatile ArticleTagger standard;
 
     private final CountryGazetteer countries;
@@ -34,9 +39,12 @@ public final class ArticleTagger {
             synchronized (ArticleTagger.class) {
                 t = standard;
                 if (t == null) {
+                    long started = System.nanoTime();
                     t = new ArticleTagger(CountryGazetteer.standard(),
                             new OfficialFinder(OfficeVocabulary.standard(), KnownOfficials.standard(), RoleNormaliser.standard()));
                     standard = t;
+                    LOG.info("Article tagger loaded: {} countries, in {} ms", t.countryNames().size(),
+                            (System.nanoTime() - started) / 1_000_000);
                 }
             }
         }
@@ -48,7 +56,18 @@ public final class ArticleTagger {
         return countries.names();
     }
 
+    /** Tags an article whose day of publication is unknown. */
     public ArticleTags tag(String title, String body) {
+        return tag(title, body, null);
+    }
+
+    /**
+     * Tags an article. Title and body are taken as they are, page chrome and all.
+     *
+     * @param publishedOn the day the article appeared, or null; the curated officials' terms of office are
+     *                    read against it (a bare "Bush" in 2009 is no longer the president)
+     */
+    public ArticleTags tag(String title, String body, LocalDate publishedOn) {
         String t = title == null ? "" : title;
         String b = body == null ? "" : body;
         String text = t + "\n\n" + b;
@@ -74,7 +93,7 @@ public final class ArticleTagger {
             countryMentions.add(new CountryMention(e.getKey(), countries.name(e.getKey()), e.getValue()[0], e.getValue()[1] == 1));
         }
         countryMentions.sort((x, y) -> Integer.compare(y.mentions(), x.mentions()));
-        List<OfficialMention> officialMentions = officials.find(text, tokens, countryAt);
+        List<OfficialMention> officialMentions = officials.find(text, tokens, countryAt, publishedOn);
         return new ArticleTags(List.copyOf(countryMentions), List.copyOf(officialMentions));
     }
 

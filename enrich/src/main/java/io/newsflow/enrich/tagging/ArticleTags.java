@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the tagger found in one article. */
+/**
+ * What the tagger found in one article: countries most mentioned first, officials in the order the article
+ * first names them.
+ */
 public record ArticleTags(List<CountryMention> countries, List<OfficialMention> officials) {
 
     /**

@@ -37,7 +37,7 @@ final class CountryGazetteer {
     private final Map<String, String> names = new TreeMap<>();
 
     /** One way of writing a country, or (code null) a phrase that is not one. */
-    record Form(String code, List<String> exactTokens, boolean nameLike, boolean notAfterPlace,
+    record Form(String code, List<String> exactTokens, boolean nameLike, boolean notAfterPlace, boolean afterThe,
                 List<String> needs, String switchCode, List<String> switchCues) {
     }
 
@@ -72,7 +72,7 @@ final class CountryGazetteer {
         if (key.isEmpty() || trie.get(key) != null) {
             return;
         }
-        Form f = new Form(code, exactTokensOf(form), false, false, List.of(), null, List.of());
+        Form f = new Form(code, exactTokensOf(form), false, false, false, List.of(), null, List.of());
         trie.put(key, f);
         if ("demonym".equals(kind)) {
             String plural = plural(form);
@@ -97,6 +97,7 @@ final class CountryGazetteer {
         String code = "-".equals(cols[1]) ? null : cols[1];
         boolean nameLike = false;
         boolean notAfterPlace = false;
+        boolean afterThe = false;
         List<String> needs = List.of();
         String switchCode = null;
         List<String> switchCues = List.of();
@@ -106,6 +107,8 @@ final class CountryGazetteer {
                 nameLike = true;
             } else if (rule.equals("notafterplace")) {
                 notAfterPlace = true;
+            } else if (rule.equals("afterthe")) {
+                afterThe = true;
             } else if (rule.startsWith("needs=")) {
                 needs = Arrays.asList(rule.substring(6).split("\\|"));
             } else if (rule.startsWith("switch=")) {
@@ -116,7 +119,7 @@ final class CountryGazetteer {
                 throw new IllegalStateException("unknown rule in country-aliases.tsv: " + rule);
             }
         }
-        trie.put(keyOf(form), new Form(code, exactTokensOf(form), nameLike, notAfterPlace, needs, switchCode, switchCues));
+        trie.put(keyOf(form), new Form(code, exactTokensOf(form), nameLike, notAfterPlace, afterThe, needs, switchCode, switchCues));
     }
 
     /** Countries named in the tokens, in text order, after the ambiguity rules. */
@@ -173,6 +176,9 @@ final class CountryGazetteer {
             return null;
         }
         if (f.nameLike() && nextToName(tokens, start, end)) {
+            return null;
+        }
+        if (f.afterThe() && (start == 0 || !tokens.get(start - 1).is("the"))) {
             return null;
         }
         if (f.notAfterPlace() && start >= 2 && tokens.get(start - 1).is(",")

@@ -10,6 +10,11 @@ final class KnownOfficials {
 
     /** One known office holder. */
     record Known(String name, String key, String role, String country, LocalDate from, LocalDate to) {
+
+        /** In office on that day; an unknown day (null) counts as in office. */
+        boolean inOfficeOn(LocalDate day) {
+            return day == null || (from == null || !day.isBefore(from)) && (to == null || day.isBefore(to));
+        }
     }
 
     private final Map<String, Known> byKey = new HashMap<>();

@@ -3,6 +3,7 @@ package io.newsflow.enrich.tagging;
 import io.newsflow.enrich.tagging.NameRuns.NameRun;
 import io.newsflow.enrich.tagging.OfficeVocabulary.WordClass;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,7 +76,11 @@ final class OfficialFinder {
         }
     }
 
-    List<OfficialMention> find(String text, List<Token> tokens, String[] countryAt) {
+    /**
+     * @param publishedOn the article's day, or null: a person known from the curated list alone ("Obama", no
+     *                    title in the text) counts only while in office, and only then lends the list's role
+     */
+    List<OfficialMention> find(String text, List<Token> tokens, String[] countryAt, LocalDate publishedOn) {
         List<NameRun> runs = NameRuns.find(text, tokens, countryAt, this::titleWord);
         Map<Integer, NameRun> runAt = new HashMap<>();
         for (NameRun r : runs) {
@@ -90,7 +95,7 @@ final class OfficialFinder {
             }
             if (e == null) {
                 KnownOfficials.Known k = known.byKey(run.key());
-                if (k != null) {      // the curated list names variants on purpose, "Obama" included
+                if (k != null && k.inOfficeOn(publishedOn)) {      // the list names variants on purpose, "Obama" included
                     e = new Evidence();
                     e.run = run;
                     e.titleStart = run.start();
@@ -105,7 +110,7 @@ final class OfficialFinder {
             }
         }
         linkCounterpartsAndLists(tokens, evidence);
-        Map<String, Person> people = merge(evidence, notOfficial);
+        Map<String, Person> people = merge(evidence, notOfficial, publishedOn);
         countMentions(runs, people);
         List<OfficialMention> out = new ArrayList<>(people.size());
         for (Person p : people.values()) {
@@ -130,6 +135,9 @@ final class OfficialFinder {
                 || !commaBefore && !titleWord(tokens.get(p))) {
             return null;
         }
+        if (run.units().size() == 1 && !isHead(tokens.get(p))) {
+            return null;  // "President Obama", but not "the Federal Reserve"
+        }
         int left = p;
         for (int k = p - 1; k >= 0; k--) {
             if (tokens.get(k + 1).lineBreak()) {
@@ -137,6 +145,9 @@ final class OfficialFinder {
             }
             Token t = tokens.get(k);
             boolean take;
+            if (t.is("under") && !tokens.get(k + 1).is("secretary")) {
+                break;    // "troops in Syria under President Trump": "under" ends the title, it is not "Under Secretary"
+            }
             if (t.is("and")) {
                 take = k > 0 && titleWord(tokens.get(k + 1)) && titleWord(tokens.get(k - 1))
                         && !tokens.get(k + 1).capitalised();
@@ -179,6 +190,11 @@ final class OfficialFinder {
             return wc;
         }
         return c == Token.NO_CLASS ? null : (WordClass) c;
+    }
+
+    private boolean isHead(Token t) {
+        WordClass wc = classOf(t);
+        return wc == WordClass.HEAD || wc == WordClass.PREFIX_HEAD || wc == WordClass.WEAK_HEAD || wc == WordClass.COUNTERPART;
     }
 
     private boolean titleWord(Token t) {
@@ -346,6 +362,16 @@ final class OfficialFinder {
             }
             plain.append(t.text());
         }
+        String[] trailing = {" of", " to", " for", " at", " the", " on"};
+        for (boolean trimmed = true; trimmed; ) {
+            trimmed = false;
+            for (String c : trailing) {
+                if (plain.length() > c.length() && plain.toString().toLowerCase(java.util.Locale.ROOT).endsWith(c)) {
+                    plain.setLength(plain.length() - c.length());   // "special envoy to [Ukraine]"
+                    trimmed = true;
+                }
+            }
+        }
         e.bodyCountry = vocab.countryOfBody(" " + TextTokenizer.fold(plain.toString()).replace('-', ' ') + " ");
         if (e.bodyCountry == null) {
             e.bodyCountry = vocab.countryOfBody(" " + TextTokenizer.fold(e.roleAsWritten).replace('-', ' ') + " ");
@@ -398,7 +424,7 @@ final class OfficialFinder {
         }
     }
 
-    private Map<String, Person> merge(List<Evidence> evidence, Set<String> notOfficial) {
+    private Map<String, Person> merge(List<Evidence> evidence, Set<String> notOfficial, LocalDate publishedOn) {
         // full names first, so that "Kim" or "Bush" can join the person the article names in full
         Map<String, Person> people = new LinkedHashMap<>();
         List<Evidence> ordered = new ArrayList<>(evidence);
@@ -429,8 +455,8 @@ final class OfficialFinder {
                 p.first = e.run.start();
                 people.put(key, p);
                 if (k != null) {
-                    p.role = k.role();
-                    p.rolePriority = 1;
+                    p.role = k.inOfficeOn(publishedOn) ? k.role() : null;
+                    p.rolePriority = p.role == null ? 0 : 1;
                     p.country = k.country();
                     p.countryPriority = 3;
                     if (e.run.units().size() == 1) {
@@ -476,9 +502,6 @@ final class OfficialFinder {
         sorted.sort((a, b) -> Integer.compare(a.first, b.first));
         Map<String, Person> out = new LinkedHashMap<>();
         for (Person p : sorted) {
-            if (p.roleAsWritten == null && p.rolePriority == 1) {
-                p.roleAsWritten = null;
-            }
             out.put(p.key, p);
         }
         return out;

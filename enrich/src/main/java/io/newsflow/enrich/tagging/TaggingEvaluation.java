@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -18,7 +20,7 @@ import java.util.Set;
  * Precision, recall and F1 of the tagger against hand labels, micro-averaged over all labelled articles.
  * Labels are a {@code labels.json} like {@code testdata/seeds/labels.json}: per article file (next to the
  * JSON) the title, {@code countries}, {@code countries_optional}, {@code officials} (name, country, role),
- * {@code officials_optional} and {@code not_officials}. Countries compare by ISO code, officials by
+ * {@code officials_optional}, {@code not_officials} and optionally {@code published} (ISO date). Countries compare by ISO code, officials by
  * {@link PersonNames#key normalised name}; an optional item found counts neither way.
  */
 public final class TaggingEvaluation {
@@ -77,12 +79,24 @@ public final class TaggingEvaluation {
             Map.Entry<String, JsonNode> e = it.next();
             String body = Files.readString(dir.resolve(e.getKey()), StandardCharsets.UTF_8);
             JsonNode label = e.getValue();
-            ArticleTags tags = tagger.tag(label.path("title").asText(""), body);
+            ArticleTags tags = tagger.tag(label.path("title").asText(""), body, day(label.path("published").asText("")));
             countries = countries.plus(scoreCountries(label, tags.countries()));
             officials = officials.plus(scoreOfficials(label, tags.officials()));
             n++;
         }
         return new Result(n, countries, officials);
+    }
+
+    /** "2024-06-19T23:36" or "2024-06-20" to its day; anything else is unknown. */
+    private static LocalDate day(String published) {
+        if (published.length() >= 10 && published.charAt(4) == '-' && published.charAt(7) == '-') {
+            try {
+                return LocalDate.parse(published.substring(0, 10));
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     static Score scoreCountries(JsonNode label, List<CountryMention> found) {

@@ -29,12 +29,7 @@ final class TextTokenizer {
         boolean lineBreak = true;
         while (i < n) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                lineBreak = true;
-                i++;
-            } else if (c == ' ' || c == '\t' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                i++;
-            } else if (isWordChar(c)) {
+            if (isWordChar(c)) {
                 int start = i;
                 while (i < n && isWordChar(text.charAt(i))) {
                     i++;
@@ -42,6 +37,11 @@ final class TextTokenizer {
                 String w = text.substring(start, i);
                 out.add(new Token(w, fold(w), start, i, true, lineBreak));
                 lineBreak = false;
+            } else if (c == '\n' || c == '\r') {
+                lineBreak = true;
+                i++;
+            } else if (c == ' ' || c == '\t' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                i++;
             } else {
                 String p = c < 0x80 ? ASCII[c] : String.valueOf(c);
                 out.add(new Token(p, foldPunctuation(c, p), i, i + 1, false, lineBreak));

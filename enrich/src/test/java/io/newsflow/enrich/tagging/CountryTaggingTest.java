@@ -105,6 +105,14 @@ class CountryTaggingTest {
     }
 
     @Test
+    void theNorthAndTheSouthAreTheKoreasOnlyInAStoryAboutThem() {
+        assertThat(codes("Seoul urged the North to talk; Pyongyang refused.")).containsExactlyInAnyOrder("KR", "KP");
+        assertThat(codes("Pyongyang fired a missile and the South protested.")).containsExactlyInAnyOrder("KP", "KR");
+        assertThat(codes("In the US Civil War the North won.")).containsExactly("US");
+        assertThat(codes("Pyongyang and the North Atlantic Treaty Organization")).containsExactly("KP");
+    }
+
+    @Test
     void congoAloneIsTheDemocraticRepublicUnlessBrazzavilleIsInTheStory() {
         assertThat(codes("Fighting in eastern Congo displaced thousands.")).containsExactly("CD");
         assertThat(codes("In Brazzaville, Congo's president spoke.")).containsExactly("CG");
