@@ -52,6 +52,11 @@ public final class TaggingEvaluation {
     /** Scores over a labelled set. */
     public record Result(int articles, Score countries, Score officials) {
 
+        /** Two labelled sets scored as one (micro-averaged). */
+        public Result plus(Result other) {
+            return new Result(articles + other.articles, countries.plus(other.countries), officials.plus(other.officials));
+        }
+
         /** e.g. {@code country_precision=0.981 country_recall=0.950 country_f1=0.965 official_precision=...}. */
         public String summary() {
             return String.format(Locale.ROOT,
@@ -72,14 +77,27 @@ public final class TaggingEvaluation {
     public Result evaluate(Path labelsJson) throws IOException {
         JsonNode root = new ObjectMapper().readTree(labelsJson.toFile());
         Path dir = labelsJson.toAbsolutePath().getParent();
+        return evaluate(root.path("articles"), (file, label) -> {
+            String body = Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+            return tagger.tag(label.path("title").asText(""), body, day(label.path("published").asText("")));
+        });
+    }
+
+    /** How the tags of one labelled article are obtained (e.g. through ingest's parsing, as `newsflow eval` does). */
+    @FunctionalInterface
+    public interface TagSource {
+        ArticleTags tagsOf(String file, JsonNode label) throws IOException;
+    }
+
+    /** Scores the tags the source gives for every article of an {@code "articles"} label object. */
+    public Result evaluate(JsonNode articleLabels, TagSource source) throws IOException {
         Score countries = new Score(0, 0, 0);
         Score officials = new Score(0, 0, 0);
         int n = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("articles").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = articleLabels.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String body = Files.readString(dir.resolve(e.getKey()), StandardCharsets.UTF_8);
             JsonNode label = e.getValue();
-            ArticleTags tags = tagger.tag(label.path("title").asText(""), body, day(label.path("published").asText("")));
+            ArticleTags tags = source.tagsOf(e.getKey(), label);
             countries = countries.plus(scoreCountries(label, tags.countries()));
             officials = officials.plus(scoreOfficials(label, tags.officials()));
             n++;

@@ -1,13 +1,20 @@
 package io.newsflow.launcher.commands;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.enrich.tagging.ArticleTagger;
+import io.newsflow.enrich.tagging.TaggingEvaluation;
 import io.newsflow.ingest.drops.ArticleFileException;
 import io.newsflow.ingest.drops.ArticleFiles;
 import io.newsflow.launcher.eval.ClusteringScores;
 import io.newsflow.launcher.eval.LabelledCorpus;
 import io.newsflow.launcher.eval.OfflineEnrich;
 import io.newsflow.schemas.RawArticle;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -34,6 +41,10 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the shuffled order (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--tag-labels", description = "A labels.json whose \"articles\" hold hand-labelled countries and "
+            + "officials (article files beside it). Default: the corpus's own labels.json when it has them.")
+    List<Path> tagLabels = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -85,8 +96,51 @@ public final class EvalCommand implements Callable<Integer> {
                 scores.pairwisePrecision(), scores.pairwiseRecall(), scores.pairwiseF1());
         out.printf(Locale.ROOT, "bcubed   precision=%.3f recall=%.3f f1=%.3f%n",
                 scores.bcubedPrecision(), scores.bcubedRecall(), scores.bcubedF1());
-        out.printf(Locale.ROOT, "eval articles=%d events=%d gold_events=%d pairwise_f1=%.3f bcubed_f1=%.3f%n",
-                predicted.size(), events, goldEvents, scores.pairwiseF1(), scores.bcubedF1());
+        String tagKeys = "";
+        TaggingEvaluation.Result tags = evaluateTags(labelled);
+        if (tags != null) {
+            out.printf(Locale.ROOT, "countries articles=%d precision=%.3f recall=%.3f f1=%.3f%n", tags.articles(),
+                    tags.countries().precision(), tags.countries().recall(), tags.countries().f1());
+            out.printf(Locale.ROOT, "officials articles=%d precision=%.3f recall=%.3f f1=%.3f%n", tags.articles(),
+                    tags.officials().precision(), tags.officials().recall(), tags.officials().f1());
+            tagKeys = String.format(Locale.ROOT, " country_f1=%.3f official_f1=%.3f",
+                    tags.countries().f1(), tags.officials().f1());
+        }
+        out.printf(Locale.ROOT, "eval articles=%d events=%d gold_events=%d pairwise_f1=%.3f bcubed_f1=%.3f%s%n",
+                predicted.size(), events, goldEvents, scores.pairwiseF1(), scores.bcubedF1(), tagKeys);
         return 0;
+    }
+
+    /**
+     * Tags every hand-labelled article as the pipeline does (ingest's parsing, then the tagger with
+     * the publication day) and scores countries and officials, summed over all label files.
+     */
+    private TaggingEvaluation.Result evaluateTags(LabelledCorpus labelled) throws Exception {
+        List<Path> sources = new ArrayList<>(tagLabels);
+        if (sources.isEmpty() && labelled.labels().path("articles").size() > 0) {
+            sources.add(labelled.dir().resolve("labels.json"));
+        }
+        if (sources.isEmpty()) {
+            return null;
+        }
+        ArticleTagger tagger = ArticleTagger.standard();
+        TaggingEvaluation evaluation = new TaggingEvaluation(tagger);
+        TaggingEvaluation.Result total = null;
+        for (Path labelsFile : sources) {
+            Path dir = labelsFile.toAbsolutePath().getParent();
+            JsonNode articles = new ObjectMapper().readTree(labelsFile.toFile()).path("articles");
+            TaggingEvaluation.Result result = evaluation.evaluate(articles, (file, label) -> {
+                try {
+                    RawArticle article = ArticleFiles.parse(dir.resolve(file)).get(0);
+                    LocalDate day = article.getPublishedAt() == null ? null
+                            : LocalDate.ofInstant(article.getPublishedAt(), ZoneOffset.UTC);
+                    return tagger.tag(article.getTitle(), article.getBody(), day);
+                } catch (ArticleFileException e) {
+                    throw new IOException(file + ": " + e.getMessage(), e);
+                }
+            });
+            total = total == null ? result : total.plus(result);
+        }
+        return total;
     }
 }
