@@ -191,6 +191,11 @@ public final class FeedDocumentParser {
         if (maybeHtml == null || maybeHtml.isBlank()) {
             return "";
         }
+        if (maybeHtml.indexOf('<') < 0) {
+            // Most titles are plain text: skip building an HTML document for them.
+            String text = maybeHtml.indexOf('&') < 0 ? maybeHtml : Parser.unescapeEntities(maybeHtml, false);
+            return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+        }
         return Jsoup.parse(maybeHtml).text().trim();
     }
 

@@ -37,6 +37,8 @@ final class FeedXmlRepair {
     private static final Pattern INVALID_XML_CHARS =
             Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
+    static final int MAX_NESTING = 512;
+
     private final List<String> repairs = new ArrayList<>();
 
     List<String> repairs() {
@@ -51,6 +53,12 @@ final class FeedXmlRepair {
             throw new FeedParseException(FeedParseException.Reason.EMPTY, "the document is empty");
         }
         text = removeDoctype(text);
+        int depth = maxNesting(text);
+        if (depth > MAX_NESTING) {
+            // Real feeds nest a dozen levels; thousands only serve to exhaust stacks and quadratic recovery.
+            throw new FeedParseException(FeedParseException.Reason.NOT_XML,
+                    "elements nested " + depth + " levels deep (more than " + MAX_NESTING + "): refused");
+        }
         text = removeInvalidCharacters(text);
         return fixReferencesOutsideCdata(text);
     }
@@ -257,6 +265,42 @@ final class FeedXmlRepair {
             }
         }
         return -1;
+    }
+
+    /** Deepest element nesting, estimated by counting start and end tags outside comments, CDATA and PIs. */
+    static int maxNesting(String text) {
+        int depth = 0;
+        int max = 0;
+        int i = text.indexOf('<');
+        while (i >= 0 && i < text.length() - 1) {
+            char next = text.charAt(i + 1);
+            int end;
+            if (text.startsWith("<!--", i)) {
+                end = text.indexOf("-->", i + 4);
+            } else if (text.startsWith("<![CDATA[", i)) {
+                end = text.indexOf("]]>", i + 9);
+            } else if (next == '?' || next == '!') {
+                end = text.indexOf('>', i + 2);
+            } else {
+                end = text.indexOf('>', i + 1);
+                if (end < 0) {
+                    break;
+                }
+                if (next == '/') {
+                    depth = Math.max(0, depth - 1);
+                } else if (Character.isLetter(next) || next == '_') {
+                    if (text.charAt(end - 1) != '/') {
+                        depth++;
+                        max = Math.max(max, depth);
+                    }
+                }
+            }
+            if (end < 0) {
+                break;
+            }
+            i = text.indexOf('<', end + 1);
+        }
+        return max;
     }
 
     private String removeInvalidCharacters(String text) {

@@ -231,6 +231,21 @@ class FeedDocumentParserTest {
     }
 
     @Test
+    void absurdNestingIsRefusedQuicklyButDeepHtmlInsideCdataIsFine() throws Exception {
+        int depth = 100_000;
+        String nested = "<rss version=\"2.0\"><channel><title>x</title><item><title>t</title>"
+                + "<x>".repeat(depth) + "</x>".repeat(depth) + "</item></channel></rss>";
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> parse(nested)).isInstanceOf(FeedParseException.class).hasMessageContaining("nested");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+        String unclosed = "<rss version=\"2.0\"><channel><title>x</title><item><title>t</title>" + "<x>".repeat(depth);
+        assertThatThrownBy(() -> parse(unclosed)).isInstanceOf(FeedParseException.class);
+        FeedDocument cdata = parse("<rss version=\"2.0\"><channel><title>x</title><item><title>t</title><description><![CDATA["
+                + "<div>".repeat(2000) + "deep" + "</div>".repeat(2000) + "]]></description></item></channel></rss>");
+        assertThat(cdata.items().get(0).html()).contains("deep");
+    }
+
+    @Test
     void noInputEverCrashesTheParser() throws Exception {
         // Truncations and byte flips of real feeds: every outcome is a document or a typed error.
         Random random = new Random(42);
