@@ -34,6 +34,7 @@ final class FeedXmlRepair {
     private static final Pattern BARE_AMPERSAND =
             Pattern.compile("&(?!(?:[A-Za-z_][A-Za-z0-9._-]*|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)");
     private static final Pattern NAMED_REFERENCE = Pattern.compile("&([A-Za-z_][A-Za-z0-9._-]*);");
+    private static final Pattern NUMERIC_REFERENCE = Pattern.compile("&#(?:([0-9]{1,7})|[xX]([0-9A-Fa-f]{1,6}));");
     private static final Pattern INVALID_XML_CHARS =
             Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
@@ -364,6 +365,28 @@ final class FeedXmlRepair {
             named.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         named.appendTail(out);
+        return dropInvalidCharacterReferences(out.toString());
+    }
+
+    /** References to characters XML forbids (NUL, most controls, lone surrogates) make a parser give up on the whole feed. */
+    private String dropInvalidCharacterReferences(String segment) {
+        if (segment.indexOf("&#") < 0) {
+            return segment;
+        }
+        Matcher numeric = NUMERIC_REFERENCE.matcher(segment);
+        StringBuilder out = new StringBuilder(segment.length());
+        while (numeric.find()) {
+            int codePoint = numeric.group(1) != null
+                    ? Integer.parseInt(numeric.group(1)) : Integer.parseInt(numeric.group(2), 16);
+            boolean allowed = codePoint == 0x9 || codePoint == 0xA || codePoint == 0xD
+                    || (codePoint >= 0x20 && codePoint <= 0xD7FF) || (codePoint >= 0xE000 && codePoint <= 0xFFFD)
+                    || (codePoint >= 0x10000 && codePoint <= 0x10FFFF);
+            if (!allowed) {
+                addOnce("references to characters not allowed in XML removed");
+            }
+            numeric.appendReplacement(out, allowed ? Matcher.quoteReplacement(numeric.group()) : "");
+        }
+        numeric.appendTail(out);
         return out.toString();
     }
 

@@ -130,6 +130,14 @@ class FeedDocumentParserTest {
     }
 
     @Test
+    void referencesToForbiddenCharactersAreDropped() throws Exception {
+        FeedDocument document = parse("""
+                <rss version="2.0"><channel><title>x</title>
+                <item><title>bad&#0; chars&#xFFFF;&#55357; gone &#233;&#x1F600;</title></item></channel></rss>""");
+        assertThat(document.items().get(0).title()).isEqualTo("bad chars gone é\uD83D\uDE00");
+    }
+
+    @Test
     void latin1BytesDeclaredAsUtf8AreReadAsWindows1252() throws Exception {
         byte[] bytes = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>x</title><item><title>Café – été</title></item></channel></rss>"
                 .getBytes(java.nio.charset.Charset.forName("windows-1252"));
