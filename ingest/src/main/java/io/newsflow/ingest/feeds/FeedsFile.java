@@ -211,7 +211,7 @@ public final class FeedsFile {
         if (!node.isObject()) {
             throw new IllegalArgumentException("headers must be a mapping of name: value");
         }
-        node.fields().forEachRemaining(header -> into.put(header.getKey(), secret(header.getValue().asText())));
+        node.properties().forEach(header -> into.put(header.getKey(), secret(header.getValue().asText())));
     }
 
     /** Resolves ${env:NAME} and ${file:PATH}; the message of a failure names the variable or file, never a value. */
