@@ -13,7 +13,6 @@ import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.StringReader;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -190,6 +189,11 @@ public final class FeedDocumentParser {
     static String plainText(String maybeHtml) {
         if (maybeHtml == null || maybeHtml.isBlank()) {
             return "";
+        }
+        if (maybeHtml.indexOf('<') < 0) {
+            // Most titles are plain text: skip building an HTML document for them.
+            String text = maybeHtml.indexOf('&') < 0 ? maybeHtml : Parser.unescapeEntities(maybeHtml, false);
+            return text.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
         }
         return Jsoup.parse(maybeHtml).text().trim();
     }

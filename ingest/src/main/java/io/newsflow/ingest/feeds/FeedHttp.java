@@ -269,6 +269,8 @@ final class FeedHttp {
 
     /** A body longer than allowed; reading stops at the limit. */
     static final class BodyTooLargeException extends IOException {
+
+        private static final long serialVersionUID = 1L;
         BodyTooLargeException(long limit, String what) {
             super(what + " larger than " + limit + " bytes");
         }

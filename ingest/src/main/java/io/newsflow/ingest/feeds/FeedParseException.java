@@ -6,6 +6,8 @@ package io.newsflow.ingest.feeds;
  */
 public final class FeedParseException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     /** Why a document was refused. */
     public enum Reason {
         /** Nothing but whitespace. */

@@ -142,8 +142,15 @@ public final class FeedPoller {
                     ? timing.retryAfter(response.header("Retry-After"), attemptAt) : Optional.empty();
             return failure(attemptAt, status, "http-" + status, "HTTP " + status + " from " + response.finalUri(), retryAfter);
         } catch (FetchException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Shutting down: not the feed's failure, and nothing to record; the next run polls again.
+                return snapshot(attemptAt, status, null, null);
+            }
             return failure(attemptAt, status, e.errorClass(), e.getMessage(), Optional.empty());
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return snapshot(attemptAt, status, null, null);
+            }
             // A bug must not stop this feed's polling forever; it is logged, counted and retried with backoff.
             log.error("Feed {}: unexpected failure", feed.url(), e);
             return failure(attemptAt, status, "internal-error", e.toString(), Optional.empty());
@@ -316,7 +323,13 @@ public final class FeedPoller {
     }
 
     private SourceHealth health(Instant attemptAt, Integer status, String errorClass, String message) {
-        SourceHealth health = SourceHealth.newBuilder()
+        SourceHealth health = snapshot(attemptAt, status, errorClass, message);
+        output.health(health);
+        return health;
+    }
+
+    private SourceHealth snapshot(Instant attemptAt, Integer status, String errorClass, String message) {
+        return SourceHealth.newBuilder()
                 .setSourceId(feed.sourceId())
                 .setCurrentUrl(currentUrl == null ? null : currentUrl.toString())
                 .setLastAttemptAt(attemptAt)
@@ -332,7 +345,5 @@ public final class FeedPoller {
                 .setErrorMessage(message)
                 .setDead(dead)
                 .build();
-        output.health(health);
-        return health;
     }
 }

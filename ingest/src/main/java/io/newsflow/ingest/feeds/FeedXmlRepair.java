@@ -34,8 +34,11 @@ final class FeedXmlRepair {
     private static final Pattern BARE_AMPERSAND =
             Pattern.compile("&(?!(?:[A-Za-z_][A-Za-z0-9._-]*|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});)");
     private static final Pattern NAMED_REFERENCE = Pattern.compile("&([A-Za-z_][A-Za-z0-9._-]*);");
+    private static final Pattern NUMERIC_REFERENCE = Pattern.compile("&#(?:([0-9]{1,7})|[xX]([0-9A-Fa-f]{1,6}));");
     private static final Pattern INVALID_XML_CHARS =
             Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
+
+    static final int MAX_NESTING = 512;
 
     private final List<String> repairs = new ArrayList<>();
 
@@ -51,6 +54,12 @@ final class FeedXmlRepair {
             throw new FeedParseException(FeedParseException.Reason.EMPTY, "the document is empty");
         }
         text = removeDoctype(text);
+        int depth = maxNesting(text);
+        if (depth > MAX_NESTING) {
+            // Real feeds nest a dozen levels; thousands only serve to exhaust stacks and quadratic recovery.
+            throw new FeedParseException(FeedParseException.Reason.NOT_XML,
+                    "elements nested " + depth + " levels deep (more than " + MAX_NESTING + "): refused");
+        }
         text = removeInvalidCharacters(text);
         return fixReferencesOutsideCdata(text);
     }
@@ -259,6 +268,42 @@ final class FeedXmlRepair {
         return -1;
     }
 
+    /** Deepest element nesting, estimated by counting start and end tags outside comments, CDATA and PIs. */
+    static int maxNesting(String text) {
+        int depth = 0;
+        int max = 0;
+        int i = text.indexOf('<');
+        while (i >= 0 && i < text.length() - 1) {
+            char next = text.charAt(i + 1);
+            int end;
+            if (text.startsWith("<!--", i)) {
+                end = text.indexOf("-->", i + 4);
+            } else if (text.startsWith("<![CDATA[", i)) {
+                end = text.indexOf("]]>", i + 9);
+            } else if (next == '?' || next == '!') {
+                end = text.indexOf('>', i + 2);
+            } else {
+                end = text.indexOf('>', i + 1);
+                if (end < 0) {
+                    break;
+                }
+                if (next == '/') {
+                    depth = Math.max(0, depth - 1);
+                } else if (Character.isLetter(next) || next == '_') {
+                    if (text.charAt(end - 1) != '/') {
+                        depth++;
+                        max = Math.max(max, depth);
+                    }
+                }
+            }
+            if (end < 0) {
+                break;
+            }
+            i = text.indexOf('<', end + 1);
+        }
+        return max;
+    }
+
     private String removeInvalidCharacters(String text) {
         Matcher m = INVALID_XML_CHARS.matcher(text);
         if (!m.find()) {
@@ -320,6 +365,28 @@ final class FeedXmlRepair {
             named.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         named.appendTail(out);
+        return dropInvalidCharacterReferences(out.toString());
+    }
+
+    /** References to characters XML forbids (NUL, most controls, lone surrogates) make a parser give up on the whole feed. */
+    private String dropInvalidCharacterReferences(String segment) {
+        if (segment.indexOf("&#") < 0) {
+            return segment;
+        }
+        Matcher numeric = NUMERIC_REFERENCE.matcher(segment);
+        StringBuilder out = new StringBuilder(segment.length());
+        while (numeric.find()) {
+            int codePoint = numeric.group(1) != null
+                    ? Integer.parseInt(numeric.group(1)) : Integer.parseInt(numeric.group(2), 16);
+            boolean allowed = codePoint == 0x9 || codePoint == 0xA || codePoint == 0xD
+                    || (codePoint >= 0x20 && codePoint <= 0xD7FF) || (codePoint >= 0xE000 && codePoint <= 0xFFFD)
+                    || (codePoint >= 0x10000 && codePoint <= 0x10FFFF);
+            if (!allowed) {
+                addOnce("references to characters not allowed in XML removed");
+            }
+            numeric.appendReplacement(out, allowed ? Matcher.quoteReplacement(numeric.group()) : "");
+        }
+        numeric.appendTail(out);
         return out.toString();
     }
 

@@ -177,6 +177,10 @@ public final class FeedsFile {
         if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
             throw new IllegalArgumentException("url '" + rawUrl + "' must be an absolute http(s) URL");
         }
+        if (url.getRawUserInfo() != null) {
+            // The URL is logged and is the key of health records: credentials belong under auth.
+            throw new IllegalArgumentException("url carries credentials; put them under auth (with ${env:...} or ${file:...})");
+        }
         Duration interval = duration(node.has("interval") ? node.get("interval") : defaults.get("interval"), Duration.ofMinutes(15));
         if (interval.compareTo(MIN_INTERVAL) < 0) {
             throw new IllegalArgumentException("interval " + interval + " is shorter than " + MIN_INTERVAL + ": too impolite");
@@ -211,7 +215,7 @@ public final class FeedsFile {
         if (!node.isObject()) {
             throw new IllegalArgumentException("headers must be a mapping of name: value");
         }
-        node.fields().forEachRemaining(header -> into.put(header.getKey(), secret(header.getValue().asText())));
+        node.properties().forEach(header -> into.put(header.getKey(), secret(header.getValue().asText())));
     }
 
     /** Resolves ${env:NAME} and ${file:PATH}; the message of a failure names the variable or file, never a value. */

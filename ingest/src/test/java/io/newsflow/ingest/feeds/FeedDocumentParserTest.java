@@ -130,6 +130,14 @@ class FeedDocumentParserTest {
     }
 
     @Test
+    void referencesToForbiddenCharactersAreDropped() throws Exception {
+        FeedDocument document = parse("""
+                <rss version="2.0"><channel><title>x</title>
+                <item><title>bad&#0; chars&#xFFFF;&#55357; gone &#233;&#x1F600;</title></item></channel></rss>""");
+        assertThat(document.items().get(0).title()).isEqualTo("bad chars gone é\uD83D\uDE00");
+    }
+
+    @Test
     void latin1BytesDeclaredAsUtf8AreReadAsWindows1252() throws Exception {
         byte[] bytes = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>x</title><item><title>Café – été</title></item></channel></rss>"
                 .getBytes(java.nio.charset.Charset.forName("windows-1252"));
@@ -228,6 +236,21 @@ class FeedDocumentParserTest {
         assertThatThrownBy(() -> parse("   \n"))
                 .isInstanceOfSatisfying(FeedParseException.class,
                         e -> assertThat(e.reason()).isEqualTo(FeedParseException.Reason.EMPTY));
+    }
+
+    @Test
+    void absurdNestingIsRefusedQuicklyButDeepHtmlInsideCdataIsFine() throws Exception {
+        int depth = 100_000;
+        String nested = "<rss version=\"2.0\"><channel><title>x</title><item><title>t</title>"
+                + "<x>".repeat(depth) + "</x>".repeat(depth) + "</item></channel></rss>";
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> parse(nested)).isInstanceOf(FeedParseException.class).hasMessageContaining("nested");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+        String unclosed = "<rss version=\"2.0\"><channel><title>x</title><item><title>t</title>" + "<x>".repeat(depth);
+        assertThatThrownBy(() -> parse(unclosed)).isInstanceOf(FeedParseException.class);
+        FeedDocument cdata = parse("<rss version=\"2.0\"><channel><title>x</title><item><title>t</title><description><![CDATA["
+                + "<div>".repeat(2000) + "deep" + "</div>".repeat(2000) + "]]></description></item></channel></rss>");
+        assertThat(cdata.items().get(0).html()).contains("deep");
     }
 
     @Test

@@ -76,18 +76,20 @@ class FeedsFileTest {
                   - url: https://good.example.org/rss
                   - url: https://good.example.org/json-style
                     interval: PT45M
+                  - url: https://user:secret@example.org/feed
                 """);
         FeedsConfig config = new FeedsFile(name -> null).load(file);
         assertThat(config.feeds()).extracting(f -> f.url().toString())
                 .containsExactly("https://good.example.org/rss", "https://good.example.org/json-style");
         assertThat(config.feeds().get(1).interval()).isEqualTo(Duration.ofMinutes(45));
-        assertThat(config.problems()).hasSize(6);
+        assertThat(config.problems()).hasSize(7);
         assertThat(config.problems().get(0)).contains("line 3").contains("not a url");
         assertThat(config.problems().get(1)).contains("line 4").contains("absolute http(s)");
         assertThat(config.problems().get(2)).contains("line 5").contains("unknown key 'intervall'");
         assertThat(config.problems().get(3)).contains("line 7").contains("too impolite");
         assertThat(config.problems().get(4)).contains("line 9").contains("MISSING_TOKEN");
         assertThat(config.problems().get(5)).contains("line 11").contains("duplicate");
+        assertThat(config.problems().get(6)).contains("line 14").contains("credentials").doesNotContain("secret@");
     }
 
     @Test
