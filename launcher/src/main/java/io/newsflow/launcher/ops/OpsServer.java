@@ -3,6 +3,7 @@ package io.newsflow.launcher.ops;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -33,6 +34,8 @@ public final class OpsServer implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
+        // Stages record their own meters (feed polls, sink batches, ...) in the global registry.
+        Metrics.addRegistry(registry);
         for (Stage stage : pipeline.stages()) {
             Gauge.builder("newsflow.stage.healthy", stage, s -> s.healthy().getAsBoolean() ? 1 : 0)
                     .description("1 while the stage is healthy").tag("stage", stage.name()).register(registry);
@@ -76,6 +79,7 @@ public final class OpsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        Metrics.removeRegistry(registry);
         gcMetrics.close();
         registry.close();
     }

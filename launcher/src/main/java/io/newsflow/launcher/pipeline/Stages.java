@@ -2,9 +2,19 @@ package io.newsflow.launcher.pipeline;
 
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.ingest.drops.DropFolderService;
+import io.micrometer.core.instrument.Metrics;
+import io.newsflow.ingest.extract.MainTextExtractor;
+import io.newsflow.ingest.feeds.FeedService;
+import io.newsflow.ingest.feeds.FeedsConfig;
+import io.newsflow.ingest.feeds.FeedsConfigException;
+import io.newsflow.ingest.feeds.FeedsFile;
+import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
 import io.newsflow.sink.SinkService;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** Builds each stage from the settings; the only place that knows the services' constructors. */
 public final class Stages {
@@ -12,9 +22,36 @@ public final class Stages {
     private Stages() {
     }
 
+    /** The drop folder, plus the feed reader when a feeds file is configured. */
     public static Stage ingest(Settings settings, Map<String, Object> kafka) {
         DropFolderService drops = new DropFolderService(settings.dropFolder(), kafka, settings.topics());
-        return new Stage("ingest", drops::start, drops::healthy, drops);
+        if (!settings.isSet(Setting.NEWSFLOW_FEEDS_FILE)) {
+            return new Stage("ingest", drops::start, drops::healthy, drops);
+        }
+        FeedService feeds = feedService(settings, kafka);
+        return new Stage("ingest", () -> {
+            drops.start();
+            feeds.start();
+        }, () -> drops.healthy() && feeds.healthy(), () -> {
+            try (drops) {
+                feeds.close();
+            }
+        });
+    }
+
+    private static FeedService feedService(Settings settings, Map<String, Object> kafka) {
+        FeedsConfig config;
+        try {
+            config = new FeedsFile().load(Path.of(settings.get(Setting.NEWSFLOW_FEEDS_FILE)));
+        } catch (FeedsConfigException e) {
+            throw new IllegalArgumentException("NEWSFLOW_FEEDS_FILE: " + e.getMessage(), e);
+        }
+        Map<String, Object> feedKafka = new HashMap<>(kafka);
+        if (settings.isSet(Setting.NEWSFLOW_FEEDS_TRANSACTIONAL_ID)) {
+            feedKafka.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.get(Setting.NEWSFLOW_FEEDS_TRANSACTIONAL_ID));
+        }
+        MainTextExtractor extractor = new MainTextExtractor();
+        return new FeedService(config, feedKafka, settings.topics(), Metrics.globalRegistry, extractor::extract);
     }
 
     public static Stage enrich(Settings settings, Map<String, Object> kafka) {

@@ -1,0 +1,48 @@
+package io.newsflow.launcher.commands;
+
+import io.newsflow.ingest.feeds.FeedFileParser;
+import io.newsflow.ingest.feeds.OpmlImport;
+import io.newsflow.launcher.config.Setting;
+import io.newsflow.launcher.config.Settings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "feeds", description = "Work with feeds offline.",
+        subcommands = {FeedsCommand.Parse.class, FeedsCommand.Import.class})
+public final class FeedsCommand {
+
+    @Command(name = "parse", description = "Parse saved feed files; one line per file, then "
+            + "`parse files=<n> ok=<k> rejected=<r> crashed=<c>`. Exit 0 all read, 1 some rejected, 2 a crash.")
+    static final class Parse implements Callable<Integer> {
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Feed files (RSS 0.9x/1.0/2.0, Atom 0.3/1.0).")
+        List<Path> files;
+
+        @Override
+        public Integer call() {
+            return FeedFileParser.run(files, System.out);
+        }
+    }
+
+    @Command(name = "import", description = "Add the feeds of an OPML file to the feeds file (existing feeds are kept).")
+    static final class Import implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "OPML", description = "The OPML file.")
+        Path opml;
+
+        @Option(names = "--into", description = "Feeds file to add to (default: NEWSFLOW_FEEDS_FILE, else feeds.yaml).")
+        Path feedsFile;
+
+        @Override
+        public Integer call() {
+            Settings settings = Settings.fromEnvironment();
+            Path target = feedsFile != null ? feedsFile
+                    : Path.of(settings.isSet(Setting.NEWSFLOW_FEEDS_FILE) ? settings.get(Setting.NEWSFLOW_FEEDS_FILE) : "feeds.yaml");
+            return OpmlImport.run(opml, target, System.out);
+        }
+    }
+}
