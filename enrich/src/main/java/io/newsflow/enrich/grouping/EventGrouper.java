@@ -46,7 +46,7 @@ public final class EventGrouper {
     private static final Logger LOG = LoggerFactory.getLogger(EventGrouper.class);
     private static final int SUMMARY_CHARS = 300;
     /** Weight of the background frequencies, in documents (see {@link BackgroundFrequencies}). */
-    private static final double PRIOR_DOCUMENTS = Double.parseDouble(System.getProperty("priorDocs", "50"));
+    private static final double PRIOR_DOCUMENTS = 50;
     private static final int NAMES_INDEXED = 15;
 
     private final GroupingSettings settings;
@@ -90,6 +90,7 @@ public final class EventGrouper {
 
         stores.countDocument(profile.termWeights().keySet(), eventTime, halfLifeMillis);
         Map<String, Double> vector = tfIdf(profile.termWeights(), eventTime);
+        double streamDocuments = stores.documentCount(eventTime, halfLifeMillis);
 
         EventState target = null;
         EventSimilarity.Score evidence = null;
@@ -105,7 +106,8 @@ public final class EventGrouper {
         List<Candidate> candidates = List.of();
         if (target == null) {
             candidates = candidates(vector, profile);
-            if (!candidates.isEmpty() && candidates.get(0).score().value() >= settings.joinThreshold()) {
+            if (!candidates.isEmpty() && candidates.get(0).score().value()
+                    >= EventSimilarity.required(settings, candidates.get(0).event().members.size(), streamDocuments)) {
                 target = candidates.get(0).event();
                 evidence = candidates.get(0).score();
             }
@@ -114,7 +116,7 @@ public final class EventGrouper {
         if (LOG.isDebugEnabled()) {
             LOG.debug("article {} copyOf={} day={} candidates={}", articleId, copyOf, profile.day(), candidates.stream()
                     .map(c -> c.event().eventId + "(" + c.event().members.get(0).articleId() + ")="
-                            + String.format("%.3f/%.3f/%.3f", c.score().value(), c.score().cosine(), c.score().nameCosine()) + (c.score().vetoed() ? "V" : ""))
+                            + String.format("%.3f/%.3f", c.score().value(), c.score().cosine()) + (c.score().vetoed() ? "V" : ""))
                     .toList());
         }
         List<String> absorbed = new ArrayList<>();
@@ -131,8 +133,7 @@ public final class EventGrouper {
         addMember(target, article, tags, profile, vector, eventTime, evidence, copyOf);
 
         for (Candidate other : candidates) {
-            if (other.event() != target && other.score().value() >= settings.mergeThreshold()
-                    && EventSimilarity.eventsAgree(target, other.event(), settings)) {
+            if (other.event() != target && EventSimilarity.eventsAgree(target, other.event(), settings, streamDocuments)) {
                 EventState survivor = older(target, other.event());
                 EventState loser = survivor == target ? other.event() : target;
                 long survivorActivity = survivor == target ? previousActivity : survivor.lastUpdatedAt;

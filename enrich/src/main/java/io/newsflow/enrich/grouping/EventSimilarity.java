@@ -4,11 +4,12 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * How well an article fits an open event, from several signals weighed on purpose:
+ * How well an article fits an open event, and two events each other:
  * <ul>
- *   <li>TF-IDF cosine of the article with the event's centroid (title and names weigh more,
- *       see {@link TextFeatures});</li>
- *   <li>a veto when both give a day and the days are further apart than the settings allow:
+ *   <li>the group-average link: the mean TF-IDF cosine between the article and each member (or
+ *       between the members of two events), computed in constant time from the events' sums of
+ *       member unit vectors. Title words and names weigh more in the vectors ({@link TextFeatures});</li>
+ *   <li>a veto when both sides give a day and the days are further apart than the settings allow:
  *       two reports dated weeks apart are about different happenings, however alike their words.</li>
  * </ul>
  */
@@ -17,46 +18,55 @@ final class EventSimilarity {
     private EventSimilarity() {
     }
 
-    /** A similarity and why: value is what decides, the rest is evidence. */
-    record Score(double value, double cosine, double nameCosine, boolean vetoed) {
+    /** A similarity and why: value decides (0 when vetoed), cosine to the centroid is evidence. */
+    record Score(double value, double cosine, boolean vetoed) {
     }
 
     static Score score(Map<String, Double> vector, ArticleProfile profile, EventState event, GroupingSettings settings) {
-        double cosine = cosine(vector, event.centroid);
-        double names = cosine(restrict(vector, profile.names()), restrict(event.centroid, event.names.keySet()));
         boolean vetoed = dayConflict(profile.day(), event.day(), settings.dayVetoDays());
-        double value = NAME_SHARE * names + (1 - NAME_SHARE) * cosine;
-        return new Score(vetoed ? 0.0 : value, cosine, names, vetoed);
+        double value = groupAverage(vector, 1, event.centroid, event.members.size());
+        return new Score(vetoed ? 0.0 : value, cosine(vector, event.centroid), vetoed);
     }
 
-    static double NAME_SHARE = Double.parseDouble(System.getProperty("nameShare", "0.5"));
-
-    private static Map<String, Double> restrict(Map<String, Double> vector, java.util.Set<String> keep) {
-        Map<String, Double> out = new java.util.HashMap<>();
-        for (String k : keep) {
-            Double w = vector.get(k);
-            if (w != null) {
-                out.put(k, w);
-            }
-        }
-        return out;
-    }
-
-    /** Whether two events are one: their centroids agree and their days do not conflict. */
-    static boolean eventsAgree(EventState a, EventState b, GroupingSettings settings) {
+    /** Whether two events are one: their members agree on average and their days do not conflict. */
+    static boolean eventsAgree(EventState a, EventState b, GroupingSettings settings, double articlesSeen) {
         Long dayA = a.day();
         Long dayB = b.day();
         if (dayA != null && dayB != null && Math.abs(dayA - dayB) > settings.dayVetoDays()) {
             return false;
         }
-        return cosine(a.centroid, b.centroid) >= settings.joinThreshold();
+        int pairs = a.members.size() * b.members.size();
+        return groupAverage(a.centroid, a.members.size(), b.centroid, b.members.size())
+                >= required(settings, pairs, articlesSeen);
+    }
+
+    /**
+     * The mean similarity a link needs when it rests on this many article pairs, after this many
+     * articles taught the document frequencies. One pair is weak evidence (two reports of one
+     * event may share few words, two reports of sibling events many), a mean over many pairs is
+     * strong, so the margin shrinks like the standard error of a mean, 1/sqrt(pairs). Likewise a
+     * young stream's IDF is noisy (a fresh stream cannot tell a topic's common words from an
+     * event's own), so a second margin shrinks as 1/sqrt(1 + articles seen).
+     */
+    static double required(GroupingSettings settings, int pairs, double articlesSeen) {
+        return settings.linkThreshold()
+                + settings.smallSampleMargin() / Math.sqrt(Math.max(1, pairs))
+                + settings.coldStartMargin() / Math.sqrt(1 + Math.max(0, articlesSeen));
+    }
+
+    /**
+     * Mean cosine between the members of two groups, from their sums of unit vectors: the
+     * group-average link of agglomerative clustering, in constant time per pair of groups.
+     */
+    static double groupAverage(Map<String, Double> sumA, int sizeA, Map<String, Double> sumB, int sizeB) {
+        return dot(sumA, sumB) / ((double) sizeA * sizeB);
     }
 
     static boolean dayConflict(LocalDate articleDay, Long eventDay, int vetoDays) {
         return articleDay != null && eventDay != null && Math.abs(articleDay.toEpochDay() - eventDay) > vetoDays;
     }
 
-    static double cosine(Map<String, Double> a, Map<String, Double> b) {
+    static double dot(Map<String, Double> a, Map<String, Double> b) {
         Map<String, Double> small = a.size() <= b.size() ? a : b;
         Map<String, Double> large = small == a ? b : a;
         double dot = 0;
@@ -66,9 +76,13 @@ final class EventSimilarity {
                 dot += e.getValue() * w;
             }
         }
+        return dot;
+    }
+
+    static double cosine(Map<String, Double> a, Map<String, Double> b) {
         double na = norm(a);
         double nb = norm(b);
-        return na == 0 || nb == 0 ? 0 : dot / (na * nb);
+        return na == 0 || nb == 0 ? 0 : dot(a, b) / (na * nb);
     }
 
     private static double norm(Map<String, Double> v) {

@@ -14,22 +14,20 @@ import java.util.Random;
 
 /**
  * Development runner, not a test (it reads ../shared, which tests must not need):
- * {@code java ... GroupingDevRun <corpus dir> [join] [merge]} prints the scores in name order and three shuffles.
+ * {@code java ... GroupingDevRun <corpus dir> [link smallSample coldStart [details]]} prints the scores in name order and three shuffles.
  */
 public final class GroupingDevRun {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         GroupingSettings settings = GroupingSettings.defaults(Duration.ofDays(7));
-        if (args.length > 1) {
-            settings = settings.withJoinThreshold(Double.parseDouble(args[1]));
-        }
-        if (args.length > 2) {
-            settings = settings.withMergeThreshold(Double.parseDouble(args[2]));
+        if (args.length > 3) {
+            settings = settings.withLinkThresholds(Double.parseDouble(args[1]), Double.parseDouble(args[2]),
+                    Double.parseDouble(args[3]));
         }
         Map<String, String> gold = gold(dir);
         List<RawArticle> articles = ArticleFiles.inNameOrder(dir);
-        run("name", articles, gold, settings, args.length > 3);
+        run("name", articles, gold, settings, args.length > 4);
         for (long seed = 1; seed <= 3; seed++) {
             List<RawArticle> shuffled = new ArrayList<>(articles);
             Collections.shuffle(shuffled, new Random(seed));
@@ -50,8 +48,9 @@ public final class GroupingDevRun {
             Map<String, List<String>> byEvent = new java.util.TreeMap<>();
             predicted.forEach((a, e) -> byEvent.computeIfAbsent(e, k -> new ArrayList<>()).add(a + "[" + gold.get(a) + "]"));
             byEvent.values().forEach(v -> {
-                Collections.sort(v);
-                System.out.println("  " + v);
+                Map<String, Integer> composition = new java.util.TreeMap<>();
+                v.forEach(a -> composition.merge(a.substring(a.indexOf('[') + 1, a.length() - 1), 1, Integer::sum));
+                System.out.println("  " + composition);
             });
         }
     }
