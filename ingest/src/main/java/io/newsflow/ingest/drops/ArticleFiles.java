@@ -66,6 +66,17 @@ public final class ArticleFiles {
      */
     public static DropContents read(Path file, String sourceId, long maxBytes, Instant fetchedAt)
             throws ArticleFileException {
+        try {
+            return readChecked(file, sourceId, maxBytes, fetchedAt);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A parser tripping over a strange file must cost that file only, never the service.
+            throw new ArticleFileException("Newsflow could not make sense of the file (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + ").", e);
+        }
+    }
+
+    private static DropContents readChecked(Path file, String sourceId, long maxBytes, Instant fetchedAt)
+            throws ArticleFileException {
         byte[] bytes = readBounded(file, maxBytes);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".gz")) {

@@ -132,17 +132,23 @@ public final class DropFolderService implements AutoCloseable {
             toRetry.addAll(folder.recover());
             long nextRecoveryNanos = System.nanoTime() + RECOVERY_INTERVAL.toNanos();
             while (running) {
-                if (System.nanoTime() >= nextRecoveryNanos) {
-                    toRetry.addAll(folder.recover());
-                    nextRecoveryNanos = System.nanoTime() + RECOVERY_INTERVAL.toNanos();
-                }
-                boolean worked = finishCompleted();
-                worked |= produceWaitingFiles();
-                if (!worked) {
-                    InFlightFile next = completed.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    if (next != null) {
-                        completed.add(next);
+                try {
+                    if (System.nanoTime() >= nextRecoveryNanos) {
+                        toRetry.addAll(folder.recover());
+                        nextRecoveryNanos = System.nanoTime() + RECOVERY_INTERVAL.toNanos();
                     }
+                    boolean worked = finishCompleted();
+                    worked |= produceWaitingFiles();
+                    if (!worked) {
+                        InFlightFile next = completed.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                        if (next != null) {
+                            completed.add(next);
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    // Keep watching: the files involved stay in processing/ and are taken up at the next start.
+                    LOG.error("Unexpected error in the drop folder worker; carrying on", e);
+                    completed.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
             // Stop taking new files; let what was sent be acknowledged and filed.
