@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * acknowledged every record it gave (articles, and dead letters for its bad records); an unreadable
  * file goes to failed/ once its dead letter was acknowledged. Many files are in flight at once so the
  * broker's round trips overlap. Content already produced from another drop (same content hash) is not
- * produced again: the file goes to done/ with a {@code <name>.duplicate.txt} note and a log line.
+ * produced again: the file goes to done/ with a {@code <name>.report.txt} note and a log line.
  * If the broker cannot be reached, files stay in processing/ and are retried.
  */
 public final class DropFolderService implements AutoCloseable {

@@ -64,8 +64,8 @@ class DropFolderServiceTest {
             // The same content again, under another name: reported, not produced again.
             Path again = root.resolve("again.txt");
             Files.copy(seeds.get(0), again);
-            assertThat(Eventually.holds(() -> Files.exists(root.resolve("done/again.txt.duplicate.txt")), TIMEOUT)).isTrue();
-            assertThat(Files.readString(root.resolve("done/again.txt.duplicate.txt")))
+            assertThat(Eventually.holds(() -> Files.exists(root.resolve("done/again.txt.report.txt")), TIMEOUT)).isTrue();
+            assertThat(Files.readString(root.resolve("done/again.txt.report.txt")))
                     .contains(seeds.get(0).getFileName().toString());
         }
 
@@ -131,6 +131,7 @@ class DropFolderServiceTest {
         List<ConsumerRecord<String, DeadLetter>> deadLetters = broker.readUntil(topics.deadLetters(),
                 records -> !records.isEmpty(), TIMEOUT);
         assertThat(deadLetters).singleElement().satisfies(r -> assertThat(r.value().getMessage()).contains("line 2"));
+        assertThat(Files.readString(root.resolve("done/batch.jsonl.report.txt"))).contains("line 2");
     }
 
     @Test
