@@ -219,7 +219,7 @@ public final class ArticleFiles {
         ArticleDraft draft = fromPlainText(cleaned);
         draft.title = page.title();
         draft.rawHtml = html;
-        draft.url = page.url() != null ? page.url() : cleaned.url();
+        draft.url = page.url();
         draft.language = page.language();
         draft.publishedAt = page.published() != null
                 ? PublicationDates.parse(page.published()).orElse(cleaned.publishedAt()) : cleaned.publishedAt();

@@ -54,7 +54,8 @@ public final class PlainTextParser {
      * no line is taken as headline and lines repeating it are dropped.
      */
     public PlainTextArticle parse(String text, String knownTitle) {
-        List<Line> lines = classify(text);
+        // A URL line is the article's address in a dropped text; inside a page or JSON body it is just text.
+        List<Line> lines = classify(text, knownTitle == null);
         String title = knownTitle == null ? "" : knownTitle.strip();
         boolean pickTitle = knownTitle == null;
         List<String> paragraphs = new ArrayList<>();
@@ -127,7 +128,7 @@ public final class PlainTextParser {
     private record Line(String text, Kind kind) {
     }
 
-    private static List<Line> classify(String text) {
+    private static List<Line> classify(String text, boolean urlLines) {
         List<Line> result = new ArrayList<>();
         boolean inFooter = false;
         boolean inLinkList = false;
@@ -148,7 +149,7 @@ public final class PlainTextParser {
             } else if (PageChrome.isSectionHeader(line)) {
                 kind = Kind.CHROME;
                 inLinkList = true;
-            } else if (URL_LINE.matcher(line).matches() && words <= 40) {
+            } else if (urlLines && URL_LINE.matcher(line).matches() && words <= 40) {
                 kind = Kind.URL;
             } else if (words <= 12 && BYLINE.matcher(line).matches()) {
                 kind = Kind.BYLINE;
