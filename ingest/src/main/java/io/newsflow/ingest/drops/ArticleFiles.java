@@ -86,8 +86,8 @@ public final class ArticleFiles {
         if (bytes.length == 0 || new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
             throw new ArticleFileException("The file is empty.");
         }
-        Optional<Sidecar> sidecar = Sidecar.find(file).isPresent() ? Optional.of(Sidecar.read(Sidecar.find(file).get()))
-                : Optional.empty();
+        Optional<Path> sidecarFile = Sidecar.find(file);
+        Sidecar sidecar = sidecarFile.isPresent() ? Sidecar.read(sidecarFile.get()) : null;
         String type = type(name, bytes);
         List<ArticleDraft> drafts = new ArrayList<>();
         List<DropContents.RejectedRecord> rejected = new ArrayList<>();
@@ -102,7 +102,9 @@ public final class ArticleFiles {
         }
         List<RawArticle> articles = new ArrayList<>();
         for (ArticleDraft draft : drafts) {
-            sidecar.ifPresent(draft::apply);
+            if (sidecar != null) {
+                draft.apply(sidecar, drafts.size() == 1);
+            }
             articles.add(draft.toRawArticle(sourceId, fetchedAt));
         }
         if (articles.isEmpty()) {

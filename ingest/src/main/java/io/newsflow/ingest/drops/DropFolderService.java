@@ -6,11 +6,13 @@ import io.newsflow.topics.Topic;
 import io.newsflow.topics.Topics;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -337,7 +339,7 @@ public final class DropFolderService implements AutoCloseable {
                 .setStage(STAGE)
                 .setErrorClass(errorClass)
                 .setMessage(message)
-                .setOriginalBytes(bytes == null ? null : java.nio.ByteBuffer.wrap(bytes))
+                .setOriginalBytes(bytes == null ? null : ByteBuffer.wrap(bytes))
                 .setOrigin(origin)
                 .setOccurredAt(Instant.now())
                 .build();
@@ -353,7 +355,7 @@ public final class DropFolderService implements AutoCloseable {
     }
 
     private static byte[] truncate(byte[] bytes) {
-        return bytes.length <= MAX_DEAD_LETTER_BYTES ? bytes : java.util.Arrays.copyOf(bytes, MAX_DEAD_LETTER_BYTES);
+        return bytes.length <= MAX_DEAD_LETTER_BYTES ? bytes : Arrays.copyOf(bytes, MAX_DEAD_LETTER_BYTES);
     }
 
     /** The name the file was dropped under (a claim may have added {@code ~2} to keep it unique). */
