@@ -152,11 +152,14 @@ public final class ArticleFiles {
     /** The format by extension; a file without one is recognised by its first character. */
     private static String type(String name, byte[] bytes) throws ArticleFileException {
         int dot = name.lastIndexOf('.');
+        String start = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1)
+                .replace("\uFEFF", "").replace("\u00EF\u00BB\u00BF", "").stripLeading().toLowerCase(Locale.ROOT);
         if (dot > 0 && dot < name.length() - 1) {
             String extension = name.substring(dot + 1);
-            return extension.equals("text") ? "txt" : extension;
+            boolean savedPage = start.startsWith("<!doctype html") || start.startsWith("<html");
+            // A page saved as .txt is still a page: its tags must not end up in the body.
+            return extension.equals("txt") || extension.equals("text") ? savedPage ? "html" : "txt" : extension;
         }
-        String start = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1).stripLeading();
         if (start.startsWith("{")) {
             return "json";
         }
