@@ -1,6 +1,7 @@
 package io.newsflow.ingest.drops;
 
 import io.newsflow.ingest.text.ArticleIdentity;
+import io.newsflow.ingest.text.PublicationDates;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.SourceKind;
 import java.time.Instant;
@@ -24,14 +25,19 @@ final class ArticleDraft {
         }
     }
 
-    /** Applies what the dropper's sidecar states; it wins over what was guessed. */
-    void apply(Sidecar sidecar) {
-        sidecar.text("title").ifPresent(value -> title = value);
-        sidecar.text("url").ifPresent(value -> url = value);
+    /**
+     * Applies what the dropper's sidecar states; it wins over what was guessed. Title and URL name one
+     * article, so they apply only to a file that holds one (else every article would get the same id).
+     */
+    void apply(Sidecar sidecar, boolean onlyArticle) {
+        if (onlyArticle) {
+            sidecar.text("title").ifPresent(value -> title = value);
+            sidecar.text("url").ifPresent(value -> url = value);
+        }
         sidecar.text("language").ifPresent(value -> language = value);
         sidecar.text("source").ifPresent(value -> metadata.put("source", value));
         sidecar.text("byline").ifPresent(value -> metadata.put("byline", value));
-        sidecar.text("published").flatMap(io.newsflow.ingest.text.PublicationDates::parse)
+        sidecar.text("published").flatMap(PublicationDates::parse)
                 .ifPresent(value -> publishedAt = value);
     }
 

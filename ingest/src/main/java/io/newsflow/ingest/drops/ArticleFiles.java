@@ -66,6 +66,17 @@ public final class ArticleFiles {
      */
     public static DropContents read(Path file, String sourceId, long maxBytes, Instant fetchedAt)
             throws ArticleFileException {
+        try {
+            return readChecked(file, sourceId, maxBytes, fetchedAt);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A parser tripping over a strange file must cost that file only, never the service.
+            throw new ArticleFileException("Newsflow could not make sense of the file (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + ").", e);
+        }
+    }
+
+    private static DropContents readChecked(Path file, String sourceId, long maxBytes, Instant fetchedAt)
+            throws ArticleFileException {
         byte[] bytes = readBounded(file, maxBytes);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".gz")) {
@@ -75,8 +86,8 @@ public final class ArticleFiles {
         if (bytes.length == 0 || new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
             throw new ArticleFileException("The file is empty.");
         }
-        Optional<Sidecar> sidecar = Sidecar.find(file).isPresent() ? Optional.of(Sidecar.read(Sidecar.find(file).get()))
-                : Optional.empty();
+        Optional<Path> sidecarFile = Sidecar.find(file);
+        Sidecar sidecar = sidecarFile.isPresent() ? Sidecar.read(sidecarFile.get()) : null;
         String type = type(name, bytes);
         List<ArticleDraft> drafts = new ArrayList<>();
         List<DropContents.RejectedRecord> rejected = new ArrayList<>();
@@ -91,7 +102,9 @@ public final class ArticleFiles {
         }
         List<RawArticle> articles = new ArrayList<>();
         for (ArticleDraft draft : drafts) {
-            sidecar.ifPresent(draft::apply);
+            if (sidecar != null) {
+                draft.apply(sidecar, drafts.size() == 1);
+            }
             articles.add(draft.toRawArticle(sourceId, fetchedAt));
         }
         if (articles.isEmpty()) {
@@ -139,11 +152,14 @@ public final class ArticleFiles {
     /** The format by extension; a file without one is recognised by its first character. */
     private static String type(String name, byte[] bytes) throws ArticleFileException {
         int dot = name.lastIndexOf('.');
+        String start = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1)
+                .replace("\uFEFF", "").replace("\u00EF\u00BB\u00BF", "").stripLeading().toLowerCase(Locale.ROOT);
         if (dot > 0 && dot < name.length() - 1) {
             String extension = name.substring(dot + 1);
-            return extension.equals("text") ? "txt" : extension;
+            boolean savedPage = start.startsWith("<!doctype html") || start.startsWith("<html");
+            // A page saved as .txt is still a page: its tags must not end up in the body.
+            return extension.equals("txt") || extension.equals("text") ? savedPage ? "html" : "txt" : extension;
         }
-        String start = new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.ISO_8859_1).stripLeading();
         if (start.startsWith("{")) {
             return "json";
         }
@@ -208,7 +224,7 @@ public final class ArticleFiles {
         ArticleDraft draft = fromPlainText(cleaned);
         draft.title = page.title();
         draft.rawHtml = html;
-        draft.url = page.url() != null ? page.url() : cleaned.url();
+        draft.url = page.url();
         draft.language = page.language();
         draft.publishedAt = page.published() != null
                 ? PublicationDates.parse(page.published()).orElse(cleaned.publishedAt()) : cleaned.publishedAt();

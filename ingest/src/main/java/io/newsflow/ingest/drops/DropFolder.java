@@ -204,7 +204,7 @@ final class DropFolder implements AutoCloseable {
     static boolean isCandidateName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (name.startsWith(".") || Sidecar.isSidecar(Path.of(name)) || lower.endsWith(".error.txt")
-                || lower.endsWith(".duplicate.txt")) {
+                || lower.endsWith(".report.txt")) {
             return false;
         }
         for (String suffix : INCOMPLETE_SUFFIXES) {
@@ -238,22 +238,25 @@ final class DropFolder implements AutoCloseable {
         }
     }
 
-    /** Moves a produced file (and sidecar) to done/, or deletes them; writes a note beside it when there is one. */
+    /**
+     * Moves a produced file (and sidecar) to done/, or deletes them; a report (duplicate content, unreadable
+     * records) goes to done/ as {@code <name>.report.txt} either way, written first so a crash cannot lose it.
+     */
     Path markDone(Path claimed, boolean delete, String note) throws IOException {
         Optional<Path> sidecar = Sidecar.find(claimed);
         if (delete) {
-            Files.deleteIfExists(claimed);
+            if (note != null) {
+                writeNote(unique(done, claimed.getFileName() + ".report.txt"), note);
+            }
             if (sidecar.isPresent()) {
                 Files.deleteIfExists(sidecar.get());
             }
-            if (note != null) {
-                writeNote(done.resolve(claimed.getFileName() + ".duplicate.txt"), note);
-            }
+            Files.deleteIfExists(claimed);
             return null;
         }
         Path target = unique(done, claimed.getFileName().toString());
         if (note != null) {
-            writeNote(done.resolve(target.getFileName() + ".duplicate.txt"), note);
+            writeNote(done.resolve(target.getFileName() + ".report.txt"), note);
         }
         if (sidecar.isPresent()) {
             moveAtomically(sidecar.get(), done.resolve(target.getFileName() + Sidecar.SUFFIX));

@@ -6,11 +6,13 @@ import io.newsflow.topics.Topic;
 import io.newsflow.topics.Topics;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * acknowledged every record it gave (articles, and dead letters for its bad records); an unreadable
  * file goes to failed/ once its dead letter was acknowledged. Many files are in flight at once so the
  * broker's round trips overlap. Content already produced from another drop (same content hash) is not
- * produced again: the file goes to done/ with a {@code <name>.duplicate.txt} note and a log line.
+ * produced again: the file goes to done/ with a {@code <name>.report.txt} note and a log line.
  * If the broker cannot be reached, files stay in processing/ and are retried.
  */
 public final class DropFolderService implements AutoCloseable {
@@ -132,17 +134,23 @@ public final class DropFolderService implements AutoCloseable {
             toRetry.addAll(folder.recover());
             long nextRecoveryNanos = System.nanoTime() + RECOVERY_INTERVAL.toNanos();
             while (running) {
-                if (System.nanoTime() >= nextRecoveryNanos) {
-                    toRetry.addAll(folder.recover());
-                    nextRecoveryNanos = System.nanoTime() + RECOVERY_INTERVAL.toNanos();
-                }
-                boolean worked = finishCompleted();
-                worked |= produceWaitingFiles();
-                if (!worked) {
-                    InFlightFile next = completed.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    if (next != null) {
-                        completed.add(next);
+                try {
+                    if (System.nanoTime() >= nextRecoveryNanos) {
+                        toRetry.addAll(folder.recover());
+                        nextRecoveryNanos = System.nanoTime() + RECOVERY_INTERVAL.toNanos();
                     }
+                    boolean worked = finishCompleted();
+                    worked |= produceWaitingFiles();
+                    if (!worked) {
+                        InFlightFile next = completed.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                        if (next != null) {
+                            completed.add(next);
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    // Keep watching: the files involved stay in processing/ and are taken up at the next start.
+                    LOG.error("Unexpected error in the drop folder worker; carrying on", e);
+                    completed.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
             // Stop taking new files; let what was sent be acknowledged and filed.
@@ -331,7 +339,7 @@ public final class DropFolderService implements AutoCloseable {
                 .setStage(STAGE)
                 .setErrorClass(errorClass)
                 .setMessage(message)
-                .setOriginalBytes(bytes == null ? null : java.nio.ByteBuffer.wrap(bytes))
+                .setOriginalBytes(bytes == null ? null : ByteBuffer.wrap(bytes))
                 .setOrigin(origin)
                 .setOccurredAt(Instant.now())
                 .build();
@@ -347,7 +355,7 @@ public final class DropFolderService implements AutoCloseable {
     }
 
     private static byte[] truncate(byte[] bytes) {
-        return bytes.length <= MAX_DEAD_LETTER_BYTES ? bytes : java.util.Arrays.copyOf(bytes, MAX_DEAD_LETTER_BYTES);
+        return bytes.length <= MAX_DEAD_LETTER_BYTES ? bytes : Arrays.copyOf(bytes, MAX_DEAD_LETTER_BYTES);
     }
 
     /** The name the file was dropped under (a claim may have added {@code ~2} to keep it unique). */

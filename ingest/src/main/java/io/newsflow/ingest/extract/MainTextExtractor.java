@@ -3,6 +3,7 @@ package io.newsflow.ingest.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -16,7 +17,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -63,19 +63,20 @@ public final class MainTextExtractor {
     public ExtractedPage page(String html, String baseUrl) {
         Document document = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
         JsonNode article = jsonLdArticle(document);
-        String title = firstNonBlank(meta(document, "og:title"), meta(document, "twitter:title"),
+        Map<String, String> metas = metas(document);
+        String title = firstNonBlank(meta(metas, "og:title"), meta(metas, "twitter:title"),
                 text(article, "headline"), firstText(document, "h1"), document.title());
-        String url = firstNonBlank(document.select("link[rel=canonical]").attr("abs:href"), meta(document, "og:url"),
+        String url = firstNonBlank(document.select("link[rel=canonical]").attr("abs:href"), meta(metas, "og:url"),
                 baseUrl);
-        String published = firstNonBlank(meta(document, "article:published_time"), meta(document, "og:published_time"),
-                text(article, "datePublished"), meta(document, "date"), meta(document, "pubdate"),
-                meta(document, "publishdate"), meta(document, "dc.date"), meta(document, "dc.date.issued"),
-                meta(document, "sailthru.date"), document.select("time[datetime]").attr("datetime"));
-        String language = firstNonBlank(document.select("html").attr("lang"), meta(document, "og:locale"),
-                meta(document, "content-language"));
-        String siteName = firstNonBlank(meta(document, "og:site_name"), article == null ? null
-                : text(article.path("publisher"), "name"), meta(document, "application-name"));
-        String author = firstNonBlank(meta(document, "author"), meta(document, "article:author"),
+        String published = firstNonBlank(meta(metas, "article:published_time"), meta(metas, "og:published_time"),
+                text(article, "datePublished"), meta(metas, "date"), meta(metas, "pubdate"),
+                meta(metas, "publishdate"), meta(metas, "dc.date"), meta(metas, "dc.date.issued"),
+                meta(metas, "sailthru.date"), document.select("time[datetime]").attr("datetime"));
+        String language = firstNonBlank(document.select("html").attr("lang"), meta(metas, "og:locale"),
+                meta(metas, "content-language"));
+        String siteName = firstNonBlank(meta(metas, "og:site_name"), article == null ? null
+                : text(article.path("publisher"), "name"), meta(metas, "application-name"));
+        String author = firstNonBlank(meta(metas, "author"), meta(metas, "article:author"),
                 article == null ? null : authorName(article.get("author")));
         String text = mainText(document);
         String fromJsonLd = article == null ? null : text(article, "articleBody");
@@ -404,16 +405,26 @@ public final class MainTextExtractor {
         return value.isValueNode() ? value.asText() : null;
     }
 
-    private static String meta(Document document, String name) {
-        Elements found = document.select("meta[property=\"" + name + "\"], meta[name=\"" + name + "\"], meta[itemprop=\"" + name
-                + "\"], meta[http-equiv=\"" + name + "\"]");
-        for (Element meta : found) {
-            String content = meta.attr("content");
-            if (!content.isBlank()) {
-                return content.strip();
+    /** The page's meta tags by name, property, itemprop or http-equiv (lower case), first one winning: one pass. */
+    private static Map<String, String> metas(Document document) {
+        Map<String, String> metas = new HashMap<>();
+        for (Element meta : document.select("meta[content]")) {
+            String content = meta.attr("content").strip();
+            if (content.isEmpty()) {
+                continue;
+            }
+            for (String key : new String[] {"property", "name", "itemprop", "http-equiv"}) {
+                String name = meta.attr(key);
+                if (!name.isEmpty()) {
+                    metas.putIfAbsent(name.toLowerCase(Locale.ROOT), content);
+                }
             }
         }
-        return null;
+        return metas;
+    }
+
+    private static String meta(Map<String, String> metas, String name) {
+        return metas.get(name);
     }
 
     private static String firstText(Document document, String selector) {

@@ -21,7 +21,11 @@ import java.util.regex.Pattern;
 public final class PlainTextParser {
 
     private static final int MAX_TITLE_WORDS = 25;
-    private static final int MAX_META_WORDS = 15;
+    private static final int MAX_META_WORDS = 20;
+    /** What may stand around a date on a date line without making it a sentence: times, weekdays, zones. */
+    private static final Pattern DATE_NOISE = Pattern.compile("(?i)\\b(\\d{1,2}\\s*:\\s*\\d{2}(\\s*:\\s*\\d{2})?\\s*([ap]\\.?\\s?m\\.?)?"
+            + "|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\\.?|[ap]\\.?m\\.?|gmt|utc|et|est|edt|pt|pst|pdt|cet|cest|bst|kst|jst|ist"
+            + "|[+-]\\d{2}:?\\d{2}|on|at)\\b|[@|,\\-–—:]");
     private static final Pattern INVISIBLE = Pattern.compile("[\\u00A0\\u2007\\u202F\\u200B\\u200C\\u200D\\uFEFF\\t]");
     private static final Pattern SPACES = Pattern.compile(" {2,}");
     private static final Pattern HAS_LETTER_OR_DIGIT = Pattern.compile("[\\p{L}\\p{N}]");
@@ -54,7 +58,8 @@ public final class PlainTextParser {
      * no line is taken as headline and lines repeating it are dropped.
      */
     public PlainTextArticle parse(String text, String knownTitle) {
-        List<Line> lines = classify(text);
+        // A URL line is the article's address in a dropped text; inside a page or JSON body it is just text.
+        List<Line> lines = classify(text, knownTitle == null);
         String title = knownTitle == null ? "" : knownTitle.strip();
         boolean pickTitle = knownTitle == null;
         List<String> paragraphs = new ArrayList<>();
@@ -127,7 +132,7 @@ public final class PlainTextParser {
     private record Line(String text, Kind kind) {
     }
 
-    private static List<Line> classify(String text) {
+    private static List<Line> classify(String text, boolean urlLines) {
         List<Line> result = new ArrayList<>();
         boolean inFooter = false;
         boolean inLinkList = false;
@@ -148,7 +153,7 @@ public final class PlainTextParser {
             } else if (PageChrome.isSectionHeader(line)) {
                 kind = Kind.CHROME;
                 inLinkList = true;
-            } else if (URL_LINE.matcher(line).matches() && words <= 40) {
+            } else if (urlLines && URL_LINE.matcher(line).matches() && words <= 40) {
                 kind = Kind.URL;
             } else if (words <= 12 && BYLINE.matcher(line).matches()) {
                 kind = Kind.BYLINE;
@@ -180,9 +185,10 @@ public final class PlainTextParser {
             return false;
         }
         String before = line.substring(0, found.get().start()).strip();
-        String after = line.substring(found.get().end()).strip();
-        return before.isEmpty() || META_LABEL.matcher(line).matches()
-                || PageChrome.wordCount(before) + PageChrome.wordCount(after) <= 2;
+        String after = DATE_NOISE.matcher(line.substring(found.get().end())).replaceAll(" ").strip();
+        int otherWords = PageChrome.wordCount(DATE_NOISE.matcher(before).replaceAll(" ")) + PageChrome.wordCount(after);
+        return META_LABEL.matcher(line).matches() || otherWords <= 2
+                || before.isEmpty() && (otherWords <= 3 || META_LABEL.matcher(after).matches());
     }
 
     static boolean isTitleLike(String line) {

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +36,12 @@ public final class PublicationDates {
             "(?i)\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b" + TIME);
     private static final Pattern DAY_FIRST = Pattern.compile(
             "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + ",?\\s+(\\d{4})\\b" + TIME);
+    /** 11/27/2005 (US order unless the first number cannot be a month), 08. 07. 2012 and 27.09.2013 (day first). */
+    private static final Pattern NUMERIC = Pattern.compile(
+            "(?i)(?<![\\d/.])(\\d{1,2})\\s?([/.])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{4})(?!\\d)(?:\\s*@)?" + TIME);
+    /** A time written before its date: "9: 53 AM, MON 22 JUL 2013". */
+    private static final Pattern TIME_BEFORE = Pattern.compile(
+            "(?i)(\\d{1,2})\\s*:\\s*(\\d{2})\\s*([ap]\\.?\\s?m\\.?)?\\s*,?\\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s*)?$");
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
             Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
@@ -46,12 +53,12 @@ public final class PublicationDates {
     /** The first date in the text, if any. */
     public static Optional<Found> find(String text) {
         Found best = null;
-        for (Found found : new Found[] {iso(text), monthFirst(text), dayFirst(text)}) {
+        for (Found found : new Found[] {iso(text), monthFirst(text), dayFirst(text), numeric(text)}) {
             if (found != null && (best == null || found.start() < best.start())) {
                 best = found;
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.ofNullable(best).map(found -> withTimeBefore(text, found));
     }
 
     /** Parses a machine-readable timestamp (ISO 8601, RFC 1123) or any of the forms above. */
@@ -71,7 +78,7 @@ public final class PublicationDates {
             // next
         }
         try {
-            return Optional.of(OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
         } catch (DateTimeParseException ignored) {
             // next
         }
@@ -102,6 +109,36 @@ public final class PublicationDates {
             return new Found(LocalDateTime.of(date.get(), time).toInstant(offset), m.start(), m.end());
         }
         return null;
+    }
+
+    private static Found numeric(String text) {
+        Matcher m = NUMERIC.matcher(text);
+        while (m.find()) {
+            int first = Integer.parseInt(m.group(1));
+            int second = Integer.parseInt(m.group(3));
+            boolean dayFirst = m.group(2).equals(".") || first > 12;
+            Found found = named(m, 4, dayFirst ? second : first, String.valueOf(dayFirst ? first : second), 5,
+                    m.start(), m.end());
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** A date found without its time takes the time written just before it, if any. */
+    private static Found withTimeBefore(String text, Found found) {
+        if (!LocalTime.ofInstant(found.instant(), ZoneOffset.UTC).equals(LocalTime.MIDNIGHT)) {
+            return found;
+        }
+        Matcher m = TIME_BEFORE.matcher(text.substring(0, found.start()));
+        if (!m.find()) {
+            return found;
+        }
+        return time(m.group(1), m.group(2), null, m.group(3))
+                .map(time -> new Found(LocalDateTime.of(LocalDate.ofInstant(found.instant(), ZoneOffset.UTC), time)
+                        .toInstant(ZoneOffset.UTC), m.start(), found.end()))
+                .orElse(found);
     }
 
     private static Found monthFirst(String text) {

@@ -108,6 +108,16 @@ class ArticleFilesTest {
     }
 
     @Test
+    void aPageSavedAsTextIsReadAsAPage() throws Exception {
+        String html = "<!DOCTYPE html><html><head><title>Harbour reopens</title></head><body><article>"
+                + "<p>The harbour reopened on Monday after three days of closure, the port authority said.</p>"
+                + "</article></body></html>";
+        RawArticle article = single(write("saved.txt", html.getBytes(StandardCharsets.UTF_8)));
+        assertThat(article.getTitle()).isEqualTo("Harbour reopens");
+        assertThat(article.getBody()).isEqualTo("The harbour reopened on Monday after three days of closure, the port authority said.");
+    }
+
+    @Test
     void jsonArticleWithItsDocumentedFields() throws Exception {
         String json = """
                 {"title": "Harbour reopens", "body": "The harbour reopened on Monday.\\n\\nFishermen are back.",

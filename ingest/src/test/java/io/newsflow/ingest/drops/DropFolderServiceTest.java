@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,8 +63,8 @@ class DropFolderServiceTest {
             // The same content again, under another name: reported, not produced again.
             Path again = root.resolve("again.txt");
             Files.copy(seeds.get(0), again);
-            assertThat(Eventually.holds(() -> Files.exists(root.resolve("done/again.txt.duplicate.txt")), TIMEOUT)).isTrue();
-            assertThat(Files.readString(root.resolve("done/again.txt.duplicate.txt")))
+            assertThat(Eventually.holds(() -> Files.exists(root.resolve("done/again.txt.report.txt")), TIMEOUT)).isTrue();
+            assertThat(Files.readString(root.resolve("done/again.txt.report.txt")))
                     .contains(seeds.get(0).getFileName().toString());
         }
 
@@ -131,6 +130,7 @@ class DropFolderServiceTest {
         List<ConsumerRecord<String, DeadLetter>> deadLetters = broker.readUntil(topics.deadLetters(),
                 records -> !records.isEmpty(), TIMEOUT);
         assertThat(deadLetters).singleElement().satisfies(r -> assertThat(r.value().getMessage()).contains("line 2"));
+        assertThat(Files.readString(root.resolve("done/batch.jsonl.report.txt"))).contains("line 2");
     }
 
     @Test

@@ -19,6 +19,10 @@ class PublicationDatesTest {
         "Sept. 3, 2019 at 12:05 p.m.                   | 2019-09-03T12:05:00Z",
         "Updated 2024-03-04T08:30:00+01:00             | 2024-03-04T07:30:00Z",
         "2024/06/20 09:15                              | 2024-06-20T09:15:00Z",
+        "9: 53 AM, MON 22 JUL 2013                     | 2013-07-22T09:53:00Z",
+        "Posted 11/27/2005 7: 21 AM                    | 2005-11-27T07:21:00Z",
+        "27/09/2013                                    | 2013-09-27T00:00:00Z",
+        "Article posted on 08. 07. 2012                | 2012-07-08T00:00:00Z",
     })
     void findsTheCommonForms(String text, String expected) {
         assertThat(PublicationDates.find(text)).hasValueSatisfying(found ->
