@@ -26,7 +26,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  *
  * <p>Run: {@code mvn -o -q -pl sink test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt}
  * then {@code java -cp sink/target/test-classes:sink/target/classes:$(cat sink/target/cp.txt)
- * io.newsflow.sink.SinkThroughputBenchmark [snapshots]}.
+ * io.newsflow.sink.SinkThroughputBenchmark [snapshots]}. Diagnostics: {@code -Dbench.storeOnly=true} skips the
+ * Kafka part; {@code -Dbench.logMs=100 -Dbench.preload=auto_explain -Dbench.pgLog=/tmp/pg.log} logs the plans of
+ * statements slower than 100 ms.
  */
 public final class SinkThroughputBenchmark {
 
@@ -42,21 +44,17 @@ public final class SinkThroughputBenchmark {
                 .setDataDirectory(Files.createTempDirectory("newsflow-bench-pg"))
                 .setCleanDataDirectory(true)
                 .setServerConfig("log_min_duration_statement", System.getProperty("bench.logMs", "-1"))
+                .setServerConfig("shared_preload_libraries", System.getProperty("bench.preload", ""))
+                .setServerConfig("auto_explain.log_min_duration", System.getProperty("bench.logMs", "-1"))
+                .setServerConfig("auto_explain.log_analyze", "on")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File(System.getProperty("bench.pgLog", "/dev/null"))))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File(System.getProperty("bench.pgLog", "/dev/null"))))
                 .start()) {
             String storeDb = createDatabase(postgres, "bench_store");
             SinkMigrations.migrate(storeDb, "postgres", "");
-            String extraSql = System.getProperty("bench.sql");
-            if (extraSql != null) {
-                try (var c = java.sql.DriverManager.getConnection(storeDb, "postgres", "");
-                     var s = c.createStatement()) {
-                    s.execute(extraSql);
-                }
-            }
             double storeRate = storeOnly(storeDb, snapshots);
-            System.out.printf("store:      %,d snapshots in batches of %d -> %,.0f snapshots/s%n", count, BATCH,
-                    storeRate);
+            System.out.printf("store:      %,d snapshots in batches of %d -> %,.0f snapshots/s (load average %.1f on %d"
+                    + " cores)%n", count, BATCH, storeRate, loadAverage(), Runtime.getRuntime().availableProcessors());
 
             if (Boolean.getBoolean("bench.storeOnly")) {
                 return;
@@ -119,6 +117,10 @@ public final class SinkThroughputBenchmark {
             snapshots.add(Snapshots.builder("bench-" + event, 4).setVersion(version).build());
         }
         return snapshots;
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static String createDatabase(EmbeddedPostgres postgres, String name) throws Exception {
