@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 class CrashRecoveryTest {
 
     private static final Logger log = LoggerFactory.getLogger(CrashRecoveryTest.class);
-    private static final int KILLS = 12;
+    private static final int KILLS = 10;
     private static final int RECORDS_PER_ROUND = 400;
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 

@@ -21,7 +21,8 @@ import org.apache.kafka.common.TopicPartition;
 public final class ChangeBatch {
 
     private final Map<String, Fold> folds = new LinkedHashMap<>();
-    private final List<String> lines = new ArrayList<>();
+    /** Decoded records in arrival order: a NewsEvent, or the eventId (String) of a tombstone. */
+    private final List<Object> decoded = new ArrayList<>();
     private final List<Rejection> undecodable = new ArrayList<>();
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private int records;
@@ -34,7 +35,7 @@ public final class ChangeBatch {
             fold.snapshot = snapshot;
             fold.snapshotOrigin = origin;
         }
-        lines.add(SnapshotJson.of(snapshot));
+        decoded.add(snapshot);
     }
 
     public void addTombstone(RecordOrigin origin, String eventId) {
@@ -44,7 +45,7 @@ public final class ChangeBatch {
         fold.tombstoneOrigin = origin;
         fold.snapshot = null;
         fold.snapshotOrigin = null;
-        lines.add(SnapshotJson.tombstone(eventId));
+        decoded.add(eventId);
     }
 
     public void addUndecodable(RecordOrigin origin, String errorClass, String reason) {
@@ -73,9 +74,14 @@ public final class ChangeBatch {
         return changes;
     }
 
-    /** One JSON line per decoded record, in arrival order. */
+    /** One JSON line per decoded record, in arrival order (made on demand: only files need them). */
     public List<String> lines() {
-        return List.copyOf(lines);
+        List<String> lines = new ArrayList<>(decoded.size());
+        for (Object record : decoded) {
+            lines.add(record instanceof NewsEvent snapshot
+                    ? SnapshotJson.of(snapshot) : SnapshotJson.tombstone((String) record));
+        }
+        return lines;
     }
 
     public List<Rejection> undecodable() {

@@ -54,7 +54,10 @@ public final class PostgresEventStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresEventStore.class);
 
-    private static final String DELETE_EVENTS = "DELETE FROM events WHERE event_id = ANY(?)";
+    // Deletes join an unnest() instead of "= ANY(?)": with a cached generic plan, "= ANY" may scan the whole table
+    // once per array element, which made a batch of 500 take a second on a table of 20,000 rows.
+    private static final String DELETE_EVENTS =
+            "DELETE FROM events e USING unnest(?::varchar[]) AS d(event_id) WHERE e.event_id = d.event_id";
 
     private static final String RECORD_MERGES = """
             INSERT INTO event_merges (absorbed_event_id, survivor_event_id)
@@ -85,9 +88,12 @@ public final class PostgresEventStore implements AutoCloseable {
             WHERE e.version < EXCLUDED.version
             RETURNING e.event_id""";
 
-    private static final String DELETE_ARTICLES = "DELETE FROM event_articles WHERE event_id = ANY(?)";
-    private static final String DELETE_COUNTRIES = "DELETE FROM event_countries WHERE event_id = ANY(?)";
-    private static final String DELETE_OFFICIALS = "DELETE FROM event_officials WHERE event_id = ANY(?)";
+    private static final String DELETE_ARTICLES =
+            "DELETE FROM event_articles c USING unnest(?::varchar[]) AS d(event_id) WHERE c.event_id = d.event_id";
+    private static final String DELETE_COUNTRIES =
+            "DELETE FROM event_countries c USING unnest(?::varchar[]) AS d(event_id) WHERE c.event_id = d.event_id";
+    private static final String DELETE_OFFICIALS =
+            "DELETE FROM event_officials c USING unnest(?::varchar[]) AS d(event_id) WHERE c.event_id = d.event_id";
 
     private static final String INSERT_ARTICLES = """
             INSERT INTO event_articles (event_id, position, article_id, source, url, title, published_at, score,
