@@ -2,6 +2,8 @@ package io.newsflow.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.ingest.feeds.FeedsConfig;
+import io.newsflow.ingest.feeds.FeedsFile;
 import io.newsflow.launcher.config.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine;
 
 /**
- * What can be checked of the Docker files without a Docker engine: the compose file's services,
+ * What can be checked of the deployment files (Docker, the example feeds file) without a Docker engine: the compose file's services,
  * health checks and start order, and that every variable it and the Dockerfile set is one that
  * Newsflow reads, and every command it runs exists.
  */
@@ -85,5 +87,12 @@ class DeploymentFilesTest {
             }
         }
         assertThat((Map<String, Object>) services().get("sink").get("environment")).containsKey("NEWSFLOW_SINK_JDBC_URL");
+    }
+
+    @Test
+    void theExampleFeedsFileIsValid() throws Exception {
+        FeedsConfig config = new FeedsFile(variable -> "secret-of-" + variable).load(ROOT.resolve("feeds.example.yaml"));
+        assertThat(config.problems()).isEmpty();
+        assertThat(config.feeds()).hasSize(2);
     }
 }
