@@ -76,6 +76,11 @@ public final class EventGrouper {
     record Candidate(EventState event, EventSimilarity.Score score) {
     }
 
+    /** Forgets what memory holds beyond the stores: after a failed placement, the stores are right. */
+    public void recover() {
+        stores.forgetDecoded();
+    }
+
     public Outcome place(RawArticle article, ArticleTags tags, long eventTime) {
         String articleId = article.getArticleId();
         GroupingStores.requireNoSeparator(articleId);
@@ -88,8 +93,8 @@ public final class EventGrouper {
         String body = PageChrome.strip(article.getBody());
         ArticleProfile profile = features.profile(article.getTitle(), body, article.getBody(), published, tags);
 
-        stores.countDocument(profile.termWeights().keySet(), eventTime, halfLifeMillis);
-        Map<String, Double> vector = tfIdf(profile.termWeights(), eventTime);
+        Map<String, Double> frequencies = stores.countDocument(profile.termWeights().keySet(), eventTime, halfLifeMillis);
+        Map<String, Double> vector = tfIdf(profile.termWeights(), frequencies, eventTime);
         double streamDocuments = stores.documentCount(eventTime, halfLifeMillis);
 
         EventState target = null;
@@ -218,12 +223,12 @@ public final class EventGrouper {
         return null;
     }
 
-    private Map<String, Double> tfIdf(Map<String, Double> termWeights, long now) {
+    private Map<String, Double> tfIdf(Map<String, Double> termWeights, Map<String, Double> frequencies, long now) {
         double documents = stores.documentCount(now, halfLifeMillis) + PRIOR_DOCUMENTS;
         Map<String, Double> vector = new HashMap<>(termWeights.size() * 2);
         double norm = 0;
         for (Map.Entry<String, Double> e : termWeights.entrySet()) {
-            double df = Math.max(1e-9, stores.documentFrequency(e.getKey(), now, halfLifeMillis)
+            double df = Math.max(1e-9, frequencies.getOrDefault(e.getKey(), 0.0)
                     + PRIOR_DOCUMENTS * background.share(e.getKey()));
             double w = e.getValue() * Math.log(1.0 + documents / df);
             vector.put(e.getKey(), w);

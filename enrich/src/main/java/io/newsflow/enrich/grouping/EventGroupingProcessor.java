@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class EventGroupingProcessor implements Processor<String, TaggedArticle, String, SpecificRecord> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventGroupingProcessor.class);
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private static final Duration CLOSE_CHECK_INTERVAL = Duration.ofMinutes(10);
     private static final int CLOSE_BATCH = 10_000;
 
@@ -62,9 +63,14 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
         }
         RawArticle article = tagged.article();
         EventGrouper.Outcome outcome;
+        long started = LOG.isDebugEnabled() ? CPU.getCurrentThreadCpuTime() : 0;
         try {
             outcome = grouper.place(article, tagged.tags(), record.timestamp());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("placed {} in {} us of CPU", article.getArticleId(), (CPU.getCurrentThreadCpuTime() - started) / 1000);
+            }
         } catch (RuntimeException e) {
+            grouper.recover();
             LOG.warn("Could not group article {} ({}): {}; sent to dead letters", article.getArticleId(),
                     origin(), e.toString());
             context.forward(record.withKey(article.getArticleId()).withValue(deadLetter(article, e)));

@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -49,6 +51,17 @@ public final class GroupingStores {
     private final KeyValueStore<String, byte[]> frequencies;
     private final KeyValueStore<String, byte[]> articles;
     private final KeyValueStore<String, byte[]> expiry;
+    /**
+     * Recently used events, decoded: candidates recur from article to article, and decoding is the
+     * main cost of scoring them. Only this task writes the store, so the copy stays exact.
+     */
+    private final Map<String, EventState> decoded = new LinkedHashMap<>(DECODED_EVENTS * 4 / 3, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, EventState> eldest) {
+            return size() > DECODED_EVENTS;
+        }
+    };
+    private static final int DECODED_EVENTS = 2_000;
 
     GroupingStores(KeyValueStore<String, byte[]> events, KeyValueStore<String, byte[]> index,
                    KeyValueStore<String, byte[]> frequencies, KeyValueStore<String, byte[]> articles,
@@ -94,11 +107,29 @@ public final class GroupingStores {
     // --- events
 
     EventState event(String eventId) {
+        EventState cached = decoded.get(eventId);
+        if (cached != null) {
+            return cached;
+        }
         byte[] bytes = events.get(eventId);
-        return bytes == null ? null : EventState.fromBytes(bytes);
+        if (bytes == null) {
+            return null;
+        }
+        EventState event = EventState.fromBytes(bytes);
+        decoded.put(eventId, event);
+        return event;
+    }
+
+    /**
+     * Drops the decoded events kept in memory. The grouper changes events in place before it
+     * writes them; after a failure half-way, the store, not memory, is right.
+     */
+    void forgetDecoded() {
+        decoded.clear();
     }
 
     void putEvent(EventState event, long previousActivity) {
+        decoded.put(event.eventId, event);
         if (previousActivity >= 0) {
             expiry.delete(expiryKey(previousActivity, event.eventId));
         }
@@ -108,6 +139,7 @@ public final class GroupingStores {
 
     /** Deletes the event; storedActivity is its last activity as stored (the expiry key). */
     void deleteEvent(String eventId, long storedActivity) {
+        decoded.remove(eventId);
         events.delete(eventId);
         if (storedActivity >= 0) {
             expiry.delete(expiryKey(storedActivity, eventId));
@@ -162,26 +194,26 @@ public final class GroupingStores {
 
     // --- document frequency, decayed: value halves every half-life of event time
 
-    double documentFrequency(String term, long now, double halfLifeMillis) {
-        return decayed(frequencies.get(term), now, halfLifeMillis);
-    }
-
     double documentCount(long now, double halfLifeMillis) {
         return decayed(frequencies.get(DOCUMENT_COUNT), now, halfLifeMillis);
     }
 
-    void countDocument(Iterable<String> terms, long now, double halfLifeMillis) {
+    /** Counts one more document with these terms; returns each term's document frequency now. */
+    Map<String, Double> countDocument(Iterable<String> terms, long now, double halfLifeMillis) {
         increment(DOCUMENT_COUNT, now, halfLifeMillis);
+        Map<String, Double> frequencies = new HashMap<>();
         for (String term : terms) {
-            increment(term, now, halfLifeMillis);
+            frequencies.put(term, increment(term, now, halfLifeMillis));
         }
+        return frequencies;
     }
 
-    private void increment(String key, long now, double halfLifeMillis) {
+    private double increment(String key, long now, double halfLifeMillis) {
         byte[] bytes = frequencies.get(key);
         double value = decayed(bytes, now, halfLifeMillis) + 1.0;
         long asOf = bytes == null ? now : Math.max(now, ByteBuffer.wrap(bytes).getLong(8));
         frequencies.put(key, ByteBuffer.allocate(16).putDouble(value).putLong(asOf).array());
+        return value;
     }
 
     private static double decayed(byte[] bytes, long now, double halfLifeMillis) {

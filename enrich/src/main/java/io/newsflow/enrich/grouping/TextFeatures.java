@@ -99,7 +99,10 @@ public final class TextFeatures {
             }
             boolean capitalised = Character.isUpperCase(raw.charAt(0));
             boolean stop = Stopwords.contains(lower);
-            boolean name = readNames && capitalised && !stop && !sentenceStart && !Stopwords.isCalendarWord(lower);
+            // The second part of a hyphenated name ("Hong-kyun") continues the name.
+            boolean hyphenated = gapBreak == JOIN && m.start() > 0 && text.charAt(m.start() - 1) == '-' && runLength > 0;
+            boolean name = readNames && !stop && (hyphenated
+                    || capitalised && !sentenceStart && !Stopwords.isCalendarWord(lower));
             if (name && !breaksRun) {
                 if (runLength > 0) {
                     run.append(' ');

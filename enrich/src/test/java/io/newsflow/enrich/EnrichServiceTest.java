@@ -1,0 +1,44 @@
+package io.newsflow.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.enrich.grouping.GroupingStores;
+import io.newsflow.topics.Topics;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnrichServiceTest {
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void streamsRunExactlyOnceWithStateWhereConfiguredAndDeadLettersForBadInput() {
+        Topics topics = new Topics("nf-", null);
+        Properties props = EnrichService.streamsProperties(new EnrichConfig("enrich-x", stateDir, java.time.Duration.ofDays(2)),
+                Map.of(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092"), topics);
+        assertThat(props.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("enrich-x");
+        assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+        assertThat(props.get(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo(stateDir.toAbsolutePath().toString());
+        assertThat(props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG)).isEqualTo(DeadLetterRouting.class);
+        assertThat(props.get(DeadLetterRouting.DEAD_LETTERS_TOPIC)).isSameAs(topics.deadLetters());
+        assertThat(props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("localhost:9092");
+    }
+
+    @Test
+    void theTopologyReadsRawArticlesAndWritesEventsThroughNamedStores() {
+        Topics topics = new Topics("nf-", null);
+        TopologyDescription description = EnrichTopology.build(topics, EnrichConfig.defaults(stateDir)).describe();
+        String text = description.toString();
+        assertThat(text).contains("topics: [nf-raw-articles]", "topic: nf-events", "topic: nf-dead-letters",
+                EnrichTopology.GROUPING_TOPIC, "group-into-events");
+        for (String store : GroupingStores.names()) {
+            assertThat(text).contains(store);
+        }
+    }
+}
