@@ -42,6 +42,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the shuffled order (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--show-events", description = "Print each predicted event with its files and their gold events.")
+    boolean showEvents;
+
     @Option(names = "--tag-labels", description = "A labels.json whose \"articles\" hold hand-labelled countries and "
             + "officials (article files beside it). Default: the corpus's own labels.json when it has them.")
     List<Path> tagLabels = new ArrayList<>();
@@ -86,6 +89,12 @@ public final class EvalCommand implements Callable<Integer> {
             });
         }
 
+        if (showEvents) {
+            Map<String, List<String>> members = new LinkedHashMap<>();
+            predicted.forEach((file, event) -> members.computeIfAbsent(event, e -> new ArrayList<>())
+                    .add(file + "(" + gold.get(file) + ")"));
+            members.forEach((event, names) -> out.println(event + ": " + String.join(" ", names)));
+        }
         ClusteringScores scores = ClusteringScores.of(predicted, gold);
         int events = new HashSet<>(predicted.values()).size();
         int goldEvents = new HashSet<>(gold.values()).size();
