@@ -83,7 +83,7 @@ public final class SinkService implements AutoCloseable {
 
     public SinkService(SinkConfig config, Map<String, Object> kafkaProperties, Topics topics) {
         this.config = config;
-        this.kafkaProperties = Map.copyOf(kafkaProperties);
+        this.kafkaProperties = new HashMap<>(kafkaProperties); // may hold null values, which Map.copyOf refuses
         this.topics = topics;
         this.topic = topics.events().name();
         this.snapshots = topics.events().valueSerde().deserializer();
