@@ -79,7 +79,7 @@ public final class SinkService implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean ready;
     private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread worker;
+    private volatile Thread worker;
 
     public SinkService(SinkConfig config, Map<String, Object> kafkaProperties, Topics topics) {
         this.config = config;
