@@ -4,6 +4,7 @@ import io.newsflow.schemas.DeadLetter;
 import io.newsflow.sink.changes.Rejection;
 import io.newsflow.topics.Topic;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,6 +75,6 @@ final class DeadLetters implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(java.time.Duration.ofSeconds(10));
+        producer.close(Duration.ofSeconds(10));
     }
 }

@@ -8,7 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Splits the one map of Kafka settings the launcher hands over into what a consumer and a producer each know,
- * so neither logs warnings about the other's settings.
+ * so neither logs warnings about the other's settings. Null values are left out (the launcher may pass unset ones).
  */
 final class KafkaSettings {
 
@@ -26,7 +26,7 @@ final class KafkaSettings {
     private static Map<String, Object> only(Map<String, Object> all, Set<String> known) {
         Map<String, Object> kept = new HashMap<>();
         all.forEach((key, value) -> {
-            if (known.contains(key)) {
+            if (value != null && known.contains(key)) {
                 kept.put(key, value);
             }
         });

@@ -79,11 +79,11 @@ public final class SinkService implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean ready;
     private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread worker;
+    private volatile Thread worker;
 
     public SinkService(SinkConfig config, Map<String, Object> kafkaProperties, Topics topics) {
         this.config = config;
-        this.kafkaProperties = Map.copyOf(kafkaProperties);
+        this.kafkaProperties = new HashMap<>(kafkaProperties); // may hold null values, which Map.copyOf refuses
         this.topics = topics;
         this.topic = topics.events().name();
         this.snapshots = topics.events().valueSerde().deserializer();

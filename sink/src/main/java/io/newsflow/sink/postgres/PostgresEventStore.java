@@ -259,10 +259,22 @@ public final class PostgresEventStore implements AutoCloseable {
         return applied;
     }
 
+    /** Deletes events with their child rows (the schema has no cascading foreign keys, see V1). */
     private int deleteEvents(Connection c, List<String> eventIds) throws SQLException {
+        Array ids = c.createArrayOf("varchar", eventIds.toArray(String[]::new));
+        deleteChildren(c, ids);
         try (PreparedStatement delete = c.prepareStatement(DELETE_EVENTS)) {
-            delete.setArray(1, c.createArrayOf("varchar", eventIds.toArray(String[]::new)));
+            delete.setArray(1, ids);
             return delete.executeUpdate();
+        }
+    }
+
+    private void deleteChildren(Connection c, Array eventIds) throws SQLException {
+        for (String sql : List.of(DELETE_ARTICLES, DELETE_COUNTRIES, DELETE_OFFICIALS)) {
+            try (PreparedStatement delete = c.prepareStatement(sql)) {
+                delete.setArray(1, eventIds);
+                delete.executeUpdate();
+            }
         }
     }
 
@@ -322,13 +334,8 @@ public final class PostgresEventStore implements AutoCloseable {
     }
 
     private void replaceChildren(Connection c, List<NewsEvent> events) throws SQLException {
-        Array ids = c.createArrayOf("varchar", events.stream().map(NewsEvent::getEventId).toArray(String[]::new));
-        for (String sql : List.of(DELETE_ARTICLES, DELETE_COUNTRIES, DELETE_OFFICIALS)) {
-            try (PreparedStatement delete = c.prepareStatement(sql)) {
-                delete.setArray(1, ids);
-                delete.executeUpdate();
-            }
-        }
+        deleteChildren(c, c.createArrayOf("varchar", events.stream().map(NewsEvent::getEventId)
+                .toArray(String[]::new)));
         insertArticles(c, events);
         insertCountries(c, events);
         insertOfficials(c, events);
