@@ -1,5 +1,6 @@
 package io.newsflow.ingest.feeds;
 
+import io.newsflow.ingest.text.ArticleIdentity;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.SourceKind;
 import java.time.Instant;
@@ -52,7 +53,7 @@ final class FeedArticles {
                 .setLanguage(feed.language())
                 .setPublishedAt(item.publishedAt())
                 .setFetchedAt(fetchedAt)
-                .setContentHash(ContentHash.of(item.title(), body))
+                .setContentHash(ArticleIdentity.contentHash(item.title(), body))
                 .setMetadata(metadata)
                 .build();
     }

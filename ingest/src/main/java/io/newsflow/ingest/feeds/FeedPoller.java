@@ -1,5 +1,6 @@
 package io.newsflow.ingest.feeds;
 
+import io.newsflow.ingest.text.ArticleIdentity;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.SeenItem;
@@ -195,7 +196,7 @@ public final class FeedPoller {
         for (int i = document.items().size() - 1; i >= 0; i--) {
             FeedItem item = document.items().get(i);
             ItemIdentity identity = identities.get(i);
-            String feedHash = ContentHash.of(item.title(), FeedArticles.feedBody(item));
+            String feedHash = ArticleIdentity.contentHash(item.title(), FeedArticles.feedBody(item));
             ItemVersions.Decision decision = versions.decide(identity, feedHash, now);
             remember.putAll(decision.toRemember());
             // A feed listing one item twice gets it emitted once.

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.feeds;
 
+import io.newsflow.ingest.text.ArticleIdentity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,18 +40,19 @@ public record ItemIdentity(String guidKey, String linkKey, String fingerprintKey
      * document share (a feed linking every item to its home page) identifies none of them.
      */
     public static List<ItemIdentity> of(String sourceId, FeedDocument document) {
-        String siteLink = CanonicalUrl.of(document.siteLink()).orElse(null);
+        String siteLink = ArticleIdentity.canonicalUrl(document.siteLink());
         Map<String, Integer> guidCounts = new HashMap<>();
         Map<String, Integer> linkCounts = new HashMap<>();
         for (FeedItem item : document.items()) {
             if (item.guid() != null) {
                 guidCounts.merge(item.guid(), 1, Integer::sum);
             }
-            CanonicalUrl.of(item.link()).ifPresent(link -> linkCounts.merge(link, 1, Integer::sum));
+            Optional.ofNullable(ArticleIdentity.canonicalUrl(item.link()))
+                    .ifPresent(link -> linkCounts.merge(link, 1, Integer::sum));
         }
         List<ItemIdentity> identities = new ArrayList<>(document.items().size());
         for (FeedItem item : document.items()) {
-            Optional<String> canonical = CanonicalUrl.of(item.link());
+            Optional<String> canonical = Optional.ofNullable(ArticleIdentity.canonicalUrl(item.link()));
             boolean guidUsable = item.guid() != null && guidCounts.get(item.guid()) == 1;
             boolean linkDistinctive = canonical.isPresent() && linkCounts.get(canonical.get()) == 1
                     && !Objects.equals(canonical.get(), siteLink);
@@ -61,17 +63,17 @@ public record ItemIdentity(String guidKey, String linkKey, String fingerprintKey
     }
 
     private static ItemIdentity of(String sourceId, FeedItem item, String guid, String distinctiveLink, String canonical) {
-        String guidKey = guid == null ? null : "guid:" + ContentHash.sha256Hex(sourceId + "\n" + guid);
-        String linkKey = distinctiveLink == null ? null : "link:" + ContentHash.sha256Hex(sourceId + "\n" + distinctiveLink);
+        String guidKey = guid == null ? null : "guid:" + ArticleIdentity.sha256Hex(sourceId + "\n" + guid);
+        String linkKey = distinctiveLink == null ? null : "link:" + ArticleIdentity.sha256Hex(sourceId + "\n" + distinctiveLink);
         String fingerprintKey = null;
         if (guidKey == null && linkKey == null) {
             Instant date = item.publishedAt();
-            String content = item.title().isBlank() ? ContentHash.of("", item.html()) : ContentHash.normalise(item.title());
-            fingerprintKey = "fingerprint:" + ContentHash.sha256Hex(sourceId + "\n" + content + "\n" + (date == null ? "" : date));
+            String content = item.title().isBlank() ? ArticleIdentity.contentHash("", item.html()) : ArticleIdentity.normalise(item.title());
+            fingerprintKey = "fingerprint:" + ArticleIdentity.sha256Hex(sourceId + "\n" + content + "\n" + (date == null ? "" : date));
         }
         String articleId = distinctiveLink != null
-                ? ContentHash.sha256Hex(distinctiveLink)
-                : ContentHash.sha256Hex(guidKey != null ? guidKey : fingerprintKey);
+                ? ArticleIdentity.articleId(distinctiveLink, null)
+                : ArticleIdentity.itemId(guidKey != null ? guidKey : fingerprintKey);
         return new ItemIdentity(guidKey, linkKey, fingerprintKey, canonical, articleId);
     }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * How Newsflow names an article, so that the same article read twice (a retry after a crash, the
- * same file dropped again, the same page in a feed and a drop) gets the same key.
+ * same file dropped again, the same page in a feed and a drop) gets the same key. The drop folder
+ * and the feed reader both use these rules.
  *
  * <ul>
  *   <li>Content hash: SHA-256 (hex) of the normalised title and body (Unicode NFKC, lower case,
@@ -24,14 +25,17 @@ import java.util.regex.Pattern;
  *   <li>Article id: {@code url-} + the first 32 hex digits of SHA-256 of the canonical URL when the
  *       article has a URL (an edited article keeps its id and becomes an update); otherwise
  *       {@code txt-} + the first 32 hex digits of the content hash. Both are pure functions of the
- *       input, hence stable across retries and restarts.</li>
+ *       input, hence stable across retries and restarts. A feed item whose link is not its own
+ *       (shared by several items) gets {@code item-} + 32 hex digits of its guid or fingerprint key.</li>
  * </ul>
  */
 public final class ArticleIdentity {
 
     private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B]+");
+    /** Tracking parameters: names, and name prefixes such as utm_ and ns_ (campaign tags). */
     private static final Pattern TRACKING_PARAMETER = Pattern.compile(
-            "(?i)^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_hsenc|_hsmi|ref_src|cmpid|ocid)$");
+            "(?i)^(fbclid|gclid|dclid|gclsrc|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|ref_src|cmpid|ocid"
+                    + "|at_medium|at_campaign|ito|smid|spm|(utm_|ns_|__hs|hsa_|pk_|mtm_).*)$");
 
     private ArticleIdentity() {
     }
@@ -39,6 +43,11 @@ public final class ArticleIdentity {
     /** SHA-256 (hex) of the normalised title and body. */
     public static String contentHash(String title, String body) {
         return sha256Hex(normalise(title) + "\n" + normalise(body));
+    }
+
+    /** The id of a feed item without a distinctive link: from its identity key (guid or fingerprint). */
+    public static String itemId(String identityKey) {
+        return "item-" + sha256Hex(identityKey).substring(0, 32);
     }
 
     /** The id for an article: from the canonical URL when there is one, else from the content hash. */
@@ -55,7 +64,7 @@ public final class ArticleIdentity {
             return null;
         }
         try {
-            URI uri = new URI(url.strip());
+            URI uri = new URI(url.strip().replace(" ", "%20"));
             String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getHost() == null) {
                 return null;

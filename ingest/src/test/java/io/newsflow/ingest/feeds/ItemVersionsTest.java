@@ -1,5 +1,6 @@
 package io.newsflow.ingest.feeds;
 
+import io.newsflow.ingest.text.ArticleIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -25,7 +26,7 @@ class ItemVersionsTest {
         List<ItemVersions.Decision> decisions = new ArrayList<>();
         for (int i = 0; i < items.length; i++) {
             ItemVersions.Decision decision = versions.decide(identities.get(i),
-                    ContentHash.of(items[i].title(), FeedArticles.feedBody(items[i])), NOW);
+                    ArticleIdentity.contentHash(items[i].title(), FeedArticles.feedBody(items[i])), NOW);
             versions.remember(decision);
             decisions.add(decision);
         }
@@ -78,6 +79,6 @@ class ItemVersionsTest {
     @Test
     void articleIdComesFromTheCanonicalUrl() {
         ItemVersions.Decision decision = observe(item("g", "HTTPS://Example.org/a?utm_campaign=x", "A", "x", NOW)).get(0);
-        assertThat(decision.articleId()).isEqualTo(ContentHash.sha256Hex("https://example.org/a"));
+        assertThat(decision.articleId()).isEqualTo(ArticleIdentity.articleId("https://example.org/a", null));
     }
 }
