@@ -2,21 +2,25 @@ package io.newsflow.launcher.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.enrich.grouping.ClusteringScores;
+import io.newsflow.enrich.grouping.GroupingEvaluation;
+import io.newsflow.enrich.grouping.GroupingSettings;
 import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.enrich.tagging.TaggingEvaluation;
 import io.newsflow.ingest.drops.ArticleFileException;
 import io.newsflow.ingest.drops.ArticleFiles;
-import io.newsflow.launcher.eval.ClusteringScores;
 import io.newsflow.launcher.eval.LabelledCorpus;
-import io.newsflow.launcher.eval.OfflineEnrich;
+import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,15 +83,15 @@ public final class EvalCommand implements Callable<Integer> {
 
         Map<String, String> predicted = new LinkedHashMap<>();
         Map<String, String> gold = new LinkedHashMap<>();
-        try (OfflineEnrich enrich = new OfflineEnrich()) {
-            enrich.process(articles);
-            Map<String, String> eventOfArticle = enrich.eventOfArticle();
-            articleIdOfFile.forEach((file, articleId) -> {
-                // An article no event lists is its own singleton: nothing is dropped from the score.
-                predicted.put(file, eventOfArticle.getOrDefault(articleId, "unassigned:" + file));
-                gold.put(file, labelled.goldEventOfFile().get(file));
-            });
-        }
+        // The production topology (tagging and grouping) driven offline, with in-memory stores.
+        Map<String, NewsEvent> finalEvents = GroupingEvaluation.latestEvents(articles, GroupingSettings.defaults(Duration.ofDays(7)));
+        Map<String, String> eventOfArticle = new HashMap<>();
+        finalEvents.values().forEach(e -> e.getArticles().forEach(a -> eventOfArticle.put(a.getArticleId(), e.getEventId())));
+        articleIdOfFile.forEach((file, articleId) -> {
+            // An article no event lists is its own singleton: nothing is dropped from the score.
+            predicted.put(file, eventOfArticle.getOrDefault(articleId, "unassigned:" + file));
+            gold.put(file, labelled.goldEventOfFile().get(file));
+        });
 
         if (showEvents) {
             Map<String, List<String>> members = new LinkedHashMap<>();
