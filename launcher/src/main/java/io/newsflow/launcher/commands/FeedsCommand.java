@@ -13,7 +13,15 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "feeds", description = "Work with feeds offline.",
         subcommands = {FeedsCommand.Parse.class, FeedsCommand.Import.class})
-public final class FeedsCommand {
+public final class FeedsCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
 
     @Command(name = "parse", description = "Parse saved feed files; one line per file, then "
             + "`parse files=<n> ok=<k> rejected=<r> crashed=<c>`. Exit 0 all read, 1 some rejected, 2 a crash.")
