@@ -7,8 +7,9 @@ COPY ingest ingest
 COPY enrich enrich
 COPY sink sink
 COPY launcher launcher
+COPY benchmarks benchmarks
 COPY testdata testdata
-RUN mvn -B -q -DskipTests package
+RUN mvn -B -q -DskipTests -pl launcher -am package
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \

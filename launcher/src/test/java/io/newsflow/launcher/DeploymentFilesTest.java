@@ -90,6 +90,18 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theImageBuildCopiesEveryModuleOfTheBuild() throws Exception {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+        int modules = 0;
+        while (module.find()) {
+            modules++;
+            assertThat(dockerfile).as("Dockerfile copies module " + module.group(1)).contains("COPY " + module.group(1) + " ");
+        }
+        assertThat(modules).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void theExampleFeedsFileIsValid() throws Exception {
         FeedsConfig config = new FeedsFile(variable -> "secret-of-" + variable).load(ROOT.resolve("feeds.example.yaml"));
         assertThat(config.problems()).isEmpty();
