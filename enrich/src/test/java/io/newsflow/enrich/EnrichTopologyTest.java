@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Random;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The production topology (RocksDB stores) on the seed articles, through TopologyTestDriver. */
 class EnrichTopologyTest {
@@ -92,6 +96,22 @@ class EnrichTopologyTest {
         assertThat(second.getScore()).isBetween(0.0, 1.0);
         assertThat(second.getCopyOf()).isNull();
         assertThat(meeting.getArticles().get(0).getScore()).isEqualTo(1.0);
+    }
+
+    /**
+     * The seeds as ingest delivers them from a drop folder: two dated, three undated and fetched
+     * long after. An undated article must not push stream time to its fetch time (that closed the
+     * event of the first report before the second arrived). Name order and shuffles.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void seedsAsIngestedGiveTheLabelledEventsInAnyOrder(long shuffleSeed) {
+        List<RawArticle> seeds = new ArrayList<>(ArticleFiles.seedsAsIngested());
+        if (shuffleSeed != 0) {
+            Collections.shuffle(seeds, new Random(shuffleSeed));
+        }
+        seeds.forEach(this::send);
+        assertThat(memberships(latest())).isEqualTo(SEED_EVENTS);
     }
 
     @Test

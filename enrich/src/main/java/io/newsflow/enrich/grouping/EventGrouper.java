@@ -206,7 +206,9 @@ public final class EventGrouper {
                 continue;
             }
             String url = article.getUrl() != null ? article.getUrl() : m.url();
-            Long published = article.getPublishedAt() != null ? article.getPublishedAt().toEpochMilli() : m.publishedAt();
+            // Boxed on both sides: an undated article refreshed again must not unbox a null.
+            Long published = article.getPublishedAt() != null ? Long.valueOf(article.getPublishedAt().toEpochMilli())
+                    : m.publishedAt();
             boolean changed = !Objects.equals(url, m.url()) || !Objects.equals(published, m.publishedAt())
                     || !article.getTitle().equals(m.title());
             if (!changed) {

@@ -1,5 +1,7 @@
 package io.newsflow.enrich.grouping;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.SourceKind;
 import java.io.IOException;
@@ -10,10 +12,16 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +41,40 @@ public final class ArticleFiles {
             List<RawArticle> articles = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
                 articles.add(read(file));
+            }
+            return articles;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The seeds as ingest hands them on (see labels.json): labelled page chrome lines removed from
+     * the body, the labelled publication time and outlet set, fetched long after publication, as a
+     * file drop of old articles is. Undated articles carry only the fetch time.
+     */
+    public static List<RawArticle> seedsAsIngested() {
+        try {
+            JsonNode labels = new ObjectMapper().readTree(SEEDS.resolve("labels.json").toFile()).get("articles");
+            List<RawArticle> articles = new ArrayList<>();
+            for (RawArticle plain : inNameOrder(SEEDS)) {
+                JsonNode label = labels.get(plain.getArticleId() + ".txt");
+                Set<String> chrome = new HashSet<>();
+                label.path("boilerplate_lines").forEach(line -> chrome.add(line.asText().strip()));
+                String body = plain.getBody().lines().filter(line -> !chrome.contains(line.strip()))
+                        .collect(Collectors.joining("\n"));
+                RawArticle.Builder article = RawArticle.newBuilder(plain).setBody(body)
+                        .setContentHash(sha256(plain.getTitle() + "\n" + body));
+                String published = label.path("published").asText(null);
+                if (published != null) {
+                    article.setPublishedAt(published.length() == 10 ? LocalDate.parse(published).atStartOfDay(ZoneOffset.UTC).toInstant()
+                            : LocalDateTime.parse(published).toInstant(ZoneOffset.UTC));
+                }
+                String outlet = label.path("source").asText(null);
+                if (outlet != null) {
+                    article.setMetadata(Map.of("outlet", outlet));
+                }
+                articles.add(article.build());
             }
             return articles;
         } catch (IOException e) {
