@@ -1,0 +1,120 @@
+package io.newsflow.benchmarks;
+
+import io.newsflow.enrich.EnrichTopology;
+import io.newsflow.enrich.grouping.GroupingSettings;
+import io.newsflow.enrich.grouping.GroupingStores;
+import io.newsflow.schemas.NewsEvent;
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.schemas.SourceKind;
+import io.newsflow.topics.AvroTrust;
+import io.newsflow.topics.Topics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * Articles per second through the enrich topology (tagging and grouping) with many events open,
+ * and the heap it holds. Not JMH: filling the stores with 100,000 events is the expensive part, so
+ * it is done once, then a measured run of further articles follows.
+ *
+ * <p>Synthetic articles: 200 words drawn from a 40,000-word vocabulary with a Zipf-like skew plus
+ * a few names of their own, so that each preloaded article opens an event of its own; half of the
+ * measured articles retell a preloaded article (same names and most words), half are new.
+ * Stores are the heap kind (the same processor and index as RocksDB, without disk), so the
+ * figure is the grouping logic's own cost, on one thread.
+ *
+ * <p>Run: {@code java -Xmx4g -cp benchmarks/target/benchmarks.jar io.newsflow.benchmarks.GroupingThroughput [open events] [measured]}
+ */
+public final class GroupingThroughput {
+
+    private static final int VOCABULARY = 40_000;
+
+    public static void main(String[] args) throws Exception {
+        AvroTrust.trustNewsflowPackages();
+        int openEvents = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int measured = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        Topics topics = Topics.embedded();
+        Path stateDir = Files.createTempDirectory("newsflow-grouping-bench");
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "newsflow-grouping-bench");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        GroupingSettings settings = GroupingSettings.defaults(Duration.ofDays(3650));
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+                EnrichTopology.build(topics, settings, GroupingStores.Kind.IN_MEMORY), props)) {
+            TestInputTopic<String, RawArticle> input = driver.createInputTopic(topics.rawArticles().name(),
+                    topics.rawArticles().keySerde().serializer(), topics.rawArticles().valueSerde().serializer());
+            TestOutputTopic<String, NewsEvent> output = driver.createOutputTopic(topics.events().name(),
+                    topics.events().keySerde().deserializer(), topics.events().valueSerde().deserializer());
+
+            long start = System.nanoTime();
+            for (int i = 0; i < openEvents; i++) {
+                input.pipeInput("p" + i, article("p" + i, i, new SplittableRandom(i)));
+                if (i % 1000 == 999) {
+                    output.readRecordsToList();
+                }
+                if (i % 20_000 == 19_999) {
+                    System.err.printf(Locale.ROOT, "preloaded %,d articles in %.0f s%n", i + 1, (System.nanoTime() - start) / 1e9);
+                }
+            }
+            output.readRecordsToList();
+            double preloadSeconds = (System.nanoTime() - start) / 1e9;
+            long heapAfterPreload = usedHeapAfterGc();
+
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            SplittableRandom random = new SplittableRandom(42);
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long wallStart = System.nanoTime();
+            for (int i = 0; i < measured; i++) {
+                boolean retell = random.nextBoolean();
+                int base = retell ? random.nextInt(openEvents) : openEvents + i;
+                // a retelling shares the base article's names and most of its words
+                input.pipeInput("m" + i, article("m" + i, base, new SplittableRandom(retell ? base : base + 7_000_000L)));
+                if (i % 1000 == 999) {
+                    output.readRecordsToList();
+                }
+            }
+            double wall = (System.nanoTime() - wallStart) / 1e9;
+            double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            System.out.printf(Locale.ROOT, "preload: %,d articles in %.1f s (%.0f articles/s); heap after GC %d MB%n",
+                    openEvents, preloadSeconds, openEvents / preloadSeconds, heapAfterPreload / (1024 * 1024));
+            System.out.printf(Locale.ROOT, "grouping articles=%d open_events=%d articles_per_s=%.0f cpu_us_per_article=%.0f heap_mb=%d%n",
+                    measured, openEvents, measured / wall, cpu * 1e6 / measured, usedHeapAfterGc() / (1024 * 1024));
+        }
+    }
+
+    private static RawArticle article(String id, int subject, SplittableRandom random) {
+        StringBuilder body = new StringBuilder();
+        String names = "Officer" + subject + " Town" + (subject * 31 % 99_991) + " Company" + (subject * 17 % 99_989);
+        body.append("Reports from ").append(names).append(" said on Tuesday that ");
+        for (int w = 0; w < 200; w++) {
+            // Zipf-like: small ranks are common words
+            int rank = (int) Math.min(VOCABULARY - 1, Math.floor(Math.pow(VOCABULARY, random.nextDouble())));
+            body.append("w").append(Integer.toString(rank, 36)).append(w % 15 == 14 ? ". " : " ");
+        }
+        body.append(names).append('.');
+        return RawArticle.newBuilder()
+                .setArticleId(id).setSourceKind(SourceKind.FILE).setSourceId(id + ".txt")
+                .setTitle("Story about " + names).setBody(body.toString())
+                .setFetchedAt(Instant.parse("2026-01-01T00:00:00Z")).setContentHash(id)
+                .setMetadata(Map.of())
+                .build();
+    }
+
+    private static long usedHeapAfterGc() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}
