@@ -111,16 +111,40 @@ public final class MainTextExtractor {
         prune(root, pruneUnlikely);
         Element best = bestCandidate(root);
         List<Element> kept = best == null ? List.of(root) : withRelatedSiblings(best);
-        List<String> paragraphs = new ArrayList<>();
+        List<Paragraph> paragraphs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Element element : kept) {
-            for (String paragraph : paragraphs(element)) {
-                if (seen.add(paragraph)) {
+            for (Paragraph paragraph : paragraphs(element)) {
+                if (seen.add(paragraph.text())) {
                     paragraphs.add(paragraph);
                 }
             }
         }
-        return String.join("\n\n", paragraphs);
+        // The block that holds the article often also holds a byline and date above it and tags, share
+        // buttons and "more stories" links below: short or link-made lines at either edge are not prose.
+        int from = 0;
+        int to = paragraphs.size();
+        while (to > from && paragraphs.get(to - 1).edgeBoilerplate()) {
+            to--;
+        }
+        while (from < to && paragraphs.get(from).edgeBoilerplate()) {
+            from++;
+        }
+        List<String> texts = new ArrayList<>();
+        for (Paragraph paragraph : paragraphs.subList(from, to)) {
+            texts.add(paragraph.text());
+        }
+        return String.join("\n\n", texts);
+    }
+
+    /** One block of text; {@code linked} when most of its characters are link text. */
+    private record Paragraph(String text, boolean linked) {
+
+        private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”’»)。！？]$");
+
+        boolean edgeBoilerplate() {
+            return linked || text.split("\\s+").length < 8 && !SENTENCE_END.matcher(text).find();
+        }
     }
 
     /** The headline is reported as the title; repeated at the top of the text it is noise. */
@@ -297,40 +321,57 @@ public final class MainTextExtractor {
         }
     }
 
-    /** The element's text as paragraphs: block elements and line breaks start new ones. */
-    private static List<String> paragraphs(Element element) {
-        List<String> result = new ArrayList<>();
+    /**
+     * The element's text as paragraphs: block elements and line breaks start new ones; each knows whether
+     * it is made mostly of link text.
+     */
+    private static List<Paragraph> paragraphs(Element element) {
+        List<Paragraph> result = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        int[] linked = {0};
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode textNode) {
-                    current.append(textNode.getWholeText());
+                    String text = textNode.getWholeText();
+                    current.append(text);
+                    if (insideLink(textNode, element)) {
+                        linked[0] += text.strip().length();
+                    }
                 } else if (node instanceof Element e && BLOCKS.contains(e.tagName())) {
-                    flush(current, result);
+                    flush(current, linked, result);
                 }
             }
 
             @Override
             public void tail(Node node, int depth) {
                 if (node instanceof Element e && BLOCKS.contains(e.tagName())) {
-                    flush(current, result);
+                    flush(current, linked, result);
                 }
             }
         }, element);
-        flush(current, result);
+        flush(current, linked, result);
         return result;
     }
 
-    private static void flush(StringBuilder current, List<String> into) {
+    private static boolean insideLink(Node node, Element stop) {
+        for (Node parent = node.parentNode(); parent != null && parent != stop; parent = parent.parentNode()) {
+            if (parent instanceof Element e && e.tagName().equals("a")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void flush(StringBuilder current, int[] linked, List<Paragraph> into) {
         String paragraph = clean(current.toString());
         current.setLength(0);
-        if (!paragraph.isEmpty() && linkLikeFragment(paragraph)) {
+        int linkedChars = linked[0];
+        linked[0] = 0;
+        if (paragraph.isEmpty() || linkLikeFragment(paragraph)) {
             return;
         }
-        if (!paragraph.isEmpty()) {
-            into.add(paragraph);
-        }
+        into.add(new Paragraph(paragraph, linkedChars > paragraph.length() * 0.6));
     }
 
     /** Lone very short fragments ("|", "»") between blocks are separators, not text. */
