@@ -34,6 +34,9 @@ public final class MainTextExtractor {
             + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share"
             + "|newsletter|promo|cookie|consent|subscribe|signup|outbrain|taboola|recommend|trending|most-?popular"
             + "|nav|toolbar|widget|byline-?tools|print|tags");
+    /** Picture captions, credits, bylines and datelines: never article prose, whatever else the class says. */
+    private static final Pattern CAPTION = Pattern.compile("(?i)caption|credit|byline|dateline|timestamp|gallery|slideshow"
+            + "|(^|[-_ ])(date|time|tags?|share|sharing|social|author|meta)([-_ ]|$)");
     private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|post|entry|text");
     private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page"
             + "|pagination|post|text|blog|story|paragraph|prose");
@@ -42,7 +45,7 @@ public final class MainTextExtractor {
             + "|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|newsletter|caption|credit|byline|author|subscribe");
     private static final Set<String> ALWAYS_REMOVED = Set.of("script", "style", "noscript", "iframe", "nav",
             "aside", "footer", "button", "input", "select", "textarea", "svg", "canvas", "template", "object", "embed",
-            "header", "menu", "dialog", "figure", "picture", "video", "audio", "map", "link", "meta");
+            "header", "menu", "dialog", "figure", "figcaption", "picture", "video", "audio", "map", "link", "meta");
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl",
             "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "br",
             "hr", "figcaption", "address", "center", "tbody", "thead");
@@ -178,7 +181,8 @@ public final class MainTextExtractor {
             if (signature.isBlank()) {
                 continue;
             }
-            if (UNLIKELY.matcher(signature).find() && !MAYBE.matcher(signature).find()) {
+            if (UNLIKELY.matcher(signature).find() && !MAYBE.matcher(signature).find()
+                    || CAPTION.matcher(signature).find()) {
                 unlikely.add(element);
             }
         }
