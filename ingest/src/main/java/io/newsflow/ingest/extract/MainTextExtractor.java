@@ -54,6 +54,7 @@ public final class MainTextExtractor {
     private static final Pattern JSON_LD_TYPE = Pattern.compile("(?i).*(article|posting|report).*");
 
     private static final int MIN_TEXT_LENGTH = 250;
+    private static final int MIN_SPLIT_CANDIDATES = 2;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -113,7 +114,7 @@ public final class MainTextExtractor {
         Element root = body.clone();
         prune(root, pruneUnlikely);
         Element best = bestCandidate(root);
-        List<Element> kept = best == null ? List.of(root) : withRelatedSiblings(best);
+        List<Element> kept = best == null ? List.of(root) : withSameKindChunks(root, best, withRelatedSiblings(best));
         List<Paragraph> paragraphs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Element element : kept) {
@@ -227,6 +228,31 @@ public final class MainTextExtractor {
         if (best == null) {
             return null;
         }
+        // Like Readability: when several other strong candidates sit under one ancestor of the winner, the
+        // article is split over boxes (ads, "chunks" between paragraphs) and that ancestor holds it whole.
+        List<Element> alternatives = new ArrayList<>();
+        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+            Element candidate = entry.getKey();
+            if (candidate != best && entry.getValue() >= bestScore * 0.75
+                    && !candidate.parents().contains(best) && !best.parents().contains(candidate)) {
+                alternatives.add(candidate);
+            }
+        }
+        for (Element ancestor = best.parent(); ancestor != null && ancestor != root && alternatives.size() >= 2;
+                ancestor = ancestor.parent()) {
+            int inside = 0;
+            for (Element alternative : alternatives) {
+                if (alternative.parents().contains(ancestor)) {
+                    inside++;
+                }
+            }
+            if (inside >= MIN_SPLIT_CANDIDATES) {
+                best = ancestor;
+                bestScore = Math.max(bestScore, scores.getOrDefault(ancestor, 0.0));
+                scores.put(ancestor, bestScore);
+                break;
+            }
+        }
         // A parent that collects nearly as much as the winner holds the article split over several boxes.
         Element parent = best.parent();
         while (parent != null && parent != root.parent() && scores.containsKey(parent)
@@ -315,6 +341,56 @@ public final class MainTextExtractor {
             }
         }
         return kept;
+    }
+
+    /**
+     * Pages that cut the article into chunks (to put ads or asides between them) give every chunk the same
+     * tag and class: the winner's look-alikes elsewhere in the page that hold prose are more of the article.
+     */
+    private static List<Element> withSameKindChunks(Element root, Element best, List<Element> kept) {
+        if (best.className().isBlank()) {
+            return kept;
+        }
+        Set<Element> chosen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        chosen.addAll(kept);
+        double threshold = Math.max(10, score(best) * 0.2);
+        boolean added = false;
+        for (Element element : root.getAllElements()) {
+            if (!chosen.contains(element) && element.tagName().equals(best.tagName())
+                    && element.className().equals(best.className()) && score(element) >= threshold
+                    && linkDensity(element) < 0.3 && !nestedIn(element, chosen) && !containsAny(element, chosen)) {
+                chosen.add(element);
+                added = true;
+            }
+        }
+        if (!added) {
+            return kept;
+        }
+        List<Element> ordered = new ArrayList<>();
+        for (Element element : root.getAllElements()) {
+            if (chosen.contains(element)) {
+                ordered.add(element);
+            }
+        }
+        return ordered;
+    }
+
+    private static boolean nestedIn(Element element, Set<Element> chosen) {
+        for (Element parent : element.parents()) {
+            if (chosen.contains(parent)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(Element element, Set<Element> chosen) {
+        for (Element inner : element.getAllElements()) {
+            if (inner != element && chosen.contains(inner)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double score(Element element) {
