@@ -83,7 +83,7 @@ public final class MainTextExtractor {
                 article == null ? null : authorName(article.get("author")));
         String text = mainText(document);
         String fromJsonLd = article == null ? null : text(article, "articleBody");
-        if (fromJsonLd != null && fromJsonLd.length() > text.length() * 1.3) {
+        if (fromJsonLd != null && fromJsonLd.length() > text.length() * 2) {
             text = fromJsonLd.strip();
         }
         if (language != null) {
