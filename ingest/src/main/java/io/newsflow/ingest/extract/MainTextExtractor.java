@@ -35,7 +35,7 @@ public final class MainTextExtractor {
             + "|newsletter|promo|cookie|consent|subscribe|signup|outbrain|taboola|recommend|trending|most-?popular"
             + "|nav|toolbar|widget|byline-?tools|print|tags");
     /** Picture captions, credits, bylines and datelines: never article prose, whatever else the class says. */
-    private static final Pattern CAPTION = Pattern.compile("(?i)caption|credit|byline|dateline|timestamp|gallery|slideshow"
+    private static final Pattern CAPTION = Pattern.compile("(?i)caption|credit|byline|dateline|timestamp|gallery|slideshow|rollover|tooltip|hovercard|popover"
             + "|(^|[-_ ])(date|time|tags?|share|sharing|social|author|meta)([-_ ]|$)");
     private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|post|entry|text");
     private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page"
@@ -119,7 +119,7 @@ public final class MainTextExtractor {
         Set<String> seen = new HashSet<>();
         for (Element element : kept) {
             for (Paragraph paragraph : paragraphs(element)) {
-                if (seen.add(paragraph.text())) {
+                if (!paragraph.inlineBoilerplate() && seen.add(paragraph.text())) {
                     paragraphs.add(paragraph);
                 }
             }
@@ -145,6 +145,30 @@ public final class MainTextExtractor {
     private record Paragraph(String text, boolean linked) {
 
         private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”’»)。！？]$");
+
+        private static final Pattern AD_LABEL = Pattern.compile("(?i)(advert|advertisement|advertising|ad|anzeige|publicidad"
+                + "|publicité|sponsored( content)?|(continue|keep) reading( below)?|(story|article) continues( below)?"
+                + "( advertisement)?|scroll to continue( with content)?)\\W*");
+
+        /** Ad labels, and headlines of other stories given in capitals as links ("READ MORE"-style teasers). */
+        boolean inlineBoilerplate() {
+            return AD_LABEL.matcher(text).matches() || linked && mostlyCapitals(text);
+        }
+
+        private static boolean mostlyCapitals(String text) {
+            int letters = 0;
+            int upper = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isLetter(c)) {
+                    letters++;
+                    if (Character.isUpperCase(c)) {
+                        upper++;
+                    }
+                }
+            }
+            return letters >= 10 && upper > letters * 0.8;
+        }
 
         boolean edgeBoilerplate() {
             return linked || text.split("\\s+").length < 8 && !SENTENCE_END.matcher(text).find();
