@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsflow.ingest.extract.MainTextExtractor;
+import io.newsflow.ingest.text.TextDecoder;
 import io.newsflow.launcher.eval.ExtractionScores;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,7 +58,7 @@ public final class ExtractEvalCommand implements Callable<Integer> {
                 System.err.println("page " + id + ": no file " + file + ", scored as empty");
                 text = "";
             } else {
-                text = extractor.extract(readHtml(file, url), url);
+                text = extractor.extract(readHtml(file), url);
             }
             extracted.put(id, text);
             String expected = entry.getValue().path("articleBody").asText("");
@@ -81,12 +79,10 @@ public final class ExtractEvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Decodes the page with the charset it declares (jsoup's BOM / meta charset sniffing, UTF-8 otherwise). */
-    private static String readHtml(Path file, String url) throws IOException {
+    /** Decodes the page as ingest does: BOM, declared charset, UTF-8 if valid, else a single-byte fallback. */
+    private static String readHtml(Path file) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-            Document document = Jsoup.parse(in, null, url == null ? "" : url);
-            document.outputSettings().prettyPrint(false);
-            return document.outerHtml();
+            return TextDecoder.decode(in.readAllBytes(), true).text();
         }
     }
 }
