@@ -35,7 +35,7 @@ public final class MainTextExtractor {
             + "|newsletter|promo|cookie|consent|subscribe|signup|outbrain|taboola|recommend|trending|most-?popular"
             + "|nav|toolbar|widget|byline-?tools|print|tags");
     /** Picture captions, credits, bylines and datelines: never article prose, whatever else the class says. */
-    private static final Pattern CAPTION = Pattern.compile("(?i)caption|credit|byline|dateline|timestamp|gallery|slideshow|rollover|tooltip|hovercard|popover"
+    private static final Pattern CAPTION = Pattern.compile("(?i)caption|credit|byline|dateline|timestamp|gallery|slideshow|tooltip|hovercard|popover|(rollover|hover)\\S*(block|card|box|content|panel)"
             + "|(^|[-_ ])(date|time|tags?|share|sharing|social|author|meta)([-_ ]|$)");
     private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|post|entry|text");
     private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page"
