@@ -144,7 +144,11 @@ public final class MainTextExtractor {
     /** One block of text; {@code linked} when most of its characters are link text. */
     private record Paragraph(String text, boolean linked) {
 
-        private static final Pattern SENTENCE_END = Pattern.compile("[.!?…:;\"”’»)。！？]$");
+        private static final Pattern SENTENCE_END = Pattern.compile("[.!?…\"”’»)。！？]$");
+        /** Calls to action that close (or open) an article: sharing, following, subscribing, commenting. */
+        private static final Pattern CALL_TO_ACTION = Pattern.compile("(?i)\\b(subscribe|newsletter|click here|sign up"
+                + "|share (it|this)|follow (us|him|her|them)|tell us what|leave a comment|post a comment|short url"
+                + "|may be reached at|all rights reserved|copyright)\\b|©");
 
         private static final Pattern AD_LABEL = Pattern.compile("(?i)(advert|advertisement|advertising|ad|anzeige|publicidad"
                 + "|publicité|sponsored( content)?|(continue|keep) reading( below)?|(story|article) continues( below)?"
@@ -171,7 +175,9 @@ public final class MainTextExtractor {
         }
 
         boolean edgeBoilerplate() {
-            return linked || text.split("\\s+").length < 8 && !SENTENCE_END.matcher(text).find();
+            int words = text.split("\\s+").length;
+            return linked || words < 8 && !SENTENCE_END.matcher(text).find()
+                    || words < 40 && CALL_TO_ACTION.matcher(text).find();
         }
     }
 

@@ -64,4 +64,13 @@ class MainTextBoilerplateTest {
         assertThat(text).contains("well into the night.", "at a lower cost.", "report on the route.")
                 .doesNotContain("Buy now");
     }
+
+    @Test
+    void callsToActionClosingTheArticleAreTrimmed() {
+        String html = "<html><body><div class='story'>" + PROSE_1 + PROSE_2 + PROSE_3
+                + "<p>Like this story? Share it with a friend!</p>"
+                + "<p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p></div></body></html>";
+        String text = extractor.extract(html, "https://example.org/a");
+        assertThat(text).endsWith("at a lower cost.").doesNotContain("Share it", "Subscribe");
+    }
 }
