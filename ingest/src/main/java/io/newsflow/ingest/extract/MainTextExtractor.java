@@ -213,7 +213,7 @@ public final class MainTextExtractor {
                 continue;
             }
             if (UNLIKELY.matcher(signature).find() && !MAYBE.matcher(signature).find()
-                    || CAPTION.matcher(signature).find()) {
+                    || CAPTION.matcher(signature).find() && small(element)) {
                 unlikely.add(element);
             }
         }
@@ -222,6 +222,14 @@ public final class MainTextExtractor {
                 element.remove();
             }
         }
+    }
+
+    /**
+     * Captions, bylines and cards are small; a big box with such a class is a post container whose class
+     * list merely names its tags or author (WordPress's "tag-news author-jane"), so it stays.
+     */
+    private static boolean small(Element element) {
+        return element.select("p").size() < 3 && element.text().length() < 600;
     }
 
     /** Readability's scoring: each paragraph gives points to its parent and, halved, to its grandparent. */

@@ -73,4 +73,12 @@ class MainTextBoilerplateTest {
         String text = extractor.extract(html, "https://example.org/a");
         assertThat(text).endsWith("at a lower cost.").doesNotContain("Share it", "Subscribe");
     }
+
+    @Test
+    void aPostContainerWhoseClassesNameItsTagsAndAuthorIsKept() {
+        String html = "<html><body><div class='post-12 post type-post tag-transport author-jane hentry'>"
+                + PROSE_1 + PROSE_2 + PROSE_3 + "</div><div class='sidebar'><a href='/x'>Popular</a></div></body></html>";
+        String text = extractor.extract(html, "https://example.org/a");
+        assertThat(text).contains("well into the night.", "before the end of next year.", "at a lower cost.");
+    }
 }
