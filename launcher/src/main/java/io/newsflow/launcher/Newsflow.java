@@ -4,6 +4,7 @@ import io.newsflow.launcher.commands.ConfigCommand;
 import io.newsflow.launcher.commands.DemoCommand;
 import io.newsflow.launcher.commands.EnrichCommand;
 import io.newsflow.launcher.commands.EvalCommand;
+import io.newsflow.launcher.commands.ExtractEvalCommand;
 import io.newsflow.launcher.commands.FeedsCommand;
 import io.newsflow.launcher.commands.IngestCommand;
 import io.newsflow.launcher.commands.SinkCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "Streaming news pipeline: ingest -> enrich -> sink over Kafka.",
         subcommands = {UpCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class,
-                DemoCommand.class, EvalCommand.class, FeedsCommand.class, ConfigCommand.class})
+                DemoCommand.class, EvalCommand.class, ExtractEvalCommand.class, FeedsCommand.class, ConfigCommand.class})
 public final class Newsflow implements Runnable {
 
     @CommandLine.Spec

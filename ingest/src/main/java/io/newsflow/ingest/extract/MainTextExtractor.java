@@ -34,6 +34,9 @@ public final class MainTextExtractor {
             + "|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share"
             + "|newsletter|promo|cookie|consent|subscribe|signup|outbrain|taboola|recommend|trending|most-?popular"
             + "|nav|toolbar|widget|byline-?tools|print|tags");
+    /** Picture captions, credits, bylines and datelines: never article prose, whatever else the class says. */
+    private static final Pattern CAPTION = Pattern.compile("(?i)caption|credit|byline|dateline|timestamp|gallery|slideshow|tooltip|hovercard|popover|(rollover|hover)\\S*(block|card|box|content|panel)"
+            + "|(^|[-_ ])(date|time|tags?|share|sharing|social|author|meta)([-_ ]|$)");
     private static final Pattern MAYBE = Pattern.compile("(?i)and|article|body|column|content|main|shadow|story|post|entry|text");
     private static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page"
             + "|pagination|post|text|blog|story|paragraph|prose");
@@ -42,7 +45,7 @@ public final class MainTextExtractor {
             + "|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|newsletter|caption|credit|byline|author|subscribe");
     private static final Set<String> ALWAYS_REMOVED = Set.of("script", "style", "noscript", "iframe", "nav",
             "aside", "footer", "button", "input", "select", "textarea", "svg", "canvas", "template", "object", "embed",
-            "header", "menu", "dialog", "figure", "picture", "video", "audio", "map", "link", "meta");
+            "header", "menu", "dialog", "figure", "figcaption", "picture", "video", "audio", "map", "link", "meta");
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl",
             "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "br",
             "hr", "figcaption", "address", "center", "tbody", "thead");
@@ -51,6 +54,7 @@ public final class MainTextExtractor {
     private static final Pattern JSON_LD_TYPE = Pattern.compile("(?i).*(article|posting|report).*");
 
     private static final int MIN_TEXT_LENGTH = 250;
+    private static final int MIN_SPLIT_CANDIDATES = 2;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -80,7 +84,7 @@ public final class MainTextExtractor {
                 article == null ? null : authorName(article.get("author")));
         String text = mainText(document);
         String fromJsonLd = article == null ? null : text(article, "articleBody");
-        if (fromJsonLd != null && fromJsonLd.length() > text.length() * 1.3) {
+        if (fromJsonLd != null && fromJsonLd.length() > text.length() * 2) {
             text = fromJsonLd.strip();
         }
         if (language != null) {
@@ -111,17 +115,71 @@ public final class MainTextExtractor {
         Element root = body.clone();
         prune(root, pruneUnlikely);
         Element best = bestCandidate(root);
-        List<Element> kept = best == null ? List.of(root) : withRelatedSiblings(best);
-        List<String> paragraphs = new ArrayList<>();
+        List<Element> kept = best == null ? List.of(root) : withSameKindChunks(root, best, withRelatedSiblings(best));
+        List<Paragraph> paragraphs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Element element : kept) {
-            for (String paragraph : paragraphs(element)) {
-                if (seen.add(paragraph)) {
+            for (Paragraph paragraph : paragraphs(element)) {
+                if (!paragraph.inlineBoilerplate() && seen.add(paragraph.text())) {
                     paragraphs.add(paragraph);
                 }
             }
         }
-        return String.join("\n\n", paragraphs);
+        // The block that holds the article often also holds a byline and date above it and tags, share
+        // buttons and "more stories" links below: short or link-made lines at either edge are not prose.
+        int from = 0;
+        int to = paragraphs.size();
+        while (to > from && paragraphs.get(to - 1).edgeBoilerplate()) {
+            to--;
+        }
+        while (from < to && paragraphs.get(from).edgeBoilerplate()) {
+            from++;
+        }
+        List<String> texts = new ArrayList<>();
+        for (Paragraph paragraph : paragraphs.subList(from, to)) {
+            texts.add(paragraph.text());
+        }
+        return String.join("\n\n", texts);
+    }
+
+    /** One block of text; {@code linked} when most of its characters are link text. */
+    private record Paragraph(String text, boolean linked) {
+
+        private static final Pattern SENTENCE_END = Pattern.compile("[.!?…\"”’»)。！？]$");
+        /** Calls to action that close (or open) an article: sharing, following, subscribing, commenting. */
+        private static final Pattern CALL_TO_ACTION = Pattern.compile("(?i)\\b(subscribe|newsletter|click here|sign up"
+                + "|share (it|this)|follow (us|him|her|them)|tell us what|leave a comment|post a comment|short url"
+                + "|may be reached at|all rights reserved|copyright)\\b|©");
+
+        private static final Pattern AD_LABEL = Pattern.compile("(?i)(advert|advertisement|advertising|ad|anzeige|publicidad"
+                + "|publicité|sponsored( content)?|(continue|keep) reading( below)?|(story|article) continues( below)?"
+                + "( advertisement)?|scroll to continue( with content)?)\\W*");
+
+        /** Ad labels, and headlines of other stories given in capitals as links ("READ MORE"-style teasers). */
+        boolean inlineBoilerplate() {
+            return AD_LABEL.matcher(text).matches() || linked && mostlyCapitals(text);
+        }
+
+        private static boolean mostlyCapitals(String text) {
+            int letters = 0;
+            int upper = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isLetter(c)) {
+                    letters++;
+                    if (Character.isUpperCase(c)) {
+                        upper++;
+                    }
+                }
+            }
+            return letters >= 10 && upper > letters * 0.8;
+        }
+
+        boolean edgeBoilerplate() {
+            int words = text.split("\\s+").length;
+            return linked || words < 8 && !SENTENCE_END.matcher(text).find()
+                    || words < 40 && CALL_TO_ACTION.matcher(text).find();
+        }
     }
 
     /** The headline is reported as the title; repeated at the top of the text it is noise. */
@@ -155,7 +213,8 @@ public final class MainTextExtractor {
             if (signature.isBlank()) {
                 continue;
             }
-            if (UNLIKELY.matcher(signature).find() && !MAYBE.matcher(signature).find()) {
+            if (UNLIKELY.matcher(signature).find() && !MAYBE.matcher(signature).find()
+                    || CAPTION.matcher(signature).find() && small(element)) {
                 unlikely.add(element);
             }
         }
@@ -164,6 +223,14 @@ public final class MainTextExtractor {
                 element.remove();
             }
         }
+    }
+
+    /**
+     * Captions, bylines and cards are small; a big box with such a class is a post container whose class
+     * list merely names its tags or author (WordPress's "tag-news author-jane"), so it stays.
+     */
+    private static boolean small(Element element) {
+        return element.select("p").size() < 3 && element.text().length() < 600;
     }
 
     /** Readability's scoring: each paragraph gives points to its parent and, halved, to its grandparent. */
@@ -199,6 +266,31 @@ public final class MainTextExtractor {
         }
         if (best == null) {
             return null;
+        }
+        // Like Readability: when several other strong candidates sit under one ancestor of the winner, the
+        // article is split over boxes (ads, "chunks" between paragraphs) and that ancestor holds it whole.
+        List<Element> alternatives = new ArrayList<>();
+        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
+            Element candidate = entry.getKey();
+            if (candidate != best && entry.getValue() >= bestScore * 0.75
+                    && !candidate.parents().contains(best) && !best.parents().contains(candidate)) {
+                alternatives.add(candidate);
+            }
+        }
+        for (Element ancestor = best.parent(); ancestor != null && ancestor != root && alternatives.size() >= 2;
+                ancestor = ancestor.parent()) {
+            int inside = 0;
+            for (Element alternative : alternatives) {
+                if (alternative.parents().contains(ancestor)) {
+                    inside++;
+                }
+            }
+            if (inside >= MIN_SPLIT_CANDIDATES) {
+                best = ancestor;
+                bestScore = Math.max(bestScore, scores.getOrDefault(ancestor, 0.0));
+                scores.put(ancestor, bestScore);
+                break;
+            }
         }
         // A parent that collects nearly as much as the winner holds the article split over several boxes.
         Element parent = best.parent();
@@ -290,6 +382,56 @@ public final class MainTextExtractor {
         return kept;
     }
 
+    /**
+     * Pages that cut the article into chunks (to put ads or asides between them) give every chunk the same
+     * tag and class: the winner's look-alikes elsewhere in the page that hold prose are more of the article.
+     */
+    private static List<Element> withSameKindChunks(Element root, Element best, List<Element> kept) {
+        if (best.className().isBlank()) {
+            return kept;
+        }
+        Set<Element> chosen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        chosen.addAll(kept);
+        double threshold = Math.max(10, score(best) * 0.2);
+        boolean added = false;
+        for (Element element : root.getAllElements()) {
+            if (!chosen.contains(element) && element.tagName().equals(best.tagName())
+                    && element.className().equals(best.className()) && score(element) >= threshold
+                    && linkDensity(element) < 0.3 && !nestedIn(element, chosen) && !containsAny(element, chosen)) {
+                chosen.add(element);
+                added = true;
+            }
+        }
+        if (!added) {
+            return kept;
+        }
+        List<Element> ordered = new ArrayList<>();
+        for (Element element : root.getAllElements()) {
+            if (chosen.contains(element)) {
+                ordered.add(element);
+            }
+        }
+        return ordered;
+    }
+
+    private static boolean nestedIn(Element element, Set<Element> chosen) {
+        for (Element parent : element.parents()) {
+            if (chosen.contains(parent)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(Element element, Set<Element> chosen) {
+        for (Element inner : element.getAllElements()) {
+            if (inner != element && chosen.contains(inner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static double score(Element element) {
         try {
             return Double.parseDouble(element.attr("data-newsflow-score"));
@@ -298,40 +440,57 @@ public final class MainTextExtractor {
         }
     }
 
-    /** The element's text as paragraphs: block elements and line breaks start new ones. */
-    private static List<String> paragraphs(Element element) {
-        List<String> result = new ArrayList<>();
+    /**
+     * The element's text as paragraphs: block elements and line breaks start new ones; each knows whether
+     * it is made mostly of link text.
+     */
+    private static List<Paragraph> paragraphs(Element element) {
+        List<Paragraph> result = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        int[] linked = {0};
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode textNode) {
-                    current.append(textNode.getWholeText());
+                    String text = textNode.getWholeText();
+                    current.append(text);
+                    if (insideLink(textNode, element)) {
+                        linked[0] += text.strip().length();
+                    }
                 } else if (node instanceof Element e && BLOCKS.contains(e.tagName())) {
-                    flush(current, result);
+                    flush(current, linked, result);
                 }
             }
 
             @Override
             public void tail(Node node, int depth) {
                 if (node instanceof Element e && BLOCKS.contains(e.tagName())) {
-                    flush(current, result);
+                    flush(current, linked, result);
                 }
             }
         }, element);
-        flush(current, result);
+        flush(current, linked, result);
         return result;
     }
 
-    private static void flush(StringBuilder current, List<String> into) {
+    private static boolean insideLink(Node node, Element stop) {
+        for (Node parent = node.parentNode(); parent != null && parent != stop; parent = parent.parentNode()) {
+            if (parent instanceof Element e && e.tagName().equals("a")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void flush(StringBuilder current, int[] linked, List<Paragraph> into) {
         String paragraph = clean(current.toString());
         current.setLength(0);
-        if (!paragraph.isEmpty() && linkLikeFragment(paragraph)) {
+        int linkedChars = linked[0];
+        linked[0] = 0;
+        if (paragraph.isEmpty() || linkLikeFragment(paragraph)) {
             return;
         }
-        if (!paragraph.isEmpty()) {
-            into.add(paragraph);
-        }
+        into.add(new Paragraph(paragraph, linkedChars > paragraph.length() * 0.6));
     }
 
     /** Lone very short fragments ("|", "»") between blocks are separators, not text. */
