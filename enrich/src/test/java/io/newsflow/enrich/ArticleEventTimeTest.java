@@ -6,7 +6,10 @@ import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.SourceKind;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 class ArticleEventTimeTest {
@@ -22,7 +25,9 @@ class ArticleEventTimeTest {
 
     @Test
     void aRecordThatIsNoArticleKeepsItsOwnTimestamp() {
-        assertThat(new ArticleEventTime().extract(new ConsumerRecord<>("t", 0, 0, 42L, null, 0, 0, "k", "v", null, null), 7))
+        assertThat(new ArticleEventTime().extract(new ConsumerRecord<Object, Object>("t", 0, 0, 42L,
+                TimestampType.CREATE_TIME, 0, 0, "k", "v",
+                new RecordHeaders(), Optional.empty()), 7))
                 .isEqualTo(42);
     }
 
