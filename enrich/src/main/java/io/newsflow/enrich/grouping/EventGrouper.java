@@ -92,10 +92,12 @@ public final class EventGrouper {
                 : LocalDate.ofInstant(article.getPublishedAt(), ZoneOffset.UTC);
         String body = PageChrome.strip(article.getBody());
         ArticleProfile profile = features.profile(article.getTitle(), body, article.getBody(), published, tags);
+        List<EventSimilarity.Holder> officials = EventSimilarity.holders(tags);
 
         Map<String, Double> frequencies = stores.countDocument(profile.termWeights().keySet(), eventTime, halfLifeMillis);
         Map<String, Double> vector = tfIdf(profile.termWeights(), frequencies, eventTime);
-        double streamDocuments = stores.documentCount(eventTime, halfLifeMillis);
+        // The background prior is evidence about word rarity too: it counts as documents seen.
+        double streamDocuments = stores.documentCount(eventTime, halfLifeMillis) + PRIOR_DOCUMENTS;
 
         EventState target = null;
         EventSimilarity.Score evidence = null;
@@ -105,12 +107,12 @@ public final class EventGrouper {
             target = stores.event(original.eventId());
             if (target != null) {
                 copyOf = original.copyOf() != null ? original.copyOf() : original.articleId();
-                evidence = EventSimilarity.score(vector, profile, target, settings);
+                evidence = EventSimilarity.score(vector, profile, officials, target, settings);
             }
         }
         List<Candidate> candidates = List.of();
         if (target == null) {
-            candidates = candidates(vector, profile);
+            candidates = candidates(vector, profile, officials);
             if (!candidates.isEmpty() && candidates.get(0).score().value()
                     >= EventSimilarity.required(settings, candidates.get(0).event().members.size(), streamDocuments)) {
                 target = candidates.get(0).event();
@@ -266,7 +268,8 @@ public final class EventGrouper {
         return best;
     }
 
-    private List<Candidate> candidates(Map<String, Double> vector, ArticleProfile profile) {
+    private List<Candidate> candidates(Map<String, Double> vector, ArticleProfile profile,
+                                       List<EventSimilarity.Holder> officials) {
         Map<String, Double> votes = new HashMap<>();
         List<Map.Entry<String, Double>> strongest = vector.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
@@ -284,7 +287,7 @@ public final class EventGrouper {
                 .forEach(e -> {
                     EventState event = stores.event(e.getKey());
                     if (event != null) {
-                        scored.add(new Candidate(event, EventSimilarity.score(vector, profile, event, settings)));
+                        scored.add(new Candidate(event, EventSimilarity.score(vector, profile, officials, event, settings)));
                     }
                 });
         scored.sort(Comparator.comparingDouble((Candidate c) -> c.score().value()).reversed()

@@ -1,7 +1,14 @@
 package io.newsflow.enrich.grouping;
 
+import io.newsflow.enrich.tagging.ArticleTags;
+import io.newsflow.enrich.tagging.OfficialMention;
+import io.newsflow.enrich.tagging.RoleNormaliser;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How well an article fits an open event, and two events each other:
@@ -10,7 +17,10 @@ import java.util.Map;
  *       between the members of two events), computed in constant time from the events' sums of
  *       member unit vectors. Title words and names weigh more in the vectors ({@link TextFeatures});</li>
  *   <li>a veto when both sides give a day and the days are further apart than the settings allow:
- *       two reports dated weeks apart are about different happenings, however alike their words.</li>
+ *       two reports dated weeks apart are about different happenings, however alike their words;</li>
+ *   <li>a veto when the two sides name different holders of one office of one country, and neither
+ *       names the other's: a meeting of the Chinese vice foreign minister Sun Weidong and one of the
+ *       Chinese vice foreign minister Ma Zhaoxu are two meetings, however alike their words.</li>
  * </ul>
  */
 final class EventSimilarity {
@@ -22,8 +32,45 @@ final class EventSimilarity {
     record Score(double value, double cosine, boolean vetoed) {
     }
 
-    static Score score(Map<String, Double> vector, ArticleProfile profile, EventState event, GroupingSettings settings) {
-        boolean vetoed = dayConflict(profile.day(), event.day(), settings.dayVetoDays());
+    /** An official as far as the office veto cares: who, which office, of which country. */
+    record Holder(String key, String role, String country) {
+    }
+
+    static List<Holder> holders(ArticleTags tags) {
+        return tags == null ? List.of() : tags.officials().stream()
+                .map((OfficialMention o) -> new Holder(o.key(), o.role(), o.country())).toList();
+    }
+
+    static List<Holder> holders(EventState event) {
+        return event.officials.values().stream().map(o -> new Holder(o.key(), o.role(), o.country())).toList();
+    }
+
+    /**
+     * Whether each side names a holder of an office (same office, same country) whom the other side
+     * never names. One side naming both is no conflict: a report may mention a predecessor.
+     */
+    static boolean officeConflict(Collection<Holder> a, Collection<Holder> b) {
+        Set<String> keysA = a.stream().map(Holder::key).collect(Collectors.toSet());
+        Set<String> keysB = b.stream().map(Holder::key).collect(Collectors.toSet());
+        RoleNormaliser roles = RoleNormaliser.standard();
+        for (Holder x : a) {
+            if (x.role() == null || x.country() == null || keysB.contains(x.key())) {
+                continue;
+            }
+            for (Holder y : b) {
+                if (y.role() != null && x.country().equals(y.country()) && !keysA.contains(y.key())
+                        && roles.sameOffice(x.role(), y.role())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static Score score(Map<String, Double> vector, ArticleProfile profile, List<Holder> officials, EventState event,
+                       GroupingSettings settings) {
+        boolean vetoed = dayConflict(profile.day(), event.day(), settings.dayVetoDays())
+                || officeConflict(officials, holders(event));
         double value = groupAverage(vector, 1, event.centroid, event.members.size());
         return new Score(vetoed ? 0.0 : value, cosine(vector, event.centroid), vetoed);
     }
@@ -33,6 +80,9 @@ final class EventSimilarity {
         Long dayA = a.day();
         Long dayB = b.day();
         if (dayA != null && dayB != null && Math.abs(dayA - dayB) > settings.dayVetoDays()) {
+            return false;
+        }
+        if (officeConflict(holders(a), holders(b))) {
             return false;
         }
         int pairs = a.members.size() * b.members.size();
