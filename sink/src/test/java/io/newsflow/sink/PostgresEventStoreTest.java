@@ -7,11 +7,7 @@ import io.newsflow.sink.changes.ChangeBatch;
 import io.newsflow.sink.changes.RecordOrigin;
 import io.newsflow.sink.changes.Rejection;
 import io.newsflow.sink.postgres.PostgresEventStore;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -190,19 +186,6 @@ class PostgresEventStoreTest {
     }
 
     private List<String> query(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery(sql)) {
-            List<String> result = new ArrayList<>();
-            int columns = rows.getMetaData().getColumnCount();
-            while (rows.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? "|" : "").append(rows.getString(i));
-                }
-                result.add(row.toString());
-            }
-            return result;
-        }
+        return Db.query(jdbcUrl, sql);
     }
 }
