@@ -102,6 +102,14 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void readmeDocumentsEverySetting() throws Exception {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        for (Setting setting : Setting.values()) {
+            assertThat(readme).as("README's configuration table").contains("| `" + setting.name() + "` |");
+        }
+    }
+
+    @Test
     void theExampleFeedsFileIsValid() throws Exception {
         FeedsConfig config = new FeedsFile(variable -> "secret-of-" + variable).load(ROOT.resolve("feeds.example.yaml"));
         assertThat(config.problems()).isEmpty();
