@@ -40,8 +40,11 @@ public final class ServiceRunner {
                 ? KafkaConnection.connectOrEmbed(settings) : KafkaConnection.external(settings)) {
             TopicSetup.ensure(kafka.bootstrapServers(), settings.topics(), settings.getInt(Setting.NEWSFLOW_TOPIC_PARTITIONS));
             List<Stage> stages = stageFactories.stream().map(f -> f.apply(settings, kafka.clientProperties())).toList();
-            try (Pipeline pipeline = new Pipeline(stages).start();
+            // The ops endpoints come first: /health answers DOWN while stages start, and the metrics
+            // registry is in place before the stages record their first meters.
+            try (Pipeline pipeline = new Pipeline(stages);
                  OpsServer ops = OpsServer.start(settings.getInt(Setting.NEWSFLOW_HTTP_PORT), pipeline)) {
+                pipeline.start();
                 LOG.info("running {} on {}{}", stages.stream().map(Stage::name).toList(), kafka.bootstrapServers(),
                         ops == null ? "" : "; health and metrics on port " + ops.port());
                 stopRequested.await();
