@@ -17,6 +17,8 @@ import java.util.Map;
 public final class Settings {
 
     private final Map<Setting, String> values = new EnumMap<>(Setting.class);
+    /** One set of topic descriptors per configuration, so all stages share serdes and one registry client. */
+    private Topics topics;
 
     private Settings(Map<String, String> env) {
         for (Setting s : Setting.values()) {
@@ -83,8 +85,11 @@ public final class Settings {
         return Path.of(get(Setting.NEWSFLOW_WORK_DIR));
     }
 
-    public Topics topics() {
-        return new Topics(get(Setting.NEWSFLOW_TOPIC_PREFIX), get(Setting.NEWSFLOW_SCHEMA_REGISTRY_URL));
+    public synchronized Topics topics() {
+        if (topics == null) {
+            topics = new Topics(get(Setting.NEWSFLOW_TOPIC_PREFIX), get(Setting.NEWSFLOW_SCHEMA_REGISTRY_URL));
+        }
+        return topics;
     }
 
     public DropFolderConfig dropFolder() {
