@@ -52,7 +52,7 @@ class PipelineEndToEndTest {
             env.put(Setting.NEWSFLOW_SINK_LINGER_MS.name(), "50");
             Settings settings = Settings.from(env);
             Map<String, Object> kafka = Map.of("bootstrap.servers", broker.bootstrapServers());
-            TopicSetup.ensure(broker.bootstrapServers(), settings.topics(), 1);
+            TopicSetup.ensure(broker.bootstrapServers(), settings.topics(), 1, settings.seenItemsRetention());
 
             Map<String, String> fileOfArticle = SeedArticles.fileOfArticleId();
             try (Pipeline pipeline = new Pipeline(List.of(Stages.ingest(settings, kafka), Stages.enrich(settings, kafka),

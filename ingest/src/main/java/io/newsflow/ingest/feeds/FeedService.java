@@ -35,6 +35,7 @@ public final class FeedService implements AutoCloseable {
     private final Topics topics;
     private final MeterRegistry registry;
     private final ArticleTextExtractor extractor;
+    private final Duration seenItemsRetention;
     private final Clock clock = Clock.systemUTC();
     private final List<FeedPoller> pollers = new ArrayList<>();
     private ScheduledExecutorService scheduler;
@@ -42,23 +43,28 @@ public final class FeedService implements AutoCloseable {
     private volatile boolean running;
 
     public FeedService(FeedsConfig config, Map<String, Object> kafkaProperties, Topics topics) {
-        this(config, kafkaProperties, topics, Metrics.globalRegistry, new ParagraphTextExtractor());
+        this(config, kafkaProperties, topics, Metrics.globalRegistry, new ParagraphTextExtractor(),
+                SeenItems.DEFAULT_RETENTION);
     }
 
-    /** With the registry the metrics go to and the extractor used for full-text feeds. */
+    /**
+     * With the registry the metrics go to, the extractor used for full-text feeds, and the
+     * retention of the seen-items topic (see {@link SeenItems}).
+     */
     public FeedService(FeedsConfig config, Map<String, Object> kafkaProperties, Topics topics, MeterRegistry registry,
-                       ArticleTextExtractor extractor) {
+                       ArticleTextExtractor extractor, Duration seenItemsRetention) {
         this.config = config;
         this.kafkaProperties = Map.copyOf(kafkaProperties);
         this.topics = topics;
         this.registry = registry;
         this.extractor = extractor;
+        this.seenItemsRetention = seenItemsRetention;
     }
 
     /** Restores state from the topics, then schedules every feed; returns once polling runs. */
     public void start() {
         config.problems().forEach(problem -> log.warn("Feed entry refused: {}", problem));
-        SeenItems seen = new SeenItems();
+        SeenItems seen = new SeenItems(seenItemsRetention);
         long seenRecords = CompactedTopicReader.readAll(kafkaProperties, topics.seenItems(), RESTORE_TIMEOUT, seen::load);
         Map<String, SourceHealth> health = new HashMap<>();
         CompactedTopicReader.readAll(kafkaProperties, topics.sourceHealth(), RESTORE_TIMEOUT, (key, value) -> {
@@ -86,6 +92,7 @@ public final class FeedService implements AutoCloseable {
             pollers.add(poller);
         }
         running = true;
+        scheduler.scheduleWithFixedDelay(() -> forgetExpired(seen), 0, 1, TimeUnit.HOURS);
         // Spread the first polls of feeds that are due now over a few seconds rather than all at once.
         int index = 0;
         for (FeedPoller poller : pollers) {
@@ -110,6 +117,13 @@ public final class FeedService implements AutoCloseable {
             }, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // Closing: the scheduler no longer takes work.
+        }
+    }
+
+    private void forgetExpired(SeenItems seen) {
+        int forgotten = seen.forgetExpired(clock.instant());
+        if (forgotten > 0) {
+            log.info("Forgot {} seen-item keys not written for {} (gone from their feeds)", forgotten, seen.retention());
         }
     }
 

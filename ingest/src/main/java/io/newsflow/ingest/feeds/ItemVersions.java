@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Decides whether an item is new, an edit of one already emitted (same article id, version + 1)
- * or unchanged, from what {@link SeenItems} remembers.
+ * or unchanged, from what {@link SeenItems} remembers. An unchanged item is remembered again (with a
+ * new write time) when its record would otherwise expire from the seen-items topic.
  */
 public final class ItemVersions {
 
@@ -45,13 +46,15 @@ public final class ItemVersions {
         SeenItem record;
         if (known == null) {
             kind = Kind.NEW;
-            record = new SeenItem(identity.articleId(), contentHash, 1, now);
+            record = new SeenItem(identity.articleId(), contentHash, 1, now, now);
         } else if (known.getContentHash().equals(contentHash)) {
             kind = Kind.UNCHANGED;
-            record = known;
+            // Still listed: written again before the topic's retention would delete it.
+            record = seen.needsRewrite(known, now)
+                    ? SeenItem.newBuilder(known).setWrittenAt(now).build() : known;
         } else {
             kind = Kind.UPDATED;
-            record = new SeenItem(known.getArticleId(), contentHash, known.getVersion() + 1, known.getFirstSeenAt());
+            record = new SeenItem(known.getArticleId(), contentHash, known.getVersion() + 1, known.getFirstSeenAt(), now);
         }
         Map<String, SeenItem> toRemember = new LinkedHashMap<>();
         for (String key : identity.keys()) {

@@ -1,6 +1,8 @@
 package io.newsflow.ingest.feeds;
 
 import io.newsflow.schemas.SeenItem;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,13 +11,39 @@ import java.util.concurrent.ConcurrentHashMap;
  * What ingest remembers of emitted items, by identity key. The durable copy is the compacted
  * seen-items topic; this is the view loaded from it, and {@link #remember} is where a write to the
  * topic is hooked in.
+ *
+ * <p>Bounded: the topic also deletes records older than its retention, so that items long gone
+ * from their feeds do not pile up forever. An item its feed still lists is rewritten after a third
+ * of the retention ({@link #needsRewrite}), so it never expires while listed; memory forgets what
+ * the topic forgets ({@link #forgetWrittenBefore}).
  */
 public class SeenItems {
 
+    /** Default retention of the seen-items topic: feeds rarely list an item for more than weeks. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
+
     private final Map<String, SeenItem> byKey = new ConcurrentHashMap<>();
+    private final Duration retention;
+
+    public SeenItems() {
+        this(DEFAULT_RETENTION);
+    }
+
+    public SeenItems(Duration retention) {
+        this.retention = retention;
+    }
+
+    public Duration retention() {
+        return retention;
+    }
 
     public Optional<SeenItem> get(String key) {
         return Optional.ofNullable(byKey.get(key));
+    }
+
+    /** Whether a record still listed by its feed should be written again so the topic keeps it. */
+    public boolean needsRewrite(SeenItem item, Instant now) {
+        return item.getWrittenAt().plus(retention.dividedBy(3)).isBefore(now);
     }
 
     /** Records the item under its key; subclasses also write it to durable storage. */
@@ -30,6 +58,17 @@ public class SeenItems {
         } else {
             byKey.put(key, item);
         }
+    }
+
+    /** Forgets records the topic deletes by now; returns how many. */
+    public int forgetExpired(Instant now) {
+        return forgetWrittenBefore(now.minus(retention));
+    }
+
+    int forgetWrittenBefore(Instant cutoff) {
+        int before = byKey.size();
+        byKey.values().removeIf(item -> item.getWrittenAt().isBefore(cutoff));
+        return before - byKey.size();
     }
 
     public int size() {

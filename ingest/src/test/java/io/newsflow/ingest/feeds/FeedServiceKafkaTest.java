@@ -105,7 +105,8 @@ class FeedServiceKafkaTest {
             FeedsConfig config = FeedsConfig.defaults(List.of(feed)).withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5),
                     Duration.ofHours(1), 0.0);
 
-            try (FeedService service = new FeedService(config, kafka(transactional), topics, new SimpleMeterRegistry(), new ParagraphTextExtractor())) {
+            try (FeedService service = new FeedService(config, kafka(transactional), topics, new SimpleMeterRegistry(), new ParagraphTextExtractor(),
+                    SeenItems.DEFAULT_RETENTION)) {
                 service.start();
                 assertThat(readUntil(topics.rawArticles(), list -> list.size() >= 2)).extracting(RawArticle::getTitle)
                         .containsExactly("B", "A");
@@ -118,7 +119,8 @@ class FeedServiceKafkaTest {
                     FeedPollerTest.item("a", "http://news.example.org/a", "A", "a", null),
                     FeedPollerTest.item("b", "http://news.example.org/b", "B", "b", null)));
             int healthBefore = readUntil(topics.sourceHealth(), list -> true).size();
-            try (FeedService restarted = new FeedService(config, kafka(transactional), topics, new SimpleMeterRegistry(), new ParagraphTextExtractor())) {
+            try (FeedService restarted = new FeedService(config, kafka(transactional), topics, new SimpleMeterRegistry(), new ParagraphTextExtractor(),
+                    SeenItems.DEFAULT_RETENTION)) {
                 restarted.start();
                 readUntil(topics.rawArticles(), list -> list.size() >= 3);
                 List<SourceHealth> health = readUntil(topics.sourceHealth(), list -> list.size() >= healthBefore + 3);

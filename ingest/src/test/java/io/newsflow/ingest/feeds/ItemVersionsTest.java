@@ -21,12 +21,16 @@ class ItemVersionsTest {
     }
 
     private List<ItemVersions.Decision> observe(FeedItem... items) {
+        return observeAt(NOW, items);
+    }
+
+    private List<ItemVersions.Decision> observeAt(Instant now, FeedItem... items) {
         FeedDocument document = new FeedDocument("rss_2.0", "T", "https://example.org/", null, null, List.of(items), List.of());
         List<ItemIdentity> identities = ItemIdentity.of(SOURCE, document);
         List<ItemVersions.Decision> decisions = new ArrayList<>();
         for (int i = 0; i < items.length; i++) {
             ItemVersions.Decision decision = versions.decide(identities.get(i),
-                    ArticleIdentity.contentHash(items[i].title(), FeedArticles.feedBody(items[i])), NOW);
+                    ArticleIdentity.contentHash(items[i].title(), FeedArticles.feedBody(items[i])), now);
             versions.remember(decision);
             decisions.add(decision);
         }
@@ -38,6 +42,34 @@ class ItemVersionsTest {
         FeedItem a = item("g1", "https://example.org/a", "A", "<p>text</p>", NOW);
         assertThat(observe(a).get(0).kind()).isEqualTo(ItemVersions.Kind.NEW);
         assertThat(observe(a).get(0).kind()).isEqualTo(ItemVersions.Kind.UNCHANGED);
+    }
+
+    @Test
+    void anItemStillListedIsWrittenAgainBeforeTheTopicWouldForgetIt() {
+        FeedItem a = item("g1", "https://example.org/a", "A", "<p>text</p>", NOW);
+        observe(a);
+        Instant soon = NOW.plus(SeenItems.DEFAULT_RETENTION.dividedBy(10));
+        assertThat(observeAt(soon, a).get(0).toRemember()).as("nothing to write yet").isEmpty();
+
+        Instant later = NOW.plus(SeenItems.DEFAULT_RETENTION.dividedBy(2));
+        ItemVersions.Decision rewrite = observeAt(later, a).get(0);
+        assertThat(rewrite.kind()).isEqualTo(ItemVersions.Kind.UNCHANGED);
+        assertThat(rewrite.toRemember()).isNotEmpty().allSatisfy((key, record) -> {
+            assertThat(record.getWrittenAt()).isEqualTo(later);
+            assertThat(record.getFirstSeenAt()).isEqualTo(NOW);
+        });
+        // Rewritten, it outlives a sweep that forgets what was written before the rewrite.
+        assertThat(seen.forgetWrittenBefore(later)).isZero();
+        assertThat(observeAt(later, a).get(0).kind()).isEqualTo(ItemVersions.Kind.UNCHANGED);
+    }
+
+    @Test
+    void anItemGoneFromItsFeedIsForgottenWithTheTopicsRetention() {
+        observe(item("g1", "https://example.org/a", "A", "<p>text</p>", NOW));
+        assertThat(seen.size()).isPositive();
+        assertThat(seen.forgetExpired(NOW.plus(SeenItems.DEFAULT_RETENTION).minusSeconds(1))).isZero();
+        assertThat(seen.forgetExpired(NOW.plus(SeenItems.DEFAULT_RETENTION).plusSeconds(1))).isPositive();
+        assertThat(seen.size()).isZero();
     }
 
     @Test

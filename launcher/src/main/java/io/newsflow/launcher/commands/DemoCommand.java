@@ -64,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         try (KafkaConnection kafka = KafkaConnection.connectOrEmbed(settings)) {
-            TopicSetup.ensure(kafka.bootstrapServers(), settings.topics(), 1);
+            TopicSetup.ensure(kafka.bootstrapServers(), settings.topics(), 1, settings.seenItemsRetention());
             try (Pipeline pipeline = new Pipeline(List.of(
                     Stages.ingest(settings, kafka.clientProperties()),
                     Stages.enrich(settings, kafka.clientProperties()),

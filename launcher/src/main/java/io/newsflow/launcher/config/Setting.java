@@ -18,6 +18,7 @@ public enum Setting {
     NEWSFLOW_DROP_DELETE_DONE("false", "Delete produced files instead of moving them to done/."),
     NEWSFLOW_FEEDS_FILE("", "Feeds file (YAML or JSON, see README \"Feeds\") polled by ingest. Empty: no feed reader."),
     NEWSFLOW_FEEDS_TRANSACTIONAL_ID("newsflow-feeds", "Transactional id of the feed reader: a poll's articles and its seen-items are written in one transaction (exactly once). Unique per ingest instance; empty turns transactions off (at least once)."),
+    NEWSFLOW_SEEN_ITEMS_RETENTION_DAYS("90", "Retention of the seen-items topic (compacted and time-limited, set when the topic is created): what ingest remembers of items gone from their feeds this long is forgotten; items still listed are rewritten before they expire."),
     NEWSFLOW_ENRICH_APP_ID("newsflow-enrich", "Kafka Streams application id of enrich (consumer group, internal topic prefix)."),
     NEWSFLOW_STATE_DIR("", "Kafka Streams state directory. Empty: <NEWSFLOW_WORK_DIR>/streams."),
     NEWSFLOW_EVENT_IDLE_HOURS("168", "An event with no new article for this long (event time) is closed and leaves the state stores."),

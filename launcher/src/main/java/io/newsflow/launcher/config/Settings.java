@@ -92,6 +92,11 @@ public final class Settings {
         return topics;
     }
 
+    /** Retention of the seen-items topic, and so of what the feed reader remembers of vanished items. */
+    public Duration seenItemsRetention() {
+        return Duration.ofDays(getLong(Setting.NEWSFLOW_SEEN_ITEMS_RETENTION_DAYS));
+    }
+
     public DropFolderConfig dropFolder() {
         return new DropFolderConfig(Path.of(get(Setting.NEWSFLOW_DROP_DIR)),
                 Duration.ofMillis(getLong(Setting.NEWSFLOW_DROP_POLL_MS)),

@@ -38,7 +38,8 @@ public final class ServiceRunner {
 
         try (KafkaConnection kafka = embedBrokerIfUnset
                 ? KafkaConnection.connectOrEmbed(settings) : KafkaConnection.external(settings)) {
-            TopicSetup.ensure(kafka.bootstrapServers(), settings.topics(), settings.getInt(Setting.NEWSFLOW_TOPIC_PARTITIONS));
+            TopicSetup.ensure(kafka.bootstrapServers(), settings.topics(), settings.getInt(Setting.NEWSFLOW_TOPIC_PARTITIONS),
+                    settings.seenItemsRetention());
             List<Stage> stages = stageFactories.stream().map(f -> f.apply(settings, kafka.clientProperties())).toList();
             // The ops endpoints come first: /health answers DOWN while stages start, and the metrics
             // registry is in place before the stages record their first meters.

@@ -51,7 +51,8 @@ public final class Stages {
             feedKafka.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.get(Setting.NEWSFLOW_FEEDS_TRANSACTIONAL_ID));
         }
         MainTextExtractor extractor = new MainTextExtractor();
-        return new FeedService(config, feedKafka, settings.topics(), Metrics.globalRegistry, extractor::extract);
+        return new FeedService(config, feedKafka, settings.topics(), Metrics.globalRegistry, extractor::extract,
+                settings.seenItemsRetention());
     }
 
     public static Stage enrich(Settings settings, Map<String, Object> kafka) {

@@ -2,6 +2,7 @@ package io.newsflow.launcher.pipeline;
 
 import io.newsflow.topics.Topic;
 import io.newsflow.topics.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,11 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
-    public static void ensure(String bootstrapServers, Topics topics, int partitions) {
+    /**
+     * @param seenItemsRetention how long the seen-items topic keeps a record not written again: it is
+     *                           compacted and time-limited, so the feed reader's memory stays bounded
+     */
+    public static void ensure(String bootstrapServers, Topics topics, int partitions, Duration seenItemsRetention) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
             int brokers = admin.describeCluster().nodes().get().size();
@@ -31,9 +36,8 @@ public final class TopicSetup {
             List<NewTopic> missing = new ArrayList<>();
             for (Topic<String, ?> topic : topics.all()) {
                 if (!existing.contains(topic.name())) {
-                    missing.add(new NewTopic(topic.name(), partitions, replication).configs(Map.of(
-                            TopicConfig.CLEANUP_POLICY_CONFIG,
-                            topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE)));
+                    missing.add(new NewTopic(topic.name(), partitions, replication)
+                            .configs(configs(topic, topics, seenItemsRetention)));
                 }
             }
             if (!missing.isEmpty()) {
@@ -52,5 +56,15 @@ public final class TopicSetup {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         }
+    }
+
+    static Map<String, String> configs(Topic<String, ?> topic, Topics topics, Duration seenItemsRetention) {
+        if (topic.name().equals(topics.seenItems().name())) {
+            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                    TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(seenItemsRetention.toMillis()));
+        }
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
     }
 }
