@@ -22,7 +22,9 @@ import java.util.*;
  * document frequencies against the background prior), {@code topic} (a first, loose clustering into
  * topics, then document frequencies local to each topic), {@code lambda}/{@code topk} (similarity
  * scaled by the overlap of the top names), {@code from/to/step} (threshold sweep), {@code show}
- * (print the clusters at one threshold), {@code days} (print each article's day).
+ * (print the clusters at one threshold), {@code days} (print each article's day), {@code online=avg|single|knn}
+ * (simulate one-pass assignment on the same similarities, in name order and three shuffles: group
+ * average with merges, nearest article, or a vote of the {@code k} nearest articles).
  */
 public final class FeatureStudy {
     public static void main(String[] args) throws Exception {
@@ -138,6 +140,19 @@ public final class FeatureStudy {
                 sim[i][j] = sim[j][i] = sameTopic ? EventSimilarity.dot(vec.get(i), vec.get(j)) : 0;
             }
         }
+        if (System.getProperty("online") != null) {
+            for (long seed = 0; seed <= 3; seed++) {
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < n; i++) order.add(i);
+                if (seed > 0) Collections.shuffle(order, new Random(seed));
+                for (double th = Double.parseDouble(System.getProperty("from", "0.04")); th <= Double.parseDouble(System.getProperty("to", "0.30")); th += Double.parseDouble(System.getProperty("step", "0.02"))) {
+                    Map<String, String> pred = online(System.getProperty("online"), sim, ids, order, th);
+                    ClusteringScores s = ClusteringScores.of(pred, gold);
+                    System.out.printf("online-%s seed=%d th=%.3f events=%d pairwise=%.3f bcubed=%.3f%n", System.getProperty("online"), seed, th, s.predictedClusters(), s.pairwiseF1(), s.bcubedF1());
+                }
+            }
+            return;
+        }
         for (double th = Double.parseDouble(System.getProperty("from", "0.04")); th <= Double.parseDouble(System.getProperty("to", "0.30")); th += Double.parseDouble(System.getProperty("step", "0.02"))) {
             Map<String, String> pred = averageLink(sim, ids, th);
             ClusteringScores s = ClusteringScores.of(pred, gold);
@@ -151,6 +166,59 @@ public final class FeatureStudy {
                 lines.forEach(l -> System.out.println("   " + l));
             }
         }
+    }
+
+    /** Online assignment in the given order: avg (group average, then merges), knn, single. */
+    static Map<String, String> online(String kind, double[][] sim, List<String> ids, List<Integer> order, double th) {
+        int n = ids.size();
+        int[] cluster = new int[n];
+        Arrays.fill(cluster, -1);
+        Map<Integer, List<Integer>> members = new HashMap<>();
+        int next = 0;
+        int k = Integer.getInteger("k", 3);
+        for (int i : order) {
+            int best = -1;
+            if (kind.equals("avg")) {
+                double bestScore = th;
+                for (var e : members.entrySet()) {
+                    double sum = 0; for (int j : e.getValue()) sum += sim[i][j];
+                    double avg = sum / e.getValue().size();
+                    if (avg >= bestScore) { bestScore = avg; best = e.getKey(); }
+                }
+            } else if (kind.equals("single")) {
+                double bestScore = th;
+                for (int j = 0; j < n; j++) if (cluster[j] >= 0 && sim[i][j] >= bestScore) { bestScore = sim[i][j]; best = cluster[j]; }
+            } else { // knn: top-k previous neighbours above th vote with their similarity
+                List<Integer> prev = new ArrayList<>();
+                for (int j = 0; j < n; j++) if (cluster[j] >= 0 && sim[i][j] >= th) prev.add(j);
+                prev.sort((a, b) -> Double.compare(sim[i][b], sim[i][a]));
+                Map<Integer, Double> votes = new HashMap<>();
+                for (int j : prev.subList(0, Math.min(k, prev.size()))) votes.merge(cluster[j], sim[i][j], Double::sum);
+                best = votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1);
+            }
+            if (best < 0) { best = next++; members.put(best, new ArrayList<>()); }
+            members.get(best).add(i);
+            cluster[i] = best;
+            if (kind.equals("avg")) {
+                // merge the article's cluster with others whose group average reaches th
+                boolean merged = true;
+                while (merged) {
+                    merged = false;
+                    int c = cluster[i];
+                    for (var e : new ArrayList<>(members.entrySet())) {
+                        if (e.getKey() == c) continue;
+                        double sum = 0; for (int a : members.get(c)) for (int b : e.getValue()) sum += sim[a][b];
+                        if (sum / (members.get(c).size() * e.getValue().size()) >= th) {
+                            for (int b : e.getValue()) { cluster[b] = c; members.get(c).add(b); }
+                            members.remove(e.getKey()); merged = true; break;
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < n; i++) out.put(ids.get(i), "c" + cluster[i]);
+        return out;
     }
 
     static Map<String, Double> unit(Map<String, Double> v) {
