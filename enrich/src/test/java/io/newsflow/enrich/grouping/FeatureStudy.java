@@ -21,7 +21,8 @@ import java.util.*;
  * {@code alpha} (mix of separate name and word cosines), {@code cw} (weight of the corpus's own
  * document frequencies against the background prior), {@code topic} (a first, loose clustering into
  * topics, then document frequencies local to each topic), {@code lambda}/{@code topk} (similarity
- * scaled by the overlap of the top names), {@code from/to/step} (threshold sweep), {@code show}
+ * scaled by the overlap of the top names), {@code qpen} (similarity scaled down by conflicting and up
+ * by agreeing quantities, a number with the noun after it: "23 pirates", "5.6 magnitude"), {@code from/to/step} (threshold sweep), {@code show}
  * (print the clusters at one threshold), {@code days} (print each article's day), {@code online=avg|single|knn}
  * (simulate one-pass assignment on the same similarities, in name order and three shuffles: group
  * average with merges, nearest article, or a vote of the {@code k} nearest articles).
@@ -39,6 +40,7 @@ public final class FeatureStudy {
         Map<String, Double> df = new HashMap<>();
         List<String> ids = new ArrayList<>();
         List<Set<String>> namesOf = new ArrayList<>();
+        List<Map<String, Set<String>>> facts = new ArrayList<>();
         for (RawArticle a : articles) {
             String body = PageChrome.strip(a.getBody());
             ArticleTags tags = tagger.tag(a.getTitle(), body);
@@ -53,6 +55,7 @@ public final class FeatureStudy {
             p.termWeights().keySet().forEach(t -> df.merge(t, 1.0, Double::sum));
             ids.add(a.getArticleId());
             namesOf.add(p.names());
+            facts.add(quantities(a.getTitle() + "\n" + body));
             if (Boolean.getBoolean("days")) System.out.println("DAY " + a.getArticleId() + " " + gold.get(a.getArticleId()) + " " + p.day());
         }
         double prior = 50;
@@ -101,6 +104,27 @@ public final class FeatureStudy {
                 double o = (a.isEmpty() || b.isEmpty()) ? 0.5 : Math.min(inter / (double) a.size(), inter2 / (double) b.size());
                 sim[i][j] = sim[j][i] = sim[i][j] * (lambda + (1 - lambda) * o);
             }
+        }
+        double qpen = Double.parseDouble(System.getProperty("qpen", "0"));
+        if (qpen > 0) {
+            int conflictsSame = 0, conflictsSib = 0, agreeSame = 0, agreeSib = 0;
+            for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) {
+                int conflicts = 0, agreements = 0;
+                for (var e : facts.get(i).entrySet()) {
+                    Set<String> other = facts.get(j).get(e.getKey());
+                    if (other == null) continue;
+                    if (Collections.disjoint(e.getValue(), other)) conflicts++; else agreements++;
+                }
+                String gi = gold.get(ids.get(i)), gj = gold.get(ids.get(j));
+                if (gi.equals(gj)) { conflictsSame += conflicts; agreeSame += agreements; }
+                else if (gi.split("-")[0].equals(gj.split("-")[0])) { conflictsSib += conflicts; agreeSib += agreements; }
+                if (conflicts + agreements > 0) {
+                    double f = 1 - qpen * (conflicts - agreements) / (double) (conflicts + agreements + 1);
+                    sim[i][j] = sim[j][i] = sim[i][j] * Math.max(0, Math.min(1 + qpen, f));
+                }
+            }
+            System.out.printf("quantity facts: same-event pairs conflicts=%d agreements=%d; sibling pairs conflicts=%d agreements=%d%n",
+                    conflictsSame, agreeSame, conflictsSib, agreeSib);
         }
         // separation stats
         double same = 0, sib = 0, other = 0; int cs = 0, cb = 0, co = 0;
@@ -218,6 +242,23 @@ public final class FeatureStudy {
         }
         Map<String, String> out = new HashMap<>();
         for (int i = 0; i < n; i++) out.put(ids.get(i), "c" + cluster[i]);
+        return out;
+    }
+
+    private static final java.util.regex.Pattern QUANTITY = java.util.regex.Pattern.compile(
+            "(?<![\\w.,$])(\\$?\\d+(?:[.,]\\d+)?)(?:\\s*(?:million|billion|percent|%))?[\\s-]+(?:of\\s+)?([a-z][a-z-]{2,})");
+
+    /** Numbers with the noun that follows them ("23 pirates", "5.6 magnitude"): unit -> values. */
+    static Map<String, Set<String>> quantities(String text) {
+        Map<String, Set<String>> out = new HashMap<>();
+        java.util.regex.Matcher m = QUANTITY.matcher(text);
+        while (m.find()) {
+            String unit = TextFeatures.fold(m.group(2).toLowerCase(Locale.ROOT));
+            if (Stopwords.contains(unit) || Stopwords.isCalendarWord(unit)) continue;
+            String value = m.group(1).replace(",", "");
+            if (value.length() == 4 && (value.startsWith("19") || value.startsWith("20"))) continue; // years
+            out.computeIfAbsent(unit, k -> new HashSet<>()).add(value);
+        }
         return out;
     }
 
