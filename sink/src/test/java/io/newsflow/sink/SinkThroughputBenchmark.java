@@ -34,6 +34,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class SinkThroughputBenchmark {
 
     private static final int BATCH = 500;
+    private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
     private SinkThroughputBenchmark() {
     }
@@ -45,7 +46,8 @@ public final class SinkThroughputBenchmark {
                 .setDataDirectory(Files.createTempDirectory("newsflow-bench-pg"))
                 .setCleanDataDirectory(true)
                 .setServerConfig("log_min_duration_statement", System.getProperty("bench.logMs", "-1"))
-                .setServerConfig("shared_preload_libraries", System.getProperty("bench.preload", ""))
+                .setServerConfig("shared_preload_libraries", System.getProperty("bench.preload",
+                        STATEMENTS ? "pg_stat_statements" : ""))
                 .setServerConfig("auto_explain.log_min_duration", System.getProperty("bench.logMs", "-1"))
                 .setServerConfig("auto_explain.log_analyze", "on")
                 .setServerConfig("log_parameter_max_length", "0")
@@ -54,7 +56,13 @@ public final class SinkThroughputBenchmark {
                 .start()) {
             String storeDb = createDatabase(postgres, "bench_store");
             SinkMigrations.migrate(storeDb, "postgres", "");
+            if (STATEMENTS) {
+                sql(storeDb, "CREATE EXTENSION pg_stat_statements");
+            }
             double storeRate = storeOnly(storeDb, snapshots);
+            if (STATEMENTS) {
+                printStatements(storeDb);
+            }
             System.out.printf("store:      %,d snapshots in batches of %d -> %,.0f snapshots/s (load average %.1f on %d"
                     + " cores)%n", count, BATCH, storeRate, loadAverage(), Runtime.getRuntime().availableProcessors());
 
@@ -98,6 +106,33 @@ public final class SinkThroughputBenchmark {
                     + " -> %,.0f snapshots per CPU-second%n", backendCpu, ownCpu, snapshots.size(),
                     snapshots.size() / (backendCpu + ownCpu));
             return snapshots.size() / seconds;
+        }
+    }
+
+    /** Database time per statement of the store run (-Dbench.statements=true), the costliest first. */
+    private static void printStatements(String jdbcUrl) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+             var s = c.createStatement();
+             var rows = s.executeQuery("SELECT total_exec_time, calls, rows, regexp_replace(left(query, 70), '\\s+',"
+                     + " ' ', 'g') FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12")) {
+            while (rows.next()) {
+                System.out.printf("  %8.0f ms %6d calls %8d rows  %s%n", rows.getDouble(1), rows.getLong(2),
+                        rows.getLong(3), rows.getString(4));
+            }
+        }
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+             var s = c.createStatement();
+             var rows = s.executeQuery("SELECT avg(octet_length(snapshot::text)), avg(pg_column_size(snapshot)),"
+                     + " avg(pg_column_size(e.*)) FROM events e")) {
+            rows.next();
+            System.out.printf("  snapshot JSON %.0f bytes as text, %.0f stored; row %.0f bytes%n", rows.getDouble(1),
+                    rows.getDouble(2), rows.getDouble(3));
+        }
+    }
+
+    private static void sql(String jdbcUrl, String statement) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", ""); var s = c.createStatement()) {
+            s.execute(statement);
         }
     }
 

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -483,6 +484,14 @@ public final class PostgresEventStore implements AutoCloseable {
     private Connection connection() throws SQLException {
         if (connection == null) {
             Connection c = DriverManager.getConnection(jdbcUrl, connectionProperties);
+            try (Statement set = c.createStatement()) {
+                // Every statement joins one batch of ids to a table by (a prefix of) its primary key, so one index
+                // lookup per id is the right plan at any table size. Without statistics (a table filled since
+                // the last ANALYZE) the planner guessed many rows per id and picked a hash join over a whole-table
+                // scan, then kept it as the cached generic plan: a cost per batch that grew with the table.
+                set.execute("SET enable_hashjoin = off");
+                set.execute("SET enable_mergejoin = off");
+            }
             c.setAutoCommit(false);
             connection = c;
         }
