@@ -30,8 +30,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * <p>Run: {@code mvn -o -q -pl sink test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt}
  * then {@code java -cp sink/target/test-classes:sink/target/classes:$(cat sink/target/cp.txt)
  * io.newsflow.sink.SinkThroughputBenchmark [snapshots]}. Diagnostics: {@code -Dbench.storeOnly=true} skips the
- * Kafka part; {@code -Dbench.logMs=100 -Dbench.preload=auto_explain -Dbench.pgLog=/tmp/pg.log} logs the plans of
- * statements slower than 100 ms.
+ * Kafka part; {@code -Dbench.warmup=N} how many snapshots warm the JVM up first (default 20,000, into another
+ * database); {@code -Dbench.logMs=100 -Dbench.preload=auto_explain -Dbench.pgLog=/tmp/pg.log} logs the plans of
+ * statements slower than 100 ms; {@code -Dbench.statements=true} prints the database time per statement;
+ * {@code -Dbench.pg.NAME=VALUE} sets a server setting.
  */
 public final class SinkThroughputBenchmark {
 
@@ -44,7 +46,10 @@ public final class SinkThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         List<NewsEvent> snapshots = snapshots(count);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.pg."))
+                .forEach(name -> server.setServerConfig(name.substring(9), System.getProperty(name)));
+        try (EmbeddedPostgres postgres = server
                 .setDataDirectory(Files.createTempDirectory("newsflow-bench-pg"))
                 .setCleanDataDirectory(true)
                 // The embedded server's builder turns synchronous_commit off by default: turn it back on, a
@@ -60,13 +65,21 @@ public final class SinkThroughputBenchmark {
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File(System.getProperty("bench.pgLog", "/dev/null"))))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File(System.getProperty("bench.pgLog", "/dev/null"))))
                 .start()) {
+            int warmup = Integer.getInteger("bench.warmup", 20_000);
+            if (warmup > 0) {
+                // The sink runs for days: measure it with its code compiled, not the JIT compiler's first minute.
+                String warmupDb = createDatabase(postgres, "bench_warmup");
+                SinkMigrations.migrate(warmupDb, "postgres", "");
+                storeOnly(warmupDb, snapshots(warmup), false);
+                System.out.printf("warm-up:    %,d snapshots into another database, not timed%n", warmup);
+            }
             String storeDb = createDatabase(postgres, "bench_store");
             System.out.println("server:     " + settings(storeDb));
             SinkMigrations.migrate(storeDb, "postgres", "");
             if (STATEMENTS) {
                 sql(storeDb, "CREATE EXTENSION pg_stat_statements");
             }
-            double storeRate = storeOnly(storeDb, snapshots);
+            double storeRate = storeOnly(storeDb, snapshots, true);
             if (STATEMENTS) {
                 printStatements(storeDb);
             }
@@ -85,7 +98,7 @@ public final class SinkThroughputBenchmark {
         }
     }
 
-    private static double storeOnly(String jdbcUrl, List<NewsEvent> snapshots) throws Exception {
+    private static double storeOnly(String jdbcUrl, List<NewsEvent> snapshots, boolean report) throws Exception {
         try (PostgresEventStore store = new PostgresEventStore(jdbcUrl, "postgres", "")) {
             store.ping();
             long backend = backendPid(jdbcUrl);
@@ -114,6 +127,9 @@ public final class SinkThroughputBenchmark {
             // uncontended core would do (the sink and its database backend work one after the other).
             double backendCpu = (cpuNanos(backend) - backendCpuBefore) / 1e9;
             double ownCpu = (ownCpuNanos() - ownCpuBefore) / 1e9;
+            if (!report) {
+                return snapshots.size() / seconds;
+            }
             System.out.printf("store CPU:  database backend %.1f s + sink JVM %.1f s (all threads) for %,d snapshots"
                     + " -> %,.0f snapshots per CPU-second%n", backendCpu, ownCpu, snapshots.size(),
                     snapshots.size() / (backendCpu + ownCpu));
@@ -150,7 +166,7 @@ public final class SinkThroughputBenchmark {
              var s = c.createStatement();
              var rows = s.executeQuery("SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ' ' ORDER BY"
                      + " name) FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit',"
-                     + " 'shared_buffers', 'wal_level', 'full_page_writes', 'lc_collate')")) {
+                     + " 'shared_buffers', 'wal_level', 'full_page_writes', 'max_wal_size')")) {
             rows.next();
             return rows.getString(1);
         }

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * moves, so that rows and offsets commit or vanish together (exactly once).
  *
  * <p>Order safety: a snapshot is written only if its version is higher than the stored one
- * ({@code ON CONFLICT ... WHERE events.version < EXCLUDED.version}). Merges: ids a snapshot lists in
+ * ({@code UPDATE ... WHERE e.version < i.version}) or its event is missing ({@code INSERT ... ON CONFLICT DO
+ * NOTHING}, then the update again for rows that appeared meanwhile). Merges: ids a snapshot lists in
  * {@code absorbedEventIds} are deleted from {@code events} and remembered in {@code event_merges}, and a
  * snapshot of an absorbed id (a late one from another partition) is never written again. Tombstones delete.
  *
