@@ -133,7 +133,8 @@ public final class SinkThroughputBenchmark {
             System.out.printf("store CPU:  database backend %.1f s + sink JVM %.1f s (all threads) for %,d snapshots"
                     + " -> %,.0f snapshots per CPU-second%n", backendCpu, ownCpu, snapshots.size(),
                     snapshots.size() / (backendCpu + ownCpu));
-            System.out.printf("store CPU:  database backend per snapshot: %.0f µs for new events, %.0f µs for updates%n",
+            System.out.printf("store CPU:  database backend per snapshot: %.0f µs for new events, %.0f µs for"
+                    + " updates%n",
                     (backendCpuAtFirstUpdate - backendCpuBefore) / 1e3 / firstUpdate,
                     (cpuNanos(backend) - backendCpuAtFirstUpdate) / 1e3 / (snapshots.size() - firstUpdate));
             return snapshots.size() / seconds;

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,10 +132,10 @@ public final class PostgresEventStore implements AutoCloseable {
             SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
                                  ?::varchar[], ?::int[])""";
 
-    // Child rows of an updated event, keyed by (event_id, position). A newer snapshot mostly repeats the rows of the one before (an
-    // event grows by an article at a time), so a row is skipped when the stored one is equal and upserted
-    // otherwise; rows past the new snapshot's end are trimmed. Deleting and reinserting them all cost a heap and two or three index
-    // entries per unchanged row.
+    // Child rows of an updated event, keyed by (event_id, position). A newer snapshot mostly repeats the rows of the
+    // one before (an event grows by an article at a time), so a row equal to the stored one is skipped (a read, no
+    // row lock), others are upserted, and rows past the new snapshot's end are trimmed. Deleting and reinserting
+    // every row cost a heap tuple and two or three index entries per unchanged row.
     private static final String UPSERT_ARTICLES = """
             INSERT INTO event_articles AS c (event_id, position, article_id, source, url, title, published_at, score,
                                              copy_of)
@@ -446,8 +447,7 @@ public final class PostgresEventStore implements AutoCloseable {
         trim(c, "event_officials", ids, events.stream().map(e -> e.getOfficials().size()));
     }
 
-    private void trim(Connection c, String table, Array eventIds, java.util.stream.Stream<Integer> rowCounts)
-            throws SQLException {
+    private void trim(Connection c, String table, Array eventIds, Stream<Integer> rowCounts) throws SQLException {
         try (PreparedStatement trim = c.prepareStatement(TRIM_CHILDREN.formatted(table))) {
             trim.setArray(1, eventIds);
             trim.setArray(2, c.createArrayOf("int4", rowCounts.toArray(Integer[]::new)));
@@ -604,8 +604,11 @@ public final class PostgresEventStore implements AutoCloseable {
                 // scan, then kept it as the cached generic plan: a cost per batch that grew with the table.
                 set.execute("SET enable_hashjoin = off");
                 set.execute("SET enable_mergejoin = off");
+                c.setAutoCommit(false);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
             }
-            c.setAutoCommit(false);
             connection = c;
         }
         return connection;
