@@ -17,8 +17,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Benchmark, not a test: event snapshots per second into a local PostgreSQL (default durability: fsync and
- * synchronous commit on) at batch size 500.
+ * Benchmark, not a test: event snapshots per second into a local PostgreSQL (fsync and synchronous commit on, set
+ * explicitly: the embedded server's builder defaults to synchronous_commit=off) at batch size 500.
  *
  * <ol>
  *   <li>store: batches of 500 straight into {@link PostgresEventStore} (rows + offsets, one transaction each);</li>
