@@ -2,6 +2,8 @@ package io.newsflow.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.schemas.CountryTag;
+import io.newsflow.schemas.EventArticle;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.sink.changes.ChangeBatch;
 import io.newsflow.sink.changes.RecordOrigin;
@@ -71,6 +73,33 @@ class PostgresEventStoreTest {
         write(snapshot(Snapshots.event("e1", 6)));
         assertThat(query("SELECT version, article_count FROM events")).containsExactly("6|6");
         assertThat(query("SELECT count(*) FROM event_articles")).containsExactly("6");
+    }
+
+    @Test
+    void newerSnapshotLeavesExactlyItsOwnChildRows() throws Exception {
+        write(snapshot(Snapshots.event("e1", 4)));
+        NewsEvent.Builder newer = Snapshots.builder("e1", 5);
+        List<EventArticle> articles = new ArrayList<>(newer.getArticles().subList(1, 3));
+        articles.set(1, EventArticle.newBuilder(articles.get(1)).setCopyOf("e1-a1").setScore(0.5).build());
+        write(snapshot(newer.setArticles(articles)
+                .setCountries(List.of(CountryTag.newBuilder().setCode("JP").setName("Japan").setMentions(4).build()))
+                .setOfficials(List.of()).build()));
+
+        assertThat(query("SELECT position, article_id, score, copy_of FROM event_articles ORDER BY position"))
+                .containsExactly("0|e1-a1|0.8|null", "1|e1-a2|0.5|e1-a1");
+        assertThat(query("SELECT position, code, mentions, in_title_or_lead FROM event_countries"))
+                .containsExactly("0|JP|4|f");
+        assertThat(query("SELECT count(*) FROM event_officials")).containsExactly("0");
+
+        // An older snapshot changes nothing, children included; a newer one with more rows adds them.
+        write(snapshot(Snapshots.event("e1", 4)));
+        assertThat(query("SELECT count(*) FROM event_articles")).containsExactly("2");
+        write(snapshot(Snapshots.event("e1", 6)));
+        assertThat(query("SELECT string_agg(article_id, ',' ORDER BY position) FROM event_articles"))
+                .containsExactly("e1-a0,e1-a1,e1-a2,e1-a3,e1-a4,e1-a5");
+        assertThat(query("SELECT string_agg(code || mentions, ',' ORDER BY position) FROM event_countries"))
+                .containsExactly("KR3,CN1");
+        assertThat(query("SELECT count(*) FROM event_officials")).containsExactly("1");
     }
 
     @Test

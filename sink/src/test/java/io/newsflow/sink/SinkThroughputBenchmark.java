@@ -1,5 +1,6 @@
 package io.newsflow.sink;
 
+import io.newsflow.schemas.CountryTag;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.sink.changes.ChangeBatch;
 import io.newsflow.sink.changes.RecordOrigin;
@@ -16,24 +17,28 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Benchmark, not a test: event snapshots per second into a local PostgreSQL (default durability: fsync and
- * synchronous commit on) at batch size 500.
+ * Benchmark, not a test: event snapshots per second into a local PostgreSQL (fsync and synchronous commit on, set
+ * explicitly: the embedded server's builder defaults to synchronous_commit=off) at batch size 500.
  *
  * <ol>
  *   <li>store: batches of 500 straight into {@link PostgresEventStore} (rows + offsets, one transaction each);</li>
  *   <li>end to end: the same snapshots produced to a real Kafka broker, read and written by {@link SinkService}.</li>
  * </ol>
- * Each snapshot has 4 articles, 2 countries and 1 official; 40% of them update an event written before.
+ * 60% of the snapshots are new events (4 articles, 2 countries, 1 official); the other 40% update one of those,
+ * adding an article (see {@link #snapshots}).
  *
  * <p>Run: {@code mvn -o -q -pl sink test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt}
  * then {@code java -cp sink/target/test-classes:sink/target/classes:$(cat sink/target/cp.txt)
  * io.newsflow.sink.SinkThroughputBenchmark [snapshots]}. Diagnostics: {@code -Dbench.storeOnly=true} skips the
- * Kafka part; {@code -Dbench.logMs=100 -Dbench.preload=auto_explain -Dbench.pgLog=/tmp/pg.log} logs the plans of
- * statements slower than 100 ms.
+ * Kafka part; {@code -Dbench.warmup=N} how many snapshots warm the JVM up first (default 20,000, into another
+ * database); {@code -Dbench.logMs=100 -Dbench.preload=auto_explain -Dbench.pgLog=/tmp/pg.log} logs the plans of
+ * statements slower than 100 ms; {@code -Dbench.statements=true} prints the database time per statement;
+ * {@code -Dbench.pg.NAME=VALUE} sets a server setting.
  */
 public final class SinkThroughputBenchmark {
 
     private static final int BATCH = 500;
+    private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
     private SinkThroughputBenchmark() {
     }
@@ -41,20 +46,43 @@ public final class SinkThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         List<NewsEvent> snapshots = snapshots(count);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.pg."))
+                .forEach(name -> server.setServerConfig(name.substring(9), System.getProperty(name)));
+        try (EmbeddedPostgres postgres = server
                 .setDataDirectory(Files.createTempDirectory("newsflow-bench-pg"))
                 .setCleanDataDirectory(true)
+                // The embedded server's builder turns synchronous_commit off by default: turn it back on, a
+                // commit must be on disk before the sink moves on (what the figures claim and production uses).
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
                 .setServerConfig("log_min_duration_statement", System.getProperty("bench.logMs", "-1"))
-                .setServerConfig("shared_preload_libraries", System.getProperty("bench.preload", ""))
+                .setServerConfig("shared_preload_libraries", System.getProperty("bench.preload",
+                        STATEMENTS ? "pg_stat_statements" : ""))
                 .setServerConfig("auto_explain.log_min_duration", System.getProperty("bench.logMs", "-1"))
                 .setServerConfig("auto_explain.log_analyze", "on")
                 .setServerConfig("log_parameter_max_length", "0")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File(System.getProperty("bench.pgLog", "/dev/null"))))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(new java.io.File(System.getProperty("bench.pgLog", "/dev/null"))))
                 .start()) {
+            int warmup = Integer.getInteger("bench.warmup", 20_000);
+            if (warmup > 0) {
+                // The sink runs for days: measure it with its code compiled, not the JIT compiler's first minute.
+                String warmupDb = createDatabase(postgres, "bench_warmup");
+                SinkMigrations.migrate(warmupDb, "postgres", "");
+                storeOnly(warmupDb, snapshots(warmup), false);
+                System.out.printf("warm-up:    %,d snapshots into another database, not timed%n", warmup);
+            }
             String storeDb = createDatabase(postgres, "bench_store");
+            System.out.println("server:     " + settings(storeDb));
             SinkMigrations.migrate(storeDb, "postgres", "");
-            double storeRate = storeOnly(storeDb, snapshots);
+            if (STATEMENTS) {
+                sql(storeDb, "CREATE EXTENSION pg_stat_statements");
+            }
+            double storeRate = storeOnly(storeDb, snapshots, true);
+            if (STATEMENTS) {
+                printStatements(storeDb);
+            }
             System.out.printf("store:      %,d snapshots in batches of %d -> %,.0f snapshots/s (load average %.1f on %d"
                     + " cores)%n", count, BATCH, storeRate, loadAverage(), Runtime.getRuntime().availableProcessors());
 
@@ -70,7 +98,7 @@ public final class SinkThroughputBenchmark {
         }
     }
 
-    private static double storeOnly(String jdbcUrl, List<NewsEvent> snapshots) throws Exception {
+    private static double storeOnly(String jdbcUrl, List<NewsEvent> snapshots, boolean report) throws Exception {
         try (PostgresEventStore store = new PostgresEventStore(jdbcUrl, "postgres", "")) {
             store.ping();
             long backend = backendPid(jdbcUrl);
@@ -78,7 +106,12 @@ public final class SinkThroughputBenchmark {
             long ownCpuBefore = ownCpuNanos();
             long offset = 0;
             long start = System.nanoTime();
+            int firstUpdate = firstUpdate(snapshots.size());
+            long backendCpuAtFirstUpdate = backendCpuBefore;
             for (int from = 0; from < snapshots.size(); from += BATCH) {
+                if (from <= firstUpdate && firstUpdate < from + BATCH) {
+                    backendCpuAtFirstUpdate = cpuNanos(backend);
+                }
                 ChangeBatch batch = new ChangeBatch();
                 for (NewsEvent event : snapshots.subList(from, Math.min(from + BATCH, snapshots.size()))) {
                     batch.addSnapshot(new RecordOrigin("bench", 0, offset++, null), event);
@@ -94,10 +127,55 @@ public final class SinkThroughputBenchmark {
             // uncontended core would do (the sink and its database backend work one after the other).
             double backendCpu = (cpuNanos(backend) - backendCpuBefore) / 1e9;
             double ownCpu = (ownCpuNanos() - ownCpuBefore) / 1e9;
+            if (!report) {
+                return snapshots.size() / seconds;
+            }
             System.out.printf("store CPU:  database backend %.1f s + sink JVM %.1f s (all threads) for %,d snapshots"
                     + " -> %,.0f snapshots per CPU-second%n", backendCpu, ownCpu, snapshots.size(),
                     snapshots.size() / (backendCpu + ownCpu));
+            System.out.printf("store CPU:  database backend per snapshot: %.0f µs for new events, %.0f µs for"
+                    + " updates%n",
+                    (backendCpuAtFirstUpdate - backendCpuBefore) / 1e3 / firstUpdate,
+                    (cpuNanos(backend) - backendCpuAtFirstUpdate) / 1e3 / (snapshots.size() - firstUpdate));
             return snapshots.size() / seconds;
+        }
+    }
+
+    /** Database time per statement of the store run (-Dbench.statements=true), the costliest first. */
+    private static void printStatements(String jdbcUrl) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+             var s = c.createStatement();
+             var rows = s.executeQuery("SELECT total_exec_time, calls, rows, regexp_replace(left(query, 70), '\\s+',"
+                     + " ' ', 'g') FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12")) {
+            while (rows.next()) {
+                System.out.printf("  %8.0f ms %6d calls %8d rows  %s%n", rows.getDouble(1), rows.getLong(2),
+                        rows.getLong(3), rows.getString(4));
+            }
+        }
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+             var s = c.createStatement();
+             var rows = s.executeQuery("SELECT avg(octet_length(snapshot::text)), avg(pg_column_size(snapshot)),"
+                     + " avg(pg_column_size(e.*)) FROM events e")) {
+            rows.next();
+            System.out.printf("  snapshot JSON %.0f bytes as text, %.0f stored; row %.0f bytes%n", rows.getDouble(1),
+                    rows.getDouble(2), rows.getDouble(3));
+        }
+    }
+
+    private static String settings(String jdbcUrl) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+             var s = c.createStatement();
+             var rows = s.executeQuery("SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ' ' ORDER BY"
+                     + " name) FROM pg_settings WHERE name IN ('server_version', 'fsync', 'synchronous_commit',"
+                     + " 'shared_buffers', 'wal_level', 'full_page_writes', 'max_wal_size')")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static void sql(String jdbcUrl, String statement) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", ""); var s = c.createStatement()) {
+            s.execute(statement);
         }
     }
 
@@ -143,15 +221,31 @@ public final class SinkThroughputBenchmark {
         }
     }
 
+    /**
+     * New events have 4 articles; an update (each event gets at most one, and never two in one batch) is the next
+     * version as the grouping stage makes it: the same articles plus one, South Korea mentioned once more, new
+     * title, summary and times.
+     */
     private static List<NewsEvent> snapshots(int count) {
         List<NewsEvent> snapshots = new ArrayList<>(count);
-        int events = (int) (count * 0.6);
+        int events = firstUpdate(count);
         for (int i = 0; i < count; i++) {
-            int event = i < events ? i : (i * 7919) % events;
-            long version = i < events ? 1 : 2 + i;
-            snapshots.add(Snapshots.builder("bench-" + event, 4).setVersion(version).build());
+            if (i < events) {
+                snapshots.add(Snapshots.builder("bench-" + i, 4).setVersion(1).build());
+                continue;
+            }
+            NewsEvent.Builder update = Snapshots.builder("bench-" + (i * 7919) % events, 5).setVersion(2 + i);
+            List<CountryTag> countries = new ArrayList<>(update.getCountries());
+            countries.set(0, CountryTag.newBuilder(countries.get(0)).setMentions(countries.get(0).getMentions() + 1)
+                    .build());
+            snapshots.add(update.setCountries(countries).build());
         }
         return snapshots;
+    }
+
+    /** The first snapshots are all of new events, the rest update those. */
+    private static int firstUpdate(int count) {
+        return (int) (count * 0.6);
     }
 
     private static double loadAverage() {

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * moves, so that rows and offsets commit or vanish together (exactly once).
  *
  * <p>Order safety: a snapshot is written only if its version is higher than the stored one
- * ({@code ON CONFLICT ... WHERE events.version < EXCLUDED.version}). Merges: ids a snapshot lists in
+ * ({@code UPDATE ... WHERE e.version < i.version}) or its event is missing ({@code INSERT ... ON CONFLICT DO
+ * NOTHING}, then the update again for rows that appeared meanwhile). Merges: ids a snapshot lists in
  * {@code absorbedEventIds} are deleted from {@code events} and remembered in {@code event_merges}, and a
  * snapshot of an absorbed id (a late one from another partition) is never written again. Tombstones delete.
  *
@@ -66,27 +69,41 @@ public final class PostgresEventStore implements AutoCloseable {
                 recorded_at = now()
             WHERE event_merges.survivor_event_id <> EXCLUDED.survivor_event_id""";
 
-    private static final String UPSERT_EVENTS = """
-            INSERT INTO events AS e (event_id, version, first_seen_at, last_updated_at, event_date, title, summary,
-                                     independent_sources, article_count, snapshot, written_at)
+    // A snapshot first updates its event if the stored version is older, else it inserts the event if it is missing.
+    // Knowing which happened lets the child rows of a new event be plainly inserted and those of an updated one
+    // be compared with the stored rows; a single INSERT ... ON CONFLICT DO UPDATE cannot tell them apart.
+    private static final String EVENT_ROWS = """
+            unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::int[],
+                   ?::int[], ?::text[])
+                 AS i(event_id, version, first_seen_ms, last_updated_ms, event_day, title, summary,
+                      independent_sources, article_count, snapshot)""";
+
+    private static final String UPDATE_EVENTS = """
+            UPDATE events AS e SET
+                version = i.version,
+                first_seen_at = 'epoch'::timestamptz + i.first_seen_ms * interval '1 millisecond',
+                last_updated_at = 'epoch'::timestamptz + i.last_updated_ms * interval '1 millisecond',
+                event_date = DATE '1970-01-01' + i.event_day, title = i.title, summary = i.summary,
+                independent_sources = i.independent_sources, article_count = i.article_count,
+                snapshot = i.snapshot::jsonb, written_at = now()
+            FROM %s
+            WHERE e.event_id = i.event_id AND e.version < i.version
+            RETURNING e.event_id""".formatted(EVENT_ROWS);
+
+    // An absorbed event is never in "events" (it is deleted when its merge is recorded), so only the insert needs
+    // the merge guard. DO NOTHING: a row that exists by now is left to a second UPDATE (see apply).
+    private static final String INSERT_EVENTS = """
+            INSERT INTO events (event_id, version, first_seen_at, last_updated_at, event_date, title, summary,
+                                independent_sources, article_count, snapshot, written_at)
             SELECT i.event_id, i.version,
                    'epoch'::timestamptz + i.first_seen_ms * interval '1 millisecond',
                    'epoch'::timestamptz + i.last_updated_ms * interval '1 millisecond',
                    DATE '1970-01-01' + i.event_day, i.title, i.summary, i.independent_sources, i.article_count,
                    i.snapshot::jsonb, now()
-            FROM unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[],
-                        ?::int[], ?::int[], ?::text[])
-                 AS i(event_id, version, first_seen_ms, last_updated_ms, event_day, title, summary,
-                      independent_sources, article_count, snapshot)
+            FROM %s
             WHERE NOT EXISTS (SELECT 1 FROM event_merges m WHERE m.absorbed_event_id = i.event_id)
-            ON CONFLICT (event_id) DO UPDATE SET
-                version = EXCLUDED.version, first_seen_at = EXCLUDED.first_seen_at,
-                last_updated_at = EXCLUDED.last_updated_at, event_date = EXCLUDED.event_date,
-                title = EXCLUDED.title, summary = EXCLUDED.summary,
-                independent_sources = EXCLUDED.independent_sources, article_count = EXCLUDED.article_count,
-                snapshot = EXCLUDED.snapshot, written_at = EXCLUDED.written_at
-            WHERE e.version < EXCLUDED.version
-            RETURNING e.event_id""";
+            ON CONFLICT (event_id) DO NOTHING
+            RETURNING event_id""".formatted(EVENT_ROWS);
 
     private static final String DELETE_ARTICLES =
             "DELETE FROM event_articles c USING unnest(?::varchar[]) AS d(event_id) WHERE c.event_id = d.event_id";
@@ -95,6 +112,7 @@ public final class PostgresEventStore implements AutoCloseable {
     private static final String DELETE_OFFICIALS =
             "DELETE FROM event_officials c USING unnest(?::varchar[]) AS d(event_id) WHERE c.event_id = d.event_id";
 
+    // A new event has no child rows yet (they are deleted with their event, in the same transaction): plain inserts.
     private static final String INSERT_ARTICLES = """
             INSERT INTO event_articles (event_id, position, article_id, source, url, title, published_at, score,
                                         copy_of)
@@ -113,6 +131,64 @@ public final class PostgresEventStore implements AutoCloseable {
                                          mentions)
             SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
                                  ?::varchar[], ?::int[])""";
+
+    // Child rows of an updated event, keyed by (event_id, position). A newer snapshot mostly repeats the rows of the
+    // one before (an event grows by an article at a time), so a row equal to the stored one is skipped (a read, no
+    // row lock), others are upserted, and rows past the new snapshot's end are trimmed. Deleting and reinserting
+    // every row cost a heap tuple and two or three index entries per unchanged row.
+    private static final String UPSERT_ARTICLES = """
+            INSERT INTO event_articles AS c (event_id, position, article_id, source, url, title, published_at, score,
+                                             copy_of)
+            SELECT a.event_id, a.position, a.article_id, a.source, a.url, a.title,
+                   'epoch'::timestamptz + a.published_ms * interval '1 millisecond', a.score, a.copy_of
+            FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                        ?::bigint[], ?::float8[], ?::varchar[])
+                 AS a(event_id, position, article_id, source, url, title, published_ms, score, copy_of)
+            WHERE NOT EXISTS (SELECT 1 FROM event_articles o WHERE o.event_id = a.event_id AND o.position = a.position
+                AND (o.article_id, o.source, o.url, o.title, o.published_at, o.score, o.copy_of)
+                    IS NOT DISTINCT FROM (a.article_id, a.source, a.url, a.title,
+                        'epoch'::timestamptz + a.published_ms * interval '1 millisecond', a.score, a.copy_of))
+            ON CONFLICT (event_id, position) DO UPDATE SET
+                article_id = EXCLUDED.article_id, source = EXCLUDED.source, url = EXCLUDED.url,
+                title = EXCLUDED.title, published_at = EXCLUDED.published_at, score = EXCLUDED.score,
+                copy_of = EXCLUDED.copy_of
+            WHERE (c.article_id, c.source, c.url, c.title, c.published_at, c.score, c.copy_of)
+                  IS DISTINCT FROM (EXCLUDED.article_id, EXCLUDED.source, EXCLUDED.url, EXCLUDED.title,
+                                    EXCLUDED.published_at, EXCLUDED.score, EXCLUDED.copy_of)""";
+
+    private static final String UPSERT_COUNTRIES = """
+            INSERT INTO event_countries AS c (event_id, position, code, name, mentions, in_title_or_lead)
+            SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::int[], ?::boolean[])
+                 AS a(event_id, position, code, name, mentions, in_title_or_lead)
+            WHERE NOT EXISTS (SELECT 1 FROM event_countries o WHERE o.event_id = a.event_id AND o.position = a.position
+                AND (o.code, o.name, o.mentions, o.in_title_or_lead)
+                    IS NOT DISTINCT FROM (a.code, a.name, a.mentions, a.in_title_or_lead))
+            ON CONFLICT (event_id, position) DO UPDATE SET
+                code = EXCLUDED.code, name = EXCLUDED.name, mentions = EXCLUDED.mentions,
+                in_title_or_lead = EXCLUDED.in_title_or_lead
+            WHERE (c.code, c.name, c.mentions, c.in_title_or_lead)
+                  IS DISTINCT FROM (EXCLUDED.code, EXCLUDED.name, EXCLUDED.mentions, EXCLUDED.in_title_or_lead)""";
+
+    private static final String UPSERT_OFFICIALS = """
+            INSERT INTO event_officials AS c (event_id, position, official_key, name, role, role_as_written, country,
+                                              mentions)
+            SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                                 ?::varchar[], ?::int[])
+                 AS a(event_id, position, official_key, name, role, role_as_written, country, mentions)
+            WHERE NOT EXISTS (SELECT 1 FROM event_officials o WHERE o.event_id = a.event_id AND o.position = a.position
+                AND (o.official_key, o.name, o.role, o.role_as_written, o.country, o.mentions)
+                    IS NOT DISTINCT FROM (a.official_key, a.name, a.role, a.role_as_written, a.country, a.mentions))
+            ON CONFLICT (event_id, position) DO UPDATE SET
+                official_key = EXCLUDED.official_key, name = EXCLUDED.name, role = EXCLUDED.role,
+                role_as_written = EXCLUDED.role_as_written, country = EXCLUDED.country, mentions = EXCLUDED.mentions
+            WHERE (c.official_key, c.name, c.role, c.role_as_written, c.country, c.mentions)
+                  IS DISTINCT FROM (EXCLUDED.official_key, EXCLUDED.name, EXCLUDED.role, EXCLUDED.role_as_written,
+                                    EXCLUDED.country, EXCLUDED.mentions)""";
+
+    /** Rows at or past each event's new row count; %s is the child table. */
+    private static final String TRIM_CHILDREN = """
+            DELETE FROM %s c USING unnest(?::varchar[], ?::int[]) AS d(event_id, row_count)
+            WHERE c.event_id = d.event_id AND c.position >= d.row_count""";
 
     private static final String STORE_OFFSETS = """
             INSERT INTO sink_offsets (topic, partition, next_offset, updated_at)
@@ -247,14 +323,17 @@ public final class PostgresEventStore implements AutoCloseable {
             applied.deleted += deleteEvents(c, List.copyOf(survivorOfAbsorbed.keySet()));
         }
         if (!snapshots.isEmpty()) {
-            Set<String> written = upsertEvents(c, snapshots);
-            applied.written = written.size();
-            applied.stale = snapshots.size() - written.size();
-            if (!written.isEmpty()) {
-                List<NewsEvent> fresh = snapshots.stream().filter(s -> written.contains(s.eventId()))
-                        .map(EventChange::snapshot).toList();
-                replaceChildren(c, fresh);
-            }
+            Map<String, String> json = new HashMap<>();
+            Set<String> updated = writeEvents(c, UPDATE_EVENTS, snapshots, json);
+            List<EventChange> notUpdated = without(snapshots, updated);
+            Set<String> inserted = writeEvents(c, INSERT_EVENTS, notUpdated, json);
+            // Neither updated nor inserted: a stale snapshot, or another writer inserted the event in between.
+            List<EventChange> skipped = without(notUpdated, inserted);
+            updated.addAll(writeEvents(c, UPDATE_EVENTS, skipped, json));
+            applied.written = updated.size() + inserted.size();
+            applied.stale = snapshots.size() - applied.written;
+            insertChildren(c, snapshotsOf(snapshots, inserted));
+            updateChildren(c, snapshotsOf(snapshots, updated));
         }
         return applied;
     }
@@ -286,8 +365,22 @@ public final class PostgresEventStore implements AutoCloseable {
         }
     }
 
-    private Set<String> upsertEvents(Connection c, List<EventChange> snapshots) throws SQLException {
+    private static List<EventChange> without(List<EventChange> changes, Set<String> eventIds) {
+        return changes.stream().filter(change -> !eventIds.contains(change.eventId())).toList();
+    }
+
+    private static List<NewsEvent> snapshotsOf(List<EventChange> changes, Set<String> eventIds) {
+        return changes.stream().filter(change -> eventIds.contains(change.eventId())).map(EventChange::snapshot)
+                .toList();
+    }
+
+    /** Runs UPDATE_EVENTS or INSERT_EVENTS; returns the ids written. {@code json} keeps each snapshot's JSON. */
+    private Set<String> writeEvents(Connection c, String sql, List<EventChange> snapshots, Map<String, String> json)
+            throws SQLException {
         int n = snapshots.size();
+        if (n == 0) {
+            return new HashSet<>();
+        }
         String[] ids = new String[n];
         Long[] versions = new Long[n];
         Long[] firstSeen = new Long[n];
@@ -297,7 +390,7 @@ public final class PostgresEventStore implements AutoCloseable {
         String[] summaries = new String[n];
         Integer[] independentSources = new Integer[n];
         Integer[] articleCounts = new Integer[n];
-        String[] json = new String[n];
+        String[] jsons = new String[n];
         for (int i = 0; i < n; i++) {
             NewsEvent event = snapshots.get(i).snapshot();
             ids[i] = snapshots.get(i).eventId();
@@ -309,9 +402,9 @@ public final class PostgresEventStore implements AutoCloseable {
             summaries[i] = event.getSummary();
             independentSources[i] = event.getIndependentSources();
             articleCounts[i] = event.getArticles().size();
-            json[i] = SnapshotJson.of(event);
+            jsons[i] = json.computeIfAbsent(ids[i], id -> SnapshotJson.of(event));
         }
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT_EVENTS)) {
+        try (PreparedStatement upsert = c.prepareStatement(sql)) {
             int p = 1;
             upsert.setArray(p++, c.createArrayOf("varchar", ids));
             upsert.setArray(p++, c.createArrayOf("int8", versions));
@@ -322,7 +415,7 @@ public final class PostgresEventStore implements AutoCloseable {
             upsert.setArray(p++, c.createArrayOf("text", summaries));
             upsert.setArray(p++, c.createArrayOf("int4", independentSources));
             upsert.setArray(p++, c.createArrayOf("int4", articleCounts));
-            upsert.setArray(p, c.createArrayOf("text", json));
+            upsert.setArray(p, c.createArrayOf("text", jsons));
             Set<String> written = new HashSet<>();
             try (ResultSet rows = upsert.executeQuery()) {
                 while (rows.next()) {
@@ -333,15 +426,36 @@ public final class PostgresEventStore implements AutoCloseable {
         }
     }
 
-    private void replaceChildren(Connection c, List<NewsEvent> events) throws SQLException {
-        deleteChildren(c, c.createArrayOf("varchar", events.stream().map(NewsEvent::getEventId)
-                .toArray(String[]::new)));
-        insertArticles(c, events);
-        insertCountries(c, events);
-        insertOfficials(c, events);
+    private void insertChildren(Connection c, List<NewsEvent> events) throws SQLException {
+        if (!events.isEmpty()) {
+            writeArticles(c, INSERT_ARTICLES, events);
+            writeCountries(c, INSERT_COUNTRIES, events);
+            writeOfficials(c, INSERT_OFFICIALS, events);
+        }
     }
 
-    private void insertArticles(Connection c, List<NewsEvent> events) throws SQLException {
+    private void updateChildren(Connection c, List<NewsEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        writeArticles(c, UPSERT_ARTICLES, events);
+        writeCountries(c, UPSERT_COUNTRIES, events);
+        writeOfficials(c, UPSERT_OFFICIALS, events);
+        Array ids = c.createArrayOf("varchar", events.stream().map(NewsEvent::getEventId).toArray(String[]::new));
+        trim(c, "event_articles", ids, events.stream().map(e -> e.getArticles().size()));
+        trim(c, "event_countries", ids, events.stream().map(e -> e.getCountries().size()));
+        trim(c, "event_officials", ids, events.stream().map(e -> e.getOfficials().size()));
+    }
+
+    private void trim(Connection c, String table, Array eventIds, Stream<Integer> rowCounts) throws SQLException {
+        try (PreparedStatement trim = c.prepareStatement(TRIM_CHILDREN.formatted(table))) {
+            trim.setArray(1, eventIds);
+            trim.setArray(2, c.createArrayOf("int4", rowCounts.toArray(Integer[]::new)));
+            trim.executeUpdate();
+        }
+    }
+
+    private void writeArticles(Connection c, String sql, List<NewsEvent> events) throws SQLException {
         List<String> eventIds = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<String> articleIds = new ArrayList<>();
@@ -369,7 +483,7 @@ public final class PostgresEventStore implements AutoCloseable {
         if (eventIds.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = c.prepareStatement(INSERT_ARTICLES)) {
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
             int p = 1;
             insert.setArray(p++, c.createArrayOf("varchar", eventIds.toArray(String[]::new)));
             insert.setArray(p++, c.createArrayOf("int4", positions.toArray(Integer[]::new)));
@@ -384,7 +498,7 @@ public final class PostgresEventStore implements AutoCloseable {
         }
     }
 
-    private void insertCountries(Connection c, List<NewsEvent> events) throws SQLException {
+    private void writeCountries(Connection c, String sql, List<NewsEvent> events) throws SQLException {
         List<String> eventIds = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<String> codes = new ArrayList<>();
@@ -405,7 +519,7 @@ public final class PostgresEventStore implements AutoCloseable {
         if (eventIds.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = c.prepareStatement(INSERT_COUNTRIES)) {
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
             insert.setArray(1, c.createArrayOf("varchar", eventIds.toArray(String[]::new)));
             insert.setArray(2, c.createArrayOf("int4", positions.toArray(Integer[]::new)));
             insert.setArray(3, c.createArrayOf("varchar", codes.toArray(String[]::new)));
@@ -416,7 +530,7 @@ public final class PostgresEventStore implements AutoCloseable {
         }
     }
 
-    private void insertOfficials(Connection c, List<NewsEvent> events) throws SQLException {
+    private void writeOfficials(Connection c, String sql, List<NewsEvent> events) throws SQLException {
         List<String> eventIds = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -441,7 +555,7 @@ public final class PostgresEventStore implements AutoCloseable {
         if (eventIds.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = c.prepareStatement(INSERT_OFFICIALS)) {
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
             insert.setArray(1, c.createArrayOf("varchar", eventIds.toArray(String[]::new)));
             insert.setArray(2, c.createArrayOf("int4", positions.toArray(Integer[]::new)));
             insert.setArray(3, c.createArrayOf("varchar", keys.toArray(String[]::new)));
@@ -483,7 +597,18 @@ public final class PostgresEventStore implements AutoCloseable {
     private Connection connection() throws SQLException {
         if (connection == null) {
             Connection c = DriverManager.getConnection(jdbcUrl, connectionProperties);
-            c.setAutoCommit(false);
+            try (Statement set = c.createStatement()) {
+                // Every statement joins one batch of ids to a table by (a prefix of) its primary key, so one index
+                // lookup per id is the right plan at any table size. Without statistics (a table filled since
+                // the last ANALYZE) the planner guessed many rows per id and picked a hash join over a whole-table
+                // scan, then kept it as the cached generic plan: a cost per batch that grew with the table.
+                set.execute("SET enable_hashjoin = off");
+                set.execute("SET enable_mergejoin = off");
+                c.setAutoCommit(false);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
             connection = c;
         }
         return connection;
