@@ -62,6 +62,16 @@ public final class GroupingStores {
         }
     };
     private static final int DECODED_EVENTS = 2_000;
+    /**
+     * The candidate index lists as arrays, for every term this task read or wrote since it started:
+     * each article reads dozens and updates dozens, and parsing them was a main cost. Bounded by
+     * the index store (a list leaves both when it empties). Exact for the same reason as the
+     * decoded events: only this task writes the index, and every write goes through here to both.
+     * It starts empty whenever the processor is initialised (a new task, a task migrated here, a
+     * restart), so it is filled from the store as restored; {@link #forgetDecoded()} empties it too.
+     */
+    private final Map<String, String[]> decodedPostings = new HashMap<>();
+    private static final String[] NO_IDS = new String[0];
 
     GroupingStores(KeyValueStore<String, byte[]> events, KeyValueStore<String, byte[]> index,
                    KeyValueStore<String, byte[]> frequencies, KeyValueStore<String, byte[]> articles,
@@ -126,6 +136,7 @@ public final class GroupingStores {
      */
     void forgetDecoded() {
         decoded.clear();
+        decodedPostings.clear();
     }
 
     void putEvent(EventState event, long previousActivity) {
@@ -165,30 +176,68 @@ public final class GroupingStores {
     // --- candidate index
 
     List<String> eventsIndexedUnder(String term) {
-        return readList(index.get(term));
+        return Arrays.asList(postings(term));
     }
 
     void index(String term, String eventId, int maxPostings) {
-        List<String> ids = new ArrayList<>(readList(index.get(term)));
-        if (ids.contains(eventId)) {
-            return;
+        String[] ids = postings(term);
+        for (String id : ids) {
+            if (id.equals(eventId)) {
+                return;
+            }
         }
-        ids.add(eventId);
-        if (ids.size() > maxPostings) {
-            // A term shared by this many open events no longer tells events apart; keep the newest.
-            ids = ids.subList(ids.size() - maxPostings, ids.size());
-        }
-        index.put(term, writeList(ids));
+        // A term shared by this many open events no longer tells events apart; keep the newest.
+        int kept = Math.min(ids.length, maxPostings - 1);
+        String[] updated = new String[kept + 1];
+        System.arraycopy(ids, ids.length - kept, updated, 0, kept);
+        updated[kept] = eventId;
+        putPostings(term, updated);
     }
 
     void unindex(String term, String eventId) {
-        List<String> ids = new ArrayList<>(readList(index.get(term)));
-        if (ids.remove(eventId)) {
-            if (ids.isEmpty()) {
-                index.delete(term);
-            } else {
-                index.put(term, writeList(ids));
+        String[] ids = postings(term);
+        int at = -1;
+        for (int i = 0; i < ids.length && at < 0; i++) {
+            if (ids[i].equals(eventId)) {
+                at = i;
             }
+        }
+        if (at < 0) {
+            return;
+        }
+        String[] updated = new String[ids.length - 1];
+        System.arraycopy(ids, 0, updated, 0, at);
+        System.arraycopy(ids, at + 1, updated, at, ids.length - at - 1);
+        putPostings(term, updated);
+    }
+
+    /** The ids indexed under the term, from memory or else from the store; never changed in place. */
+    private String[] postings(String term) {
+        String[] ids = decodedPostings.get(term);
+        if (ids != null) {
+            return ids;
+        }
+        byte[] bytes = index.get(term);
+        if (bytes == null || bytes.length == 0) {
+            return NO_IDS;
+        }
+        List<String> read = readList(bytes);
+        ids = new String[read.size()];
+        for (int i = 0; i < ids.length; i++) {
+            // one String per event id, however many terms index it
+            ids[i] = read.get(i).intern();
+        }
+        decodedPostings.put(term, ids);
+        return ids;
+    }
+
+    private void putPostings(String term, String[] ids) {
+        if (ids.length == 0) {
+            decodedPostings.remove(term);
+            index.delete(term);
+        } else {
+            decodedPostings.put(term, ids);
+            index.put(term, writeList(ids));
         }
     }
 
@@ -351,6 +400,30 @@ public final class GroupingStores {
 
     private static byte[] writeList(List<String> ids) {
         return String.join(String.valueOf(LIST_SEPARATOR), ids).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Same bytes as {@link #writeList(List)}, copied straight when the ids are ASCII (event ids are). */
+    private static byte[] writeList(String[] ids) {
+        int length = ids.length - 1;
+        for (String id : ids) {
+            length += id.length();
+            for (int i = 0; i < id.length(); i++) {
+                if (id.charAt(i) >= 0x80) {
+                    return writeList(Arrays.asList(ids));
+                }
+            }
+        }
+        byte[] bytes = new byte[length];
+        int at = 0;
+        for (String id : ids) {
+            if (at > 0) {
+                bytes[at++] = (byte) LIST_SEPARATOR;
+            }
+            for (int i = 0; i < id.length(); i++) {
+                bytes[at++] = (byte) id.charAt(i);
+            }
+        }
+        return bytes;
     }
 
     static void requireNoSeparator(String id) {
