@@ -274,21 +274,15 @@ public final class EventGrouper {
 
     private List<Candidate> candidates(Map<String, Double> vector, ArticleProfile profile,
                                        List<EventSimilarity.Holder> officials) {
-        Map<String, Double> votes = new HashMap<>();
         List<Map.Entry<String, Double>> strongest = TopK.largestValues(vector, settings.queryTerms());
-        for (Map.Entry<String, Double> term : strongest) {
-            for (String eventId : stores.eventsIndexedUnder(term.getKey())) {
-                votes.merge(eventId, term.getValue(), Double::sum);
+        // Each event indexed under a strong term gets the term's weight as a vote (see mostVoted).
+        List<Candidate> scored = new ArrayList<>();
+        for (String eventId : stores.mostVoted(strongest, settings.candidateEvents())) {
+            EventState event = stores.event(eventId);
+            if (event != null) {
+                scored.add(new Candidate(event, EventSimilarity.score(vector, profile, officials, event, settings)));
             }
         }
-        List<Candidate> scored = new ArrayList<>();
-        TopK.first(votes.entrySet(), settings.candidateEvents(), MOST_VOTES)
-                .forEach(e -> {
-                    EventState event = stores.event(e.getKey());
-                    if (event != null) {
-                        scored.add(new Candidate(event, EventSimilarity.score(vector, profile, officials, event, settings)));
-                    }
-                });
         scored.sort(Comparator.comparingDouble((Candidate c) -> c.score().value()).reversed()
                 .thenComparing(c -> c.event().eventId));
         return scored;
