@@ -204,7 +204,7 @@ public final class EventState {
             s.summary = summary;
             s.members.addAll(read);
             for (int i = 0; i < n; i++) {
-                s.centroid.put(in.readUTF(), (double) in.readFloat());
+                s.centroid.put(in.readTerm(), (double) in.readFloat());
             }
             n = in.readInt();
             for (int i = 0; i < n; i++) {
@@ -284,6 +284,7 @@ public final class EventState {
      */
     private static final class Reader {
 
+        private static final String[] RECENT_TERMS = new String[1 << 16];
         private final byte[] data;
         private int at;
 
@@ -324,6 +325,47 @@ public final class EventState {
 
         double readDouble() throws EOFException {
             return Double.longBitsToDouble(readLong());
+        }
+
+        /**
+         * A string as {@link #readUTF()}, for centroid terms: the same few thousand words recur in
+         * every event, so a recent String of the same bytes is reused (its hash already known)
+         * instead of a new one made. A direct-mapped table: a slot holds the last term hashed to it.
+         * Strings are immutable, so threads sharing the table may at worst miss a reuse.
+         */
+        String readTerm() throws IOException {
+            need(2);
+            int length = (data[at] & 0xFF) << 8 | (data[at + 1] & 0xFF);
+            need(2 + length);
+            int start = at + 2;
+            int hash = 0;
+            for (int i = start; i < start + length; i++) {
+                if (data[i] <= 0) {
+                    return readUTF();
+                }
+                hash = 31 * hash + data[i];
+            }
+            int slot = (hash ^ (hash >>> 16)) & (RECENT_TERMS.length - 1);
+            String recent = RECENT_TERMS[slot];
+            if (recent != null && recent.hashCode() == hash && sameAscii(recent, start, length)) {
+                at = start + length;
+                return recent;
+            }
+            String term = readUTF();
+            RECENT_TERMS[slot] = term;
+            return term;
+        }
+
+        private boolean sameAscii(String s, int start, int length) {
+            if (s.length() != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (s.charAt(i) != data[start + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Modified UTF-8 as DataOutputStream.writeUTF writes it; ASCII, the usual case, is copied. */
