@@ -55,7 +55,7 @@ public final class EventGrouper {
     private final double halfLifeMillis;
     private final BackgroundFrequencies background = BackgroundFrequencies.standard();
     /** Largest value first, then by key: a total order, so a top-k selection equals a full sort. */
-    private static final Comparator<Map.Entry<String, Double>> MOST_VOTES =
+    private static final Comparator<Map.Entry<String, Double>> LARGEST_FIRST =
             Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
     private static final Comparator<Map.Entry<String, Double>> WEAKEST =
             Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey());
@@ -366,7 +366,7 @@ public final class EventGrouper {
     /** Keeps the event findable under its strongest terms and most used names. */
     private void reindex(EventState event) {
         Set<String> wanted = new LinkedHashSet<>();
-        TopK.first(event.centroid.entrySet(), settings.indexTermsPerEvent(), MOST_VOTES)
+        TopK.first(event.centroid.entrySet(), settings.indexTermsPerEvent(), LARGEST_FIRST)
                 .forEach(e -> wanted.add(e.getKey()));
         event.names.entrySet().stream()
                 .filter(e -> event.centroid.containsKey(e.getKey()))
