@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +54,11 @@ public final class EventGrouper {
     private final MinHash minHash;
     private final double halfLifeMillis;
     private final BackgroundFrequencies background = BackgroundFrequencies.standard();
+    /** Largest value first, then by key: a total order, so a top-k selection equals a full sort. */
+    private static final Comparator<Map.Entry<String, Double>> LARGEST_FIRST =
+            Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+    private static final Comparator<Map.Entry<String, Double>> WEAKEST =
+            Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey());
 
     public EventGrouper(GroupingSettings settings, GroupingStores stores) {
         this.settings = settings;
@@ -270,26 +274,15 @@ public final class EventGrouper {
 
     private List<Candidate> candidates(Map<String, Double> vector, ArticleProfile profile,
                                        List<EventSimilarity.Holder> officials) {
-        Map<String, Double> votes = new HashMap<>();
-        List<Map.Entry<String, Double>> strongest = vector.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .limit(settings.queryTerms())
-                .collect(Collectors.toList());
-        for (Map.Entry<String, Double> term : strongest) {
-            for (String eventId : stores.eventsIndexedUnder(term.getKey())) {
-                votes.merge(eventId, term.getValue(), Double::sum);
+        List<Map.Entry<String, Double>> strongest = TopK.largestValues(vector, settings.queryTerms());
+        // Each event indexed under a strong term gets the term's weight as a vote (see mostVoted).
+        List<Candidate> scored = new ArrayList<>();
+        for (String eventId : stores.mostVoted(strongest, settings.candidateEvents())) {
+            EventState event = stores.event(eventId);
+            if (event != null) {
+                scored.add(new Candidate(event, EventSimilarity.score(vector, profile, officials, event, settings)));
             }
         }
-        List<Candidate> scored = new ArrayList<>();
-        votes.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(settings.candidateEvents())
-                .forEach(e -> {
-                    EventState event = stores.event(e.getKey());
-                    if (event != null) {
-                        scored.add(new Candidate(event, EventSimilarity.score(vector, profile, officials, event, settings)));
-                    }
-                });
         scored.sort(Comparator.comparingDouble((Candidate c) -> c.score().value()).reversed()
                 .thenComparing(c -> c.event().eventId));
         return scored;
@@ -373,9 +366,7 @@ public final class EventGrouper {
     /** Keeps the event findable under its strongest terms and most used names. */
     private void reindex(EventState event) {
         Set<String> wanted = new LinkedHashSet<>();
-        event.centroid.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(settings.indexTermsPerEvent())
+        TopK.first(event.centroid.entrySet(), settings.indexTermsPerEvent(), LARGEST_FIRST)
                 .forEach(e -> wanted.add(e.getKey()));
         event.names.entrySet().stream()
                 .filter(e -> event.centroid.containsKey(e.getKey()))
@@ -406,12 +397,8 @@ public final class EventGrouper {
         if (weights.size() <= keep * 5 / 4) {
             return;
         }
-        List<String> weakest = weights.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .limit(weights.size() - keep)
-                .map(Map.Entry::getKey)
-                .toList();
-        weakest.forEach(weights::remove);
+        List<Map.Entry<String, Double>> weakest = TopK.first(weights.entrySet(), weights.size() - keep, WEAKEST);
+        weakest.stream().map(Map.Entry::getKey).toList().forEach(weights::remove);
     }
 
     private static void pruneCounts(Map<String, Integer> counts, int keep) {

@@ -4,8 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,9 +46,13 @@ public final class EventState {
     final List<String> absorbedEventIds;
 
     EventState(String eventId) {
+        this(eventId, new HashMap<>());
+    }
+
+    private EventState(String eventId, Map<String, Double> centroid) {
         this.eventId = eventId;
         this.members = new ArrayList<>();
-        this.centroid = new HashMap<>();
+        this.centroid = centroid;
         this.names = new HashMap<>();
         this.days = new HashMap<>();
         this.countries = new LinkedHashMap<>();
@@ -160,23 +166,25 @@ public final class EventState {
     }
 
     static EventState fromBytes(byte[] data) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+        try {
+            Reader in = new Reader(data);
             int format = in.readByte();
             if (format != FORMAT) {
                 throw new IllegalStateException("unknown event state format " + format);
             }
-            EventState s = new EventState(in.readUTF());
-            s.version = in.readLong();
-            s.firstSeenAt = in.readLong();
-            s.lastUpdatedAt = in.readLong();
-            s.title = readString(in);
-            s.summary = readString(in);
+            String eventId = in.readUTF();
+            long version = in.readLong();
+            long firstSeenAt = in.readLong();
+            long lastUpdatedAt = in.readLong();
+            String title = in.readUTF();
+            String summary = in.readUTF();
             int members = in.readInt();
+            List<Member> read = new ArrayList<>(members);
             for (int i = 0; i < members; i++) {
                 String articleId = in.readUTF();
-                String source = readString(in);
+                String source = in.readUTF();
                 String url = readNullable(in);
-                String title = readString(in);
+                String memberTitle = in.readUTF();
                 Long publishedAt = in.readBoolean() ? in.readLong() : null;
                 long eventTime = in.readLong();
                 double score = in.readDouble();
@@ -184,12 +192,19 @@ public final class EventState {
                 List<String> sharedCountries = readList(in);
                 Double gap = in.readBoolean() ? in.readDouble() : null;
                 String copyOf = readNullable(in);
-                s.members.add(new Member(articleId, source, url, title, publishedAt, eventTime, score,
+                read.add(new Member(articleId, source, url, memberTitle, publishedAt, eventTime, score,
                         sharedOfficials, sharedCountries, gap, copyOf));
             }
             int n = in.readInt();
+            EventState s = new EventState(eventId, hashMapFor(n));
+            s.version = version;
+            s.firstSeenAt = firstSeenAt;
+            s.lastUpdatedAt = lastUpdatedAt;
+            s.title = title;
+            s.summary = summary;
+            s.members.addAll(read);
             for (int i = 0; i < n; i++) {
-                s.centroid.put(in.readUTF(), (double) in.readFloat());
+                s.centroid.put(in.readTerm(), (double) in.readFloat());
             }
             n = in.readInt();
             for (int i = 0; i < n; i++) {
@@ -201,12 +216,12 @@ public final class EventState {
             }
             n = in.readInt();
             for (int i = 0; i < n; i++) {
-                CountryCount c = new CountryCount(in.readUTF(), readString(in), in.readInt(), in.readBoolean());
+                CountryCount c = new CountryCount(in.readUTF(), in.readUTF(), in.readInt(), in.readBoolean());
                 s.countries.put(c.code(), c);
             }
             n = in.readInt();
             for (int i = 0; i < n; i++) {
-                OfficialCount o = new OfficialCount(readString(in), in.readUTF(), readNullable(in), readNullable(in),
+                OfficialCount o = new OfficialCount(in.readUTF(), in.readUTF(), readNullable(in), readNullable(in),
                         readNullable(in), in.readInt());
                 s.officials.put(o.key(), o);
             }
@@ -224,10 +239,6 @@ public final class EventState {
         out.writeUTF(value.length() > 8000 ? value.substring(0, 8000) : value);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        return in.readUTF();
-    }
-
     private static void writeNullable(DataOutputStream out, String s) throws IOException {
         out.writeBoolean(s != null);
         if (s != null) {
@@ -235,7 +246,7 @@ public final class EventState {
         }
     }
 
-    private static String readNullable(DataInputStream in) throws IOException {
+    private static String readNullable(Reader in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
     }
 
@@ -246,12 +257,132 @@ public final class EventState {
         }
     }
 
-    private static List<String> readList(DataInputStream in) throws IOException {
+    private static List<String> readList(Reader in) throws IOException {
         int n = in.readInt();
         List<String> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             list.add(in.readUTF());
         }
         return list;
+    }
+
+    /**
+     * An empty HashMap with the capacity that inserting n entries into {@code new HashMap<>()}
+     * ends with: the same buckets, so the same iteration order, without growing it step by step.
+     */
+    private static <K, V> HashMap<K, V> hashMapFor(int n) {
+        int capacity = 16;
+        while (n > capacity * 3 / 4) {
+            capacity *= 2;
+        }
+        return new HashMap<>(capacity);
+    }
+
+    /**
+     * Reads what {@link DataOutputStream} wrote, straight from the array: decoding is on the hot
+     * path, and DataInputStream's readUTF copies every string through a char array.
+     */
+    private static final class Reader {
+
+        private static final String[] RECENT_TERMS = new String[1 << 16];
+        private final byte[] data;
+        private int at;
+
+        Reader(byte[] data) {
+            this.data = data;
+        }
+
+        private void need(int bytes) throws EOFException {
+            if (at + bytes > data.length) {
+                throw new EOFException("event state ends early");
+            }
+        }
+
+        int readByte() throws EOFException {
+            need(1);
+            return data[at++];
+        }
+
+        boolean readBoolean() throws EOFException {
+            return readByte() != 0;
+        }
+
+        int readInt() throws EOFException {
+            need(4);
+            int v = (data[at] & 0xFF) << 24 | (data[at + 1] & 0xFF) << 16 | (data[at + 2] & 0xFF) << 8 | (data[at + 3] & 0xFF);
+            at += 4;
+            return v;
+        }
+
+        long readLong() throws EOFException {
+            long high = readInt();
+            return high << 32 | (readInt() & 0xFFFFFFFFL);
+        }
+
+        float readFloat() throws EOFException {
+            return Float.intBitsToFloat(readInt());
+        }
+
+        double readDouble() throws EOFException {
+            return Double.longBitsToDouble(readLong());
+        }
+
+        /**
+         * A string as {@link #readUTF()}, for centroid terms: the same few thousand words recur in
+         * every event, so a recent String of the same bytes is reused (its hash already known)
+         * instead of a new one made. A direct-mapped table: a slot holds the last term hashed to it.
+         * Strings are immutable, so threads sharing the table may at worst miss a reuse.
+         */
+        String readTerm() throws IOException {
+            need(2);
+            int length = (data[at] & 0xFF) << 8 | (data[at + 1] & 0xFF);
+            need(2 + length);
+            int start = at + 2;
+            int hash = 0;
+            for (int i = start; i < start + length; i++) {
+                if (data[i] <= 0) {
+                    return readUTF();
+                }
+                hash = 31 * hash + data[i];
+            }
+            int slot = (hash ^ (hash >>> 16)) & (RECENT_TERMS.length - 1);
+            String recent = RECENT_TERMS[slot];
+            if (recent != null && recent.hashCode() == hash && sameAscii(recent, start, length)) {
+                at = start + length;
+                return recent;
+            }
+            String term = readUTF();
+            RECENT_TERMS[slot] = term;
+            return term;
+        }
+
+        private boolean sameAscii(String s, int start, int length) {
+            if (s.length() != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (s.charAt(i) != data[start + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Modified UTF-8 as DataOutputStream.writeUTF writes it; ASCII, the usual case, is copied. */
+        String readUTF() throws IOException {
+            need(2);
+            int length = (data[at] & 0xFF) << 8 | (data[at + 1] & 0xFF);
+            need(2 + length);
+            int start = at + 2;
+            boolean ascii = true;
+            for (int i = start; i < start + length && ascii; i++) {
+                // modified UTF-8 writes U+0000 as two bytes, so a zero byte never appears
+                ascii = data[i] > 0;
+            }
+            String value = ascii ? new String(data, start, length, StandardCharsets.ISO_8859_1)
+                    : new DataInputStream(new ByteArrayInputStream(data, at, 2 + length)).readUTF();
+            at = start + length;
+            return value;
+        }
     }
 }

@@ -62,6 +62,38 @@ public final class GroupingStores {
         }
     };
     private static final int DECODED_EVENTS = 2_000;
+    /**
+     * The candidate index lists, decoded, for every term this task read or wrote since it started:
+     * each article reads dozens and updates dozens, and parsing them and hashing event ids was a
+     * main cost. Event ids are numbered in memory (ordinals), so a list is an int array and votes
+     * are counted in an array. Bounded by the index store (a list leaves both when it empties).
+     * Exact for the same reason as the decoded events: only this task writes the index, and every
+     * write goes through here to both. It starts empty whenever the processor is initialised (a new
+     * task, a task migrated here, a restart), so it is filled from the store as restored;
+     * {@link #forgetDecoded()} empties it too.
+     */
+    private final Map<String, Postings> decodedPostings = new HashMap<>();
+    private final Map<String, Integer> ordinals = new HashMap<>();
+    private final List<String> eventIds = new ArrayList<>();
+    private static final int MAX_ORDINALS = 1_000_000;
+    private static final Postings NO_POSTINGS = new Postings(new int[0], new byte[0]);
+    /** Scratch for counting votes, by ordinal: the sum, and the round that last set it. */
+    private double[] votes = new double[1024];
+    private int[] votedIn = new int[1024];
+    private int votingRound;
+    /**
+     * The stored document frequencies of recently counted terms (the same bytes as in the store,
+     * never changed in place): common words recur in most articles, and each is read, then written.
+     * Exact like the decoded events (only this task writes the store, every write goes to both),
+     * starts empty on every initialisation and {@link #forgetDecoded()} empties it.
+     */
+    private final Map<String, byte[]> recentFrequencies = new LinkedHashMap<>(RECENT_FREQUENCIES * 4 / 3, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > RECENT_FREQUENCIES;
+        }
+    };
+    private static final int RECENT_FREQUENCIES = 200_000;
 
     GroupingStores(KeyValueStore<String, byte[]> events, KeyValueStore<String, byte[]> index,
                    KeyValueStore<String, byte[]> frequencies, KeyValueStore<String, byte[]> articles,
@@ -121,11 +153,14 @@ public final class GroupingStores {
     }
 
     /**
-     * Drops the decoded events kept in memory. The grouper changes events in place before it
-     * writes them; after a failure half-way, the store, not memory, is right.
+     * Drops what is kept in memory in front of the stores (decoded events, index lists, recent
+     * frequencies). The grouper changes events in place before it writes them; after a failure
+     * half-way, the store, not memory, is right.
      */
     void forgetDecoded() {
         decoded.clear();
+        forgetPostings();
+        recentFrequencies.clear();
     }
 
     void putEvent(EventState event, long previousActivity) {
@@ -164,38 +199,203 @@ public final class GroupingStores {
 
     // --- candidate index
 
-    List<String> eventsIndexedUnder(String term) {
-        return readList(index.get(term));
+    /**
+     * The events indexed under these terms that gather the largest sums of the terms' weights,
+     * largest first, equal sums by event id; at most limit. Sums add the weights in the order of
+     * the terms and of each term's list, as a map of votes filled term by term would.
+     */
+    List<String> mostVoted(List<Map.Entry<String, Double>> terms, int limit) {
+        forgetOrdinalsIfMany();
+        Postings[] lists = new Postings[terms.size()];
+        for (int t = 0; t < lists.length; t++) {
+            lists[t] = postings(terms.get(t).getKey());
+        }
+        if (votes.length < eventIds.size()) {
+            votes = Arrays.copyOf(votes, eventIds.size() * 2);
+            votedIn = Arrays.copyOf(votedIn, eventIds.size() * 2);
+        }
+        if (votingRound == Integer.MAX_VALUE) {
+            Arrays.fill(votedIn, 0);
+            votingRound = 0;
+        }
+        int round = ++votingRound;
+        int[] voted = new int[64];
+        int count = 0;
+        for (int t = 0; t < lists.length; t++) {
+            double weight = terms.get(t).getValue();
+            for (int event : lists[t].events()) {
+                if (votedIn[event] != round) {
+                    votedIn[event] = round;
+                    votes[event] = weight;
+                    if (count == voted.length) {
+                        voted = Arrays.copyOf(voted, count * 2);
+                    }
+                    voted[count++] = event;
+                } else {
+                    votes[event] += weight;
+                }
+            }
+        }
+        // the best `limit`, kept sorted: an insertion into a short array
+        int[] best = new int[Math.max(0, Math.min(limit, count))];
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            int event = voted[i];
+            if (kept == best.length && (kept == 0 || !ranksBefore(event, best[kept - 1]))) {
+                continue;
+            }
+            int at = kept == best.length ? kept - 1 : kept++;
+            while (at > 0 && ranksBefore(event, best[at - 1])) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = event;
+        }
+        List<String> ids = new ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
+            ids.add(eventIds.get(best[i]));
+        }
+        return ids;
+    }
+
+    /** More votes first, then the smaller event id: the order of votes sorted by value, then key. */
+    private boolean ranksBefore(int a, int b) {
+        int byVotes = Double.compare(votes[b], votes[a]);
+        return byVotes != 0 ? byVotes < 0 : eventIds.get(a).compareTo(eventIds.get(b)) < 0;
     }
 
     void index(String term, String eventId, int maxPostings) {
-        List<String> ids = new ArrayList<>(readList(index.get(term)));
-        if (ids.contains(eventId)) {
-            return;
+        forgetOrdinalsIfMany();
+        Postings list = postings(term);
+        int event = ordinal(eventId);
+        for (int e : list.events()) {
+            if (e == event) {
+                return;
+            }
         }
-        ids.add(eventId);
-        if (ids.size() > maxPostings) {
-            // A term shared by this many open events no longer tells events apart; keep the newest.
-            ids = ids.subList(ids.size() - maxPostings, ids.size());
+        // A term shared by this many open events no longer tells events apart; keep the newest.
+        int kept = Math.min(list.events().length, maxPostings - 1);
+        int dropped = list.events().length - kept;
+        int[] events = new int[kept + 1];
+        System.arraycopy(list.events(), dropped, events, 0, kept);
+        events[kept] = event;
+        byte[] id = bytes(eventId);
+        int from = kept == 0 ? list.stored().length : entryStart(list.stored(), dropped);
+        int keptBytes = list.stored().length - from;
+        byte[] stored = new byte[keptBytes + (kept == 0 ? 0 : 1) + id.length];
+        System.arraycopy(list.stored(), from, stored, 0, keptBytes);
+        if (kept > 0) {
+            stored[keptBytes] = (byte) LIST_SEPARATOR;
         }
-        index.put(term, writeList(ids));
+        System.arraycopy(id, 0, stored, stored.length - id.length, id.length);
+        putPostings(term, new Postings(events, stored));
     }
 
     void unindex(String term, String eventId) {
-        List<String> ids = new ArrayList<>(readList(index.get(term)));
-        if (ids.remove(eventId)) {
-            if (ids.isEmpty()) {
-                index.delete(term);
-            } else {
-                index.put(term, writeList(ids));
+        forgetOrdinalsIfMany();
+        Postings list = postings(term);
+        Integer event = ordinals.get(eventId);
+        int at = -1;
+        for (int i = 0; event != null && i < list.events().length && at < 0; i++) {
+            if (list.events()[i] == event) {
+                at = i;
             }
         }
+        if (at < 0) {
+            return;
+        }
+        int n = list.events().length;
+        int[] events = new int[n - 1];
+        System.arraycopy(list.events(), 0, events, 0, at);
+        System.arraycopy(list.events(), at + 1, events, at, n - at - 1);
+        byte[] old = list.stored();
+        // cut the entry and one separator next to it
+        int start = entryStart(old, at);
+        int end = at + 1 < n ? entryStart(old, at + 1) : old.length;
+        if (at + 1 == n && at > 0) {
+            start--;
+        }
+        byte[] stored = new byte[old.length - (end - start)];
+        System.arraycopy(old, 0, stored, 0, start);
+        System.arraycopy(old, end, stored, start, old.length - end);
+        putPostings(term, new Postings(events, stored));
+    }
+
+    /** Where entry i of a stored list starts. */
+    private static int entryStart(byte[] stored, int i) {
+        int at = 0;
+        for (int seen = 0; seen < i; at++) {
+            if (stored[at] == LIST_SEPARATOR) {
+                seen++;
+            }
+        }
+        return at;
+    }
+
+    /** An index list as kept in memory: its events as ordinals, and its stored bytes. */
+    private record Postings(int[] events, byte[] stored) {
+    }
+
+    /** The list under the term, from memory or else from the store; never changed in place. */
+    private Postings postings(String term) {
+        Postings list = decodedPostings.get(term);
+        if (list != null) {
+            return list;
+        }
+        byte[] bytes = index.get(term);
+        if (bytes == null || bytes.length == 0) {
+            return NO_POSTINGS;
+        }
+        List<String> ids = readList(bytes);
+        int[] events = new int[ids.size()];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = ordinal(ids.get(i));
+        }
+        list = new Postings(events, bytes);
+        decodedPostings.put(term, list);
+        return list;
+    }
+
+    private void putPostings(String term, Postings list) {
+        if (list.events().length == 0) {
+            decodedPostings.remove(term);
+            index.delete(term);
+        } else {
+            decodedPostings.put(term, list);
+            index.put(term, list.stored());
+        }
+    }
+
+    private int ordinal(String eventId) {
+        Integer ordinal = ordinals.get(eventId);
+        if (ordinal == null) {
+            ordinal = eventIds.size();
+            eventIds.add(eventId);
+            ordinals.put(eventId, ordinal);
+        }
+        return ordinal;
+    }
+
+    /**
+     * Ordinals are not reused (an ordinal in memory always means one event), so they grow with
+     * every event indexed since the start; now and then memory forgets them with the lists.
+     */
+    private void forgetOrdinalsIfMany() {
+        if (eventIds.size() > MAX_ORDINALS) {
+            forgetPostings();
+        }
+    }
+
+    private void forgetPostings() {
+        decodedPostings.clear();
+        ordinals.clear();
+        eventIds.clear();
     }
 
     // --- document frequency, decayed: value halves every half-life of event time
 
     double documentCount(long now, double halfLifeMillis) {
-        return decayed(frequencies.get(DOCUMENT_COUNT), now, halfLifeMillis);
+        return decayed(frequency(DOCUMENT_COUNT), now, halfLifeMillis);
     }
 
     /** Counts one more document with these terms; returns each term's document frequency now. */
@@ -209,11 +409,25 @@ public final class GroupingStores {
     }
 
     private double increment(String key, long now, double halfLifeMillis) {
-        byte[] bytes = frequencies.get(key);
+        byte[] bytes = frequency(key);
         double value = decayed(bytes, now, halfLifeMillis) + 1.0;
         long asOf = bytes == null ? now : Math.max(now, ByteBuffer.wrap(bytes).getLong(8));
-        frequencies.put(key, ByteBuffer.allocate(16).putDouble(value).putLong(asOf).array());
+        byte[] updated = ByteBuffer.allocate(16).putDouble(value).putLong(asOf).array();
+        recentFrequencies.put(key, updated);
+        frequencies.put(key, updated);
         return value;
+    }
+
+    /** The stored bytes of a term's frequency, from the recent ones in memory or else the store. */
+    private byte[] frequency(String key) {
+        byte[] bytes = recentFrequencies.get(key);
+        if (bytes == null) {
+            bytes = frequencies.get(key);
+            if (bytes != null) {
+                recentFrequencies.put(key, bytes);
+            }
+        }
+        return bytes;
     }
 
     private static double decayed(byte[] bytes, long now, double halfLifeMillis) {

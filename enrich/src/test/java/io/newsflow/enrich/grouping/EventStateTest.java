@@ -45,6 +45,23 @@ class EventStateTest {
     }
 
     @Test
+    void storedFormRoundTripsTextBeyondAscii() {
+        EventState s = new EventState("ev-2");
+        s.title = "Zürich — 東京 \u0000 😀";
+        s.summary = "";
+        s.members.add(new EventState.Member("a-é", "Le Monde", "https://x/é", "Été", null, 10, 1.0, List.of("çà"),
+                List.of(), null, null));
+        s.centroid.put("zürich", 0.25);
+        s.centroid.put("plain", 0.5);
+
+        EventState back = EventState.fromBytes(s.toBytes());
+        assertThat(back.title).isEqualTo(s.title);
+        assertThat(back.summary).isEmpty();
+        assertThat(back.members).isEqualTo(s.members);
+        assertThat(back.centroid).isEqualTo(s.centroid);
+    }
+
+    @Test
     void taggedArticlesRoundTripThroughTheGroupingTopic() {
         ArticleTags tags = new ArticleTags(List.of(new CountryMention("CN", "China", 4, true)),
                 List.of(new OfficialMention("Sun Weidong", "sun weidong", "Vice Foreign Minister", "Vice-Foreign Minister", "CN", 2)));

@@ -1,0 +1,104 @@
+package io.newsflow.enrich.grouping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+
+/** The candidate index kept in memory writes exactly the lists the store had, and reads them back after a restart. */
+class GroupingStoresTest {
+
+    @Test
+    void indexListsInMemoryAndInTheStoreAgree() {
+        StreamsBuilder builder = new StreamsBuilder();
+        GroupingStores.builders(GroupingStores.Kind.IN_MEMORY).forEach(builder::addStateStore);
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+                .process(() -> new Processor<String, String, Void, Void>() {
+                    @Override
+                    public void process(Record<String, String> record) {
+                    }
+                }, GroupingStores.names());
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "grouping-stores-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+            KeyValueStore<String, byte[]> index = driver.getKeyValueStore(GroupingStores.CANDIDATE_INDEX);
+            GroupingStores stores = stores(driver);
+            for (String id : List.of("ev-a", "ev-b", "ev-c", "ev-d", "ev-b")) {
+                stores.index("quake", id, 3);
+            }
+            assertThat(stored(index, "quake")).isEqualTo("ev-b\nev-c\nev-d");
+            stores.index("ankara", "ev-é", 3);
+            stores.index("ankara", "ev-a", 3);
+
+            // as a restarted task sees them: read from the store
+            GroupingStores restarted = stores(driver);
+            assertThat(restarted.mostVoted(List.of(Map.entry("quake", 1.0), Map.entry("ankara", 0.5)), 10))
+                    .containsExactly("ev-b", "ev-c", "ev-d", "ev-a", "ev-é");
+            restarted.unindex("quake", "ev-c");
+            assertThat(stored(index, "quake")).isEqualTo("ev-b\nev-d");
+            restarted.unindex("quake", "ev-d");
+            assertThat(stored(index, "quake")).isEqualTo("ev-b");
+            restarted.index("quake", "ev-x", 3);
+            restarted.unindex("quake", "ev-b");
+            assertThat(stored(index, "quake")).isEqualTo("ev-x");
+            restarted.unindex("quake", "ev-x");
+            assertThat(index.get("quake")).isNull();
+            restarted.unindex("ankara", "ev-é");
+            assertThat(stored(index, "ankara")).isEqualTo("ev-a");
+
+            assertThat(stores(driver).mostVoted(List.of(Map.entry("ankara", 1.0), Map.entry("quake", 1.0)), 10))
+                    .containsExactly("ev-a");
+        }
+    }
+
+    @Test
+    void votesSumInTermOrderAndTiesGoByEventId() {
+        StreamsBuilder builder = new StreamsBuilder();
+        GroupingStores.builders(GroupingStores.Kind.IN_MEMORY).forEach(builder::addStateStore);
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+                .process(() -> new Processor<String, String, Void, Void>() {
+                    @Override
+                    public void process(Record<String, String> record) {
+                    }
+                }, GroupingStores.names());
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "grouping-stores-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+            GroupingStores stores = stores(driver);
+            stores.index("a", "ev-2", 100);
+            stores.index("a", "ev-1", 100);
+            stores.index("b", "ev-3", 100);
+            stores.index("c", "ev-3", 100);
+            assertThat(stores.mostVoted(List.of(Map.entry("a", 0.5), Map.entry("b", 0.3), Map.entry("c", 0.3)), 10))
+                    .containsExactly("ev-3", "ev-1", "ev-2");
+            assertThat(stores.mostVoted(List.of(Map.entry("a", 0.5), Map.entry("b", 0.3), Map.entry("c", 0.3)), 2))
+                    .containsExactly("ev-3", "ev-1");
+            assertThat(stores.mostVoted(List.of(Map.entry("a", 0.5)), 1)).containsExactly("ev-1");
+            assertThat(stores.mostVoted(List.of(Map.entry("none", 0.5)), 5)).isEmpty();
+        }
+    }
+
+    private static GroupingStores stores(TopologyTestDriver driver) {
+        return new GroupingStores(driver.getKeyValueStore(GroupingStores.EVENTS),
+                driver.getKeyValueStore(GroupingStores.CANDIDATE_INDEX),
+                driver.getKeyValueStore(GroupingStores.DOCUMENT_FREQUENCY),
+                driver.getKeyValueStore(GroupingStores.ARTICLES), driver.getKeyValueStore(GroupingStores.EXPIRY));
+    }
+
+    private static String stored(KeyValueStore<String, byte[]> index, String term) {
+        return new String(index.get(term), StandardCharsets.UTF_8);
+    }
+}
