@@ -93,6 +93,10 @@ public final class SinkThroughputBenchmark {
             double sinkRate = endToEnd(sinkDb, snapshots);
             System.out.printf("end to end: %,d snapshots via Kafka and SinkService -> %,.0f snapshots/s%n", count,
                     sinkRate);
+        } catch (Throwable e) {
+            // System.exit below would otherwise swallow it.
+            e.printStackTrace();
+            System.exit(1);
         } finally {
             System.exit(0);
         }
