@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The candidate index kept in memory writes exactly the lists the store had, and reads them back after a restart. */
 class GroupingStoresTest {
 
-    @Test
-    void indexListsInMemoryAndInTheStoreAgree() {
+    /** A topology holding the grouping stores and nothing else, for reaching them directly. */
+    private static TopologyTestDriver driverWithGroupingStores() {
         StreamsBuilder builder = new StreamsBuilder();
         GroupingStores.builders(GroupingStores.Kind.IN_MEMORY).forEach(builder::addStateStore);
         builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
@@ -32,7 +32,12 @@ class GroupingStoresTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "grouping-stores-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+        return new TopologyTestDriver(builder.build(), props);
+    }
+
+    @Test
+    void indexListsInMemoryAndInTheStoreAgree() {
+        try (TopologyTestDriver driver = driverWithGroupingStores()) {
             KeyValueStore<String, byte[]> index = driver.getKeyValueStore(GroupingStores.CANDIDATE_INDEX);
             GroupingStores stores = stores(driver);
             for (String id : List.of("ev-a", "ev-b", "ev-c", "ev-d", "ev-b")) {
@@ -65,18 +70,7 @@ class GroupingStoresTest {
 
     @Test
     void votesSumInTermOrderAndTiesGoByEventId() {
-        StreamsBuilder builder = new StreamsBuilder();
-        GroupingStores.builders(GroupingStores.Kind.IN_MEMORY).forEach(builder::addStateStore);
-        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
-                .process(() -> new Processor<String, String, Void, Void>() {
-                    @Override
-                    public void process(Record<String, String> record) {
-                    }
-                }, GroupingStores.names());
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "grouping-stores-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+        try (TopologyTestDriver driver = driverWithGroupingStores()) {
             GroupingStores stores = stores(driver);
             stores.index("a", "ev-2", 100);
             stores.index("a", "ev-1", 100);
