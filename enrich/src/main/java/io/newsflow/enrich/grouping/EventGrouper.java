@@ -302,7 +302,7 @@ public final class EventGrouper {
                 article.getTitle(), article.getPublishedAt() == null ? null : article.getPublishedAt().toEpochMilli(),
                 eventTime, score, sharedOfficials, sharedCountries, gap, copyOf));
         for (Map.Entry<String, Double> e : vector.entrySet()) {
-            event.centroid.merge(e.getKey(), e.getValue(), Double::sum);
+            event.centroid.merge(e.getKey(), asStored(e.getValue()), EventGrouper::sumAsStored);
         }
         prune(event.centroid, settings.centroidTerms());
         for (String name : profile.names()) {
@@ -344,7 +344,7 @@ public final class EventGrouper {
                 stores.moveArticle(record, survivor.eventId);
             }
         }
-        loser.centroid.forEach((k, v) -> survivor.centroid.merge(k, v, Double::sum));
+        loser.centroid.forEach((k, v) -> survivor.centroid.merge(k, v, EventGrouper::sumAsStored));
         prune(survivor.centroid, settings.centroidTerms());
         loser.names.forEach((k, v) -> survivor.names.merge(k, v, Integer::sum));
         loser.days.forEach((k, v) -> survivor.days.merge(k, v, Integer::sum));
@@ -384,6 +384,19 @@ public final class EventGrouper {
                 stores.index(term, event.eventId, settings.maxPostings());
             }
         }
+    }
+
+    /**
+     * A centroid weight as the event store keeps it (a float): the state held in memory must be the
+     * state a restarted or migrated task reads back, or the same articles could be grouped differently
+     * after a restart.
+     */
+    private static double asStored(double weight) {
+        return (float) weight;
+    }
+
+    private static double sumAsStored(double a, double b) {
+        return asStored(a + b);
     }
 
     private static EventState older(EventState a, EventState b) {

@@ -85,6 +85,25 @@ class GroupingStoresTest {
         }
     }
 
+    @Test
+    void anEventHeldInMemoryIsTheEventARestartedTaskReads() {
+        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+            EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores(driver));
+            String body = "The magnitude 6.1 earthquake struck Qeshm island off southern Iran on Sunday, killing ten people "
+                    + "and injuring dozens in the villages around Dargahan, officials said.";
+            EventGrouper.Outcome last = null;
+            for (int i = 0; i < 4; i++) {
+                last = grouper.place(ArticleFiles.article("a" + i, "outlet-" + i, "Quake kills ten on Qeshm island",
+                        body + " Report " + i + " adds rescue teams and aftershocks number " + i + "."), null, 1_000L * i);
+            }
+            EventState held = last.changed().get(0);
+            assertThat(held.members).as("one event of four reports").hasSize(4);
+
+            EventState readBack = stores(driver).event(held.eventId);
+            assertThat(readBack.centroid).isEqualTo(held.centroid);
+        }
+    }
+
     private static GroupingStores stores(TopologyTestDriver driver) {
         return new GroupingStores(driver.getKeyValueStore(GroupingStores.EVENTS),
                 driver.getKeyValueStore(GroupingStores.CANDIDATE_INDEX),
