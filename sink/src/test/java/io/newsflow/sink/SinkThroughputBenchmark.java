@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Benchmark, not a test: event snapshots per second into a local PostgreSQL (fsync and synchronous commit on, set
@@ -37,6 +39,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class SinkThroughputBenchmark {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SinkThroughputBenchmark.class);
     private static final int BATCH = 500;
     private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
 
@@ -46,6 +49,7 @@ public final class SinkThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         List<NewsEvent> snapshots = snapshots(count);
+        int exitStatus = 1;
         EmbeddedPostgres.Builder server = EmbeddedPostgres.builder();
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.pg."))
                 .forEach(name -> server.setServerConfig(name.substring(9), System.getProperty(name)));
@@ -87,18 +91,19 @@ public final class SinkThroughputBenchmark {
                     + " cores)%n", count, BATCH, storeRate, loadAverage(), Runtime.getRuntime().availableProcessors());
 
             if (Boolean.getBoolean("bench.storeOnly")) {
+                exitStatus = 0;
                 return;
             }
             String sinkDb = createDatabase(postgres, "bench_sink");
             double sinkRate = endToEnd(sinkDb, snapshots);
             System.out.printf("end to end: %,d snapshots via Kafka and SinkService -> %,.0f snapshots/s%n", count,
                     sinkRate);
+            exitStatus = 0;
         } catch (Throwable e) {
-            // System.exit below would otherwise swallow it.
-            e.printStackTrace();
-            System.exit(1);
+            LOG.error("Sink benchmark failed ({} snapshots in batches of {}): {}", count, BATCH, e.toString(), e);
         } finally {
-            System.exit(0);
+            // Exits even while Kafka or PostgreSQL threads linger; a failure exits 1.
+            System.exit(exitStatus);
         }
     }
 
