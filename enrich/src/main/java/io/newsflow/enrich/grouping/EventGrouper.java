@@ -57,8 +57,6 @@ public final class EventGrouper {
     /** Largest value first, then by key: a total order, so a top-k selection equals a full sort. */
     private static final Comparator<Map.Entry<String, Double>> LARGEST_FIRST =
             Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
-    private static final Comparator<Map.Entry<String, Double>> WEAKEST =
-            Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey());
 
     public EventGrouper(GroupingSettings settings, GroupingStores stores) {
         this.settings = settings;
@@ -308,7 +306,7 @@ public final class EventGrouper {
         for (String name : profile.names()) {
             event.names.merge(name, 1, Integer::sum);
         }
-        pruneCounts(event.names, settings.centroidTerms());
+        prune(event.names, settings.centroidTerms());
         LocalDate day = profile.day();
         if (day != null) {
             event.days.merge(day.toEpochDay(), 1, Integer::sum);
@@ -406,24 +404,16 @@ public final class EventGrouper {
         return a.eventId.compareTo(b.eventId) <= 0 ? a : b;
     }
 
-    private static void prune(Map<String, Double> weights, int keep) {
-        if (weights.size() <= keep * 5 / 4) {
+    /** Keeps the {@code keep} largest values (ties by key), once the map is a quarter over. */
+    private static <V extends Comparable<V>> void prune(Map<String, V> values, int keep) {
+        if (values.size() <= keep * 5 / 4) {
             return;
         }
-        List<Map.Entry<String, Double>> weakest = TopK.first(weights.entrySet(), weights.size() - keep, WEAKEST);
-        weakest.stream().map(Map.Entry::getKey).toList().forEach(weights::remove);
-    }
-
-    private static void pruneCounts(Map<String, Integer> counts, int keep) {
-        if (counts.size() <= keep * 5 / 4) {
-            return;
+        Comparator<Map.Entry<String, V>> weakestFirst =
+                Map.Entry.<String, V>comparingByValue().thenComparing(Map.Entry.comparingByKey());
+        for (Map.Entry<String, V> weak : TopK.first(values.entrySet(), values.size() - keep, weakestFirst)) {
+            values.remove(weak.getKey());
         }
-        List<String> weakest = counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .limit(counts.size() - keep)
-                .map(Map.Entry::getKey)
-                .toList();
-        weakest.forEach(counts::remove);
     }
 
     private static String sourceOf(RawArticle article) {
