@@ -65,9 +65,16 @@ public class SeenItems {
         return forgetWrittenBefore(now.minus(retention));
     }
 
+    /**
+     * A record written before {@code writtenAt} existed reads as written at the epoch; its age is
+     * unknown, so it is kept here (the topic still drops it by its own timestamp, and a poll that
+     * lists the item rewrites it at once, see {@link #needsRewrite}). Forgetting it would make every
+     * item of every feed new again after an upgrade.
+     */
     int forgetWrittenBefore(Instant cutoff) {
         int before = byKey.size();
-        byKey.values().removeIf(item -> item.getWrittenAt().isBefore(cutoff));
+        byKey.values().removeIf(item -> !item.getWrittenAt().equals(Instant.EPOCH)
+                && item.getWrittenAt().isBefore(cutoff));
         return before - byKey.size();
     }
 

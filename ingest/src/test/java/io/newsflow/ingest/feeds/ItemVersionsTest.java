@@ -73,6 +73,21 @@ class ItemVersionsTest {
     }
 
     @Test
+    void aRecordFromBeforeWriteTimesIsKeptAndRewrittenWhenListed() {
+        FeedItem a = item("g1", "https://example.org/a", "A", "<p>text</p>", NOW);
+        ItemVersions.Decision first = observe(a).get(0);
+        // as read back from a seen-items topic written by a version without writtenAt
+        first.toRemember().forEach((key, record) ->
+                seen.load(key, io.newsflow.schemas.SeenItem.newBuilder(record).setWrittenAt(Instant.EPOCH).build()));
+
+        assertThat(seen.forgetExpired(NOW.plus(SeenItems.DEFAULT_RETENTION))).isZero();
+        ItemVersions.Decision listedAgain = observe(a).get(0);
+        assertThat(listedAgain.kind()).isEqualTo(ItemVersions.Kind.UNCHANGED);
+        assertThat(listedAgain.toRemember()).isNotEmpty()
+                .allSatisfy((key, record) -> assertThat(record.getWrittenAt()).isEqualTo(NOW));
+    }
+
+    @Test
     void anEditedItemIsAnUpdateOfTheSameArticleWithAHigherVersion() {
         ItemVersions.Decision first = observe(item("g1", "https://example.org/a", "A", "<p>text</p>", NOW)).get(0);
         ItemVersions.Decision edit = observe(item("g1", "https://example.org/a", "A", "<p>text, corrected</p>", NOW)).get(0);
