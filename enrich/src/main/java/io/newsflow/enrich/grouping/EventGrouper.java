@@ -11,10 +11,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,64 +103,317 @@ public final class EventGrouper {
         // The background prior is evidence about word rarity too: it counts as documents seen.
         double streamDocuments = stores.documentCount(eventTime, halfLifeMillis) + PRIOR_DOCUMENTS;
 
-        EventState target = null;
-        EventSimilarity.Score evidence = null;
-        String copyOf = null;
+        MemberFeatures features = MemberFeatures.of(vector, profile, tags, lead(body), settings.memberTerms());
         GroupingStores.ArticleRecord original = nearestCopy(profile.shingleHash());
-        if (original != null) {
-            target = stores.event(original.eventId());
-            if (target != null) {
-                copyOf = original.copyOf() != null ? original.copyOf() : original.articleId();
-                evidence = EventSimilarity.score(vector, profile, officials, target, settings);
-            }
+        EventState copied = original == null ? null : stores.event(original.eventId());
+        if (copied != null) {
+            String copyOf = original.copyOf() != null ? original.copyOf() : original.articleId();
+            EventSimilarity.Score evidence = EventSimilarity.score(vector, profile, officials, copied, settings);
+            long previousActivity = copied.lastUpdatedAt;
+            addMember(copied, article, features, eventTime, evidence.value(), copyOf);
+            store(copied, previousActivity);
+            putArticle(article, copied.eventId, copyOf, profile);
+            return new Outcome(List.of(copied), List.of());
         }
-        List<Candidate> candidates = List.of();
-        if (target == null) {
-            candidates = candidates(vector, profile, officials);
-            if (!candidates.isEmpty() && candidates.get(0).score().value()
-                    >= EventSimilarity.required(settings, candidates.get(0).event().members.size(), streamDocuments)) {
-                target = candidates.get(0).event();
-                evidence = candidates.get(0).score();
-            }
-        }
-
+        List<Candidate> candidates = candidates(vector, profile, officials);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("article {} copyOf={} day={} candidates={}", articleId, copyOf, profile.day(), candidates.stream()
-                    .map(c -> c.event().eventId + "(" + c.event().members.get(0).articleId() + ")="
-                            + String.format("%.3f/%.3f", c.score().value(), c.score().cosine()) + (c.score().vetoed() ? "V" : ""))
+            LOG.debug("article {} day={} candidates={}", articleId, profile.day(), candidates.stream()
+                    .map(c -> c.event().eventId + "=" + String.format("%.3f", c.score().value()) + (c.score().vetoed() ? "V" : ""))
                     .toList());
         }
-        List<String> absorbed = new ArrayList<>();
-        long previousActivity;
-        if (target == null) {
-            target = new EventState(eventIdFor(articleId));
-            target.firstSeenAt = eventTime;
-            target.title = article.getTitle();
-            target.summary = lead(body);
-            previousActivity = -1;
-        } else {
-            previousActivity = target.lastUpdatedAt;
-        }
-        addMember(target, article, tags, profile, vector, eventTime, evidence, copyOf);
+        Neighbourhood region = neighbourhood(article, features, eventTime, candidates);
+        List<List<Integer>> clusters = SharedNeighbourClustering.cluster(region.items(), settings.clustering(),
+                pairs -> EventSimilarity.required(settings, pairs, streamDocuments));
+        Outcome outcome = regroup(region, clusters, article, eventTime);
+        putArticle(article, region.eventOf(0).eventId, null, profile);
+        return outcome;
+    }
 
-        for (Candidate other : candidates) {
-            if (other.event() != target && EventSimilarity.eventsAgree(target, other.event(), settings, streamDocuments)) {
-                EventState survivor = older(target, other.event());
-                EventState loser = survivor == target ? other.event() : target;
-                long survivorActivity = survivor == target ? previousActivity : survivor.lastUpdatedAt;
-                long loserActivity = loser == target ? previousActivity : loser.lastUpdatedAt;
-                merge(survivor, loser, loserActivity);
-                absorbed.add(loser.eventId);
-                target = survivor;
-                previousActivity = survivorActivity;
+    /**
+     * The arriving article (item 0) and members of the candidate events that could be its
+     * neighbours: of each candidate, its most recent members, and of those only events with a
+     * member at least as similar as the clustering's neighbour floor.
+     */
+    private Neighbourhood neighbourhood(RawArticle article, MemberFeatures features, long eventTime,
+                                        List<Candidate> candidates) {
+        Neighbourhood region = new Neighbourhood();
+        region.add(null, article.getArticleId(), features, eventTime);
+        for (Candidate c : candidates) {
+            EventState event = c.event();
+            List<EventState.Member> recent = event.members.subList(
+                    Math.max(0, event.members.size() - settings.regionMembersPerEvent()), event.members.size());
+            boolean near = false;
+            for (EventState.Member m : recent) {
+                MemberFeatures f = event.features.get(m.articleId());
+                if (f != null && EventSimilarity.dot(features.vector(), f.vector()) >= settings.clustering().floor()) {
+                    near = true;
+                    break;
+                }
+            }
+            if (!near || region.size() + recent.size() > settings.regionSize()) {
+                continue;
+            }
+            for (EventState.Member m : recent) {
+                MemberFeatures f = event.features.get(m.articleId());
+                if (f != null) {
+                    region.add(event, m.articleId(), f, m.eventTime());
+                }
             }
         }
-        reindex(target);
-        stores.putEvent(target, previousActivity);
-        stores.putArticle(new GroupingStores.ArticleRecord(articleId, target.eventId, article.getCanonicalUrl(),
+        return region;
+    }
+
+    /** Articles being re-grouped: item 0 is the arriving article (no event yet), the rest are members of events. */
+    private static final class Neighbourhood {
+        private final List<EventState> events = new ArrayList<>();
+        private final List<String> articleIds = new ArrayList<>();
+        private final List<MemberFeatures> features = new ArrayList<>();
+        private final List<SharedNeighbourClustering.Item> items = new ArrayList<>();
+        /** The events of the region, in the order they were first met. */
+        private final Map<String, EventState> regionEvents = new LinkedHashMap<>();
+        private final Map<Integer, EventState> placed = new HashMap<>();
+
+        void add(EventState event, String articleId, MemberFeatures f, long eventTime) {
+            events.add(event);
+            articleIds.add(articleId);
+            features.add(f);
+            items.add(new SharedNeighbourClustering.Item(f.vector(), f.day(), f.holders()));
+            if (event != null) {
+                regionEvents.putIfAbsent(event.eventId, event);
+            }
+        }
+
+        int size() {
+            return items.size();
+        }
+
+        List<SharedNeighbourClustering.Item> items() {
+            return items;
+        }
+
+        EventState eventOf(int item) {
+            return placed.get(item);
+        }
+    }
+
+    /**
+     * Turns the clusters of a neighbourhood into events, keeping ids stable: each cluster takes the
+     * id of the event it shares most members with (largest overlap first, older event on a tie);
+     * a cluster left without one is a new event; an event whose id no cluster took was absorbed,
+     * and its members outside the neighbourhood follow it into the cluster that holds most of its
+     * members. Only events whose members changed are stored and published anew.
+     */
+    private Outcome regroup(Neighbourhood region, List<List<Integer>> clusters, RawArticle article, long eventTime) {
+        List<EventState> oldEvents = new ArrayList<>(region.regionEvents.values());
+        int[][] overlap = new int[clusters.size()][oldEvents.size()];
+        for (int c = 0; c < clusters.size(); c++) {
+            for (int item : clusters.get(c)) {
+                EventState e = region.events.get(item);
+                if (e != null) {
+                    overlap[c][oldEvents.indexOf(e)]++;
+                }
+            }
+        }
+        EventState[] targetOf = assignIds(clusters.size(), oldEvents, overlap);
+        Map<String, Integer> survivorOfAbsorbed = new LinkedHashMap<>();
+        for (int e = 0; e < oldEvents.size(); e++) {
+            EventState old = oldEvents.get(e);
+            if (!Arrays.asList(targetOf).contains(old)) {
+                int best = 0;
+                for (int c = 1; c < clusters.size(); c++) {
+                    if (overlap[c][e] > overlap[best][e]) {
+                        best = c;
+                    }
+                }
+                survivorOfAbsorbed.put(old.eventId, best);
+            }
+        }
+        Map<String, Long> previousActivity = new HashMap<>();
+        for (EventState old : oldEvents) {
+            previousActivity.put(old.eventId, old.lastUpdatedAt);
+        }
+        // Who belongs where, as article ids per cluster.
+        List<Set<String>> wanted = new ArrayList<>();
+        for (int c = 0; c < clusters.size(); c++) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (int item : clusters.get(c)) {
+                ids.add(region.articleIds.get(item));
+            }
+            wanted.add(ids);
+        }
+        Set<String> inRegion = new HashSet<>(region.articleIds);
+        for (EventState old : oldEvents) {
+            Integer survivor = survivorOfAbsorbed.get(old.eventId);
+            int keeper = survivor != null ? survivor : Arrays.asList(targetOf).indexOf(old);
+            for (EventState.Member m : old.members) {
+                if (!inRegion.contains(m.articleId())) {
+                    wanted.get(keeper).add(m.articleId());
+                }
+            }
+        }
+        // Every member record and its features, wherever it is now.
+        Map<String, EventState.Member> memberById = new HashMap<>();
+        Map<String, MemberFeatures> featuresById = new HashMap<>();
+        for (EventState old : oldEvents) {
+            for (EventState.Member m : old.members) {
+                memberById.put(m.articleId(), m);
+                MemberFeatures f = old.features.get(m.articleId());
+                if (f != null) {
+                    featuresById.put(m.articleId(), f);
+                }
+            }
+        }
+        List<EventState> changed = new ArrayList<>();
+        List<String> absorbed = new ArrayList<>();
+        EventState[] result = new EventState[clusters.size()];
+        for (int c = 0; c < clusters.size(); c++) {
+            EventState target = targetOf[c];
+            boolean fresh = target == null;
+            if (fresh) {
+                target = new EventState(newEventId(clusters.get(c), region, article));
+            }
+            result[c] = target;
+            Set<String> before = new HashSet<>();
+            target.members.forEach(m -> before.add(m.articleId()));
+            if (before.equals(wanted.get(c))) {
+                continue;
+            }
+            List<EventState.Member> kept = new ArrayList<>();
+            for (EventState.Member m : target.members) {
+                if (wanted.get(c).contains(m.articleId())) {
+                    kept.add(m);
+                }
+            }
+            List<EventState.Member> arriving = new ArrayList<>();
+            for (String id : wanted.get(c)) {
+                if (!before.contains(id) && memberById.containsKey(id)) {
+                    arriving.add(memberById.get(id));
+                }
+            }
+            arriving.sort(Comparator.comparingLong(EventState.Member::eventTime).thenComparing(EventState.Member::articleId));
+            target.members.clear();
+            target.members.addAll(kept);
+            target.members.addAll(arriving);
+            target.features.keySet().retainAll(wanted.get(c));
+            for (EventState.Member m : arriving) {
+                MemberFeatures f = featuresById.get(m.articleId());
+                if (f != null) {
+                    target.features.put(m.articleId(), f);
+                }
+            }
+            for (EventState.Member m : arriving) {
+                GroupingStores.ArticleRecord record = stores.article(m.articleId());
+                if (record != null) {
+                    stores.moveArticle(record, target.eventId);
+                }
+            }
+            if (!target.members.isEmpty()) {
+                target.firstSeenAt = firstSeen(target);
+            }
+            int newcomer = clusters.get(c).indexOf(0);
+            if (newcomer >= 0) {
+                region.placed.put(0, target);
+                MemberFeatures f = region.features.get(0);
+                addMember(target, article, f, eventTime, fresh && target.members.isEmpty() ? 1.0
+                        : meanCosine(f, target), null);
+            } else {
+                target.version++;
+                target.rebuild(settings.centroidTerms());
+            }
+            if (fresh && target.members.size() > 0) {
+                EventState.Member founder = target.members.get(0);
+                target.title = founder.title();
+                MemberFeatures f = target.features.get(founder.articleId());
+                target.summary = f == null ? "" : f.lead();
+            }
+            changed.add(target);
+        }
+        for (EventState old : oldEvents) {
+            Integer survivor = survivorOfAbsorbed.get(old.eventId);
+            if (survivor == null) {
+                continue;
+            }
+            EventState into = result[survivor];
+            into.absorbedEventIds.add(old.eventId);
+            into.absorbedEventIds.addAll(old.absorbedEventIds);
+            for (String term : old.indexedTerms) {
+                stores.unindex(term, old.eventId);
+            }
+            stores.deleteEvent(old.eventId, previousActivity.get(old.eventId));
+            absorbed.add(old.eventId);
+        }
+        for (EventState e : changed) {
+            e.lastUpdatedAt = Math.max(e.lastUpdatedAt, eventTime);
+            store(e, previousActivity.getOrDefault(e.eventId, -1L));
+        }
+        return new Outcome(changed, absorbed);
+    }
+
+    /** Greedy, deterministic: largest overlaps first; among equal overlaps the older event, then the smaller id. */
+    private static EventState[] assignIds(int clusterCount, List<EventState> oldEvents, int[][] overlap) {
+        record Pair(int cluster, int event, int overlap) {
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (int c = 0; c < clusterCount; c++) {
+            for (int e = 0; e < oldEvents.size(); e++) {
+                if (overlap[c][e] > 0) {
+                    pairs.add(new Pair(c, e, overlap[c][e]));
+                }
+            }
+        }
+        pairs.sort(Comparator.comparingInt((Pair p) -> -p.overlap())
+                .thenComparingLong(p -> oldEvents.get(p.event()).firstSeenAt)
+                .thenComparing(p -> oldEvents.get(p.event()).eventId)
+                .thenComparingInt(Pair::cluster));
+        EventState[] target = new EventState[clusterCount];
+        Set<Integer> used = new HashSet<>();
+        for (Pair p : pairs) {
+            if (target[p.cluster()] == null && used.add(p.event())) {
+                target[p.cluster()] = oldEvents.get(p.event());
+            }
+        }
+        return target;
+    }
+
+    /**
+     * A new event founded by the arriving article has the id its article always gives; one split
+     * off from older events is named after its earliest member and the article that split it.
+     */
+    private static String newEventId(List<Integer> cluster, Neighbourhood region, RawArticle article) {
+        if (cluster.contains(0)) {
+            return eventIdFor(article.getArticleId());
+        }
+        return eventIdFor(region.articleIds.get(cluster.get(0)) + "/" + article.getArticleId());
+    }
+
+    private static long firstSeen(EventState event) {
+        long first = Long.MAX_VALUE;
+        for (EventState.Member m : event.members) {
+            first = Math.min(first, m.eventTime());
+        }
+        return first;
+    }
+
+    /** The newcomer's mean cosine with the members it joins: its evidence score. */
+    private static double meanCosine(MemberFeatures newcomer, EventState event) {
+        double sum = 0;
+        int n = 0;
+        for (MemberFeatures f : event.features.values()) {
+            sum += EventSimilarity.dot(newcomer.vector(), f.vector());
+            n++;
+        }
+        return n == 0 ? 1.0 : sum / n;
+    }
+
+    private void store(EventState event, long previousActivity) {
+        reindex(event);
+        stores.putEvent(event, previousActivity);
+    }
+
+    private void putArticle(RawArticle article, String eventId, String copyOf, ArticleProfile profile) {
+        stores.putArticle(new GroupingStores.ArticleRecord(article.getArticleId(), eventId, article.getCanonicalUrl(),
                 article.getContentHash(), copyOf, profile.shingleHash()), minHash.bandKeys(profile.shingleHash()),
                 settings.maxPostings());
-        return new Outcome(List.of(target), absorbed);
     }
 
     /** Closes events idle since before the cutoff; returns how many closed. */
@@ -286,79 +541,27 @@ public final class EventGrouper {
         return scored;
     }
 
-    private void addMember(EventState event, RawArticle article, ArticleTags tags, ArticleProfile profile,
-                           Map<String, Double> vector,
-                           long eventTime, EventSimilarity.Score evidence, String copyOf) {
+    /** Adds the article to the event with its evidence, and re-forms the event's aggregates. */
+    private void addMember(EventState event, RawArticle article, MemberFeatures features, long eventTime, double score,
+                           String copyOf) {
         boolean founding = event.members.isEmpty();
-        List<String> sharedOfficials = founding ? List.of()
-                : profile.officials().stream().filter(event.officials::containsKey).sorted().toList();
-        List<String> sharedCountries = founding ? List.of()
-                : profile.countries().stream().filter(event.countries::containsKey).sorted().toList();
+        List<String> sharedOfficials = founding ? List.of() : features.officials().stream()
+                .map(EventState.OfficialCount::key).filter(event.officials::containsKey).distinct().sorted().toList();
+        List<String> sharedCountries = founding ? List.of() : features.countries().stream()
+                .map(EventState.CountryCount::code).filter(event.countries::containsKey).distinct().sorted().toList();
+        if (founding) {
+            event.firstSeenAt = eventTime;
+        }
         Double gap = founding ? null : Math.abs(eventTime - event.firstSeenAt) / 3_600_000.0;
-        double score = founding || evidence == null ? 1.0 : Math.round(evidence.value() * 1000) / 1000.0;
+        double rounded = founding ? 1.0 : Math.round(score * 1000) / 1000.0;
         event.members.add(new EventState.Member(article.getArticleId(), sourceOf(article), article.getUrl(),
                 article.getTitle(), article.getPublishedAt() == null ? null : article.getPublishedAt().toEpochMilli(),
-                eventTime, score, sharedOfficials, sharedCountries, gap, copyOf));
-        for (Map.Entry<String, Double> e : vector.entrySet()) {
-            event.centroid.merge(e.getKey(), asStored(e.getValue()), EventGrouper::sumAsStored);
-        }
-        prune(event.centroid, settings.centroidTerms());
-        for (String name : profile.names()) {
-            event.names.merge(name, 1, Integer::sum);
-        }
-        prune(event.names, settings.centroidTerms());
-        LocalDate day = profile.day();
-        if (day != null) {
-            event.days.merge(day.toEpochDay(), 1, Integer::sum);
-        }
-        if (tags != null) {
-            addTags(event, tags);
-        }
+                eventTime, rounded, sharedOfficials, sharedCountries, gap, copyOf));
+        event.features.put(article.getArticleId(), features);
+        event.rebuild(settings.centroidTerms());
         event.version++;
         event.firstSeenAt = Math.min(event.firstSeenAt, eventTime);
         event.lastUpdatedAt = Math.max(event.lastUpdatedAt, eventTime);
-    }
-
-    private static void addTags(EventState event, ArticleTags tags) {
-        for (CountryMention c : tags.countries()) {
-            event.countries.merge(c.code(), new EventState.CountryCount(c.code(), c.name(), c.mentions(), c.inTitleOrLead()),
-                    (a, b) -> new EventState.CountryCount(a.code(), a.name(), a.mentions() + b.mentions(),
-                            a.inTitleOrLead() || b.inTitleOrLead()));
-        }
-        for (OfficialMention o : tags.officials()) {
-            event.officials.merge(o.key(), new EventState.OfficialCount(o.name(), o.key(), o.role(), o.roleAsWritten(),
-                    o.country(), o.mentions()), (a, b) -> new EventState.OfficialCount(a.name(), a.key(),
-                    a.role() != null ? a.role() : b.role(), a.roleAsWritten() != null ? a.roleAsWritten() : b.roleAsWritten(),
-                    a.country() != null ? a.country() : b.country(), a.mentions() + b.mentions()));
-        }
-    }
-
-    /** Moves the loser's members and aggregates into the survivor; the loser's stored state goes. */
-    private void merge(EventState survivor, EventState loser, long loserStoredActivity) {
-        for (EventState.Member m : loser.members) {
-            survivor.members.add(m);
-            GroupingStores.ArticleRecord record = stores.article(m.articleId());
-            if (record != null) {
-                stores.moveArticle(record, survivor.eventId);
-            }
-        }
-        loser.centroid.forEach((k, v) -> survivor.centroid.merge(k, v, EventGrouper::sumAsStored));
-        prune(survivor.centroid, settings.centroidTerms());
-        loser.names.forEach((k, v) -> survivor.names.merge(k, v, Integer::sum));
-        loser.days.forEach((k, v) -> survivor.days.merge(k, v, Integer::sum));
-        loser.countries.forEach((k, v) -> survivor.countries.merge(k, v, (a, b) -> new EventState.CountryCount(
-                a.code(), a.name(), a.mentions() + b.mentions(), a.inTitleOrLead() || b.inTitleOrLead())));
-        loser.officials.forEach((k, v) -> survivor.officials.merge(k, v, (a, b) -> new EventState.OfficialCount(
-                a.name(), a.key(), a.role(), a.roleAsWritten(), a.country(), a.mentions() + b.mentions())));
-        survivor.absorbedEventIds.add(loser.eventId);
-        survivor.absorbedEventIds.addAll(loser.absorbedEventIds);
-        survivor.firstSeenAt = Math.min(survivor.firstSeenAt, loser.firstSeenAt);
-        survivor.lastUpdatedAt = Math.max(survivor.lastUpdatedAt, loser.lastUpdatedAt);
-        survivor.version++;
-        for (String term : loser.indexedTerms) {
-            stores.unindex(term, loser.eventId);
-        }
-        stores.deleteEvent(loser.eventId, loserStoredActivity);
     }
 
     /** Keeps the event findable under its strongest terms and most used names. */
@@ -381,38 +584,6 @@ public final class EventGrouper {
             if (event.indexedTerms.add(term)) {
                 stores.index(term, event.eventId, settings.maxPostings());
             }
-        }
-    }
-
-    /**
-     * A centroid weight as the event store keeps it (a float): the state held in memory must be the
-     * state a restarted or migrated task reads back, or the same articles could be grouped differently
-     * after a restart.
-     */
-    private static double asStored(double weight) {
-        return (float) weight;
-    }
-
-    private static double sumAsStored(double a, double b) {
-        return asStored(a + b);
-    }
-
-    private static EventState older(EventState a, EventState b) {
-        if (a.firstSeenAt != b.firstSeenAt) {
-            return a.firstSeenAt < b.firstSeenAt ? a : b;
-        }
-        return a.eventId.compareTo(b.eventId) <= 0 ? a : b;
-    }
-
-    /** Keeps the {@code keep} largest values (ties by key), once the map is a quarter over. */
-    private static <V extends Comparable<V>> void prune(Map<String, V> values, int keep) {
-        if (values.size() <= keep * 5 / 4) {
-            return;
-        }
-        Comparator<Map.Entry<String, V>> weakestFirst =
-                Map.Entry.<String, V>comparingByValue().thenComparing(Map.Entry.comparingByKey());
-        for (Map.Entry<String, V> weak : TopK.first(values.entrySet(), values.size() - keep, weakestFirst)) {
-            values.remove(weak.getKey());
         }
     }
 

@@ -72,7 +72,7 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
         } catch (RuntimeException e) {
             grouper.recover();
             LOG.warn("Could not group article {} ({}): {}; sent to dead letters", article.getArticleId(),
-                    origin(), e.toString());
+                    origin(), e.toString(), e);
             context.forward(record.withKey(article.getArticleId()).withValue(deadLetter(article, e)));
             return;
         }

@@ -69,25 +69,10 @@ final class EventSimilarity {
 
     static Score score(Map<String, Double> vector, ArticleProfile profile, List<Holder> officials, EventState event,
                        GroupingSettings settings) {
-        boolean vetoed = dayConflict(profile.day(), event.day(), settings.dayVetoDays())
+        boolean vetoed = dayConflict(profile.day(), event.day(), settings.clustering().dayVetoDays())
                 || officeConflict(officials, holders(event));
         double value = groupAverage(vector, 1, event.centroid, event.members.size());
         return new Score(vetoed ? 0.0 : value, cosine(vector, event.centroid), vetoed);
-    }
-
-    /** Whether two events are one: their members agree on average and their days do not conflict. */
-    static boolean eventsAgree(EventState a, EventState b, GroupingSettings settings, double articlesSeen) {
-        Long dayA = a.day();
-        Long dayB = b.day();
-        if (dayA != null && dayB != null && Math.abs(dayA - dayB) > settings.dayVetoDays()) {
-            return false;
-        }
-        if (officeConflict(holders(a), holders(b))) {
-            return false;
-        }
-        int pairs = a.members.size() * b.members.size();
-        return groupAverage(a.centroid, a.members.size(), b.centroid, b.members.size())
-                >= required(settings, pairs, articlesSeen);
     }
 
     /**
@@ -113,7 +98,7 @@ final class EventSimilarity {
     }
 
     static boolean dayConflict(LocalDate articleDay, Long eventDay, int vetoDays) {
-        return articleDay != null && eventDay != null && Math.abs(articleDay.toEpochDay() - eventDay) > vetoDays;
+        return vetoDays > 0 && articleDay != null && eventDay != null && Math.abs(articleDay.toEpochDay() - eventDay) > vetoDays;
     }
 
     static double dot(Map<String, Double> a, Map<String, Double> b) {

@@ -24,7 +24,9 @@ import java.util.Set;
  */
 public final class EventState {
 
-    private static final int FORMAT = 1;
+    /** Format 2 added each member's features; format 1 states are read with features made up from the event's. */
+    private static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_FEATURES = 1;
 
     final String eventId;
     long version;
@@ -44,6 +46,8 @@ public final class EventState {
     /** The terms under which the event is in the candidate index. */
     final Set<String> indexedTerms;
     final List<String> absorbedEventIds;
+    /** Each member's features, by article id: what {@link #rebuild} re-forms the aggregates from. */
+    final Map<String, MemberFeatures> features;
 
     EventState(String eventId) {
         this(eventId, new HashMap<>());
@@ -59,6 +63,50 @@ public final class EventState {
         this.officials = new LinkedHashMap<>();
         this.indexedTerms = new LinkedHashSet<>();
         this.absorbedEventIds = new ArrayList<>();
+        this.features = new HashMap<>();
+    }
+
+    /**
+     * Re-forms the aggregates (centroid, names, days, countries, officials) from the members'
+     * features, after members joined or left.
+     */
+    void rebuild(int centroidTerms) {
+        centroid.clear();
+        names.clear();
+        days.clear();
+        countries.clear();
+        officials.clear();
+        for (Member m : members) {
+            MemberFeatures f = features.get(m.articleId());
+            if (f == null) {
+                continue;
+            }
+            f.vector().forEach((term, w) -> centroid.merge(term, w, EventState::sumAsStored));
+            f.names().forEach(name -> names.merge(name, 1, Integer::sum));
+            if (f.day() != null) {
+                days.merge(f.day(), 1, Integer::sum);
+            }
+            for (CountryCount c : f.countries()) {
+                countries.merge(c.code(), c, (a, b) -> new CountryCount(a.code(), a.name(), a.mentions() + b.mentions(),
+                        a.inTitleOrLead() || b.inTitleOrLead()));
+            }
+            for (OfficialCount o : f.officials()) {
+                officials.merge(o.key(), o, (a, b) -> new OfficialCount(a.name(), a.key(),
+                        a.role() != null ? a.role() : b.role(), a.roleAsWritten() != null ? a.roleAsWritten() : b.roleAsWritten(),
+                        a.country() != null ? a.country() : b.country(), a.mentions() + b.mentions()));
+            }
+        }
+        TopK.keepLargest(centroid, centroidTerms);
+        TopK.keepLargest(names, centroidTerms);
+    }
+
+    /**
+     * A centroid weight as the store keeps it (a float): the state held in memory must be the
+     * state a restarted or migrated task reads back, or the same articles could be grouped
+     * differently after a restart.
+     */
+    static double sumAsStored(double a, double b) {
+        return (float) (a + b);
     }
 
     /** One member article and the evidence it joined on. */
@@ -159,6 +207,14 @@ public final class EventState {
             }
             writeList(out, new ArrayList<>(indexedTerms));
             writeList(out, absorbedEventIds);
+            out.writeInt(features.size());
+            for (Member m : members) {
+                MemberFeatures f = features.get(m.articleId());
+                if (f != null) {
+                    out.writeUTF(m.articleId());
+                    writeFeatures(out, f);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -169,7 +225,7 @@ public final class EventState {
         try {
             Reader in = new Reader(data);
             int format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_WITHOUT_FEATURES) {
                 throw new IllegalStateException("unknown event state format " + format);
             }
             String eventId = in.readUTF();
@@ -227,10 +283,89 @@ public final class EventState {
             }
             s.indexedTerms.addAll(readList(in));
             s.absorbedEventIds.addAll(readList(in));
+            if (format == FORMAT_WITHOUT_FEATURES) {
+                s.featuresFromAggregates();
+            } else {
+                n = in.readInt();
+                for (int i = 0; i < n; i++) {
+                    s.features.put(in.readUTF(), readFeatures(in));
+                }
+            }
             return s;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * An event stored before members kept features: each member gets the event's mean vector and
+     * its common names, the first member the tags, so that rebuilding keeps the aggregates.
+     */
+    private void featuresFromAggregates() {
+        int n = members.size();
+        Map<String, Double> mean = new HashMap<>();
+        centroid.forEach((term, w) -> mean.put(term, (double) (float) (w / n)));
+        List<String> common = names.entrySet().stream().filter(e -> e.getValue() * 2 >= n)
+                .map(Map.Entry::getKey).sorted().toList();
+        Long day = day();
+        for (int i = 0; i < n; i++) {
+            boolean first = i == 0;
+            features.put(members.get(i).articleId(), new MemberFeatures(mean, common, day,
+                    first ? List.copyOf(countries.values()) : List.of(), first ? List.copyOf(officials.values()) : List.of(),
+                    first ? summary : ""));
+        }
+    }
+
+    private static void writeFeatures(DataOutputStream out, MemberFeatures f) throws IOException {
+        out.writeInt(f.vector().size());
+        for (Map.Entry<String, Double> e : f.vector().entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeFloat(e.getValue().floatValue());
+        }
+        writeList(out, f.names());
+        out.writeBoolean(f.day() != null);
+        if (f.day() != null) {
+            out.writeLong(f.day());
+        }
+        out.writeInt(f.countries().size());
+        for (CountryCount c : f.countries()) {
+            out.writeUTF(c.code());
+            writeString(out, c.name());
+            out.writeInt(c.mentions());
+            out.writeBoolean(c.inTitleOrLead());
+        }
+        out.writeInt(f.officials().size());
+        for (OfficialCount o : f.officials()) {
+            writeString(out, o.name());
+            out.writeUTF(o.key());
+            writeNullable(out, o.role());
+            writeNullable(out, o.roleAsWritten());
+            writeNullable(out, o.country());
+            out.writeInt(o.mentions());
+        }
+        writeString(out, f.lead());
+    }
+
+    private static MemberFeatures readFeatures(Reader in) throws IOException {
+        int n = in.readInt();
+        Map<String, Double> vector = hashMapFor(n);
+        for (int i = 0; i < n; i++) {
+            vector.put(in.readTerm(), (double) in.readFloat());
+        }
+        List<String> names = readList(in);
+        Long day = in.readBoolean() ? in.readLong() : null;
+        n = in.readInt();
+        List<CountryCount> countries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            countries.add(new CountryCount(in.readUTF(), in.readUTF(), in.readInt(), in.readBoolean()));
+        }
+        n = in.readInt();
+        List<OfficialCount> officials = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            officials.add(new OfficialCount(in.readUTF(), in.readUTF(), readNullable(in), readNullable(in),
+                    readNullable(in), in.readInt()));
+        }
+        return new MemberFeatures(vector, names, day, countries, officials, in.readUTF());
     }
 
     /** writeUTF is limited to 64 KB; titles and summaries are cut well below that anyway. */

@@ -61,4 +61,16 @@ final class TopK {
         int byValue = Double.compare(b.value(), a.value());
         return byValue != 0 ? byValue : Integer.compare(a.position(), b.position());
     };
+
+    /** Keeps the {@code keep} largest values (ties by key), once the map is a quarter over. */
+    static <V extends Comparable<V>> void keepLargest(Map<String, V> values, int keep) {
+        if (values.size() <= keep * 5 / 4) {
+            return;
+        }
+        Comparator<Map.Entry<String, V>> weakestFirst =
+                Map.Entry.<String, V>comparingByValue().thenComparing(Map.Entry.comparingByKey());
+        for (Map.Entry<String, V> weak : first(values.entrySet(), values.size() - keep, weakestFirst)) {
+            values.remove(weak.getKey());
+        }
+    }
 }

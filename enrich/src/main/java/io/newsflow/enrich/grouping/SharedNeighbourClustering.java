@@ -1,0 +1,174 @@
+package io.newsflow.enrich.grouping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * Clusters the articles of one neighbourhood (an arriving article and the members of the events
+ * it may belong to) by shared nearest neighbours, then average-link agglomeration.
+ *
+ * <p>Why shared neighbours rather than the similarity itself: two reports of sibling events (two
+ * title fights of one boxer, two earthquakes on one island) share most of their words, so their
+ * cosine looks like that of two reports of one event. What differs is who their neighbours are:
+ * each report of a fight is nearest to the other reports of that fight. Two articles are as alike
+ * as the share of their nearest neighbours they have in common (Jarvis and Patrick 1973; Ertöz,
+ * Steinbach and Kumar 2003), which adapts to how dense each event's reports are.
+ *
+ * <p>Constraints: two clusters never join when any pair across them is vetoed (dated too far
+ * apart, or naming different holders of one office), nor when their mean cosine is below what
+ * the caller requires for that many pairs (a guard for a young stream, where everything is
+ * everything's neighbour).
+ */
+public final class SharedNeighbourClustering {
+
+    /** One article: its vector, day (epoch day or null) and office holders. */
+    record Item(Map<String, Double> vector, Long day, List<EventSimilarity.Holder> holders) {
+    }
+
+    /**
+     * @param neighbours  how many nearest neighbours each article lists (k)
+     * @param floor       least cosine for a neighbour: less similar articles are no neighbours at all
+     * @param threshold   least mean shared-neighbour affinity for two clusters to join
+     * @param dayVetoDays two articles dated further apart are never in one cluster; 0 for no such veto
+     */
+    public record Settings(int neighbours, double floor, double threshold, int dayVetoDays) {
+    }
+
+    private static final double TIE = 1e-9;
+
+    private SharedNeighbourClustering() {
+    }
+
+    /**
+     * @param requiredCosine the least mean cosine two clusters need, given how many article pairs they span
+     * @return clusters as lists of item positions, each in increasing order, ordered by their first item
+     */
+    static List<List<Integer>> cluster(List<Item> items, Settings settings, IntToDoubleFunction requiredCosine) {
+        int n = items.size();
+        double[][] cosine = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                cosine[i][j] = cosine[j][i] = EventSimilarity.dot(items.get(i).vector(), items.get(j).vector());
+            }
+        }
+        boolean[][] neighbour = neighbours(cosine, settings);
+        double[][] affinity = new double[n][n];
+        double[][] vetoes = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                affinity[i][j] = affinity[j][i] = sharedShare(neighbour[i], neighbour[j]);
+                if (vetoed(items.get(i), items.get(j), settings.dayVetoDays())) {
+                    vetoes[i][j] = vetoes[j][i] = 1;
+                }
+            }
+        }
+        return averageLink(n, affinity, cosine, vetoes, settings.threshold(), requiredCosine);
+    }
+
+    /** Row i marks i itself and its k most similar items at or above the floor (ties by position). */
+    private static boolean[][] neighbours(double[][] cosine, Settings settings) {
+        int n = cosine.length;
+        boolean[][] marks = new boolean[n][n];
+        for (int i = 0; i < n; i++) {
+            marks[i][i] = true;
+            List<Integer> others = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                if (j != i && cosine[i][j] >= settings.floor()) {
+                    others.add(j);
+                }
+            }
+            final int row = i;
+            others.sort((a, b) -> cosine[row][a] != cosine[row][b] ? Double.compare(cosine[row][b], cosine[row][a])
+                    : Integer.compare(a, b));
+            for (int j : others.subList(0, Math.min(settings.neighbours(), others.size()))) {
+                marks[i][j] = true;
+            }
+        }
+        return marks;
+    }
+
+    /** Shared neighbours over the smaller list: an article with few neighbours is not held to k. */
+    private static double sharedShare(boolean[] a, boolean[] b) {
+        int shared = 0;
+        int sizeA = 0;
+        int sizeB = 0;
+        for (int x = 0; x < a.length; x++) {
+            if (a[x]) {
+                sizeA++;
+            }
+            if (b[x]) {
+                sizeB++;
+            }
+            if (a[x] && b[x]) {
+                shared++;
+            }
+        }
+        return (double) shared / Math.min(sizeA, sizeB);
+    }
+
+    private static boolean vetoed(Item a, Item b, int dayVetoDays) {
+        return dayVetoDays > 0 && a.day() != null && b.day() != null && Math.abs(a.day() - b.day()) > dayVetoDays
+                || EventSimilarity.officeConflict(a.holders(), b.holders());
+    }
+
+    private static List<List<Integer>> averageLink(int n, double[][] affinity, double[][] cosine, double[][] vetoes,
+                                                   double threshold, IntToDoubleFunction requiredCosine) {
+        List<List<Integer>> clusters = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            clusters.add(new ArrayList<>(List.of(i)));
+        }
+        while (true) {
+            int bestA = -1;
+            int bestB = -1;
+            double best = 0;
+            double bestCosine = 0;
+            for (int a = 0; a < n; a++) {
+                if (clusters.get(a).isEmpty()) {
+                    continue;
+                }
+                for (int b = a + 1; b < n; b++) {
+                    if (clusters.get(b).isEmpty() || vetoes[a][b] > 0) {
+                        continue;
+                    }
+                    int pairs = clusters.get(a).size() * clusters.get(b).size();
+                    double mean = affinity[a][b] / pairs;
+                    double meanCosine = cosine[a][b] / pairs;
+                    if (mean < threshold || meanCosine < requiredCosine.applyAsDouble(pairs)) {
+                        continue;
+                    }
+                    // Equal shares of neighbours (in a small neighbourhood all are everyone's): the closer pair first.
+                    if (bestA < 0 || mean > best + TIE || mean > best - TIE && meanCosine > bestCosine) {
+                        best = mean;
+                        bestCosine = meanCosine;
+                        bestA = a;
+                        bestB = b;
+                    }
+                }
+            }
+            if (bestA < 0) {
+                break;
+            }
+            // Row and column a now hold the sums over the union.
+            for (int x = 0; x < n; x++) {
+                affinity[bestA][x] += affinity[bestB][x];
+                affinity[x][bestA] = affinity[bestA][x];
+                cosine[bestA][x] += cosine[bestB][x];
+                cosine[x][bestA] = cosine[bestA][x];
+                vetoes[bestA][x] += vetoes[bestB][x];
+                vetoes[x][bestA] = vetoes[bestA][x];
+            }
+            clusters.get(bestA).addAll(clusters.get(bestB));
+            clusters.get(bestB).clear();
+        }
+        List<List<Integer>> result = new ArrayList<>();
+        for (List<Integer> c : clusters) {
+            if (!c.isEmpty()) {
+                c.sort(null);
+                result.add(c);
+            }
+        }
+        return result;
+    }
+}
