@@ -36,14 +36,15 @@ public record GroupingSettings(double linkThreshold, double smallSampleMargin, d
                                int regionMembersPerEvent, int memberTerms) {
 
     /**
-     * Ten neighbours, and a share of 0.4 of them in common: the middle of the range that worked
-     * offline and online on the development data (k 8–12, share 0.35–0.45). No day veto: reports of
+     * Up to ten neighbours (the closer half of an article's similar articles), and a share of 0.4
+     * of them in common: the middle of the range that worked offline and online on the development
+     * data and on random halves and thirds of it (denser and sparser streams). No day veto: reports of
      * one event go on for weeks (a trial, a recovery, a follow-up), so publication days far apart do
      * not make two events; an event closes after the idle timeout instead.
      */
     public static GroupingSettings defaults(Duration idleTimeout) {
         return new GroupingSettings(0.0, 0.10, 1.0, 0.80, idleTimeout, Duration.ofDays(30), 20, 30, 40, 300, 100,
-                new SharedNeighbourClustering.Settings(10, 0.05, 0.4, 0), 120, 30, 150);
+                new SharedNeighbourClustering.Settings(10, 0.5, 0.05, 0.4, 0), 120, 30, 150);
     }
 
     public GroupingSettings withLinkThresholds(double link, double smallSample, double coldStart) {

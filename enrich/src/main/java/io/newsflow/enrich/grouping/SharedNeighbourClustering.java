@@ -28,13 +28,22 @@ public final class SharedNeighbourClustering {
     }
 
     /**
-     * @param neighbours  how many nearest neighbours each article lists (k)
-     * @param floor       least cosine for a neighbour: less similar articles are no neighbours at all
-     * @param threshold   least mean shared-neighbour affinity for two clusters to join
-     * @param dayVetoDays two articles dated further apart are never in one cluster; 0 for no such veto
+     * Each article lists as neighbours the closer share of the articles it is similar to at all
+     * (cosine at or above the floor), at least {@link #MIN_NEIGHBOURS} and at most
+     * {@code maxNeighbours}: in a dense neighbourhood (a big story) k is the cap, in a sparse one
+     * (a story of three reports) the list shrinks with it, so that two reports of a small event are
+     * not outvoted by a large crowd of loosely related articles.
+     *
+     * @param maxNeighbours  most nearest neighbours an article lists (k)
+     * @param neighbourShare share of its similar articles an article lists as neighbours
+     * @param floor          least cosine for a neighbour: less similar articles are no neighbours at all
+     * @param threshold      least mean shared-neighbour affinity for two clusters to join
+     * @param dayVetoDays    two articles dated further apart are never in one cluster; 0 for no such veto
      */
-    public record Settings(int neighbours, double floor, double threshold, int dayVetoDays) {
+    public record Settings(int maxNeighbours, double neighbourShare, double floor, double threshold, int dayVetoDays) {
     }
+
+    static final int MIN_NEIGHBOURS = 3;
 
     private static final double TIE = 1e-9;
 
@@ -67,7 +76,7 @@ public final class SharedNeighbourClustering {
         return averageLink(n, affinity, cosine, vetoes, settings.threshold(), requiredCosine);
     }
 
-    /** Row i marks i itself and its k most similar items at or above the floor (ties by position). */
+    /** Row i marks i itself and its nearest items at or above the floor (ties by position). */
     private static boolean[][] neighbours(double[][] cosine, Settings settings) {
         int n = cosine.length;
         boolean[][] marks = new boolean[n][n];
@@ -82,7 +91,9 @@ public final class SharedNeighbourClustering {
             final int row = i;
             others.sort((a, b) -> cosine[row][a] != cosine[row][b] ? Double.compare(cosine[row][b], cosine[row][a])
                     : Integer.compare(a, b));
-            for (int j : others.subList(0, Math.min(settings.neighbours(), others.size()))) {
+            int k = Math.max(MIN_NEIGHBOURS, Math.min(settings.maxNeighbours(),
+                    (int) Math.ceil(others.size() * settings.neighbourShare())));
+            for (int j : others.subList(0, Math.min(k, others.size()))) {
                 marks[i][j] = true;
             }
         }
