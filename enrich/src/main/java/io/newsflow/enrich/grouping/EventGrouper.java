@@ -2,8 +2,6 @@ package io.newsflow.enrich.grouping;
 
 import io.newsflow.enrich.cleaning.PageChrome;
 import io.newsflow.enrich.tagging.ArticleTags;
-import io.newsflow.enrich.tagging.CountryMention;
-import io.newsflow.enrich.tagging.OfficialMention;
 import io.newsflow.schemas.RawArticle;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Places each arriving article: in the event it reports, or in a new one; merges two events
- * when an article shows they are one. Pure decision logic over {@link GroupingStores}.
+ * Places each arriving article: in the event it reports, or in a new one, and mends earlier
+ * placements that the new article shows were wrong. Pure decision logic over {@link GroupingStores}.
  *
  * <p>Order of questions for each article:
  * <ol>
@@ -35,11 +33,12 @@ import org.slf4j.LoggerFactory;
  *       is refreshed; it is not a new source.</li>
  *   <li>Is it a near-identical copy of a placed article (MinHash over word shingles)? Then it
  *       joins that article's event, marked as a copy of it.</li>
- *   <li>Which open events share its rarest terms and names (inverted index)? Each is scored by
- *       {@link EventSimilarity}; the best at or above the join threshold takes it, unless a veto
- *       (reports dated far apart) rules it out.</li>
- *   <li>Does it also match a second event strongly, and do the two events match each other? Then
- *       they are one event and merge into the older.</li>
+ *   <li>Which open events share its rarest terms and names (inverted index)? Their recent members
+ *       that it resembles, and the article, form its neighbourhood, which is clustered anew
+ *       ({@link SharedNeighbourClustering}).</li>
+ *   <li>The clusters become the neighbourhood's events: ids kept where members stay together,
+ *       events merged (tombstone, {@code absorbedEventIds}) or split (a new id) where the clusters
+ *       say so; only events whose members changed are published anew.</li>
  * </ol>
  */
 public final class EventGrouper {

@@ -44,7 +44,7 @@ public record GroupingSettings(double linkThreshold, double smallSampleMargin, d
      */
     public static GroupingSettings defaults(Duration idleTimeout) {
         return new GroupingSettings(0.0, 0.10, 1.0, 0.80, idleTimeout, Duration.ofDays(30), 20, 30, 40, 300, 100,
-                new SharedNeighbourClustering.Settings(10, 0.5, 0.05, 0.4, 0), 120, 30, 150);
+                new SharedNeighbourClustering.Settings(10, 0.5, 0.05, 0.4, 0), 60, 30, 150);
     }
 
     public GroupingSettings withLinkThresholds(double link, double smallSample, double coldStart) {

@@ -70,4 +70,52 @@ class EventStateTest {
         TaggedArticle back = TaggedArticle.serde().deserializer().deserialize("t", bytes);
         assertThat(back).isEqualTo(tagged);
     }
+
+    @Test
+    void membersFeaturesRoundTripAndRebuildTheAggregates() {
+        EventState s = new EventState("ev-3");
+        s.members.add(new EventState.Member("a1", "ECNS", null, "T1", null, 10, 1.0, List.of(), List.of(), null, null));
+        s.members.add(new EventState.Member("a2", "GT", null, "T2", null, 15, 0.4, List.of(), List.of(), 5.0, null));
+        s.features.put("a1", new MemberFeatures(java.util.Map.of("seoul", 0.5, "talks", 0.25), List.of("seoul"), 19_892L,
+                List.of(new EventState.CountryCount("KR", "South Korea", 2, true)),
+                List.of(new EventState.OfficialCount("Kim Hong-kyun", "kim hong kyun", "vice foreign minister", null, "KR", 1)),
+                "Lead one"));
+        s.features.put("a2", new MemberFeatures(java.util.Map.of("seoul", 0.75), List.of("seoul"), null,
+                List.of(new EventState.CountryCount("KR", "South Korea", 1, false)), List.of(), "Lead two"));
+        s.rebuild(300);
+
+        EventState back = EventState.fromBytes(s.toBytes());
+        assertThat(back.features).isEqualTo(s.features);
+        assertThat(back.centroid).containsEntry("seoul", 1.25).containsEntry("talks", 0.25);
+        assertThat(back.names).containsEntry("seoul", 2);
+        assertThat(back.days).containsEntry(19_892L, 1);
+        assertThat(back.countries.get("KR").mentions()).isEqualTo(3);
+        assertThat(back.officials.get("kim hong kyun").role()).isEqualTo("vice foreign minister");
+    }
+
+    /** A state stored before members kept features (format 1) is read, and rebuilding it keeps its aggregates. */
+    @Test
+    void aStateOfTheFormerFormatIsReadWithFeaturesMadeFromItsAggregates() {
+        EventState s = new EventState("ev-4");
+        s.summary = "Lead";
+        s.members.add(new EventState.Member("a1", "ECNS", null, "T1", null, 10, 1.0, List.of(), List.of(), null, null));
+        s.members.add(new EventState.Member("a2", "GT", null, "T2", null, 15, 0.4, List.of(), List.of(), 5.0, null));
+        s.centroid.put("seoul", 1.5);
+        s.centroid.put("talks", 0.5);
+        s.names.put("seoul", 2);
+        s.days.put(19_892L, 2);
+        s.countries.put("KR", new EventState.CountryCount("KR", "South Korea", 3, true));
+        byte[] current = s.toBytes();
+        // Format 1 is format 2 without the trailing features section (an empty one is a zero count).
+        byte[] former = java.util.Arrays.copyOf(current, current.length - 4);
+        former[0] = 1;
+
+        EventState back = EventState.fromBytes(former);
+        assertThat(back.features).containsOnlyKeys("a1", "a2");
+        back.rebuild(300);
+        assertThat(back.centroid).isEqualTo(s.centroid);
+        assertThat(back.names).isEqualTo(s.names);
+        assertThat(back.days).isEqualTo(s.days);
+        assertThat(back.countries).isEqualTo(s.countries);
+    }
 }

@@ -1,0 +1,112 @@
+package io.newsflow.enrich.grouping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.enrich.EnrichTopology;
+import io.newsflow.schemas.EventArticle;
+import io.newsflow.schemas.NewsEvent;
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What a consumer of the events topic relies on while grouping regroups articles (events merge,
+ * members move, events split): over 57 real ECB+ articles of sibling stories, in several orders,
+ * every event's versions rise, a tombstoned id never comes back, the surviving events name every
+ * absorbed id, and at the end each article is in exactly one event.
+ */
+class EventStreamContractTest {
+
+    private static final Path ARTICLES = Path.of("../testdata/ecbplus-tags");
+
+    @TempDir
+    Path stateDir;
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 2})
+    void snapshotsStayFollowableWhileArticlesAreRegrouped(long shuffleSeed) {
+        List<RawArticle> articles = new ArrayList<>(ArticleFiles.inNameOrder(ARTICLES));
+        if (shuffleSeed > 0) {
+            Collections.shuffle(articles, new Random(shuffleSeed));
+        }
+        Map<String, Long> lastVersion = new HashMap<>();
+        Set<String> tombstoned = new HashSet<>();
+        Map<String, NewsEvent> live = new HashMap<>();
+        int moves = 0;
+        for (TestRecord<String, NewsEvent> record : run(articles)) {
+            String id = record.key();
+            NewsEvent event = record.value();
+            assertThat(tombstoned).as("a tombstoned id comes back: %s", id).doesNotContain(id);
+            if (event == null) {
+                tombstoned.add(id);
+                live.remove(id);
+                continue;
+            }
+            assertThat(event.getVersion()).as("versions of %s", id).isGreaterThan(lastVersion.getOrDefault(id, 0L));
+            lastVersion.put(id, event.getVersion());
+            NewsEvent before = live.put(id, event);
+            if (before != null) {
+                Set<String> now = articleIds(event);
+                moves += (int) articleIds(before).stream().filter(a -> !now.contains(a)).count();
+            }
+        }
+        Map<String, String> eventOfArticle = new HashMap<>();
+        Set<String> absorbedNamed = new HashSet<>();
+        for (NewsEvent event : live.values()) {
+            for (String article : articleIds(event)) {
+                assertThat(eventOfArticle.put(article, event.getEventId())).as("article %s in two events", article).isNull();
+            }
+            absorbedNamed.addAll(event.getAbsorbedEventIds());
+        }
+        assertThat(eventOfArticle.keySet()).hasSize(articles.size());
+        assertThat(absorbedNamed).containsAll(tombstoned);
+        // Both regrouping paths ran: events lost articles to others, and events were absorbed.
+        assertThat(moves).isPositive();
+        assertThat(tombstoned).isNotEmpty();
+    }
+
+    private static Set<String> articleIds(NewsEvent event) {
+        Set<String> ids = new HashSet<>();
+        for (EventArticle a : event.getArticles()) {
+            ids.add(a.getArticleId());
+        }
+        return ids;
+    }
+
+    private List<TestRecord<String, NewsEvent>> run(List<RawArticle> articles) {
+        Topics topics = Topics.embedded();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "contract-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        try (TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.build(topics,
+                GroupingSettings.defaults(Duration.ofDays(7)), GroupingStores.Kind.IN_MEMORY), props)) {
+            TestInputTopic<String, RawArticle> in = driver.createInputTopic(topics.rawArticles().name(),
+                    topics.rawArticles().keySerde().serializer(), topics.rawArticles().valueSerde().serializer());
+            TestOutputTopic<String, NewsEvent> out = driver.createOutputTopic(topics.events().name(),
+                    topics.events().keySerde().deserializer(), topics.events().valueSerde().deserializer());
+            for (RawArticle article : articles) {
+                in.pipeInput(article.getArticleId(), article);
+            }
+            return out.readRecordsToList();
+        }
+    }
+}
