@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -189,22 +190,8 @@ public final class EventState {
                 out.writeLong(e.getKey());
                 out.writeInt(e.getValue());
             }
-            out.writeInt(countries.size());
-            for (CountryCount c : countries.values()) {
-                out.writeUTF(c.code());
-                writeString(out, c.name());
-                out.writeInt(c.mentions());
-                out.writeBoolean(c.inTitleOrLead());
-            }
-            out.writeInt(officials.size());
-            for (OfficialCount o : officials.values()) {
-                writeString(out, o.name());
-                out.writeUTF(o.key());
-                writeNullable(out, o.role());
-                writeNullable(out, o.roleAsWritten());
-                writeNullable(out, o.country());
-                out.writeInt(o.mentions());
-            }
+            writeCountries(out, countries.values());
+            writeOfficials(out, officials.values());
             writeList(out, new ArrayList<>(indexedTerms));
             writeList(out, absorbedEventIds);
             out.writeInt(features.size());
@@ -272,13 +259,12 @@ public final class EventState {
             }
             n = in.readInt();
             for (int i = 0; i < n; i++) {
-                CountryCount c = new CountryCount(in.readUTF(), in.readUTF(), in.readInt(), in.readBoolean());
+                CountryCount c = readCountry(in);
                 s.countries.put(c.code(), c);
             }
             n = in.readInt();
             for (int i = 0; i < n; i++) {
-                OfficialCount o = new OfficialCount(in.readUTF(), in.readUTF(), readNullable(in), readNullable(in),
-                        readNullable(in), in.readInt());
+                OfficialCount o = readOfficial(in);
                 s.officials.put(o.key(), o);
             }
             s.indexedTerms.addAll(readList(in));
@@ -327,15 +313,24 @@ public final class EventState {
         if (f.day() != null) {
             out.writeLong(f.day());
         }
-        out.writeInt(f.countries().size());
-        for (CountryCount c : f.countries()) {
+        writeCountries(out, f.countries());
+        writeOfficials(out, f.officials());
+        writeString(out, f.lead());
+    }
+
+    private static void writeCountries(DataOutputStream out, Collection<CountryCount> countries) throws IOException {
+        out.writeInt(countries.size());
+        for (CountryCount c : countries) {
             out.writeUTF(c.code());
             writeString(out, c.name());
             out.writeInt(c.mentions());
             out.writeBoolean(c.inTitleOrLead());
         }
-        out.writeInt(f.officials().size());
-        for (OfficialCount o : f.officials()) {
+    }
+
+    private static void writeOfficials(DataOutputStream out, Collection<OfficialCount> officials) throws IOException {
+        out.writeInt(officials.size());
+        for (OfficialCount o : officials) {
             writeString(out, o.name());
             out.writeUTF(o.key());
             writeNullable(out, o.role());
@@ -343,7 +338,14 @@ public final class EventState {
             writeNullable(out, o.country());
             out.writeInt(o.mentions());
         }
-        writeString(out, f.lead());
+    }
+
+    private static CountryCount readCountry(Reader in) throws IOException {
+        return new CountryCount(in.readUTF(), in.readUTF(), in.readInt(), in.readBoolean());
+    }
+
+    private static OfficialCount readOfficial(Reader in) throws IOException {
+        return new OfficialCount(in.readUTF(), in.readUTF(), readNullable(in), readNullable(in), readNullable(in), in.readInt());
     }
 
     private static MemberFeatures readFeatures(Reader in) throws IOException {
@@ -357,13 +359,12 @@ public final class EventState {
         n = in.readInt();
         List<CountryCount> countries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            countries.add(new CountryCount(in.readUTF(), in.readUTF(), in.readInt(), in.readBoolean()));
+            countries.add(readCountry(in));
         }
         n = in.readInt();
         List<OfficialCount> officials = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            officials.add(new OfficialCount(in.readUTF(), in.readUTF(), readNullable(in), readNullable(in),
-                    readNullable(in), in.readInt()));
+            officials.add(readOfficial(in));
         }
         return new MemberFeatures(vector, names, day, countries, officials, in.readUTF());
     }
