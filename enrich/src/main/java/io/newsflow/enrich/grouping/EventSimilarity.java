@@ -11,13 +11,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * How well an article fits an open event, and two events each other:
+ * How well an article fits an open event (to rank candidate events and as the evidence of a copy):
  * <ul>
  *   <li>the group-average link: the mean TF-IDF cosine between the article and each member (or
  *       between the members of two events), computed in constant time from the events' sums of
  *       member unit vectors. Title words and names weigh more in the vectors ({@link TextFeatures});</li>
- *   <li>a veto when both sides give a day and the days are further apart than the settings allow:
- *       two reports dated weeks apart are about different happenings, however alike their words;</li>
+ *   <li>when a day veto is set, a veto when both sides give a day and the days are further apart;</li>
  *   <li>a veto when the two sides name different holders of one office of one country, and neither
  *       names the other's: a meeting of the Chinese vice foreign minister Sun Weidong and one of the
  *       Chinese vice foreign minister Ma Zhaoxu are two meetings, however alike their words.</li>
@@ -28,8 +27,8 @@ final class EventSimilarity {
     private EventSimilarity() {
     }
 
-    /** A similarity and why: value decides (0 when vetoed), cosine to the centroid is evidence. */
-    record Score(double value, double cosine, boolean vetoed) {
+    /** A similarity: the mean cosine with the event's members, 0 when vetoed. */
+    record Score(double value, boolean vetoed) {
     }
 
     /** An official as far as the office veto cares: who, which office, of which country. */
@@ -72,7 +71,7 @@ final class EventSimilarity {
         boolean vetoed = dayConflict(profile.day(), event.day(), settings.clustering().dayVetoDays())
                 || officeConflict(officials, holders(event));
         double value = groupAverage(vector, 1, event.centroid, event.members.size());
-        return new Score(vetoed ? 0.0 : value, cosine(vector, event.centroid), vetoed);
+        return new Score(vetoed ? 0.0 : value, vetoed);
     }
 
     /**
@@ -114,17 +113,4 @@ final class EventSimilarity {
         return dot;
     }
 
-    static double cosine(Map<String, Double> a, Map<String, Double> b) {
-        double na = norm(a);
-        double nb = norm(b);
-        return na == 0 || nb == 0 ? 0 : dot(a, b) / (na * nb);
-    }
-
-    private static double norm(Map<String, Double> v) {
-        double s = 0;
-        for (double w : v.values()) {
-            s += w * w;
-        }
-        return Math.sqrt(s);
-    }
 }

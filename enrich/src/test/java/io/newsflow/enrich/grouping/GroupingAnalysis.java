@@ -56,11 +56,11 @@ public final class GroupingAnalysis {
                     int kind = gi.equals(gj) ? 0 : topic(gi).equals(topic(gj)) ? 1 : 2;
                     if (n < 10 && feature.equals("all")) {
                         System.out.printf("%s %s all=%.3f names=%.3f phrase=%.3f %s%n", articles.get(i).getArticleId(), articles.get(j).getArticleId(),
-                                EventSimilarity.cosine(vectors.get(i), vectors.get(j)), EventSimilarity.cosine(nameVectors.get(i), nameVectors.get(j)),
-                                EventSimilarity.cosine(phraseVectors.get(i), phraseVectors.get(j)), n < 10 && i == 0 && j == 1 ? phraseVectors.get(i).keySet() + " / " + phraseVectors.get(3).keySet() : "");
+                                cosine(vectors.get(i), vectors.get(j)), cosine(nameVectors.get(i), nameVectors.get(j)),
+                                cosine(phraseVectors.get(i), phraseVectors.get(j)), n < 10 && i == 0 && j == 1 ? phraseVectors.get(i).keySet() + " / " + phraseVectors.get(3).keySet() : "");
                     }
                     List<Map<String, Double>> vs = feature.equals("all") ? vectors : feature.equals("names") ? nameVectors : phraseVectors;
-                    sims.get(kind).add(EventSimilarity.cosine(vs.get(i), vs.get(j)));
+                    sims.get(kind).add(cosine(vs.get(i), vs.get(j)));
                 }
             }
             for (int k = 0; k < 3; k++) {
@@ -86,8 +86,8 @@ public final class GroupingAnalysis {
             Map<String, Double> c = new HashMap<>(centroids.get(g));
             unit.forEach((t, w) -> c.merge(t, -w, Double::sum));
             String sibling = g.endsWith("-ecb") ? g.replace("-ecb", "-ecbplus") : g.replace("-ecbplus", "-ecb");
-            double o = EventSimilarity.cosine(unit, c);
-            double s = centroids.containsKey(sibling) ? EventSimilarity.cosine(unit, centroids.get(sibling)) : 0;
+            double o = cosine(unit, c);
+            double s = centroids.containsKey(sibling) ? cosine(unit, centroids.get(sibling)) : 0;
             own.add(o);
             sib.add(s);
             if (o > s) {
@@ -115,5 +115,11 @@ public final class GroupingAnalysis {
 
     static double q(List<Double> sorted, double p) {
         return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+    }
+
+    private static double cosine(Map<String, Double> a, Map<String, Double> b) {
+        double na = Math.sqrt(EventSimilarity.dot(a, a));
+        double nb = Math.sqrt(EventSimilarity.dot(b, b));
+        return na == 0 || nb == 0 ? 0 : EventSimilarity.dot(a, b) / (na * nb);
     }
 }
