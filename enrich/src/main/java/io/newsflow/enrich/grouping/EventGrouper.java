@@ -130,17 +130,22 @@ public final class EventGrouper {
 
     /**
      * The arriving article (item 0) and members of the candidate events that could be its
-     * neighbours: of each candidate, its most recent members, and of those only events with a
-     * member at least as similar as the clustering's neighbour floor.
+     * neighbours: of each candidate, best first, its most recent members (as many as the room left
+     * allows), and of those only events with a member at least as similar as the clustering's
+     * neighbour floor.
      */
     private Neighbourhood neighbourhood(RawArticle article, MemberFeatures features, long eventTime,
                                         List<Candidate> candidates) {
         Neighbourhood region = new Neighbourhood();
         region.add(null, article.getArticleId(), features, eventTime);
         for (Candidate c : candidates) {
+            int room = Math.min(settings.regionMembersPerEvent(), settings.regionSize() - region.size());
+            if (room <= 0) {
+                break;
+            }
             EventState event = c.event();
-            List<EventState.Member> recent = event.members.subList(
-                    Math.max(0, event.members.size() - settings.regionMembersPerEvent()), event.members.size());
+            List<EventState.Member> recent = event.members.subList(Math.max(0, event.members.size() - room),
+                    event.members.size());
             boolean near = false;
             for (EventState.Member m : recent) {
                 MemberFeatures f = event.features.get(m.articleId());
@@ -149,7 +154,7 @@ public final class EventGrouper {
                     break;
                 }
             }
-            if (!near || region.size() + recent.size() > settings.regionSize()) {
+            if (!near) {
                 continue;
             }
             for (EventState.Member m : recent) {
@@ -265,11 +270,14 @@ public final class EventGrouper {
         List<EventState> changed = new ArrayList<>();
         List<String> absorbed = new ArrayList<>();
         EventState[] result = new EventState[clusters.size()];
+        Set<String> given = new HashSet<>();
+        oldEvents.forEach(e -> given.add(e.eventId));
         for (int c = 0; c < clusters.size(); c++) {
             EventState target = targetOf[c];
             boolean fresh = target == null;
             if (fresh) {
-                target = new EventState(newEventId(clusters.get(c), region, article));
+                target = new EventState(newEventId(clusters.get(c), region, article, given));
+                given.add(target.eventId);
             }
             result[c] = target;
             Set<String> before = new HashSet<>();
@@ -377,12 +385,18 @@ public final class EventGrouper {
     /**
      * A new event founded by the arriving article has the id its article always gives; one split
      * off from older events is named after its earliest member and the article that split it.
+     * Should that id be taken (an event in this neighbourhood or open in the store: a founder can
+     * leave the event it founded, which keeps its id), a counter is added: still deterministic,
+     * never two events under one key.
      */
-    private static String newEventId(List<Integer> cluster, Neighbourhood region, RawArticle article) {
-        if (cluster.contains(0)) {
-            return eventIdFor(article.getArticleId());
+    private String newEventId(List<Integer> cluster, Neighbourhood region, RawArticle article, Set<String> given) {
+        String base = cluster.contains(0) ? article.getArticleId()
+                : region.articleIds.get(cluster.get(0)) + "/" + article.getArticleId();
+        String id = eventIdFor(base);
+        for (int n = 2; given.contains(id) || stores.event(id) != null; n++) {
+            id = eventIdFor(base + "#" + n);
         }
-        return eventIdFor(region.articleIds.get(cluster.get(0)) + "/" + article.getArticleId());
+        return id;
     }
 
     private static long firstSeen(EventState event) {
@@ -397,9 +411,13 @@ public final class EventGrouper {
     private static double meanCosine(MemberFeatures newcomer, EventState event) {
         double sum = 0;
         int n = 0;
-        for (MemberFeatures f : event.features.values()) {
-            sum += EventSimilarity.dot(newcomer.vector(), f.vector());
-            n++;
+        // In member order, which a restarted task reads back the same: the sum comes out the same.
+        for (EventState.Member m : event.members) {
+            MemberFeatures f = event.features.get(m.articleId());
+            if (f != null) {
+                sum += EventSimilarity.dot(newcomer.vector(), f.vector());
+                n++;
+            }
         }
         return n == 0 ? 1.0 : sum / n;
     }

@@ -37,7 +37,8 @@ public final class EventState {
     String summary;
     final List<Member> members;
     /** Sum of the members' unit TF-IDF vectors, pruned to the strongest terms. */
-    final Map<String, Double> centroid;
+    /** Replaced, not cleared, when rebuilt: see {@link #rebuild}. */
+    Map<String, Double> centroid;
     /** Names and how many members use each. */
     final Map<String, Integer> names;
     /** Reported or written days (epoch day) and how many members give each. */
@@ -72,7 +73,7 @@ public final class EventState {
      * features, after members joined or left.
      */
     void rebuild(int centroidTerms) {
-        centroid.clear();
+        Map<String, Double> sums = new HashMap<>();
         names.clear();
         days.clear();
         countries.clear();
@@ -82,7 +83,7 @@ public final class EventState {
             if (f == null) {
                 continue;
             }
-            f.vector().forEach((term, w) -> centroid.merge(term, w, EventState::sumAsStored));
+            f.vector().forEach((term, w) -> sums.merge(term, w, EventState::sumAsStored));
             f.names().forEach(name -> names.merge(name, 1, Integer::sum));
             if (f.day() != null) {
                 days.merge(f.day(), 1, Integer::sum);
@@ -97,7 +98,12 @@ public final class EventState {
                         a.country() != null ? a.country() : b.country(), a.mentions() + b.mentions()));
             }
         }
-        TopK.keepLargest(centroid, centroidTerms);
+        TopK.keepLargest(sums, centroidTerms);
+        // Sized and filled as fromBytes does, so that memory and store iterate the centroid in one
+        // order: sums of products over it (candidate scores) come out the same after a restart.
+        Map<String, Double> sized = hashMapFor(sums.size());
+        sums.forEach(sized::put);
+        centroid = sized;
         TopK.keepLargest(names, centroidTerms);
     }
 

@@ -101,6 +101,35 @@ class GroupingStoresTest {
 
             EventState readBack = stores(driver).event(held.eventId);
             assertThat(readBack.centroid).isEqualTo(held.centroid);
+            // the same order too: scores are sums over it, and float sums depend on their order
+            assertThat(List.copyOf(readBack.centroid.keySet())).isEqualTo(List.copyOf(held.centroid.keySet()));
+        }
+    }
+
+    /**
+     * A founder can leave the event it founded, which keeps its id; if that article comes back
+     * later (its record forgotten), the event it opens must not take the live event's key.
+     */
+    @Test
+    void aNewEventNeverTakesTheIdOfAnOpenEvent() {
+        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+            GroupingStores stores = stores(driver);
+            EventState live = new EventState(EventGrouper.eventIdFor("founder"));
+            live.firstSeenAt = 1;
+            live.lastUpdatedAt = 1;
+            live.version = 7;
+            live.members.add(new EventState.Member("other", "outlet", null, "Budget passes", null, 1, 1.0, List.of(),
+                    List.of(), null, null));
+            stores.putEvent(live, -1);
+            EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores);
+
+            EventGrouper.Outcome placed = grouper.place(ArticleFiles.article("founder", "outlet", "Volcano erupts",
+                    "The Krakatoa volcano erupted near Jakarta and an ash cloud grounded flights."), null, 2);
+
+            assertThat(placed.changed()).hasSize(1);
+            assertThat(placed.changed().get(0).eventId).isNotEqualTo(live.eventId).startsWith("ev-");
+            assertThat(stores(driver).event(live.eventId).version).isEqualTo(7);
+            assertThat(stores(driver).event(live.eventId).members).extracting(EventState.Member::articleId).containsExactly("other");
         }
     }
 
