@@ -276,7 +276,7 @@ public final class EventGrouper {
             EventState target = targetOf[c];
             boolean fresh = target == null;
             if (fresh) {
-                target = new EventState(newEventId(clusters.get(c), region, article, given));
+                target = new EventState(newEventId(clusters.get(c), region, article, eventTime, given));
                 given.add(target.eventId);
             }
             result[c] = target;
@@ -383,20 +383,27 @@ public final class EventGrouper {
     }
 
     /**
-     * A new event founded by the arriving article has the id its article always gives; one split
-     * off from older events is named after its earliest member and the article that split it.
-     * Should that id be taken (an event in this neighbourhood or open in the store: a founder can
-     * leave the event it founded, which keeps its id), a counter is added: still deterministic,
-     * never two events under one key.
+     * A new event founded by the arriving article is named after the article and its arrival time:
+     * an article that comes back after its event closed (and left the stores) founds a new event,
+     * it does not bring back the closed event's id at version 1 (consumers keep the higher version).
+     * One split off from older events is named after its earliest member and the article that split
+     * it. Should the id be taken (an event in this neighbourhood or open in the store), a counter is
+     * added: still deterministic, never two events under one key.
      */
-    private String newEventId(List<Integer> cluster, Neighbourhood region, RawArticle article, Set<String> given) {
-        String base = cluster.contains(0) ? article.getArticleId()
-                : region.articleIds.get(cluster.get(0)) + "/" + article.getArticleId();
+    private String newEventId(List<Integer> cluster, Neighbourhood region, RawArticle article, long eventTime,
+                              Set<String> given) {
+        String base = cluster.contains(0) ? foundingKey(article.getArticleId(), eventTime)
+                : region.articleIds.get(cluster.get(0)) + "/" + foundingKey(article.getArticleId(), eventTime);
         String id = eventIdFor(base);
         for (int n = 2; given.contains(id) || stores.event(id) != null; n++) {
             id = eventIdFor(base + "#" + n);
         }
         return id;
+    }
+
+    /** What names the event an article founds: the article and the time it arrived. */
+    static String foundingKey(String articleId, long eventTime) {
+        return articleId + "@" + eventTime;
     }
 
     private static long firstSeen(EventState event) {
@@ -455,10 +462,10 @@ public final class EventGrouper {
         return idle.size();
     }
 
-    /** Deterministic: the same founding article always opens the same event id. */
-    static String eventIdFor(String foundingArticleId) {
+    /** Deterministic: the same founding key always gives the same event id. */
+    static String eventIdFor(String foundingKey) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(foundingArticleId.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(foundingKey.getBytes(StandardCharsets.UTF_8));
             return "ev-" + HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -114,7 +114,7 @@ class GroupingStoresTest {
     void aNewEventNeverTakesTheIdOfAnOpenEvent() {
         try (TopologyTestDriver driver = driverWithGroupingStores()) {
             GroupingStores stores = stores(driver);
-            EventState live = new EventState(EventGrouper.eventIdFor("founder"));
+            EventState live = new EventState(EventGrouper.eventIdFor(EventGrouper.foundingKey("founder", 2)));
             live.firstSeenAt = 1;
             live.lastUpdatedAt = 1;
             live.version = 7;
@@ -130,6 +130,24 @@ class GroupingStoresTest {
             assertThat(placed.changed().get(0).eventId).isNotEqualTo(live.eventId).startsWith("ev-");
             assertThat(stores(driver).event(live.eventId).version).isEqualTo(7);
             assertThat(stores(driver).event(live.eventId).members).extracting(EventState.Member::articleId).containsExactly("other");
+        }
+    }
+
+    /** Consumers keep the highest version of an id: a closed event's id must not come back at version 1. */
+    @Test
+    void anArticleBackAfterItsEventClosedFoundsANewEvent() {
+        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+            EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores(driver));
+            String body = "The Krakatoa volcano erupted near Jakarta and an ash cloud grounded flights.";
+            String first = grouper.place(ArticleFiles.article("a", "outlet", "Volcano erupts", body), null, 1_000L)
+                    .changed().get(0).eventId;
+            assertThat(grouper.closeIdle(5_000L, 10)).isEqualTo(1);
+
+            EventGrouper.Outcome again = grouper.place(ArticleFiles.article("a", "outlet", "Volcano erupts", body), null, 9_000L);
+
+            assertThat(again.changed()).hasSize(1);
+            assertThat(again.changed().get(0).eventId).isNotEqualTo(first);
+            assertThat(again.changed().get(0).version).isEqualTo(1);
         }
     }
 
