@@ -325,6 +325,7 @@ public final class EventGrouper {
                         : meanCosine(f, target), null);
             } else {
                 target.version++;
+                target.retireOldest(settings.regionMembersPerEvent());
                 target.rebuild(settings.centroidTerms());
             }
             if (fresh && target.members.size() > 0) {
@@ -341,6 +342,9 @@ public final class EventGrouper {
                 continue;
             }
             EventState into = result[survivor];
+            // its members outside the neighbourhood came along: so do the sums of its retired ones
+            into.retired.add(old.retired);
+            into.rebuild(settings.centroidTerms());
             into.absorbedEventIds.add(old.eventId);
             into.absorbedEventIds.addAll(old.absorbedEventIds);
             for (String term : old.indexedTerms) {
@@ -582,6 +586,7 @@ public final class EventGrouper {
                 article.getTitle(), article.getPublishedAt() == null ? null : article.getPublishedAt().toEpochMilli(),
                 eventTime, rounded, sharedOfficials, sharedCountries, gap, copyOf));
         event.features.put(article.getArticleId(), features);
+        event.retireOldest(settings.regionMembersPerEvent());
         event.rebuild(settings.centroidTerms());
         event.version++;
         event.firstSeenAt = Math.min(event.firstSeenAt, eventTime);

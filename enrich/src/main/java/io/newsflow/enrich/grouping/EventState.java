@@ -48,8 +48,10 @@ public final class EventState {
     /** The terms under which the event is in the candidate index. */
     final Set<String> indexedTerms;
     final List<String> absorbedEventIds;
-    /** Each member's features, by article id: what {@link #rebuild} re-forms the aggregates from. */
+    /** The recent members' features, by article id: what {@link #rebuild} re-forms the aggregates from. */
     final Map<String, MemberFeatures> features;
+    /** What older members, whose features were let go, add to the aggregates. */
+    final RetiredMembers retired;
 
     EventState(String eventId) {
         this(eventId, new HashMap<>());
@@ -66,18 +68,23 @@ public final class EventState {
         this.indexedTerms = new LinkedHashSet<>();
         this.absorbedEventIds = new ArrayList<>();
         this.features = new HashMap<>();
+        this.retired = new RetiredMembers();
     }
 
     /**
-     * Re-forms the aggregates (centroid, names, days, countries, officials) from the members'
-     * features, after members joined or left.
+     * Re-forms the aggregates (centroid, names, days, countries, officials) from the retired
+     * members' sums and the members' features, after members joined or left.
      */
     void rebuild(int centroidTerms) {
-        Map<String, Double> sums = new HashMap<>();
+        Map<String, Double> sums = new HashMap<>(retired.centroid);
         names.clear();
+        names.putAll(retired.names);
         days.clear();
+        days.putAll(retired.days);
         countries.clear();
+        countries.putAll(retired.countries);
         officials.clear();
+        officials.putAll(retired.officials);
         for (Member m : members) {
             MemberFeatures f = features.get(m.articleId());
             if (f == null) {
@@ -88,23 +95,39 @@ public final class EventState {
             if (f.day() != null) {
                 days.merge(f.day(), 1, Integer::sum);
             }
-            for (CountryCount c : f.countries()) {
-                countries.merge(c.code(), c, (a, b) -> new CountryCount(a.code(), a.name(), a.mentions() + b.mentions(),
-                        a.inTitleOrLead() || b.inTitleOrLead()));
-            }
-            for (OfficialCount o : f.officials()) {
-                officials.merge(o.key(), o, (a, b) -> new OfficialCount(a.name(), a.key(),
-                        a.role() != null ? a.role() : b.role(), a.roleAsWritten() != null ? a.roleAsWritten() : b.roleAsWritten(),
-                        a.country() != null ? a.country() : b.country(), a.mentions() + b.mentions()));
-            }
+            f.countries().forEach(c -> countries.merge(c.code(), c, EventState::sum));
+            f.officials().forEach(o -> officials.merge(o.key(), o, EventState::sum));
         }
         TopK.keepLargest(sums, centroidTerms);
-        // Sized and filled as fromBytes does, so that memory and store iterate the centroid in one
-        // order: sums of products over it (candidate scores) come out the same after a restart.
-        Map<String, Double> sized = hashMapFor(sums.size());
-        sums.forEach(sized::put);
-        centroid = sized;
+        // Filled in term order into a map sized as fromBytes sizes it: memory and store then iterate
+        // the centroid in one order whatever its history, and sums of products over it (candidate
+        // scores) come out the same after a restart.
+        Map<String, Double> ordered = hashMapFor(sums.size());
+        sums.keySet().stream().sorted().forEach(term -> ordered.put(term, sums.get(term)));
+        centroid = ordered;
         TopK.keepLargest(names, centroidTerms);
+    }
+
+    /** Lets go of the features of all but the {@code keep} most recent members that have them; their sums stay. */
+    void retireOldest(int keep) {
+        int over = features.size() - keep;
+        for (int i = 0; i < members.size() && over > 0; i++) {
+            MemberFeatures f = features.remove(members.get(i).articleId());
+            if (f != null) {
+                retired.add(f);
+                over--;
+            }
+        }
+    }
+
+    static CountryCount sum(CountryCount a, CountryCount b) {
+        return new CountryCount(a.code(), a.name(), a.mentions() + b.mentions(), a.inTitleOrLead() || b.inTitleOrLead());
+    }
+
+    static OfficialCount sum(OfficialCount a, OfficialCount b) {
+        return new OfficialCount(a.name(), a.key(), a.role() != null ? a.role() : b.role(),
+                a.roleAsWritten() != null ? a.roleAsWritten() : b.roleAsWritten(),
+                a.country() != null ? a.country() : b.country(), a.mentions() + b.mentions());
     }
 
     /**
@@ -208,6 +231,23 @@ public final class EventState {
                     writeFeatures(out, f);
                 }
             }
+            out.writeInt(retired.centroid.size());
+            for (Map.Entry<String, Double> e : retired.centroid.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeFloat(e.getValue().floatValue());
+            }
+            out.writeInt(retired.names.size());
+            for (Map.Entry<String, Integer> e : retired.names.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue());
+            }
+            out.writeInt(retired.days.size());
+            for (Map.Entry<Long, Integer> e : retired.days.entrySet()) {
+                out.writeLong(e.getKey());
+                out.writeInt(e.getValue());
+            }
+            writeCountries(out, retired.countries.values());
+            writeOfficials(out, retired.officials.values());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -282,6 +322,28 @@ public final class EventState {
                 for (int i = 0; i < n; i++) {
                     s.features.put(in.readUTF(), readFeatures(in));
                 }
+                n = in.readInt();
+                for (int i = 0; i < n; i++) {
+                    s.retired.centroid.put(in.readTerm(), (double) in.readFloat());
+                }
+                n = in.readInt();
+                for (int i = 0; i < n; i++) {
+                    s.retired.names.put(in.readUTF(), in.readInt());
+                }
+                n = in.readInt();
+                for (int i = 0; i < n; i++) {
+                    s.retired.days.put(in.readLong(), in.readInt());
+                }
+                n = in.readInt();
+                for (int i = 0; i < n; i++) {
+                    CountryCount c = readCountry(in);
+                    s.retired.countries.put(c.code(), c);
+                }
+                n = in.readInt();
+                for (int i = 0; i < n; i++) {
+                    OfficialCount o = readOfficial(in);
+                    s.retired.officials.put(o.key(), o);
+                }
             }
             return s;
         } catch (IOException e) {
@@ -290,21 +352,21 @@ public final class EventState {
     }
 
     /**
-     * An event stored before members kept features: each member gets the event's mean vector and
-     * its common names, the first member the tags, so that rebuilding keeps the aggregates.
+     * An event stored before members kept features: its names, days and tags are kept as retired
+     * members' sums, and each member gets the event's mean vector, so that rebuilding keeps the
+     * aggregates and the event can still take in new reports.
      */
     private void featuresFromAggregates() {
         int n = members.size();
         Map<String, Double> mean = new HashMap<>();
         centroid.forEach((term, w) -> mean.put(term, (double) (float) (w / n)));
-        List<String> common = names.entrySet().stream().filter(e -> e.getValue() * 2 >= n)
-                .map(Map.Entry::getKey).sorted().toList();
-        Long day = day();
-        for (int i = 0; i < n; i++) {
-            boolean first = i == 0;
-            features.put(members.get(i).articleId(), new MemberFeatures(mean, common, day,
-                    first ? List.copyOf(countries.values()) : List.of(), first ? List.copyOf(officials.values()) : List.of(),
-                    first ? summary : ""));
+        retired.names.putAll(names);
+        retired.days.putAll(days);
+        retired.countries.putAll(countries);
+        retired.officials.putAll(officials);
+        for (Member m : members) {
+            features.put(m.articleId(), new MemberFeatures(mean, List.of(), null, List.of(), List.of(),
+                    m == members.get(0) ? summary : ""));
         }
     }
 

@@ -106,8 +106,9 @@ class EventStateTest {
         s.days.put(19_892L, 2);
         s.countries.put("KR", new EventState.CountryCount("KR", "South Korea", 3, true));
         byte[] current = s.toBytes();
-        // Format 1 is format 2 without the trailing features section (an empty one is a zero count).
-        byte[] former = java.util.Arrays.copyOf(current, current.length - 4);
+        // Format 1 is format 2 without the trailing sections: members' features and retired members' sums
+        // (empty: six zero counts).
+        byte[] former = java.util.Arrays.copyOf(current, current.length - 24);
         former[0] = 1;
 
         EventState back = EventState.fromBytes(former);
@@ -117,5 +118,33 @@ class EventStateTest {
         assertThat(back.names).isEqualTo(s.names);
         assertThat(back.days).isEqualTo(s.days);
         assertThat(back.countries).isEqualTo(s.countries);
+    }
+
+    /** A story with many reports keeps the features of its recent members only; the aggregates still count them all. */
+    @Test
+    void featuresOfOlderMembersRetireWithoutChangingTheAggregates() {
+        EventState s = new EventState("ev-5");
+        for (int i = 0; i < 5; i++) {
+            String id = "a" + i;
+            s.members.add(new EventState.Member(id, "outlet", null, "T", null, i, 1.0, List.of(), List.of(), null, null));
+            s.features.put(id, new MemberFeatures(java.util.Map.of("quake", 0.5, "word" + i, 0.25), List.of("qeshm"),
+                    19_000L + i % 2, List.of(new EventState.CountryCount("IR", "Iran", 1, true)), List.of(), "Lead"));
+        }
+        s.rebuild(300);
+        java.util.Map<String, Double> centroid = new java.util.HashMap<>(s.centroid);
+        java.util.Map<String, Integer> names = new java.util.HashMap<>(s.names);
+
+        s.retireOldest(2);
+        s.rebuild(300);
+        EventState back = EventState.fromBytes(s.toBytes());
+        back.rebuild(300);
+
+        assertThat(s.features).containsOnlyKeys("a3", "a4");
+        assertThat(back.features).containsOnlyKeys("a3", "a4");
+        assertThat(back.centroid).isEqualTo(centroid);
+        assertThat(back.names).isEqualTo(names).containsEntry("qeshm", 5);
+        assertThat(back.days).containsEntry(19_000L, 3).containsEntry(19_001L, 2);
+        assertThat(back.countries.get("IR").mentions()).isEqualTo(5);
+        assertThat(back.members).hasSize(5);
     }
 }
