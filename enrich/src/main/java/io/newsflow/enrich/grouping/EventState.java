@@ -51,7 +51,7 @@ public final class EventState {
     /** The recent members' features, by article id: what {@link #rebuild} re-forms the aggregates from. */
     final Map<String, MemberFeatures> features;
     /** What older members, whose features were let go, add to the aggregates. */
-    final RetiredMembers retired;
+    final MemberSums retired;
 
     EventState(String eventId) {
         this(eventId, new HashMap<>());
@@ -68,7 +68,7 @@ public final class EventState {
         this.indexedTerms = new LinkedHashSet<>();
         this.absorbedEventIds = new ArrayList<>();
         this.features = new HashMap<>();
-        this.retired = new RetiredMembers();
+        this.retired = new MemberSums();
     }
 
     /**
@@ -76,28 +76,23 @@ public final class EventState {
      * members' sums and the members' features, after members joined or left.
      */
     void rebuild(int centroidTerms) {
-        Map<String, Double> sums = new HashMap<>(retired.centroid);
-        names.clear();
-        names.putAll(retired.names);
-        days.clear();
-        days.putAll(retired.days);
-        countries.clear();
-        countries.putAll(retired.countries);
-        officials.clear();
-        officials.putAll(retired.officials);
+        MemberSums all = new MemberSums();
+        all.add(retired);
         for (Member m : members) {
             MemberFeatures f = features.get(m.articleId());
-            if (f == null) {
-                continue;
+            if (f != null) {
+                all.add(f);
             }
-            f.vector().forEach((term, w) -> sums.merge(term, w, EventState::sumAsStored));
-            f.names().forEach(name -> names.merge(name, 1, Integer::sum));
-            if (f.day() != null) {
-                days.merge(f.day(), 1, Integer::sum);
-            }
-            f.countries().forEach(c -> countries.merge(c.code(), c, EventState::sum));
-            f.officials().forEach(o -> officials.merge(o.key(), o, EventState::sum));
         }
+        Map<String, Double> sums = all.centroid;
+        names.clear();
+        names.putAll(all.names);
+        days.clear();
+        days.putAll(all.days);
+        countries.clear();
+        countries.putAll(all.countries);
+        officials.clear();
+        officials.putAll(all.officials);
         TopK.keepLargest(sums, centroidTerms);
         // Filled in term order into a map sized as fromBytes sizes it: memory and store then iterate
         // the centroid in one order whatever its history, and sums of products over it (candidate

@@ -5,12 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the members whose features an event no longer keeps still add to its aggregates. An event
- * keeps the features of its most recent members only (the ones a neighbourhood can take in), so
- * that the state of a story with thousands of reports stays small (a state store record, and its
- * changelog record, is written on every change); older members stay listed and counted here.
+ * Sums over members' features: an event's aggregates (centroid, names, days, countries,
+ * officials). An event keeps the features of its most recent members only (the ones a
+ * neighbourhood can take in), so that the state of a story with thousands of reports stays small (a
+ * state store record, and its changelog record, is written on every change); what older members
+ * add is kept as such sums ({@link EventState#retired}).
  */
-final class RetiredMembers {
+final class MemberSums {
 
     final Map<String, Double> centroid = new HashMap<>();
     final Map<String, Integer> names = new HashMap<>();
@@ -28,7 +29,7 @@ final class RetiredMembers {
         f.officials().forEach(o -> officials.merge(o.key(), o, EventState::sum));
     }
 
-    void add(RetiredMembers other) {
+    void add(MemberSums other) {
         other.centroid.forEach((term, w) -> centroid.merge(term, w, EventState::sumAsStored));
         other.names.forEach((name, n) -> names.merge(name, n, Integer::sum));
         other.days.forEach((day, n) -> days.merge(day, n, Integer::sum));

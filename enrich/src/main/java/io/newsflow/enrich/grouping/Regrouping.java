@@ -1,0 +1,260 @@
+package io.newsflow.enrich.grouping;
+
+import io.newsflow.schemas.RawArticle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the clusters of one neighbourhood into events: ids kept where members stay together,
+ * events absorbed (tombstone, {@code absorbedEventIds}) or split (a new id) where the clusters
+ * say so, members and their index entries moved, and only events whose members changed stored and
+ * published anew.
+ */
+final class Regrouping {
+
+    private final GroupingSettings settings;
+    private final GroupingStores stores;
+    private final EventUpdates updates;
+
+    Regrouping(GroupingSettings settings, GroupingStores stores, EventUpdates updates) {
+        this.settings = settings;
+        this.stores = stores;
+        this.updates = updates;
+    }
+
+    /**
+     * Turns the clusters of a neighbourhood into events, keeping ids stable: each cluster takes the
+     * id of the event it shares most members with (largest overlap first, older event on a tie);
+     * a cluster left without one is a new event; an event whose id no cluster took was absorbed,
+     * and its members outside the neighbourhood follow it into the cluster that holds most of its
+     * members. Only events whose members changed are stored and published anew.
+     */
+    EventGrouper.Outcome apply(Neighbourhood region, List<List<Integer>> clusters, RawArticle article, long eventTime) {
+        List<EventState> oldEvents = new ArrayList<>(region.regionEvents.values());
+        int[][] overlap = new int[clusters.size()][oldEvents.size()];
+        for (int c = 0; c < clusters.size(); c++) {
+            for (int item : clusters.get(c)) {
+                EventState e = region.events.get(item);
+                if (e != null) {
+                    overlap[c][oldEvents.indexOf(e)]++;
+                }
+            }
+        }
+        EventState[] targetOf = assignIds(clusters.size(), oldEvents, overlap);
+        Map<String, Integer> survivorOfAbsorbed = new LinkedHashMap<>();
+        for (int e = 0; e < oldEvents.size(); e++) {
+            EventState old = oldEvents.get(e);
+            if (!Arrays.asList(targetOf).contains(old)) {
+                int best = 0;
+                for (int c = 1; c < clusters.size(); c++) {
+                    if (overlap[c][e] > overlap[best][e]) {
+                        best = c;
+                    }
+                }
+                survivorOfAbsorbed.put(old.eventId, best);
+            }
+        }
+        Map<String, Long> previousActivity = new HashMap<>();
+        for (EventState old : oldEvents) {
+            previousActivity.put(old.eventId, old.lastUpdatedAt);
+        }
+        // Who belongs where, as article ids per cluster.
+        List<Set<String>> wanted = new ArrayList<>();
+        for (int c = 0; c < clusters.size(); c++) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (int item : clusters.get(c)) {
+                ids.add(region.articleIds.get(item));
+            }
+            wanted.add(ids);
+        }
+        Set<String> inRegion = new HashSet<>(region.articleIds);
+        for (EventState old : oldEvents) {
+            Integer survivor = survivorOfAbsorbed.get(old.eventId);
+            int keeper = survivor != null ? survivor : Arrays.asList(targetOf).indexOf(old);
+            for (EventState.Member m : old.members) {
+                if (!inRegion.contains(m.articleId())) {
+                    wanted.get(keeper).add(m.articleId());
+                }
+            }
+        }
+        // Every member record and its features, wherever it is now.
+        Map<String, EventState.Member> memberById = new HashMap<>();
+        Map<String, MemberFeatures> featuresById = new HashMap<>();
+        for (EventState old : oldEvents) {
+            for (EventState.Member m : old.members) {
+                memberById.put(m.articleId(), m);
+                MemberFeatures f = old.features.get(m.articleId());
+                if (f != null) {
+                    featuresById.put(m.articleId(), f);
+                }
+            }
+        }
+        List<EventState> changed = new ArrayList<>();
+        List<String> absorbed = new ArrayList<>();
+        EventState[] result = new EventState[clusters.size()];
+        Set<String> given = new HashSet<>();
+        oldEvents.forEach(e -> given.add(e.eventId));
+        for (int c = 0; c < clusters.size(); c++) {
+            EventState target = targetOf[c];
+            boolean fresh = target == null;
+            if (fresh) {
+                target = new EventState(newEventId(clusters.get(c), region, article, eventTime, given));
+                given.add(target.eventId);
+            }
+            result[c] = target;
+            Set<String> before = new HashSet<>();
+            target.members.forEach(m -> before.add(m.articleId()));
+            if (before.equals(wanted.get(c))) {
+                continue;
+            }
+            List<EventState.Member> kept = new ArrayList<>();
+            for (EventState.Member m : target.members) {
+                if (wanted.get(c).contains(m.articleId())) {
+                    kept.add(m);
+                }
+            }
+            List<EventState.Member> arriving = new ArrayList<>();
+            for (String id : wanted.get(c)) {
+                if (!before.contains(id) && memberById.containsKey(id)) {
+                    arriving.add(memberById.get(id));
+                }
+            }
+            arriving.sort(Comparator.comparingLong(EventState.Member::eventTime).thenComparing(EventState.Member::articleId));
+            target.members.clear();
+            target.members.addAll(kept);
+            target.members.addAll(arriving);
+            target.features.keySet().retainAll(wanted.get(c));
+            for (EventState.Member m : arriving) {
+                MemberFeatures f = featuresById.get(m.articleId());
+                if (f != null) {
+                    target.features.put(m.articleId(), f);
+                }
+            }
+            for (EventState.Member m : arriving) {
+                GroupingStores.ArticleRecord record = stores.article(m.articleId());
+                if (record != null) {
+                    stores.moveArticle(record, target.eventId);
+                }
+            }
+            if (!target.members.isEmpty()) {
+                target.firstSeenAt = firstSeen(target);
+            }
+            int newcomer = clusters.get(c).indexOf(0);
+            if (newcomer >= 0) {
+                region.placed.put(0, target);
+                MemberFeatures f = region.features.get(0);
+                updates.addMember(target, article, f, eventTime, fresh && target.members.isEmpty() ? 1.0
+                        : meanCosine(f, target), null);
+            } else {
+                target.version++;
+                target.retireOldest(settings.regionMembersPerEvent());
+                target.rebuild(settings.centroidTerms());
+            }
+            if (fresh && target.members.size() > 0) {
+                EventState.Member founder = target.members.get(0);
+                target.title = founder.title();
+                MemberFeatures f = target.features.get(founder.articleId());
+                target.summary = f == null ? "" : f.lead();
+            }
+            changed.add(target);
+        }
+        for (EventState old : oldEvents) {
+            Integer survivor = survivorOfAbsorbed.get(old.eventId);
+            if (survivor == null) {
+                continue;
+            }
+            EventState into = result[survivor];
+            // its members outside the neighbourhood came along: so do the sums of its retired ones
+            into.retired.add(old.retired);
+            into.rebuild(settings.centroidTerms());
+            into.absorbedEventIds.add(old.eventId);
+            into.absorbedEventIds.addAll(old.absorbedEventIds);
+            for (String term : old.indexedTerms) {
+                stores.unindex(term, old.eventId);
+            }
+            stores.deleteEvent(old.eventId, previousActivity.get(old.eventId));
+            absorbed.add(old.eventId);
+        }
+        for (EventState e : changed) {
+            e.lastUpdatedAt = Math.max(e.lastUpdatedAt, eventTime);
+            updates.store(e, previousActivity.getOrDefault(e.eventId, -1L));
+        }
+        return new EventGrouper.Outcome(changed, absorbed);
+    }
+
+    /** Greedy, deterministic: largest overlaps first; among equal overlaps the older event, then the smaller id. */
+    private static EventState[] assignIds(int clusterCount, List<EventState> oldEvents, int[][] overlap) {
+        record Pair(int cluster, int event, int overlap) {
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (int c = 0; c < clusterCount; c++) {
+            for (int e = 0; e < oldEvents.size(); e++) {
+                if (overlap[c][e] > 0) {
+                    pairs.add(new Pair(c, e, overlap[c][e]));
+                }
+            }
+        }
+        pairs.sort(Comparator.comparingInt((Pair p) -> -p.overlap())
+                .thenComparingLong(p -> oldEvents.get(p.event()).firstSeenAt)
+                .thenComparing(p -> oldEvents.get(p.event()).eventId)
+                .thenComparingInt(Pair::cluster));
+        EventState[] target = new EventState[clusterCount];
+        Set<Integer> used = new HashSet<>();
+        for (Pair p : pairs) {
+            if (target[p.cluster()] == null && used.add(p.event())) {
+                target[p.cluster()] = oldEvents.get(p.event());
+            }
+        }
+        return target;
+    }
+
+    /**
+     * A new event founded by the arriving article is named after the article and its arrival time:
+     * an article that comes back after its event closed (and left the stores) founds a new event,
+     * it does not bring back the closed event's id at version 1 (consumers keep the higher version).
+     * One split off from older events is named after its earliest member and the article that split
+     * it. Should the id be taken (an event in this neighbourhood or open in the store), a counter is
+     * added: still deterministic, never two events under one key.
+     */
+    private String newEventId(List<Integer> cluster, Neighbourhood region, RawArticle article, long eventTime,
+                              Set<String> given) {
+        String base = cluster.contains(0) ? EventGrouper.foundingKey(article.getArticleId(), eventTime)
+                : region.articleIds.get(cluster.get(0)) + "/" + EventGrouper.foundingKey(article.getArticleId(), eventTime);
+        String id = EventGrouper.eventIdFor(base);
+        for (int n = 2; given.contains(id) || stores.event(id) != null; n++) {
+            id = EventGrouper.eventIdFor(base + "#" + n);
+        }
+        return id;
+    }
+
+    private static long firstSeen(EventState event) {
+        long first = Long.MAX_VALUE;
+        for (EventState.Member m : event.members) {
+            first = Math.min(first, m.eventTime());
+        }
+        return first;
+    }
+
+    /** The newcomer's mean cosine with the members it joins: its evidence score. */
+    private static double meanCosine(MemberFeatures newcomer, EventState event) {
+        double sum = 0;
+        int n = 0;
+        // In member order, which a restarted task reads back the same: the sum comes out the same.
+        for (EventState.Member m : event.members) {
+            MemberFeatures f = event.features.get(m.articleId());
+            if (f != null) {
+                sum += EventSimilarity.dot(newcomer.vector(), f.vector());
+                n++;
+            }
+        }
+        return n == 0 ? 1.0 : sum / n;
+    }
+}
