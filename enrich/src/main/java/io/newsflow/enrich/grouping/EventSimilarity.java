@@ -3,7 +3,6 @@ package io.newsflow.enrich.grouping;
 import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.enrich.tagging.OfficialMention;
 import io.newsflow.enrich.tagging.RoleNormaliser;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +67,8 @@ final class EventSimilarity {
 
     static Score score(Map<String, Double> vector, ArticleProfile profile, List<Holder> officials, EventState event,
                        GroupingSettings settings) {
-        boolean vetoed = dayConflict(profile.day(), event.day(), settings.clustering().dayVetoDays())
+        boolean vetoed = dayConflict(profile.day() == null ? null : profile.day().toEpochDay(), event.day(),
+                settings.clustering().dayVetoDays())
                 || officeConflict(officials, holders(event));
         double value = groupAverage(vector, 1, event.centroid, event.members.size());
         return new Score(vetoed ? 0.0 : value, vetoed);
@@ -96,8 +96,9 @@ final class EventSimilarity {
         return dot(sumA, sumB) / ((double) sizeA * sizeB);
     }
 
-    static boolean dayConflict(LocalDate articleDay, Long eventDay, int vetoDays) {
-        return vetoDays > 0 && articleDay != null && eventDay != null && Math.abs(articleDay.toEpochDay() - eventDay) > vetoDays;
+    /** Whether two sides' days (epoch days, null when unknown) are further apart than a day veto set above 0 allows. */
+    static boolean dayConflict(Long dayA, Long dayB, int vetoDays) {
+        return vetoDays > 0 && dayA != null && dayB != null && Math.abs(dayA - dayB) > vetoDays;
     }
 
     static double dot(Map<String, Double> a, Map<String, Double> b) {

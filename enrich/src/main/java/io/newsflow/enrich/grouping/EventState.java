@@ -54,13 +54,9 @@ public final class EventState {
     final MemberSums retired;
 
     EventState(String eventId) {
-        this(eventId, new HashMap<>());
-    }
-
-    private EventState(String eventId, Map<String, Double> centroid) {
         this.eventId = eventId;
         this.members = new ArrayList<>();
-        this.centroid = centroid;
+        this.centroid = new HashMap<>();
         this.names = new HashMap<>();
         this.days = new HashMap<>();
         this.countries = new LinkedHashMap<>();
@@ -199,23 +195,8 @@ public final class EventState {
                 }
                 writeNullable(out, m.copyOf());
             }
-            out.writeInt(centroid.size());
-            for (Map.Entry<String, Double> e : centroid.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeFloat(e.getValue().floatValue());
-            }
-            out.writeInt(names.size());
-            for (Map.Entry<String, Integer> e : names.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeInt(e.getValue());
-            }
-            out.writeInt(days.size());
-            for (Map.Entry<Long, Integer> e : days.entrySet()) {
-                out.writeLong(e.getKey());
-                out.writeInt(e.getValue());
-            }
-            writeCountries(out, countries.values());
-            writeOfficials(out, officials.values());
+            writeWeights(out, centroid);
+            writeCounts(out, names, days, countries.values(), officials.values());
             writeList(out, new ArrayList<>(indexedTerms));
             writeList(out, absorbedEventIds);
             out.writeInt(features.size());
@@ -226,23 +207,8 @@ public final class EventState {
                     writeFeatures(out, f);
                 }
             }
-            out.writeInt(retired.centroid.size());
-            for (Map.Entry<String, Double> e : retired.centroid.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeFloat(e.getValue().floatValue());
-            }
-            out.writeInt(retired.names.size());
-            for (Map.Entry<String, Integer> e : retired.names.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeInt(e.getValue());
-            }
-            out.writeInt(retired.days.size());
-            for (Map.Entry<Long, Integer> e : retired.days.entrySet()) {
-                out.writeLong(e.getKey());
-                out.writeInt(e.getValue());
-            }
-            writeCountries(out, retired.countries.values());
-            writeOfficials(out, retired.officials.values());
+            writeWeights(out, retired.centroid);
+            writeCounts(out, retired.names, retired.days, retired.countries.values(), retired.officials.values());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -279,66 +245,26 @@ public final class EventState {
                 read.add(new Member(articleId, source, url, memberTitle, publishedAt, eventTime, score,
                         sharedOfficials, sharedCountries, gap, copyOf));
             }
-            int n = in.readInt();
-            EventState s = new EventState(eventId, hashMapFor(n));
+            EventState s = new EventState(eventId);
             s.version = version;
             s.firstSeenAt = firstSeenAt;
             s.lastUpdatedAt = lastUpdatedAt;
             s.title = title;
             s.summary = summary;
             s.members.addAll(read);
-            for (int i = 0; i < n; i++) {
-                s.centroid.put(in.readTerm(), (double) in.readFloat());
-            }
-            n = in.readInt();
-            for (int i = 0; i < n; i++) {
-                s.names.put(in.readUTF(), in.readInt());
-            }
-            n = in.readInt();
-            for (int i = 0; i < n; i++) {
-                s.days.put(in.readLong(), in.readInt());
-            }
-            n = in.readInt();
-            for (int i = 0; i < n; i++) {
-                CountryCount c = readCountry(in);
-                s.countries.put(c.code(), c);
-            }
-            n = in.readInt();
-            for (int i = 0; i < n; i++) {
-                OfficialCount o = readOfficial(in);
-                s.officials.put(o.key(), o);
-            }
+            s.centroid = readWeights(in);
+            readCounts(in, s.names, s.days, s.countries, s.officials);
             s.indexedTerms.addAll(readList(in));
             s.absorbedEventIds.addAll(readList(in));
             if (format == FORMAT_WITHOUT_FEATURES) {
                 s.featuresFromAggregates();
             } else {
-                n = in.readInt();
+                int n = in.readInt();
                 for (int i = 0; i < n; i++) {
                     s.features.put(in.readUTF(), readFeatures(in));
                 }
-                n = in.readInt();
-                for (int i = 0; i < n; i++) {
-                    s.retired.centroid.put(in.readTerm(), (double) in.readFloat());
-                }
-                n = in.readInt();
-                for (int i = 0; i < n; i++) {
-                    s.retired.names.put(in.readUTF(), in.readInt());
-                }
-                n = in.readInt();
-                for (int i = 0; i < n; i++) {
-                    s.retired.days.put(in.readLong(), in.readInt());
-                }
-                n = in.readInt();
-                for (int i = 0; i < n; i++) {
-                    CountryCount c = readCountry(in);
-                    s.retired.countries.put(c.code(), c);
-                }
-                n = in.readInt();
-                for (int i = 0; i < n; i++) {
-                    OfficialCount o = readOfficial(in);
-                    s.retired.officials.put(o.key(), o);
-                }
+                s.retired.centroid.putAll(readWeights(in));
+                readCounts(in, s.retired.names, s.retired.days, s.retired.countries, s.retired.officials);
             }
             return s;
         } catch (IOException e) {
@@ -366,11 +292,7 @@ public final class EventState {
     }
 
     private static void writeFeatures(DataOutputStream out, MemberFeatures f) throws IOException {
-        out.writeInt(f.vector().size());
-        for (Map.Entry<String, Double> e : f.vector().entrySet()) {
-            out.writeUTF(e.getKey());
-            out.writeFloat(e.getValue().floatValue());
-        }
+        writeWeights(out, f.vector());
         writeList(out, f.names());
         out.writeBoolean(f.day() != null);
         if (f.day() != null) {
@@ -381,7 +303,65 @@ public final class EventState {
         writeString(out, f.lead());
     }
 
-    private static void writeCountries(DataOutputStream out, Collection<CountryCount> countries) throws IOException {
+    /** Term weights (a centroid, a member's vector) as term and float. */
+    private static void writeWeights(DataOutputStream out, Map<String, Double> weights) throws IOException {
+        out.writeInt(weights.size());
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeFloat(e.getValue().floatValue());
+        }
+    }
+
+    /** Read into a map sized for them: the buckets, so the order, of the map they were written from. */
+    private static Map<String, Double> readWeights(Reader in) throws IOException {
+        int n = in.readInt();
+        Map<String, Double> weights = hashMapFor(n);
+        for (int i = 0; i < n; i++) {
+            weights.put(in.readTerm(), (double) in.readFloat());
+        }
+        return weights;
+    }
+
+    /** The counted aggregates of an event or of its retired members: names, days, countries, officials. */
+    private static void writeCounts(DataOutputStream out, Map<String, Integer> names, Map<Long, Integer> days,
+                                    Collection<CountryCount> countries, Collection<OfficialCount> officials) throws IOException {
+        out.writeInt(names.size());
+        for (Map.Entry<String, Integer> e : names.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue());
+        }
+        out.writeInt(days.size());
+        for (Map.Entry<Long, Integer> e : days.entrySet()) {
+            out.writeLong(e.getKey());
+            out.writeInt(e.getValue());
+        }
+        writeCountries(out, countries);
+        writeOfficials(out, officials);
+    }
+
+    private static void readCounts(Reader in, Map<String, Integer> names, Map<Long, Integer> days,
+                                   Map<String, CountryCount> countries, Map<String, OfficialCount> officials) throws IOException {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            names.put(in.readUTF(), in.readInt());
+        }
+        n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            days.put(in.readLong(), in.readInt());
+        }
+        n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            CountryCount c = readCountry(in);
+            countries.put(c.code(), c);
+        }
+        n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            OfficialCount o = readOfficial(in);
+            officials.put(o.key(), o);
+        }
+    }
+
+        private static void writeCountries(DataOutputStream out, Collection<CountryCount> countries) throws IOException {
         out.writeInt(countries.size());
         for (CountryCount c : countries) {
             out.writeUTF(c.code());
@@ -412,14 +392,10 @@ public final class EventState {
     }
 
     private static MemberFeatures readFeatures(Reader in) throws IOException {
-        int n = in.readInt();
-        Map<String, Double> vector = hashMapFor(n);
-        for (int i = 0; i < n; i++) {
-            vector.put(in.readTerm(), (double) in.readFloat());
-        }
+        Map<String, Double> vector = readWeights(in);
         List<String> names = readList(in);
         Long day = in.readBoolean() ? in.readLong() : null;
-        n = in.readInt();
+        int n = in.readInt();
         List<CountryCount> countries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             countries.add(readCountry(in));

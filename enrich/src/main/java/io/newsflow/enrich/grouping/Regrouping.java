@@ -62,6 +62,16 @@ final class Regrouping {
                 survivorOfAbsorbed.put(old.eventId, best);
             }
         }
+        // A survivor is always a kept event (a cluster with no id would have taken the absorbed one's).
+        // Its members outside the neighbourhood come along (below), and so do its retired members'
+        // sums, before the survivor's aggregates are re-formed.
+        survivorOfAbsorbed.forEach((absorbedId, survivor) -> {
+            EventState old = region.regionEvents.get(absorbedId);
+            EventState into = targetOf[survivor];
+            into.retired.add(old.retired);
+            into.absorbedEventIds.add(old.eventId);
+            into.absorbedEventIds.addAll(old.absorbedEventIds);
+        });
         Map<String, Long> previousActivity = new HashMap<>();
         for (EventState old : oldEvents) {
             previousActivity.put(old.eventId, old.lastUpdatedAt);
@@ -99,7 +109,6 @@ final class Regrouping {
         }
         List<EventState> changed = new ArrayList<>();
         List<String> absorbed = new ArrayList<>();
-        EventState[] result = new EventState[clusters.size()];
         Set<String> given = new HashSet<>();
         oldEvents.forEach(e -> given.add(e.eventId));
         for (int c = 0; c < clusters.size(); c++) {
@@ -109,7 +118,6 @@ final class Regrouping {
                 target = new EventState(newEventId(clusters.get(c), region, article, eventTime, given));
                 given.add(target.eventId);
             }
-            result[c] = target;
             Set<String> before = new HashSet<>();
             target.members.forEach(m -> before.add(m.articleId()));
             if (before.equals(wanted.get(c))) {
@@ -167,16 +175,9 @@ final class Regrouping {
             changed.add(target);
         }
         for (EventState old : oldEvents) {
-            Integer survivor = survivorOfAbsorbed.get(old.eventId);
-            if (survivor == null) {
+            if (!survivorOfAbsorbed.containsKey(old.eventId)) {
                 continue;
             }
-            EventState into = result[survivor];
-            // its members outside the neighbourhood came along: so do the sums of its retired ones
-            into.retired.add(old.retired);
-            into.rebuild(settings.centroidTerms());
-            into.absorbedEventIds.add(old.eventId);
-            into.absorbedEventIds.addAll(old.absorbedEventIds);
             for (String term : old.indexedTerms) {
                 stores.unindex(term, old.eventId);
             }

@@ -161,7 +161,7 @@ public final class SharedNeighbourClustering {
     }
 
     private static boolean vetoed(Item a, Item b, int dayVetoDays) {
-        return dayVetoDays > 0 && a.day() != null && b.day() != null && Math.abs(a.day() - b.day()) > dayVetoDays
+        return EventSimilarity.dayConflict(a.day(), b.day(), dayVetoDays)
                 || EventSimilarity.officeConflict(a.holders(), b.holders());
     }
 
