@@ -15,14 +15,18 @@ import java.util.Objects;
  * @param linger            how long a batch may wait to fill
  * @param rotateBytes       a JSON Lines file is closed and published once it holds this many bytes
  * @param rotateAfter       ... or once it has been open this long, whichever comes first
+ * @param writers           database writers, each with its own connection and transactions, writing the records
+ *                          of every writers-th partition of the topic; more than the topic's partitions is idle
  */
 public record SinkConfig(Path jsonlDir, String jdbcUrl, String jdbcUser, String jdbcPassword, int batchSize,
-                         Duration linger, long rotateBytes, Duration rotateAfter) {
+                         Duration linger, long rotateBytes, Duration rotateAfter, int writers) {
 
     public static final int DEFAULT_BATCH_SIZE = 500;
     public static final Duration DEFAULT_LINGER = Duration.ofMillis(200);
     public static final long DEFAULT_ROTATE_BYTES = 64L * 1024 * 1024;
     public static final Duration DEFAULT_ROTATE_AFTER = Duration.ofMinutes(1);
+    /** One per partition of the default topics: a database writer is mostly the database's own work on one core. */
+    public static final int DEFAULT_WRITERS = 3;
 
     public SinkConfig {
         if (batchSize < 1) {
@@ -39,6 +43,9 @@ public record SinkConfig(Path jsonlDir, String jdbcUrl, String jdbcUser, String 
         if (rotateAfter.isNegative() || rotateAfter.isZero()) {
             throw new IllegalArgumentException("rotateAfter must be positive, was " + rotateAfter);
         }
+        if (writers < 1) {
+            throw new IllegalArgumentException("writers must be at least 1, was " + writers);
+        }
         if (jsonlDir == null && (jdbcUrl == null || jdbcUrl.isBlank())) {
             throw new IllegalArgumentException("the sink needs a JSON Lines directory, a JDBC URL, or both");
         }
@@ -48,7 +55,19 @@ public record SinkConfig(Path jsonlDir, String jdbcUrl, String jdbcUser, String 
     public SinkConfig(Path jsonlDir, String jdbcUrl, String jdbcUser, String jdbcPassword, int batchSize,
                       Duration linger) {
         this(jsonlDir, jdbcUrl, jdbcUser, jdbcPassword, batchSize, linger, DEFAULT_ROTATE_BYTES,
-                DEFAULT_ROTATE_AFTER);
+                DEFAULT_ROTATE_AFTER, DEFAULT_WRITERS);
+    }
+
+    /** With the default number of database writers. */
+    public SinkConfig(Path jsonlDir, String jdbcUrl, String jdbcUser, String jdbcPassword, int batchSize,
+                      Duration linger, long rotateBytes, Duration rotateAfter) {
+        this(jsonlDir, jdbcUrl, jdbcUser, jdbcPassword, batchSize, linger, rotateBytes, rotateAfter,
+                DEFAULT_WRITERS);
+    }
+
+    public SinkConfig withWriters(int count) {
+        return new SinkConfig(jsonlDir, jdbcUrl, jdbcUser, jdbcPassword, batchSize, linger, rotateBytes, rotateAfter,
+                count);
     }
 
     public static SinkConfig jsonlOnly(Path jsonlDir) {
@@ -67,6 +86,6 @@ public record SinkConfig(Path jsonlDir, String jdbcUrl, String jdbcUser, String 
     public String toString() {
         return "SinkConfig[jsonlDir=" + jsonlDir + ", jdbcUrl=" + jdbcUrl + ", jdbcUser=" + jdbcUser
                 + ", batchSize=" + batchSize + ", linger=" + linger + ", rotateBytes=" + rotateBytes
-                + ", rotateAfter=" + rotateAfter + "]";
+                + ", rotateAfter=" + rotateAfter + ", writers=" + writers + "]";
     }
 }

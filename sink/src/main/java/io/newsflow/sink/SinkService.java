@@ -10,6 +10,7 @@ import io.newsflow.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,13 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,7 +51,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>With a database</b> the sink is exactly once: each batch's rows and the next offsets of its partitions
  * commit in one PostgreSQL transaction, and on start the sink assigns itself every partition of the topic and
  * seeks to the offsets stored there (Kafka's committed offsets are not used). A crash anywhere therefore either
- * loses the whole batch (read again) or nothing.
+ * loses the whole batch (read again) or nothing. {@link SinkConfig#writers()} database writers share the work:
+ * writer i takes the records of the partitions p with p mod writers = i, each in transactions of its own with its
+ * own partitions' offsets, so the guarantee holds per partition; all of an event's records share a partition.
+ * The next round is read and decoded while the writers write the current one; a round's writes start once the
+ * round before is committed by every writer, so an event's snapshots reach the database in the topic's order.
  *
  * <p><b>Files only</b>, the sink joins consumer group {@code newsflow-sink} (unless {@code group.id} is given) and
  * commits offsets to Kafka after the lines are on disk: at least once.
@@ -73,13 +84,16 @@ public final class SinkService implements AutoCloseable {
     private final ExponentialBackoff backoff = new ExponentialBackoff(200, 2, 30_000, 0.2);
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
-    private final Deque<ConsumerRecord<String, byte[]>> pending = new ArrayDeque<>();
+    /** Records polled but not yet in a batch, per lane: a lane whose batch is full keeps its records for the next. */
+    private final List<Deque<ConsumerRecord<String, byte[]>>> pending = new ArrayList<>();
     private final AtomicLong recordsDone = new AtomicLong();
 
     private volatile boolean running;
     private volatile boolean ready;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread worker;
+    /** Parts a round of records is split into: one per database writer, one without a database. */
+    private final int lanes;
 
     public SinkService(SinkConfig config, Map<String, Object> kafkaProperties, Topics topics) {
         this.config = config;
@@ -87,6 +101,10 @@ public final class SinkService implements AutoCloseable {
         this.topics = topics;
         this.topic = topics.events().name();
         this.snapshots = topics.events().valueSerde().deserializer();
+        this.lanes = config.writesDatabase() ? config.writers() : 1;
+        for (int i = 0; i < lanes; i++) {
+            pending.add(new ArrayDeque<>());
+        }
     }
 
     public synchronized void start() {
@@ -136,7 +154,8 @@ public final class SinkService implements AutoCloseable {
     private void run() {
         log.info("Sink starting: {} from topic {}", config, topic);
         JsonlFiles files = null;
-        PostgresEventStore database = null;
+        List<PostgresEventStore> database = new ArrayList<>();
+        ExecutorService writerThreads = null;
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(),
                 new ByteArrayDeserializer());
              DeadLetters deadLetters = new DeadLetters(kafkaProperties, topics.deadLetters())) {
@@ -149,32 +168,40 @@ public final class SinkService implements AutoCloseable {
                         config.jsonlDir(), config.rotateBytes(), config.rotateAfter(), Clock.systemUTC()));
             }
             if (config.writesDatabase()) {
-                database = new PostgresEventStore(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+                for (int i = 0; i < lanes; i++) {
+                    database.add(new PostgresEventStore(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword()));
+                }
+                writerThreads = Executors.newFixedThreadPool(lanes, new WriterThreads());
                 retry("migrate the database schema",
                         () -> SinkMigrations.migrate(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword()));
-                assignFromStoredOffsets(c, database);
+                assignFromStoredOffsets(c, database.get(0));
             } else {
                 c.subscribe(List.of(topic));
             }
             ready = true;
             log.info("Sink ready");
             JsonlFiles openFiles = files;
-            PostgresEventStore openDatabase = database;
+            PostgresEventStore firstWriter = database.isEmpty() ? null : database.get(0);
             long lastContact = System.nanoTime();
+            List<Future<Void>> writing = List.of();
             while (running) {
-                ChangeBatch batch = nextBatch(c);
+                List<ChangeBatch> batch = nextBatches(c);
                 if (openFiles != null) {
                     retry("rotate JSON Lines files", () -> {
                         openFiles.rotateIfDue();
                         return null;
                     });
                 }
-                if (!batch.isEmpty()) {
-                    deliver(batch, c, openFiles, database, deadLetters);
+                if (batch.stream().anyMatch(part -> !part.isEmpty())) {
+                    awaitAll(writing);
+                    writing = deliver(batch, c, openFiles, database, writerThreads, deadLetters);
                     lastContact = System.nanoTime();
-                } else if (openDatabase != null && System.nanoTime() - lastContact > IDLE_PING.toNanos()) {
+                } else if (!writing.isEmpty()) {
+                    awaitAll(writing);
+                    writing = List.of();
+                } else if (firstWriter != null && System.nanoTime() - lastContact > IDLE_PING.toNanos()) {
                     retry("reach PostgreSQL", () -> {
-                        openDatabase.ping();
+                        firstWriter.ping();
                         return null;
                     });
                     lastContact = System.nanoTime();
@@ -189,36 +216,95 @@ public final class SinkService implements AutoCloseable {
         } finally {
             ready = false;
             consumer = null;
+            stopWriters(writerThreads);
             closeQuietly(files, database);
             log.info("Sink stopped after {} records", recordsDone.get());
         }
     }
 
-    private void deliver(ChangeBatch batch, KafkaConsumer<String, byte[]> c, JsonlFiles files,
-                         PostgresEventStore database, DeadLetters deadLetters) {
-        List<Rejection> undecodable = batch.undecodable();
+    /**
+     * Writes a round: the files at once (all parts), then each part by its database writer on a thread of its own.
+     * Returns the database writes under way.
+     */
+    private List<Future<Void>> deliver(List<ChangeBatch> parts, KafkaConsumer<String, byte[]> c, JsonlFiles files,
+                                       List<PostgresEventStore> database, ExecutorService writerThreads,
+                                       DeadLetters deadLetters) {
         if (files != null) {
-            List<String> lines = batch.lines();
+            List<String> lines = new ArrayList<>();
+            parts.forEach(part -> lines.addAll(part.lines()));
             retry("write JSON Lines files", () -> {
                 files.append(lines);
                 files.sync();
                 return null;
             });
         }
-        if (database != null) {
-            PostgresEventStore.WriteResult result = retry("write to PostgreSQL", () -> database.write(
-                    batch.changes(), batch.nextOffsets(),
-                    rejected -> deadLetters.publish(ChangeBatch.concat(undecodable, rejected))));
-            log.debug("Batch of {} records: {} snapshots written, {} stale, {} events deleted, {} rejected",
-                    batch.records(), result.written(), result.stale(), result.deleted(), result.rejected().size());
-        } else {
+        if (database.isEmpty()) {
+            ChangeBatch batch = parts.get(0);
             retry("send dead letters", () -> {
-                deadLetters.publish(undecodable);
+                deadLetters.publish(batch.undecodable());
                 return null;
             });
             commitToKafka(c, batch.nextOffsets());
+            recordsDone.addAndGet(batch.records());
+            return List.of();
         }
+        List<Future<Void>> writes = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            ChangeBatch part = parts.get(i);
+            if (!part.isEmpty()) {
+                PostgresEventStore writer = database.get(i);
+                String what = lanes == 1 ? "write to PostgreSQL" : "write to PostgreSQL (writer " + (i + 1) + ")";
+                writes.add(writerThreads.submit(() -> {
+                    write(part, writer, what, deadLetters);
+                    return null;
+                }));
+            }
+        }
+        return writes;
+    }
+
+    private void write(ChangeBatch batch, PostgresEventStore writer, String what, DeadLetters deadLetters) {
+        List<Rejection> undecodable = batch.undecodable();
+        PostgresEventStore.WriteResult result = retry(what, () -> writer.write(batch.changes(), batch.nextOffsets(),
+                rejected -> deadLetters.publish(ChangeBatch.concat(undecodable, rejected))));
+        log.debug("Batch of {} records: {} snapshots written, {} stale, {} events deleted, {} rejected",
+                batch.records(), result.written(), result.stale(), result.deleted(), result.rejected().size());
         recordsDone.addAndGet(batch.records());
+    }
+
+    /** Waits for every write; the first failure (e.g. a stop request) is rethrown once all have ended. */
+    private static void awaitAll(List<Future<Void>> writes) {
+        RuntimeException failure = null;
+        for (Future<Void> write : writes) {
+            try {
+                write.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StopRequested();
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Lets writes under way end (each retries only while the sink runs), so no connection closes mid-commit. */
+    private static void stopWriters(ExecutorService writerThreads) {
+        if (writerThreads == null) {
+            return;
+        }
+        writerThreads.shutdown();
+        try {
+            if (!writerThreads.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("Database writes still under way after {}; their transactions will roll back", STOP_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Files only: at least once. A failed commit (e.g. after a rebalance) means those records come again. */
@@ -258,29 +344,59 @@ public final class SinkService implements AutoCloseable {
                 partitions.size(), topic, stored);
     }
 
-    /** Up to batchSize records; waits at most linger once the first record is in. */
-    private ChangeBatch nextBatch(KafkaConsumer<String, byte[]> c) {
-        ChangeBatch batch = new ChangeBatch();
-        long deadline = 0;
-        while (running && batch.records() < config.batchSize()) {
-            if (pending.isEmpty()) {
-                long waitNanos = batch.isEmpty() ? IDLE_POLL.toNanos() : Math.max(0, deadline - System.nanoTime());
-                c.poll(Duration.ofNanos(waitNanos)).forEach(pending::add);
-                if (pending.isEmpty() && (batch.isEmpty() || System.nanoTime() >= deadline)) {
-                    break;
-                }
+    /**
+     * The next round: one batch per lane (database writer), a record going to lane partition mod lanes. A fetch
+     * brings one partition's records before another's, so polling goes on until every batch is full, linger has
+     * passed since the first record, nothing more comes, or a round's worth of records waits in full lanes.
+     */
+    private List<ChangeBatch> nextBatches(KafkaConsumer<String, byte[]> c) {
+        List<ChangeBatch> parts = new ArrayList<>(lanes);
+        for (int i = 0; i < lanes; i++) {
+            parts.add(new ChangeBatch());
+        }
+        int records = fill(parts);
+        long deadline = records == 0 ? 0 : System.nanoTime() + config.linger().toNanos();
+        while (running && !allFull(parts) && waiting() < config.batchSize() * lanes) {
+            long waitNanos = records == 0 ? IDLE_POLL.toNanos() : Math.max(0, deadline - System.nanoTime());
+            int polled = 0;
+            for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofNanos(waitNanos))) {
+                pending.get(record.partition() % lanes).add(record);
+                polled++;
             }
-            while (!pending.isEmpty() && batch.records() < config.batchSize()) {
-                add(batch, pending.poll());
-            }
-            if (deadline == 0) {
+            records += fill(parts);
+            if (deadline == 0 && records > 0) {
                 deadline = System.nanoTime() + config.linger().toNanos();
             }
-            if (System.nanoTime() >= deadline) {
+            if (polled == 0 && (records == 0 || System.nanoTime() >= deadline)) {
+                break;
+            }
+            if (records > 0 && System.nanoTime() >= deadline) {
                 break;
             }
         }
-        return batch;
+        return parts;
+    }
+
+    /** Moves waiting records into their lane's batch while it has room; returns how many moved. */
+    private int fill(List<ChangeBatch> parts) {
+        int moved = 0;
+        for (int i = 0; i < lanes; i++) {
+            Deque<ConsumerRecord<String, byte[]>> waiting = pending.get(i);
+            ChangeBatch part = parts.get(i);
+            while (!waiting.isEmpty() && part.records() < config.batchSize()) {
+                add(part, waiting.poll());
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    private boolean allFull(List<ChangeBatch> parts) {
+        return parts.stream().allMatch(part -> part.records() >= config.batchSize());
+    }
+
+    private int waiting() {
+        return pending.stream().mapToInt(Deque::size).sum();
     }
 
     private void add(ChangeBatch batch, ConsumerRecord<String, byte[]> record) {
@@ -314,7 +430,7 @@ public final class SinkService implements AutoCloseable {
         Map<String, Object> props = KafkaSettings.consumer(kafkaProperties);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize() * lanes);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-sink");
         if (!config.writesDatabase()) {
@@ -368,7 +484,7 @@ public final class SinkService implements AutoCloseable {
         return text.toString();
     }
 
-    private static void closeQuietly(JsonlFiles files, PostgresEventStore database) {
+    private static void closeQuietly(JsonlFiles files, List<PostgresEventStore> database) {
         if (files != null) {
             try {
                 files.close();
@@ -376,8 +492,17 @@ public final class SinkService implements AutoCloseable {
                 log.warn("Could not publish the last JSON Lines file: {}", e.getMessage());
             }
         }
-        if (database != null) {
-            database.close();
+        database.forEach(PostgresEventStore::close);
+    }
+
+    private static final class WriterThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "newsflow-sink-writer-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         }
     }
 

@@ -13,6 +13,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,6 +155,55 @@ class PostgresEventStoreTest {
 
         assertThat(query("SELECT event_id FROM events")).containsExactly("s");
         assertThat(query("SELECT absorbed_event_id, survivor_event_id FROM event_merges")).containsExactly("x|s");
+    }
+
+    /**
+     * Two writers (partitions) at once: one inserts new events while the other's survivors absorb them. Without a
+     * lock neither sees the other's uncommitted rows, so an absorbed event could stay next to its survivor.
+     */
+    @Test
+    void concurrentWritersNeverLeaveAnAbsorbedEventBehind() throws Exception {
+        int rounds = 60;
+        int pairs = 20;
+        CyclicBarrier start = new CyclicBarrier(2);
+        try (PostgresEventStore absorbedWriter = new PostgresEventStore(jdbcUrl, "postgres", "");
+             PostgresEventStore survivorWriter = new PostgresEventStore(jdbcUrl, "postgres", "")) {
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < rounds; round++) {
+                    ChangeBatch absorbed = new ChangeBatch();
+                    ChangeBatch survivors = new ChangeBatch();
+                    for (int i = 0; i < pairs; i++) {
+                        String x = "x-" + round + "-" + i;
+                        absorbed.addSnapshot(new RecordOrigin(TOPIC, 1, round * pairs + i, null),
+                                Snapshots.event(x, 1));
+                        survivors.addSnapshot(new RecordOrigin(TOPIC, 0, round * pairs + i, null),
+                                Snapshots.builder("s-" + round + "-" + i, 2).setAbsorbedEventIds(List.of(x)).build());
+                    }
+                    Future<?> one = threads.submit(() -> writeAtOnce(start, absorbedWriter, absorbed));
+                    Future<?> other = threads.submit(() -> writeAtOnce(start, survivorWriter, survivors));
+                    one.get(60, TimeUnit.SECONDS);
+                    other.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+
+        assertThat(query("SELECT count(*) FROM events WHERE event_id LIKE 'x-%'")).containsExactly("0");
+        assertThat(query("SELECT count(*) FROM event_articles WHERE event_id LIKE 'x-%'")).containsExactly("0");
+        assertThat(query("SELECT count(*) FROM events WHERE event_id LIKE 's-%'"))
+                .containsExactly(String.valueOf(rounds * pairs));
+        assertThat(query("SELECT count(*) FROM event_merges")).containsExactly(String.valueOf(rounds * pairs));
+        assertThat(store.readOffsets(TOPIC)).isEqualTo(Map.of(new TopicPartition(TOPIC, 0), (long) rounds * pairs,
+                new TopicPartition(TOPIC, 1), (long) rounds * pairs));
+    }
+
+    private static Void writeAtOnce(CyclicBarrier start, PostgresEventStore writer, ChangeBatch batch)
+            throws Exception {
+        start.await(30, TimeUnit.SECONDS);
+        writer.write(batch.changes(), batch.nextOffsets(), rejected -> assertThat(rejected).isEmpty());
+        return null;
     }
 
     @Test

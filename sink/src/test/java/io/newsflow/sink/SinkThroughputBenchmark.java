@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,8 +26,11 @@ import org.slf4j.LoggerFactory;
  * explicitly: the embedded server's builder defaults to synchronous_commit=off) at batch size 500.
  *
  * <ol>
- *   <li>store: batches of 500 straight into {@link PostgresEventStore} (rows + offsets, one transaction each);</li>
- *   <li>end to end: the same snapshots produced to a real Kafka broker, read and written by {@link SinkService}.</li>
+ *   <li>store: batches of 500 straight into {@link PostgresEventStore} (rows + offsets, one transaction each),
+ *   with one writer, then with {@code -Dbench.writers} writers at once (default {@link SinkConfig#DEFAULT_WRITERS}),
+ *   each taking the events of its share of 3 partitions as {@link SinkService} splits them;</li>
+ *   <li>end to end: the same snapshots produced to a real Kafka broker (3 partitions), read and written by
+ *   {@link SinkService} with that many writers.</li>
  * </ol>
  * 60% of the snapshots are new events (4 articles, 2 countries, 1 official); the other 40% update one of those,
  * adding an article (see {@link #snapshots}).
@@ -42,6 +48,8 @@ public final class SinkThroughputBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(SinkThroughputBenchmark.class);
     private static final int BATCH = 500;
     private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
+    private static final int PARTITIONS = 3;
+    private static final int WRITERS = Integer.getInteger("bench.writers", SinkConfig.DEFAULT_WRITERS);
 
     private SinkThroughputBenchmark() {
     }
@@ -74,7 +82,7 @@ public final class SinkThroughputBenchmark {
                 // The sink runs for days: measure it with its code compiled, not the JIT compiler's first minute.
                 String warmupDb = createDatabase(postgres, "bench_warmup");
                 SinkMigrations.migrate(warmupDb, "postgres", "");
-                storeOnly(warmupDb, snapshots(warmup), false);
+                storeOnly(warmupDb, snapshots(warmup), 1, false);
                 System.out.printf("warm-up:    %,d snapshots into another database, not timed%n", warmup);
             }
             String storeDb = createDatabase(postgres, "bench_store");
@@ -83,12 +91,20 @@ public final class SinkThroughputBenchmark {
             if (STATEMENTS) {
                 sql(storeDb, "CREATE EXTENSION pg_stat_statements");
             }
-            double storeRate = storeOnly(storeDb, snapshots, true);
+            double storeRate = storeOnly(storeDb, snapshots, 1, true);
             if (STATEMENTS) {
                 printStatements(storeDb);
             }
-            System.out.printf("store:      %,d snapshots in batches of %d -> %,.0f snapshots/s (load average %.1f on %d"
-                    + " cores)%n", count, BATCH, storeRate, loadAverage(), Runtime.getRuntime().availableProcessors());
+            System.out.printf("store:      %,d snapshots in batches of %d, 1 writer -> %,.0f snapshots/s (load average"
+                    + " %.1f on %d cores)%n", count, BATCH, storeRate, loadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+            if (WRITERS > 1) {
+                String parallelDb = createDatabase(postgres, "bench_store_parallel");
+                SinkMigrations.migrate(parallelDb, "postgres", "");
+                double parallelRate = storeOnly(parallelDb, snapshots, WRITERS, true);
+                System.out.printf("store:      %,d snapshots in batches of %d, %d writers -> %,.0f snapshots/s (load"
+                        + " average %.1f)%n", count, BATCH, WRITERS, parallelRate, loadAverage());
+            }
 
             if (Boolean.getBoolean("bench.storeOnly")) {
                 exitStatus = 0;
@@ -96,8 +112,8 @@ public final class SinkThroughputBenchmark {
             }
             String sinkDb = createDatabase(postgres, "bench_sink");
             double sinkRate = endToEnd(sinkDb, snapshots);
-            System.out.printf("end to end: %,d snapshots via Kafka and SinkService -> %,.0f snapshots/s%n", count,
-                    sinkRate);
+            System.out.printf("end to end: %,d snapshots via Kafka and SinkService, %d writers -> %,.0f snapshots/s%n",
+                    count, WRITERS, sinkRate);
             exitStatus = 0;
         } catch (Throwable e) {
             LOG.error("Sink benchmark failed ({} snapshots in batches of {}): {}", count, BATCH, e.toString(), e);
@@ -107,47 +123,76 @@ public final class SinkThroughputBenchmark {
         }
     }
 
-    private static double storeOnly(String jdbcUrl, List<NewsEvent> snapshots, boolean report) throws Exception {
-        try (PostgresEventStore store = new PostgresEventStore(jdbcUrl, "postgres", "")) {
-            store.ping();
-            long backend = backendPid(jdbcUrl);
-            long backendCpuBefore = cpuNanos(backend);
+    private static double storeOnly(String jdbcUrl, List<NewsEvent> snapshots, int writers, boolean report)
+            throws Exception {
+        List<List<NewsEvent>> shares = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            shares.add(new ArrayList<>());
+        }
+        for (NewsEvent event : snapshots) {
+            shares.get(partitionOf(event) % writers).add(event);
+        }
+        List<PostgresEventStore> stores = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(writers);
+        try {
+            for (int i = 0; i < writers; i++) {
+                PostgresEventStore store = new PostgresEventStore(jdbcUrl, "postgres", "");
+                stores.add(store);
+                store.ping();
+            }
+            List<Long> backends = backendPids(jdbcUrl);
+            long backendCpuBefore = cpuNanos(backends);
             long ownCpuBefore = ownCpuNanos();
-            long offset = 0;
             long start = System.nanoTime();
-            int firstUpdate = firstUpdate(snapshots.size());
-            long backendCpuAtFirstUpdate = backendCpuBefore;
-            for (int from = 0; from < snapshots.size(); from += BATCH) {
-                if (from <= firstUpdate && firstUpdate < from + BATCH) {
-                    backendCpuAtFirstUpdate = cpuNanos(backend);
-                }
-                ChangeBatch batch = new ChangeBatch();
-                for (NewsEvent event : snapshots.subList(from, Math.min(from + BATCH, snapshots.size()))) {
-                    batch.addSnapshot(new RecordOrigin("bench", 0, offset++, null), event);
-                }
-                store.write(batch.changes(), batch.nextOffsets(), rejected -> {
-                    if (!rejected.isEmpty()) {
-                        throw new IllegalStateException("rejected: " + rejected);
-                    }
-                });
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                PostgresEventStore store = stores.get(i);
+                List<NewsEvent> share = shares.get(i);
+                done.add(threads.submit(() -> {
+                    write(store, share);
+                    return null;
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            // On a shared machine the wall clock mostly measures the neighbours; CPU time says what one
-            // uncontended core would do (the sink and its database backend work one after the other).
-            double backendCpu = (cpuNanos(backend) - backendCpuBefore) / 1e9;
+            // On a shared machine the wall clock mostly measures the neighbours; CPU time says what the work costs.
+            double backendCpu = (cpuNanos(backends) - backendCpuBefore) / 1e9;
             double ownCpu = (ownCpuNanos() - ownCpuBefore) / 1e9;
-            if (!report) {
-                return snapshots.size() / seconds;
+            if (report) {
+                System.out.printf("store CPU:  %d writer(s): database backends %.1f s + sink JVM %.1f s (all threads) for"
+                        + " %,d snapshots -> %,.0f snapshots per CPU-second, database %.0f µs per snapshot%n", writers,
+                        backendCpu, ownCpu, snapshots.size(), snapshots.size() / (backendCpu + ownCpu),
+                        backendCpu * 1e6 / snapshots.size());
             }
-            System.out.printf("store CPU:  database backend %.1f s + sink JVM %.1f s (all threads) for %,d snapshots"
-                    + " -> %,.0f snapshots per CPU-second%n", backendCpu, ownCpu, snapshots.size(),
-                    snapshots.size() / (backendCpu + ownCpu));
-            System.out.printf("store CPU:  database backend per snapshot: %.0f µs for new events, %.0f µs for"
-                    + " updates%n",
-                    (backendCpuAtFirstUpdate - backendCpuBefore) / 1e3 / firstUpdate,
-                    (cpuNanos(backend) - backendCpuAtFirstUpdate) / 1e3 / (snapshots.size() - firstUpdate));
             return snapshots.size() / seconds;
+        } finally {
+            threads.shutdownNow();
+            stores.forEach(PostgresEventStore::close);
         }
+    }
+
+    /** One writer's share in batches of BATCH, each moving its own offsets. */
+    private static void write(PostgresEventStore store, List<NewsEvent> share) throws Exception {
+        long[] nextOffset = new long[PARTITIONS];
+        for (int from = 0; from < share.size(); from += BATCH) {
+            ChangeBatch batch = new ChangeBatch();
+            for (NewsEvent event : share.subList(from, Math.min(from + BATCH, share.size()))) {
+                int partition = partitionOf(event);
+                batch.addSnapshot(new RecordOrigin("bench", partition, nextOffset[partition]++, null), event);
+            }
+            store.write(batch.changes(), batch.nextOffsets(), rejected -> {
+                if (!rejected.isEmpty()) {
+                    throw new IllegalStateException("rejected: " + rejected);
+                }
+            });
+        }
+    }
+
+    /** Stands in for Kafka's partitioner: all snapshots of an event share a partition. */
+    private static int partitionOf(NewsEvent event) {
+        return Math.floorMod(event.getEventId().hashCode(), PARTITIONS);
     }
 
     /** Database time per statement of the store run (-Dbench.statements=true), the costliest first. */
@@ -188,13 +233,25 @@ public final class SinkThroughputBenchmark {
         }
     }
 
-    private static long backendPid(String jdbcUrl) throws Exception {
+    private static List<Long> backendPids(String jdbcUrl) throws Exception {
         try (var c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
              var s = c.createStatement();
-             var rows = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE application_name = 'newsflow-sink'")) {
-            rows.next();
-            return rows.getLong(1);
+             var rows = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE application_name = 'newsflow-sink'"
+                     + " AND datname = current_database()")) {
+            List<Long> pids = new ArrayList<>();
+            while (rows.next()) {
+                pids.add(rows.getLong(1));
+            }
+            return pids;
         }
+    }
+
+    private static long cpuNanos(List<Long> pids) throws Exception {
+        long sum = 0;
+        for (long pid : pids) {
+            sum += cpuNanos(pid);
+        }
+        return sum;
     }
 
     /** utime + stime of a process from /proc (Linux), at the usual 100 ticks per second. */
@@ -211,14 +268,15 @@ public final class SinkThroughputBenchmark {
 
     private static double endToEnd(String jdbcUrl, List<NewsEvent> snapshots) throws Exception {
         Topics topics = new Topics("bench-", null);
-        TestKafka.createTopics(topics, 3);
+        TestKafka.createTopics(topics, PARTITIONS);
         try (KafkaProducer<String, NewsEvent> producer = TestKafka.eventProducer(topics)) {
             for (NewsEvent event : snapshots) {
                 producer.send(new ProducerRecord<>(topics.events().name(), event.getEventId(), event));
             }
             producer.flush();
         }
-        SinkConfig config = new SinkConfig(null, jdbcUrl, "postgres", "", BATCH, Duration.ofMillis(100));
+        SinkConfig config = new SinkConfig(null, jdbcUrl, "postgres", "", BATCH, Duration.ofMillis(100))
+                .withWriters(WRITERS);
         SinkMigrations.migrate(jdbcUrl, "postgres", "");
         try (SinkService sink = new SinkService(config, TestKafka.clientProperties(), topics)) {
             long start = System.nanoTime();

@@ -28,6 +28,7 @@ public enum Setting {
     NEWSFLOW_SINK_JDBC_PASSWORD("", "Database password (never logged). NEWSFLOW_SINK_JDBC_PASSWORD_FILE reads it from a file (Docker secrets)."),
     NEWSFLOW_SINK_BATCH_SIZE("500", "Snapshots per database transaction at most."),
     NEWSFLOW_SINK_LINGER_MS("200", "How long a sink batch may wait to fill."),
+    NEWSFLOW_SINK_WRITERS("3", "Database writers, each with its own connection, writing the records of every n-th partition of the events topic in transactions of their own; more writers than partitions are idle."),
     NEWSFLOW_SINK_JSONL_ROTATE_BYTES("67108864", "A JSON Lines file is closed and published (renamed from .jsonl.inprogress to .jsonl) at this size..."),
     NEWSFLOW_SINK_JSONL_ROTATE_SECONDS("60", "... or after being open this long, whichever comes first."),
     NEWSFLOW_LOG_FORMAT("text", "`text` for people, `json` for one JSON object per log line (the Docker images set json)."),

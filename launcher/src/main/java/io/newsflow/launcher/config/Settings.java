@@ -121,6 +121,7 @@ public final class Settings {
                 getInt(Setting.NEWSFLOW_SINK_BATCH_SIZE),
                 Duration.ofMillis(getLong(Setting.NEWSFLOW_SINK_LINGER_MS)),
                 getLong(Setting.NEWSFLOW_SINK_JSONL_ROTATE_BYTES),
-                Duration.ofSeconds(getLong(Setting.NEWSFLOW_SINK_JSONL_ROTATE_SECONDS)));
+                Duration.ofSeconds(getLong(Setting.NEWSFLOW_SINK_JSONL_ROTATE_SECONDS)),
+                getInt(Setting.NEWSFLOW_SINK_WRITERS));
     }
 }

@@ -17,6 +17,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * NOTHING}, then the update again for rows that appeared meanwhile). Merges: ids a snapshot lists in
  * {@code absorbedEventIds} are deleted from {@code events} and remembered in {@code event_merges}, and a
  * snapshot of an absorbed id (a late one from another partition) is never written again. Tombstones delete.
+ *
+ * <p>Several stores may write at once (one per share of the topic's partitions, see {@code SinkService}). An event's
+ * snapshots and tombstones all come through one partition, so only a merge reaches across: the survivor's writer
+ * deletes an absorbed event that its own writer may be inserting at that moment, unseen until it commits. Both
+ * sides therefore take a transaction-scoped advisory lock on the event id first (inserts of new events, recorded
+ * merges), so the later one sees what the earlier one committed. A rare deadlock between two writers is broken by
+ * PostgreSQL; the aborted batch is retried whole.
  *
  * <p>Each statement carries a whole batch as arrays ({@code unnest}), so a batch of 500 costs a handful of round
  * trips. When the database rejects a record for its content, the batch is redone one change at a time under
@@ -197,6 +205,14 @@ public final class PostgresEventStore implements AutoCloseable {
             ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset,
                 updated_at = EXCLUDED.updated_at""";
 
+    /**
+     * Locks event ids until the transaction ends, in one order (sorted keys) so that two writers cannot each hold
+     * a lock the other waits for. The first key is the namespace: 0x4e46 ("NF").
+     */
+    private static final String LOCK_EVENT_IDS = """
+            SELECT pg_advisory_xact_lock(20038, k)
+            FROM (SELECT DISTINCT hashtext(id) AS k FROM unnest(?::varchar[]) AS ids(id) ORDER BY k) AS keys""";
+
     private static final String READ_OFFSETS = "SELECT partition, next_offset FROM sink_offsets WHERE topic = ?";
 
     private final String jdbcUrl;
@@ -319,6 +335,7 @@ public final class PostgresEventStore implements AutoCloseable {
             applied.deleted += deleteEvents(c, tombstoned);
         }
         if (!survivorOfAbsorbed.isEmpty()) {
+            lockEventIds(c, survivorOfAbsorbed.keySet());
             recordMerges(c, survivorOfAbsorbed);
             applied.deleted += deleteEvents(c, List.copyOf(survivorOfAbsorbed.keySet()));
         }
@@ -326,6 +343,7 @@ public final class PostgresEventStore implements AutoCloseable {
             Map<String, String> json = new HashMap<>();
             Set<String> updated = writeEvents(c, UPDATE_EVENTS, snapshots, json);
             List<EventChange> notUpdated = without(snapshots, updated);
+            lockEventIds(c, notUpdated.stream().map(EventChange::eventId).toList());
             Set<String> inserted = writeEvents(c, INSERT_EVENTS, notUpdated, json);
             // Neither updated nor inserted: a stale snapshot, or another writer inserted the event in between.
             List<EventChange> skipped = without(notUpdated, inserted);
@@ -354,6 +372,16 @@ public final class PostgresEventStore implements AutoCloseable {
                 delete.setArray(1, eventIds);
                 delete.executeUpdate();
             }
+        }
+    }
+
+    private void lockEventIds(Connection c, Collection<String> eventIds) throws SQLException {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement lock = c.prepareStatement(LOCK_EVENT_IDS)) {
+            lock.setArray(1, c.createArrayOf("varchar", eventIds.toArray(String[]::new)));
+            lock.execute();
         }
     }
 
