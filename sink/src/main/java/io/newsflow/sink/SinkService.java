@@ -19,13 +19,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * loses the whole batch (read again) or nothing. {@link SinkConfig#writers()} database writers share the work:
  * writer i takes the records of the partitions p with p mod writers = i, each in transactions of its own with its
  * own partitions' offsets, so the guarantee holds per partition; all of an event's records share a partition.
- * The next round is read and decoded while the writers write the current one; a round's writes start once the
- * round before is committed by every writer, so an event's snapshots reach the database in the topic's order.
+ * Each writer works through its batches in order at its own pace ({@link DatabaseWriters}) while the next ones
+ * are read and decoded, so an event's snapshots reach the database in the topic's order.
  *
  * <p><b>Files only</b>, the sink joins consumer group {@code newsflow-sink} (unless {@code group.id} is given) and
  * commits offsets to Kafka after the lines are on disk: at least once.
@@ -129,12 +123,7 @@ public final class SinkService implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        stopRequested.countDown();
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
+        requestStop();
         Thread w;
         synchronized (this) {
             w = worker;
@@ -151,61 +140,23 @@ public final class SinkService implements AutoCloseable {
         }
     }
 
+    private void requestStop() {
+        running = false;
+        stopRequested.countDown();
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
     private void run() {
         log.info("Sink starting: {} from topic {}", config, topic);
-        JsonlFiles files = null;
-        List<PostgresEventStore> database = new ArrayList<>();
-        ExecutorService writerThreads = null;
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(),
                 new ByteArrayDeserializer());
              DeadLetters deadLetters = new DeadLetters(kafkaProperties, topics.deadLetters())) {
             consumer = c;
-            if (!running) {
-                return;
-            }
-            if (config.writesFiles()) {
-                files = retry("open the JSON Lines directory " + config.jsonlDir(), () -> new JsonlFiles(
-                        config.jsonlDir(), config.rotateBytes(), config.rotateAfter(), Clock.systemUTC()));
-            }
-            if (config.writesDatabase()) {
-                for (int i = 0; i < lanes; i++) {
-                    database.add(new PostgresEventStore(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword()));
-                }
-                writerThreads = Executors.newFixedThreadPool(lanes, new WriterThreads());
-                retry("migrate the database schema",
-                        () -> SinkMigrations.migrate(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword()));
-                assignFromStoredOffsets(c, database.get(0));
-            } else {
-                c.subscribe(List.of(topic));
-            }
-            ready = true;
-            log.info("Sink ready");
-            JsonlFiles openFiles = files;
-            PostgresEventStore firstWriter = database.isEmpty() ? null : database.get(0);
-            long lastContact = System.nanoTime();
-            List<Future<Void>> writing = List.of();
-            while (running) {
-                List<ChangeBatch> batch = nextBatches(c);
-                if (openFiles != null) {
-                    retry("rotate JSON Lines files", () -> {
-                        openFiles.rotateIfDue();
-                        return null;
-                    });
-                }
-                if (batch.stream().anyMatch(part -> !part.isEmpty())) {
-                    awaitAll(writing);
-                    writing = deliver(batch, c, openFiles, database, writerThreads, deadLetters);
-                    lastContact = System.nanoTime();
-                } else if (!writing.isEmpty()) {
-                    awaitAll(writing);
-                    writing = List.of();
-                } else if (firstWriter != null && System.nanoTime() - lastContact > IDLE_PING.toNanos()) {
-                    retry("reach PostgreSQL", () -> {
-                        firstWriter.ping();
-                        return null;
-                    });
-                    lastContact = System.nanoTime();
-                }
+            if (running) {
+                consume(c, deadLetters);
             }
         } catch (StopRequested | WakeupException | InterruptException e) {
             if (running) {
@@ -216,19 +167,64 @@ public final class SinkService implements AutoCloseable {
         } finally {
             ready = false;
             consumer = null;
-            stopWriters(writerThreads);
-            closeQuietly(files, database);
+            running = false;
             log.info("Sink stopped after {} records", recordsDone.get());
         }
     }
 
-    /**
-     * Writes a round: the files at once (all parts), then each part by its database writer on a thread of its own.
-     * Returns the database writes under way.
-     */
-    private List<Future<Void>> deliver(List<ChangeBatch> parts, KafkaConsumer<String, byte[]> c, JsonlFiles files,
-                                       List<PostgresEventStore> database, ExecutorService writerThreads,
-                                       DeadLetters deadLetters) {
+    /** Opens the stores and runs until stopped; closes the stores (writers first) before the consumer closes. */
+    private void consume(KafkaConsumer<String, byte[]> c, DeadLetters deadLetters) {
+        JsonlFiles files = null;
+        PostgresEventStore control = null;
+        DatabaseWriters writers = null;
+        try {
+            if (config.writesFiles()) {
+                files = retry("open the JSON Lines directory " + config.jsonlDir(), () -> new JsonlFiles(
+                        config.jsonlDir(), config.rotateBytes(), config.rotateAfter(), Clock.systemUTC()));
+            }
+            if (config.writesDatabase()) {
+                control = newStore();
+                retry("migrate the database schema",
+                        () -> SinkMigrations.migrate(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword()));
+                assignFromStoredOffsets(c, control);
+                writers = new DatabaseWriters(lanes, this::newStore,
+                        (batch, store, what) -> write(batch, store, what, deadLetters), this::writerFailed);
+            } else {
+                c.subscribe(List.of(topic));
+            }
+            ready = true;
+            log.info("Sink ready");
+            long lastContact = System.nanoTime();
+            while (running) {
+                List<ChangeBatch> batch = nextBatches(c);
+                if (files != null) {
+                    JsonlFiles openFiles = files;
+                    retry("rotate JSON Lines files", () -> {
+                        openFiles.rotateIfDue();
+                        return null;
+                    });
+                }
+                if (batch.stream().anyMatch(part -> !part.isEmpty())) {
+                    deliver(batch, c, files, writers, deadLetters);
+                    lastContact = System.nanoTime();
+                } else if (control != null && System.nanoTime() - lastContact > IDLE_PING.toNanos()) {
+                    PostgresEventStore openControl = control;
+                    retry("reach PostgreSQL", () -> {
+                        openControl.ping();
+                        return null;
+                    });
+                    lastContact = System.nanoTime();
+                }
+            }
+        } finally {
+            requestStop(); // the writers too: they retry only while the sink runs
+            closeQuietly(files, writers, control);
+        }
+    }
+
+    /** Writes a round: the files at once (all parts), then hands each part to its database writer. */
+    private void deliver(List<ChangeBatch> parts, KafkaConsumer<String, byte[]> c, JsonlFiles files,
+                         DatabaseWriters writers, DeadLetters deadLetters) {
         if (files != null) {
             List<String> lines = new ArrayList<>();
             parts.forEach(part -> lines.addAll(part.lines()));
@@ -238,7 +234,7 @@ public final class SinkService implements AutoCloseable {
                 return null;
             });
         }
-        if (database.isEmpty()) {
+        if (writers == null) {
             ChangeBatch batch = parts.get(0);
             retry("send dead letters", () -> {
                 deadLetters.publish(batch.undecodable());
@@ -246,65 +242,41 @@ public final class SinkService implements AutoCloseable {
             });
             commitToKafka(c, batch.nextOffsets());
             recordsDone.addAndGet(batch.records());
-            return List.of();
+            return;
         }
-        List<Future<Void>> writes = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            ChangeBatch part = parts.get(i);
-            if (!part.isEmpty()) {
-                PostgresEventStore writer = database.get(i);
-                String what = lanes == 1 ? "write to PostgreSQL" : "write to PostgreSQL (writer " + (i + 1) + ")";
-                writes.add(writerThreads.submit(() -> {
-                    write(part, writer, what, deadLetters);
-                    return null;
-                }));
+            if (!parts.get(i).isEmpty()) {
+                try {
+                    if (!writers.submit(i, parts.get(i))) {
+                        throw new StopRequested();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StopRequested();
+                }
             }
         }
-        return writes;
     }
 
-    private void write(ChangeBatch batch, PostgresEventStore writer, String what, DeadLetters deadLetters) {
+    /** Runs on a writer's thread. */
+    private void write(ChangeBatch batch, PostgresEventStore store, String what, DeadLetters deadLetters) {
         List<Rejection> undecodable = batch.undecodable();
-        PostgresEventStore.WriteResult result = retry(what, () -> writer.write(batch.changes(), batch.nextOffsets(),
+        PostgresEventStore.WriteResult result = retry(what, () -> store.write(batch.changes(), batch.nextOffsets(),
                 rejected -> deadLetters.publish(ChangeBatch.concat(undecodable, rejected))));
         log.debug("Batch of {} records: {} snapshots written, {} stale, {} events deleted, {} rejected",
                 batch.records(), result.written(), result.stale(), result.deleted(), result.rejected().size());
         recordsDone.addAndGet(batch.records());
     }
 
-    /** Waits for every write; the first failure (e.g. a stop request) is rethrown once all have ended. */
-    private static void awaitAll(List<Future<Void>> writes) {
-        RuntimeException failure = null;
-        for (Future<Void> write : writes) {
-            try {
-                write.get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StopRequested();
-            }
-        }
-        if (failure != null) {
-            throw failure;
+    private void writerFailed(Throwable failure) {
+        if (running) {
+            log.error("A database writer stopped on an unexpected failure; stopping the sink", failure);
+            requestStop();
         }
     }
 
-    /** Lets writes under way end (each retries only while the sink runs), so no connection closes mid-commit. */
-    private static void stopWriters(ExecutorService writerThreads) {
-        if (writerThreads == null) {
-            return;
-        }
-        writerThreads.shutdown();
-        try {
-            if (!writerThreads.awaitTermination(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                log.warn("Database writes still under way after {}; their transactions will roll back", STOP_TIMEOUT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private PostgresEventStore newStore() {
+        return new PostgresEventStore(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
     }
 
     /** Files only: at least once. A failed commit (e.g. after a rebalance) means those records come again. */
@@ -484,7 +456,7 @@ public final class SinkService implements AutoCloseable {
         return text.toString();
     }
 
-    private static void closeQuietly(JsonlFiles files, List<PostgresEventStore> database) {
+    private static void closeQuietly(JsonlFiles files, DatabaseWriters writers, PostgresEventStore control) {
         if (files != null) {
             try {
                 files.close();
@@ -492,17 +464,11 @@ public final class SinkService implements AutoCloseable {
                 log.warn("Could not publish the last JSON Lines file: {}", e.getMessage());
             }
         }
-        database.forEach(PostgresEventStore::close);
-    }
-
-    private static final class WriterThreads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "newsflow-sink-writer-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
+        if (writers != null) {
+            writers.close();
+        }
+        if (control != null) {
+            control.close();
         }
     }
 

@@ -261,6 +261,18 @@ public final class SinkThroughputBenchmark {
         return ticks * 10_000_000L;
     }
 
+    /** CPU time of the sink's own threads (its consumer loop and database writers) since they started. */
+    private static long sinkThreadsCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("newsflow-sink")) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
     private static long ownCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
@@ -279,12 +291,22 @@ public final class SinkThroughputBenchmark {
                 .withWriters(WRITERS);
         SinkMigrations.migrate(jdbcUrl, "postgres", "");
         try (SinkService sink = new SinkService(config, TestKafka.clientProperties(), topics)) {
+            long ownCpuBefore = ownCpuNanos();
             long start = System.nanoTime();
             sink.start();
             while (sink.recordsDone() < snapshots.size()) {
                 LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
             }
-            return snapshots.size() / ((System.nanoTime() - start) / 1e9);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            // The sink's connections were opened by this run, so their backends' whole CPU time is this run's.
+            double backendCpu = cpuNanos(backendPids(jdbcUrl)) / 1e9;
+            double ownCpu = (ownCpuNanos() - ownCpuBefore) / 1e9;
+            double sinkCpu = sinkThreadsCpuNanos() / 1e9;
+            System.out.printf("end CPU:    database backends %.1f s + JVM %.1f s (of which the sink's threads %.1f s, the"
+                    + " rest the in-process broker, GC and JIT) for %,d snapshots in %.1f s -> %.0f µs per snapshot,"
+                    + " %.0f µs without the broker's share%n", backendCpu, ownCpu, sinkCpu, snapshots.size(), seconds,
+                    (backendCpu + ownCpu) * 1e6 / snapshots.size(), (backendCpu + sinkCpu) * 1e6 / snapshots.size());
+            return snapshots.size() / seconds;
         }
     }
 
