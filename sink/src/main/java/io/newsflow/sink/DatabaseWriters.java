@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -35,15 +36,19 @@ final class DatabaseWriters implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final BatchWriter writer;
     private final Consumer<Throwable> onFailure;
+    private final BooleanSupplier sinkRunning;
     private volatile boolean open = true;
 
     /**
-     * @param onFailure told when a writer stops on anything but close(): the sink must stop, as a writer that is gone
-     *                  would leave its partitions unwritten
+     * @param sinkRunning false once the sink stops: writers then end after their write under way, and nobody waits
+     *                    to hand them a batch
+     * @param onFailure   told when a writer stops on anything but a stop: the sink must stop, as a writer that is
+     *                    gone would leave its partitions unwritten
      */
-    DatabaseWriters(int count, Supplier<PostgresEventStore> newStore, BatchWriter writer,
+    DatabaseWriters(int count, Supplier<PostgresEventStore> newStore, BatchWriter writer, BooleanSupplier sinkRunning,
                     Consumer<Throwable> onFailure) {
         this.writer = writer;
+        this.sinkRunning = sinkRunning;
         this.onFailure = onFailure;
         for (int i = 0; i < count; i++) {
             stores.add(newStore.get());
@@ -62,9 +67,9 @@ final class DatabaseWriters implements AutoCloseable {
         return stores.size();
     }
 
-    /** Hands a batch to writer i, waiting while it still has one waiting; false once the writers are closed. */
+    /** Hands a batch to writer i, waiting while it still has one waiting; false once the sink stops. */
     boolean submit(int index, ChangeBatch batch) throws InterruptedException {
-        while (open) {
+        while (running()) {
             if (waiting.get(index).offer(batch, WAIT_MS, TimeUnit.MILLISECONDS)) {
                 return true;
             }
@@ -75,7 +80,7 @@ final class DatabaseWriters implements AutoCloseable {
     private void run(int index) {
         String what = count() == 1 ? "write to PostgreSQL" : "write to PostgreSQL (writer " + (index + 1) + ")";
         try {
-            while (open) {
+            while (running()) {
                 ChangeBatch batch = waiting.get(index).poll(WAIT_MS, TimeUnit.MILLISECONDS);
                 if (batch != null) {
                     writer.write(batch, stores.get(index), what);
@@ -84,10 +89,14 @@ final class DatabaseWriters implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
-            if (open) {
+            if (running()) {
                 onFailure.accept(e);
             }
         }
+    }
+
+    private boolean running() {
+        return open && sinkRunning.getAsBoolean();
     }
 
     /** Lets each writer end its write under way (it retries only while the sink runs), then closes the connections. */

@@ -188,7 +188,8 @@ public final class SinkService implements AutoCloseable {
                         () -> SinkMigrations.migrate(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword()));
                 assignFromStoredOffsets(c, control);
                 writers = new DatabaseWriters(lanes, this::newStore,
-                        (batch, store, what) -> write(batch, store, what, deadLetters), this::writerFailed);
+                        (batch, store, what) -> write(batch, store, what, deadLetters), () -> running,
+                        this::writerFailed);
             } else {
                 c.subscribe(List.of(topic));
             }

@@ -54,6 +54,31 @@ class DatabaseOutageTest {
         }
     }
 
+    /** A stop must not wait for the database: writers retrying and a reader waiting to hand them batches end. */
+    @Test
+    void stopsPromptlyWhileTheDatabaseIsDown() throws Exception {
+        Topics topics = new Topics("outage-stop-" + System.nanoTime() + "-", null);
+        TestKafka.createTopics(topics, 2);
+        String jdbcUrl = postgres.newDatabase("outage_stop");
+        SinkConfig config = new SinkConfig(null, jdbcUrl, "postgres", "", 20, Duration.ofMillis(10));
+        Map<String, Long> expected = new TreeMap<>();
+        SinkService sink = new SinkService(config, TestKafka.clientProperties(), topics);
+        try (KafkaProducer<String, NewsEvent> producer = TestKafka.eventProducer(topics)) {
+            sink.start();
+            produce(producer, topics, expected, 0, 40);
+            Await.until(TIMEOUT, "the first snapshots are in", () -> Db.versions(jdbcUrl).equals(expected));
+            postgres.stopServer();
+            // More than the writers can hold: the reader ends up waiting to hand a batch over.
+            produce(producer, topics, expected, 40, 400);
+            Await.until(TIMEOUT, "the sink reports not ready", () -> !sink.healthy());
+        } finally {
+            long start = System.nanoTime();
+            sink.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        }
+        assertThat(sink.recordsDone()).isLessThan(400);
+    }
+
     /** Events i..end-1; each second record is a newer version of an earlier event. */
     private static void produce(KafkaProducer<String, NewsEvent> producer, Topics topics,
                                 Map<String, Long> expected, int from, int to) throws Exception {
