@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,39 +15,42 @@ import org.slf4j.LoggerFactory;
 /**
  * The sink's database writers, each with its own connection, thread and hand-over slot. Writer i writes, in order,
  * the batches of the partitions p with p mod writers = i, each batch in a transaction of its own with those
- * partitions' offsets. A writer takes its next batch as soon as it has committed the one before, whatever the others
- * do; the reader waits only when the writer it hands a batch to already has one waiting (backpressure).
+ * partitions' offsets. A writer takes its next batch as soon as it has committed the one before; the reader waits
+ * only when the writer it hands a batch to already has one waiting (backpressure). An idle writer checks its
+ * connection now and then, so that health tells the truth and a connection dropped meanwhile is replaced before
+ * the next batch needs it.
  */
 final class DatabaseWriters implements AutoCloseable {
 
-    /** Writes one batch, retrying until it is committed or the sink stops. */
-    @FunctionalInterface
-    interface BatchWriter {
+    /** What the writers do, supplied by the sink (retries, health, dead letters live there). */
+    interface Tasks {
+        /** Writes one batch, retrying until it is committed or the sink stops. */
         void write(ChangeBatch batch, PostgresEventStore store, String what);
+
+        /** Checks the connection of a writer that had nothing to write for a while. */
+        void ping(PostgresEventStore store, String what);
+
+        boolean sinkRunning();
+
+        /** A writer stopped on anything but a stop: the sink must stop, the writer's partitions would stay unwritten. */
+        void failed(Throwable failure);
     }
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseWriters.class);
     private static final long WAIT_MS = 100;
+    /** Less than the sink's own stop timeout, so a stop ends within it. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
     private final List<PostgresEventStore> stores = new ArrayList<>();
     private final List<BlockingQueue<ChangeBatch>> waiting = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final BatchWriter writer;
-    private final Consumer<Throwable> onFailure;
-    private final BooleanSupplier sinkRunning;
+    private final Tasks tasks;
+    private final Duration idlePing;
     private volatile boolean open = true;
 
-    /**
-     * @param sinkRunning false once the sink stops: writers then end after their write under way, and nobody waits
-     *                    to hand them a batch
-     * @param onFailure   told when a writer stops on anything but a stop: the sink must stop, as a writer that is
-     *                    gone would leave its partitions unwritten
-     */
-    DatabaseWriters(int count, Supplier<PostgresEventStore> newStore, BatchWriter writer, BooleanSupplier sinkRunning,
-                    Consumer<Throwable> onFailure) {
-        this.writer = writer;
-        this.sinkRunning = sinkRunning;
-        this.onFailure = onFailure;
+    DatabaseWriters(int count, Supplier<PostgresEventStore> newStore, Duration idlePing, Tasks tasks) {
+        this.tasks = tasks;
+        this.idlePing = idlePing;
         for (int i = 0; i < count; i++) {
             stores.add(newStore.get());
             waiting.add(new ArrayBlockingQueue<>(1));
@@ -63,10 +64,6 @@ final class DatabaseWriters implements AutoCloseable {
         }
     }
 
-    int count() {
-        return stores.size();
-    }
-
     /** Hands a batch to writer i, waiting while it still has one waiting; false once the sink stops. */
     boolean submit(int index, ChangeBatch batch) throws InterruptedException {
         while (running()) {
@@ -78,43 +75,52 @@ final class DatabaseWriters implements AutoCloseable {
     }
 
     private void run(int index) {
-        String what = count() == 1 ? "write to PostgreSQL" : "write to PostgreSQL (writer " + (index + 1) + ")";
+        String name = stores.size() == 1 ? "" : " (writer " + (index + 1) + ")";
+        PostgresEventStore store = stores.get(index);
+        long lastContact = System.nanoTime();
         try {
             while (running()) {
                 ChangeBatch batch = waiting.get(index).poll(WAIT_MS, TimeUnit.MILLISECONDS);
                 if (batch != null) {
-                    writer.write(batch, stores.get(index), what);
+                    tasks.write(batch, store, "write to PostgreSQL" + name);
+                    lastContact = System.nanoTime();
+                } else if (System.nanoTime() - lastContact > idlePing.toNanos()) {
+                    tasks.ping(store, "reach PostgreSQL" + name);
+                    lastContact = System.nanoTime();
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
+        } catch (InterruptedException | RuntimeException | Error e) {
             if (running()) {
-                onFailure.accept(e);
+                tasks.failed(e);
             }
         }
     }
 
     private boolean running() {
-        return open && sinkRunning.getAsBoolean();
+        return open && tasks.sinkRunning();
     }
 
-    /** Lets each writer end its write under way (it retries only while the sink runs), then closes the connections. */
+    /**
+     * Lets each writer end its write under way (it retries only while the sink runs), then closes the connections
+     * of the writers that ended; one still writing keeps its connection (its thread is a daemon, its transaction
+     * rolls back when the process ends).
+     */
     @Override
     public void close() {
         open = false;
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        for (Thread thread : threads) {
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        for (int i = 0; i < threads.size(); i++) {
+            Thread thread = threads.get(i);
             try {
                 thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
             }
             if (thread.isAlive()) {
-                log.warn("{} still writing after 30 s; its transaction will roll back", thread.getName());
+                log.warn("{} is still writing after {}; leaving it", thread.getName(), STOP_TIMEOUT);
+            } else {
+                stores.get(i).close();
             }
         }
-        stores.forEach(PostgresEventStore::close);
     }
 }

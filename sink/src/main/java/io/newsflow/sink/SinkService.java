@@ -175,7 +175,6 @@ public final class SinkService implements AutoCloseable {
     /** Opens the stores and runs until stopped; closes the stores (writers first) before the consumer closes. */
     private void consume(KafkaConsumer<String, byte[]> c, DeadLetters deadLetters) {
         JsonlFiles files = null;
-        PostgresEventStore control = null;
         DatabaseWriters writers = null;
         try {
             if (config.writesFiles()) {
@@ -183,19 +182,17 @@ public final class SinkService implements AutoCloseable {
                         config.jsonlDir(), config.rotateBytes(), config.rotateAfter(), Clock.systemUTC()));
             }
             if (config.writesDatabase()) {
-                control = newStore();
                 retry("migrate the database schema",
                         () -> SinkMigrations.migrate(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword()));
-                assignFromStoredOffsets(c, control);
-                writers = new DatabaseWriters(lanes, this::newStore,
-                        (batch, store, what) -> write(batch, store, what, deadLetters), () -> running,
-                        this::writerFailed);
+                try (PostgresEventStore offsets = newStore()) {
+                    assignFromStoredOffsets(c, offsets);
+                }
+                writers = new DatabaseWriters(lanes, this::newStore, IDLE_PING, writerTasks(deadLetters));
             } else {
                 c.subscribe(List.of(topic));
             }
             ready = true;
             log.info("Sink ready");
-            long lastContact = System.nanoTime();
             while (running) {
                 List<ChangeBatch> batch = nextBatches(c);
                 if (files != null) {
@@ -207,19 +204,11 @@ public final class SinkService implements AutoCloseable {
                 }
                 if (batch.stream().anyMatch(part -> !part.isEmpty())) {
                     deliver(batch, c, files, writers, deadLetters);
-                    lastContact = System.nanoTime();
-                } else if (control != null && System.nanoTime() - lastContact > IDLE_PING.toNanos()) {
-                    PostgresEventStore openControl = control;
-                    retry("reach PostgreSQL", () -> {
-                        openControl.ping();
-                        return null;
-                    });
-                    lastContact = System.nanoTime();
                 }
             }
         } finally {
             requestStop(); // the writers too: they retry only while the sink runs
-            closeQuietly(files, writers, control);
+            closeQuietly(files, writers);
         }
     }
 
@@ -269,11 +258,32 @@ public final class SinkService implements AutoCloseable {
         recordsDone.addAndGet(batch.records());
     }
 
-    private void writerFailed(Throwable failure) {
-        if (running) {
-            log.error("A database writer stopped on an unexpected failure; stopping the sink", failure);
-            requestStop();
-        }
+    private DatabaseWriters.Tasks writerTasks(DeadLetters deadLetters) {
+        return new DatabaseWriters.Tasks() {
+            @Override
+            public void write(ChangeBatch batch, PostgresEventStore store, String what) {
+                SinkService.this.write(batch, store, what, deadLetters);
+            }
+
+            @Override
+            public void ping(PostgresEventStore store, String what) {
+                retry(what, () -> {
+                    store.ping();
+                    return null;
+                });
+            }
+
+            @Override
+            public boolean sinkRunning() {
+                return running;
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                log.error("A database writer stopped on an unexpected failure; stopping the sink", failure);
+                requestStop();
+            }
+        };
     }
 
     private PostgresEventStore newStore() {
@@ -457,7 +467,7 @@ public final class SinkService implements AutoCloseable {
         return text.toString();
     }
 
-    private static void closeQuietly(JsonlFiles files, DatabaseWriters writers, PostgresEventStore control) {
+    private static void closeQuietly(JsonlFiles files, DatabaseWriters writers) {
         if (files != null) {
             try {
                 files.close();
@@ -467,9 +477,6 @@ public final class SinkService implements AutoCloseable {
         }
         if (writers != null) {
             writers.close();
-        }
-        if (control != null) {
-            control.close();
         }
     }
 

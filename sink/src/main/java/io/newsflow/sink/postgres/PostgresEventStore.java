@@ -42,10 +42,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Several stores may write at once (one per share of the topic's partitions, see {@code SinkService}). An event's
  * snapshots and tombstones all come through one partition, so only a merge reaches across: the survivor's writer
- * deletes an absorbed event that its own writer may be inserting at that moment, unseen until it commits. Both
- * sides therefore take a transaction-scoped advisory lock on the event id first (inserts of new events, recorded
- * merges), so the later one sees what the earlier one committed. A rare deadlock between two writers is broken by
- * PostgreSQL; the aborted batch is retried whole.
+ * deletes an absorbed event that its own writer may be inserting or updating at that moment, unseen until it
+ * commits. So a transaction first takes a transaction-scoped advisory lock on every event id it touches (its events
+ * and the ids they absorb), all at once in sorted order: two writers touching one event take turns, the later one
+ * sees what the earlier one committed, and as every row the sink locks belongs to an id locked first, no two
+ * writers can wait for each other in a cycle.
  *
  * <p>Each statement carries a whole batch as arrays ({@code unnest}), so a batch of 500 costs a handful of round
  * trips. When the database rejects a record for its content, the batch is redone one change at a time under
@@ -267,6 +268,8 @@ public final class PostgresEventStore implements AutoCloseable {
         try {
             Connection c = connection();
             Applied applied;
+            List<String> ids = lockedIds(changes);
+            lockEventIds(c, ids);
             try {
                 applied = apply(c, changes);
             } catch (SQLException e) {
@@ -274,6 +277,7 @@ public final class PostgresEventStore implements AutoCloseable {
                     throw e;
                 }
                 c.rollback();
+                lockEventIds(c, ids);
                 log.info("The database refused part of a batch of {} changes ({}); writing them one by one",
                         changes.size(), e.getMessage());
                 applied = applyOneByOne(c, changes);
@@ -335,7 +339,6 @@ public final class PostgresEventStore implements AutoCloseable {
             applied.deleted += deleteEvents(c, tombstoned);
         }
         if (!survivorOfAbsorbed.isEmpty()) {
-            lockEventIds(c, survivorOfAbsorbed.keySet());
             recordMerges(c, survivorOfAbsorbed);
             applied.deleted += deleteEvents(c, List.copyOf(survivorOfAbsorbed.keySet()));
         }
@@ -343,7 +346,6 @@ public final class PostgresEventStore implements AutoCloseable {
             Map<String, String> json = new HashMap<>();
             Set<String> updated = writeEvents(c, UPDATE_EVENTS, snapshots, json);
             List<EventChange> notUpdated = without(snapshots, updated);
-            lockEventIds(c, notUpdated.stream().map(EventChange::eventId).toList());
             Set<String> inserted = writeEvents(c, INSERT_EVENTS, notUpdated, json);
             // Neither updated nor inserted: a stale snapshot, or another writer inserted the event in between.
             List<EventChange> skipped = without(notUpdated, inserted);
@@ -373,6 +375,18 @@ public final class PostgresEventStore implements AutoCloseable {
                 delete.executeUpdate();
             }
         }
+    }
+
+    /** Every event id whose rows the changes may touch. */
+    private static List<String> lockedIds(List<EventChange> changes) {
+        Set<String> ids = new HashSet<>();
+        for (EventChange change : changes) {
+            ids.add(change.eventId());
+            if (change.writesSnapshot()) {
+                ids.addAll(change.absorbedEventIds());
+            }
+        }
+        return List.copyOf(ids);
     }
 
     private void lockEventIds(Connection c, Collection<String> eventIds) throws SQLException {
