@@ -11,6 +11,7 @@ import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.topics.Topics;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,15 @@ public final class EnrichTopology {
 
     /** The topology with explicit grouping settings and store kind (offline evaluation uses heap stores). */
     public static Topology build(Topics topics, GroupingSettings settings, GroupingStores.Kind stores) {
+        return build(topics, settings, stores, UnaryOperator.identity());
+    }
+
+    /**
+     * The topology with the grouping processor passed through {@code wrapGrouping}: a benchmark
+     * wraps it to time the grouping processor apart from tagging and serialisation.
+     */
+    public static Topology build(Topics topics, GroupingSettings settings, GroupingStores.Kind stores,
+                                 UnaryOperator<Processor<String, TaggedArticle, String, SpecificRecord>> wrapGrouping) {
         StreamsBuilder builder = new StreamsBuilder();
         GroupingStores.builders(stores).forEach(builder::addStateStore);
         ArticleTagger tagger = ArticleTagger.standard();
@@ -69,7 +80,7 @@ public final class EnrichTopology {
                         .withKeySerde(Serdes.String())
                         .withValueSerde(TaggedArticle.serde())
                         .withNumberOfPartitions(1))
-                .process(() -> new EventGroupingProcessor(settings), Named.as("group-into-events"),
+                .process(() -> wrapGrouping.apply(new EventGroupingProcessor(settings)), Named.as("group-into-events"),
                         GroupingStores.names());
 
         grouped.split(Named.as("grouping-output-"))
