@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * Kafka part; {@code -Dbench.warmup=N} how many snapshots warm the JVM up first (default 20,000, into another
  * database); {@code -Dbench.logMs=100 -Dbench.preload=auto_explain -Dbench.pgLog=/tmp/pg.log} logs the plans of
  * statements slower than 100 ms; {@code -Dbench.statements=true} prints the database time per statement;
- * {@code -Dbench.pg.NAME=VALUE} sets a server setting.
+ * {@code -Dbench.pg.NAME=VALUE} sets a server setting, {@code -Dbench.kafka.NAME=VALUE} a setting of the sink's Kafka
+ * clients.
  */
 public final class SinkThroughputBenchmark {
 
@@ -290,7 +293,10 @@ public final class SinkThroughputBenchmark {
         SinkConfig config = new SinkConfig(null, jdbcUrl, "postgres", "", BATCH, Duration.ofMillis(100))
                 .withWriters(WRITERS);
         SinkMigrations.migrate(jdbcUrl, "postgres", "");
-        try (SinkService sink = new SinkService(config, TestKafka.clientProperties(), topics)) {
+        Map<String, Object> clientProperties = new HashMap<>(TestKafka.clientProperties());
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.kafka."))
+                .forEach(name -> clientProperties.put(name.substring(12), System.getProperty(name)));
+        try (SinkService sink = new SinkService(config, clientProperties, topics)) {
             long ownCpuBefore = ownCpuNanos();
             long start = System.nanoTime();
             sink.start();
