@@ -1,17 +1,13 @@
 package io.newsflow.sink;
 
-import io.newsflow.schemas.NewsEvent;
 import io.newsflow.sink.changes.ChangeBatch;
-import io.newsflow.sink.changes.RecordOrigin;
 import io.newsflow.sink.changes.Rejection;
 import io.newsflow.sink.files.JsonlFiles;
 import io.newsflow.sink.postgres.PostgresEventStore;
 import io.newsflow.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -31,7 +26,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.ExponentialBackoff;
 import org.slf4j.Logger;
@@ -65,7 +59,6 @@ public final class SinkService implements AutoCloseable {
     public static final String DEFAULT_GROUP_ID = "newsflow-sink";
 
     private static final Logger log = LoggerFactory.getLogger(SinkService.class);
-    private static final Duration IDLE_POLL = Duration.ofMillis(500);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     /** While no records come, the database is still checked this often so health tells the truth. */
     private static final Duration IDLE_PING = Duration.ofSeconds(5);
@@ -74,12 +67,9 @@ public final class SinkService implements AutoCloseable {
     private final Map<String, Object> kafkaProperties;
     private final Topics topics;
     private final String topic;
-    private final Deserializer<NewsEvent> snapshots;
     private final ExponentialBackoff backoff = new ExponentialBackoff(200, 2, 30_000, 0.2);
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
-    /** Records polled but not yet in a batch, per lane: a lane whose batch is full keeps its records for the next. */
-    private final List<Deque<ConsumerRecord<String, byte[]>>> pending = new ArrayList<>();
     private final AtomicLong recordsDone = new AtomicLong();
 
     private volatile boolean running;
@@ -88,17 +78,16 @@ public final class SinkService implements AutoCloseable {
     private volatile Thread worker;
     /** Parts a round of records is split into: one per database writer, one without a database. */
     private final int lanes;
+    private final RecordBatches batches;
 
     public SinkService(SinkConfig config, Map<String, Object> kafkaProperties, Topics topics) {
         this.config = config;
         this.kafkaProperties = new HashMap<>(kafkaProperties); // may hold null values, which Map.copyOf refuses
         this.topics = topics;
         this.topic = topics.events().name();
-        this.snapshots = topics.events().valueSerde().deserializer();
         this.lanes = config.writesDatabase() ? config.writers() : 1;
-        for (int i = 0; i < lanes; i++) {
-            pending.add(new ArrayDeque<>());
-        }
+        this.batches = new RecordBatches(lanes, config.batchSize(), config.linger(),
+                topics.events().valueSerde().deserializer());
     }
 
     public synchronized void start() {
@@ -194,7 +183,7 @@ public final class SinkService implements AutoCloseable {
             ready = true;
             log.info("Sink ready");
             while (running) {
-                List<ChangeBatch> batch = nextBatches(c);
+                List<ChangeBatch> batch = batches.next(c, () -> running);
                 if (files != null) {
                     JsonlFiles openFiles = files;
                     retry("rotate JSON Lines files", () -> {
@@ -325,88 +314,6 @@ public final class SinkService implements AutoCloseable {
         }
         log.info("Reading {} partitions of {} from the offsets stored in PostgreSQL {} (others from the start)",
                 partitions.size(), topic, stored);
-    }
-
-    /**
-     * The next round: one batch per lane (database writer), a record going to lane partition mod lanes. A fetch
-     * brings one partition's records before another's, so polling goes on until every batch is full, linger has
-     * passed since the first record, nothing more comes, or a round's worth of records waits in full lanes.
-     */
-    private List<ChangeBatch> nextBatches(KafkaConsumer<String, byte[]> c) {
-        List<ChangeBatch> parts = new ArrayList<>(lanes);
-        for (int i = 0; i < lanes; i++) {
-            parts.add(new ChangeBatch());
-        }
-        int records = fill(parts);
-        long deadline = records == 0 ? 0 : System.nanoTime() + config.linger().toNanos();
-        while (running && !allFull(parts) && waiting() < config.batchSize() * lanes) {
-            long waitNanos = records == 0 ? IDLE_POLL.toNanos() : Math.max(0, deadline - System.nanoTime());
-            int polled = 0;
-            for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofNanos(waitNanos))) {
-                pending.get(record.partition() % lanes).add(record);
-                polled++;
-            }
-            records += fill(parts);
-            if (deadline == 0 && records > 0) {
-                deadline = System.nanoTime() + config.linger().toNanos();
-            }
-            if (polled == 0 && (records == 0 || System.nanoTime() >= deadline)) {
-                break;
-            }
-            if (records > 0 && System.nanoTime() >= deadline) {
-                break;
-            }
-        }
-        return parts;
-    }
-
-    /** Moves waiting records into their lane's batch while it has room; returns how many moved. */
-    private int fill(List<ChangeBatch> parts) {
-        int moved = 0;
-        for (int i = 0; i < lanes; i++) {
-            Deque<ConsumerRecord<String, byte[]>> waiting = pending.get(i);
-            ChangeBatch part = parts.get(i);
-            while (!waiting.isEmpty() && part.records() < config.batchSize()) {
-                add(part, waiting.poll());
-                moved++;
-            }
-        }
-        return moved;
-    }
-
-    private boolean allFull(List<ChangeBatch> parts) {
-        return parts.stream().allMatch(part -> part.records() >= config.batchSize());
-    }
-
-    private int waiting() {
-        return pending.stream().mapToInt(Deque::size).sum();
-    }
-
-    private void add(ChangeBatch batch, ConsumerRecord<String, byte[]> record) {
-        RecordOrigin origin = new RecordOrigin(record.topic(), record.partition(), record.offset(), record.value());
-        if (record.value() == null) {
-            if (record.key() == null) {
-                log.warn("Dead-lettering a tombstone without a key at {}", origin);
-                batch.addUndecodable(origin, "tombstone-without-key", "A tombstone without a key names no event");
-            } else {
-                batch.addTombstone(origin, record.key());
-            }
-            return;
-        }
-        NewsEvent snapshot;
-        try {
-            snapshot = snapshots.deserialize(record.topic(), record.value());
-        } catch (RuntimeException e) {
-            log.warn("Dead-lettering an undecodable value at {}: {}", origin, e.getMessage());
-            batch.addUndecodable(origin, e.getClass().getName(),
-                    "The value does not decode as a NewsEvent: " + e.getMessage());
-            return;
-        }
-        if (record.key() != null && !record.key().equals(snapshot.getEventId())) {
-            log.warn("Record at {} has key {} but eventId {}; the eventId counts", origin, record.key(),
-                    snapshot.getEventId());
-        }
-        batch.addSnapshot(origin, snapshot);
     }
 
     private Map<String, Object> consumerProperties() {

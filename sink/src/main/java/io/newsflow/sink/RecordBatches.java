@@ -1,0 +1,123 @@
+package io.newsflow.sink;
+
+import io.newsflow.schemas.NewsEvent;
+import io.newsflow.sink.changes.ChangeBatch;
+import io.newsflow.sink.changes.RecordOrigin;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the events topic into batches, one per lane (database writer; one lane without a database): a record goes
+ * to lane partition mod lanes, decoded into a snapshot or tombstone, or kept as undecodable for the dead letters.
+ * A lane whose batch is full keeps its further records for the next round, in order.
+ */
+final class RecordBatches {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordBatches.class);
+    /** How long a poll waits while nothing has come. */
+    private static final Duration IDLE_POLL = Duration.ofMillis(500);
+
+    private final int batchSize;
+    private final Duration linger;
+    private final Deserializer<NewsEvent> snapshots;
+    /** Records polled but not yet in a batch, per lane. */
+    private final List<Deque<ConsumerRecord<String, byte[]>>> pending = new ArrayList<>();
+
+    RecordBatches(int lanes, int batchSize, Duration linger, Deserializer<NewsEvent> snapshots) {
+        this.batchSize = batchSize;
+        this.linger = linger;
+        this.snapshots = snapshots;
+        for (int i = 0; i < lanes; i++) {
+            pending.add(new ArrayDeque<>());
+        }
+    }
+
+    /**
+     * The next round: a batch per lane, each of at most batchSize records. A fetch brings one partition's records
+     * before another's, so polling goes on until every batch is full, linger has passed since the first record,
+     * nothing comes, or a round's worth of records waits in lanes that are full.
+     */
+    List<ChangeBatch> next(KafkaConsumer<String, byte[]> consumer, BooleanSupplier running) {
+        int lanes = pending.size();
+        List<ChangeBatch> parts = new ArrayList<>(lanes);
+        for (int i = 0; i < lanes; i++) {
+            parts.add(new ChangeBatch());
+        }
+        int records = fill(parts);
+        long deadline = records == 0 ? 0 : System.nanoTime() + linger.toNanos();
+        while (running.getAsBoolean() && !allFull(parts) && waiting() < batchSize * lanes) {
+            long waitNanos = records == 0 ? IDLE_POLL.toNanos() : Math.max(0, deadline - System.nanoTime());
+            int polled = 0;
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofNanos(waitNanos))) {
+                pending.get(record.partition() % lanes).add(record);
+                polled++;
+            }
+            records += fill(parts);
+            if (deadline == 0 && records > 0) {
+                deadline = System.nanoTime() + linger.toNanos();
+            }
+            if (records == 0 ? polled == 0 : System.nanoTime() >= deadline) {
+                break;
+            }
+        }
+        return parts;
+    }
+
+    /** Moves waiting records into their lane's batch while it has room; returns how many moved. */
+    private int fill(List<ChangeBatch> parts) {
+        int moved = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            Deque<ConsumerRecord<String, byte[]>> waiting = pending.get(i);
+            ChangeBatch part = parts.get(i);
+            while (!waiting.isEmpty() && part.records() < batchSize) {
+                add(part, waiting.poll());
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    private boolean allFull(List<ChangeBatch> parts) {
+        return parts.stream().allMatch(part -> part.records() >= batchSize);
+    }
+
+    private int waiting() {
+        return pending.stream().mapToInt(Deque::size).sum();
+    }
+
+    private void add(ChangeBatch batch, ConsumerRecord<String, byte[]> record) {
+        RecordOrigin origin = new RecordOrigin(record.topic(), record.partition(), record.offset(), record.value());
+        if (record.value() == null) {
+            if (record.key() == null) {
+                log.warn("Dead-lettering a tombstone without a key at {}", origin);
+                batch.addUndecodable(origin, "tombstone-without-key", "A tombstone without a key names no event");
+            } else {
+                batch.addTombstone(origin, record.key());
+            }
+            return;
+        }
+        NewsEvent snapshot;
+        try {
+            snapshot = snapshots.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            log.warn("Dead-lettering an undecodable value at {}: {}", origin, e.getMessage());
+            batch.addUndecodable(origin, e.getClass().getName(),
+                    "The value does not decode as a NewsEvent: " + e.getMessage());
+            return;
+        }
+        if (record.key() != null && !record.key().equals(snapshot.getEventId())) {
+            log.warn("Record at {} has key {} but eventId {}; the eventId counts", origin, record.key(),
+                    snapshot.getEventId());
+        }
+        batch.addSnapshot(origin, snapshot);
+    }
+}
