@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -34,13 +36,19 @@ public final class EnrichService implements AutoCloseable {
         streams.setStateListener((now, before) -> LOG.info("Enrich streams {} -> {}", before, now));
     }
 
-    static Properties streamsProperties(EnrichConfig config, Map<String, Object> kafkaProperties, Topics topics) {
+    /** The Kafka Streams settings enrich runs with (kafkaProperties first, then what enrich requires). */
+    public static Properties streamsProperties(EnrichConfig config, Map<String, Object> kafkaProperties, Topics topics) {
         Map<String, Object> props = new HashMap<>(kafkaProperties);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterRouting.class);
         props.put(DeadLetterRouting.DEAD_LETTERS_TOPIC, topics.deadLetters());
+        // Snapshots of big events (and their stored state) outgrow Kafka's default 1 MB record: the producer and
+        // the internal topics (changelogs, repartition) take what the events topic takes (TopicSetup).
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_EVENT_RECORD_BYTES);
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
+                Integer.toString(Topics.MAX_EVENT_RECORD_BYTES));
         Properties properties = new Properties();
         properties.putAll(props);
         return properties;

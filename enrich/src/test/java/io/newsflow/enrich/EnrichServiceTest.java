@@ -28,6 +28,8 @@ class EnrichServiceTest {
         assertThat(props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG)).isEqualTo(DeadLetterRouting.class);
         assertThat(props.get(DeadLetterRouting.DEAD_LETTERS_TOPIC)).isSameAs(topics.deadLetters());
         assertThat(props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("localhost:9092");
+        assertThat(props.get("producer.max.request.size")).isEqualTo(Topics.MAX_EVENT_RECORD_BYTES);
+        assertThat(props.get("topic.max.message.bytes")).isEqualTo("8388608");
     }
 
     @Test

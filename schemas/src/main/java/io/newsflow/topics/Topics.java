@@ -27,6 +27,12 @@ public final class Topics {
     public static final String DEAD_LETTERS = "dead-letters";
     public static final String SOURCE_HEALTH = "source-health";
     public static final String SEEN_ITEMS = "seen-items";
+    /**
+     * Largest record on the events topic and enrich's internal topics: a snapshot carries every member article
+     * with its evidence (a few hundred bytes each), so Kafka's default of 1 MB would stop an event at a few
+     * thousand reports; 8 MiB holds tens of thousands.
+     */
+    public static final int MAX_EVENT_RECORD_BYTES = 8 * 1024 * 1024;
 
     static {
         // Avro only instantiates generated classes from trusted packages.

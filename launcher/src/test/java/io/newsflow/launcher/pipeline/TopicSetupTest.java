@@ -20,7 +20,8 @@ class TopicSetupTest {
     @Test
     void eventsAreCompactedOnlyAndArticlesAreALog() {
         assertThat(TopicSetup.configs(topics.events(), topics, Duration.ofDays(90)))
-                .containsExactlyEntriesOf(java.util.Map.of("cleanup.policy", "compact"));
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("cleanup.policy", "compact",
+                        "max.message.bytes", "8388608"));
         assertThat(TopicSetup.configs(topics.rawArticles(), topics, Duration.ofDays(90)))
                 .containsExactlyEntriesOf(java.util.Map.of("cleanup.policy", "delete"));
     }
