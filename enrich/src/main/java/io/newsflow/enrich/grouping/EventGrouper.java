@@ -121,7 +121,7 @@ public final class EventGrouper {
         List<List<Integer>> clusters = SharedNeighbourClustering.cluster(region.items(), settings.clustering(),
                 pairs -> EventSimilarity.required(settings, pairs, streamDocuments));
         Outcome outcome = regrouping.apply(region, clusters, article, eventTime);
-        putArticle(article, region.eventOf(0).eventId, null, profile);
+        putArticle(article, region.arrivingArticleEvent().eventId, null, profile);
         return outcome;
     }
 

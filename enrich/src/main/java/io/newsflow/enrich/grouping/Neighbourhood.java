@@ -1,7 +1,6 @@
 package io.newsflow.enrich.grouping;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,11 @@ final class Neighbourhood {
     final List<EventState> events = new ArrayList<>();
     final List<String> articleIds = new ArrayList<>();
     final List<MemberFeatures> features = new ArrayList<>();
-    final List<SharedNeighbourClustering.Item> items = new ArrayList<>();
+    private final List<SharedNeighbourClustering.Item> items = new ArrayList<>();
     /** The events of the region, in the order they were first met. */
     final Map<String, EventState> regionEvents = new LinkedHashMap<>();
-    /** Where regrouping placed an item (the arriving article, item 0). */
-    final Map<Integer, EventState> placed = new HashMap<>();
+    /** The event regrouping placed the arriving article (item 0) in. */
+    private EventState arrivingArticleEvent;
 
     void add(EventState event, String articleId, MemberFeatures f) {
         events.add(event);
@@ -37,7 +36,11 @@ final class Neighbourhood {
         return items;
     }
 
-    EventState eventOf(int item) {
-        return placed.get(item);
+    void placeArrivingArticle(EventState event) {
+        arrivingArticleEvent = event;
+    }
+
+    EventState arrivingArticleEvent() {
+        return arrivingArticleEvent;
     }
 }

@@ -157,7 +157,7 @@ final class Regrouping {
             }
             int newcomer = clusters.get(c).indexOf(0);
             if (newcomer >= 0) {
-                region.placed.put(0, target);
+                region.placeArrivingArticle(target);
                 MemberFeatures f = region.features.get(0);
                 updates.addMember(target, article, f, eventTime, fresh && target.members.isEmpty() ? 1.0
                         : meanCosine(f, target), null);
