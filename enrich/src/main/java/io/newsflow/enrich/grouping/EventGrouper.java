@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -95,7 +94,7 @@ public final class EventGrouper {
         List<EventSimilarity.Holder> officials = EventSimilarity.holders(tags);
 
         Map<String, Double> frequencies = stores.countDocument(profile.termWeights().keySet(), eventTime, halfLifeMillis);
-        Map<String, Double> vector = tfIdf(profile.termWeights(), frequencies, eventTime);
+        TermVector vector = tfIdf(profile.termWeights(), frequencies, eventTime);
         // The background prior is evidence about word rarity too: it counts as documents seen.
         double streamDocuments = stores.documentCount(eventTime, halfLifeMillis) + PRIOR_DOCUMENTS;
 
@@ -145,7 +144,7 @@ public final class EventGrouper {
             boolean near = false;
             for (EventState.Member m : recent) {
                 MemberFeatures f = event.features.get(m.articleId());
-                if (f != null && EventSimilarity.dot(features.vector(), f.vector()) >= settings.clustering().floor()) {
+                if (f != null && features.vector().dot(f.vector()) >= settings.clustering().floor()) {
                     near = true;
                     break;
                 }
@@ -242,22 +241,25 @@ public final class EventGrouper {
         return null;
     }
 
-    private Map<String, Double> tfIdf(Map<String, Double> termWeights, Map<String, Double> frequencies, long now) {
+    private TermVector tfIdf(Map<String, Double> termWeights, Map<String, Double> frequencies, long now) {
         double documents = stores.documentCount(now, halfLifeMillis) + PRIOR_DOCUMENTS;
-        Map<String, Double> vector = new HashMap<>(termWeights.size() * 2);
+        long[] terms = new long[termWeights.size()];
+        double[] weights = new double[terms.length];
+        int n = 0;
         double norm = 0;
         for (Map.Entry<String, Double> e : termWeights.entrySet()) {
             double df = Math.max(1e-9, frequencies.getOrDefault(e.getKey(), 0.0)
                     + PRIOR_DOCUMENTS * background.share(e.getKey()));
             double w = e.getValue() * Math.log(1.0 + documents / df);
-            vector.put(e.getKey(), w);
+            terms[n] = TermVector.termOf(e.getKey());
+            weights[n++] = w;
             norm += w * w;
         }
         double length = Math.sqrt(norm);
-        if (length > 0) {
-            vector.replaceAll((k, v) -> v / length);
+        for (int i = 0; length > 0 && i < n; i++) {
+            weights[i] /= length;
         }
-        return vector;
+        return TermVector.sorted(terms, weights, n);
     }
 
     private GroupingStores.ArticleRecord nearestCopy(int[] signature) {
@@ -283,9 +285,11 @@ public final class EventGrouper {
         return best;
     }
 
-    private List<Candidate> candidates(Map<String, Double> vector, ArticleProfile profile,
-                                       List<EventSimilarity.Holder> officials) {
-        List<Map.Entry<String, Double>> strongest = TopK.largestValues(vector, settings.queryTerms());
+    private List<Candidate> candidates(TermVector vector, ArticleProfile profile, List<EventSimilarity.Holder> officials) {
+        List<Map.Entry<String, Double>> strongest = new ArrayList<>();
+        for (int i : vector.strongest(settings.queryTerms())) {
+            strongest.add(Map.entry(TermVector.indexKey(vector.term(i)), vector.weight(i)));
+        }
         // Each event indexed under a strong term gets the term's weight as a vote (see mostVoted).
         List<Candidate> scored = new ArrayList<>();
         for (String eventId : stores.mostVoted(strongest, settings.candidateEvents())) {

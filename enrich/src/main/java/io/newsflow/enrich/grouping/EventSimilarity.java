@@ -5,7 +5,6 @@ import io.newsflow.enrich.tagging.OfficialMention;
 import io.newsflow.enrich.tagging.RoleNormaliser;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -65,7 +64,7 @@ final class EventSimilarity {
         return false;
     }
 
-    static Score score(Map<String, Double> vector, ArticleProfile profile, List<Holder> officials, EventState event,
+    static Score score(TermVector vector, ArticleProfile profile, List<Holder> officials, EventState event,
                        GroupingSettings settings) {
         boolean vetoed = dayConflict(profile.day() == null ? null : profile.day().toEpochDay(), event.day(),
                 settings.clustering().dayVetoDays())
@@ -92,8 +91,8 @@ final class EventSimilarity {
      * Mean cosine between the members of two groups, from their sums of unit vectors: the
      * group-average link of agglomerative clustering, in constant time per pair of groups.
      */
-    static double groupAverage(Map<String, Double> sumA, int sizeA, Map<String, Double> sumB, int sizeB) {
-        return dot(sumA, sumB) / ((double) sizeA * sizeB);
+    static double groupAverage(TermVector sumA, int sizeA, TermVector sumB, int sizeB) {
+        return sumA.dot(sumB) / ((double) sizeA * sizeB);
     }
 
     /** Whether two sides' days (epoch days, null when unknown) are further apart than a day veto set above 0 allows. */
@@ -101,17 +100,5 @@ final class EventSimilarity {
         return vetoDays > 0 && dayA != null && dayB != null && Math.abs(dayA - dayB) > vetoDays;
     }
 
-    static double dot(Map<String, Double> a, Map<String, Double> b) {
-        Map<String, Double> small = a.size() <= b.size() ? a : b;
-        Map<String, Double> large = small == a ? b : a;
-        double dot = 0;
-        for (Map.Entry<String, Double> e : small.entrySet()) {
-            Double w = large.get(e.getKey());
-            if (w != null) {
-                dot += e.getValue() * w;
-            }
-        }
-        return dot;
-    }
 
 }

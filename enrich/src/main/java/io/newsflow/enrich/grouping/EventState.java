@@ -25,8 +25,12 @@ import java.util.Set;
  */
 public final class EventState {
 
-    /** Format 2 added each member's features; format 1 states are read with features made up from the event's. */
-    private static final int FORMAT = 2;
+    /**
+     * Format 3 keeps term weights as {@link TermVector} terms (hashes) instead of words; format 2
+     * added each member's features; format 1 states are read with features made up from the event's.
+     */
+    private static final int FORMAT = 3;
+    private static final int FORMAT_WITH_WORDS = 2;
     private static final int FORMAT_WITHOUT_FEATURES = 1;
 
     final String eventId;
@@ -37,8 +41,7 @@ public final class EventState {
     String summary;
     final List<Member> members;
     /** Sum of the members' unit TF-IDF vectors, pruned to the strongest terms. */
-    /** Replaced, not cleared, when rebuilt: see {@link #rebuild}. */
-    Map<String, Double> centroid;
+    TermVector centroid = TermVector.EMPTY;
     /** Names and how many members use each. */
     final Map<String, Integer> names;
     /** Reported or written days (epoch day) and how many members give each. */
@@ -56,7 +59,6 @@ public final class EventState {
     EventState(String eventId) {
         this.eventId = eventId;
         this.members = new ArrayList<>();
-        this.centroid = new HashMap<>();
         this.names = new HashMap<>();
         this.days = new HashMap<>();
         this.countries = new LinkedHashMap<>();
@@ -80,7 +82,6 @@ public final class EventState {
                 all.add(f);
             }
         }
-        Map<String, Double> sums = all.centroid;
         names.clear();
         names.putAll(all.names);
         days.clear();
@@ -89,13 +90,8 @@ public final class EventState {
         countries.putAll(all.countries);
         officials.clear();
         officials.putAll(all.officials);
-        TopK.keepLargest(sums, centroidTerms);
-        // Filled in term order into a map sized as fromBytes sizes it: memory and store then iterate
-        // the centroid in one order whatever its history, and sums of products over it (candidate
-        // scores) come out the same after a restart.
-        Map<String, Double> ordered = hashMapFor(sums.size());
-        sums.keySet().stream().sorted().forEach(term -> ordered.put(term, sums.get(term)));
-        centroid = ordered;
+        // pruned once a quarter over, not on every change
+        centroid = all.centroid.size() > centroidTerms * 5 / 4 ? all.centroid.largest(centroidTerms) : all.centroid;
         TopK.keepLargest(names, centroidTerms);
     }
 
@@ -219,7 +215,7 @@ public final class EventState {
         try {
             Reader in = new Reader(data);
             int format = in.readByte();
-            if (format != FORMAT && format != FORMAT_WITHOUT_FEATURES) {
+            if (format != FORMAT && format != FORMAT_WITH_WORDS && format != FORMAT_WITHOUT_FEATURES) {
                 throw new IllegalStateException("unknown event state format " + format);
             }
             String eventId = in.readUTF();
@@ -252,7 +248,8 @@ public final class EventState {
             s.title = title;
             s.summary = summary;
             s.members.addAll(read);
-            s.centroid = readWeights(in);
+            boolean words = format != FORMAT;
+            s.centroid = readWeights(in, words);
             readCounts(in, s.names, s.days, s.countries, s.officials);
             s.indexedTerms.addAll(readList(in));
             s.absorbedEventIds.addAll(readList(in));
@@ -261,9 +258,9 @@ public final class EventState {
             } else {
                 int n = in.readInt();
                 for (int i = 0; i < n; i++) {
-                    s.features.put(in.readUTF(), readFeatures(in));
+                    s.features.put(in.readUTF(), readFeatures(in, words));
                 }
-                s.retired.centroid.putAll(readWeights(in));
+                s.retired.centroid = readWeights(in, words);
                 readCounts(in, s.retired.names, s.retired.days, s.retired.countries, s.retired.officials);
             }
             return s;
@@ -278,9 +275,7 @@ public final class EventState {
      * aggregates and the event can still take in new reports.
      */
     private void featuresFromAggregates() {
-        int n = members.size();
-        Map<String, Double> mean = new HashMap<>();
-        centroid.forEach((term, w) -> mean.put(term, (double) (float) (w / n)));
+        TermVector mean = centroid.dividedAsStored(members.size());
         retired.names.putAll(names);
         retired.days.putAll(days);
         retired.countries.putAll(countries);
@@ -303,23 +298,25 @@ public final class EventState {
         writeString(out, f.lead());
     }
 
-    /** Term weights (a centroid, a member's vector) as term and float. */
-    private static void writeWeights(DataOutputStream out, Map<String, Double> weights) throws IOException {
+    /** Term weights (a centroid, a member's vector) as term and float, in the vector's ascending term order. */
+    private static void writeWeights(DataOutputStream out, TermVector weights) throws IOException {
         out.writeInt(weights.size());
-        for (Map.Entry<String, Double> e : weights.entrySet()) {
-            out.writeUTF(e.getKey());
-            out.writeFloat(e.getValue().floatValue());
+        for (int i = 0; i < weights.size(); i++) {
+            out.writeLong(weights.term(i));
+            out.writeFloat((float) weights.weight(i));
         }
     }
 
-    /** Read into a map sized for them: the buckets, so the order, of the map they were written from. */
-    private static Map<String, Double> readWeights(Reader in) throws IOException {
+    /** Reads what {@link #writeWeights} wrote, or (words) what formats 1 and 2 wrote: word and float. */
+    private static TermVector readWeights(Reader in, boolean words) throws IOException {
         int n = in.readInt();
-        Map<String, Double> weights = hashMapFor(n);
+        long[] terms = new long[n];
+        double[] weights = new double[n];
         for (int i = 0; i < n; i++) {
-            weights.put(in.readTerm(), (double) in.readFloat());
+            terms[i] = words ? TermVector.termOf(in.readUTF()) : in.readLong();
+            weights[i] = in.readFloat();
         }
-        return weights;
+        return words ? TermVector.sorted(terms, weights, n) : TermVector.ofSorted(terms, weights);
     }
 
     /** The counted aggregates of an event or of its retired members: names, days, countries, officials. */
@@ -391,8 +388,8 @@ public final class EventState {
         return new OfficialCount(in.readUTF(), in.readUTF(), readNullable(in), readNullable(in), readNullable(in), in.readInt());
     }
 
-    private static MemberFeatures readFeatures(Reader in) throws IOException {
-        Map<String, Double> vector = readWeights(in);
+    private static MemberFeatures readFeatures(Reader in, boolean words) throws IOException {
+        TermVector vector = readWeights(in, words);
         List<String> names = readList(in);
         Long day = in.readBoolean() ? in.readLong() : null;
         int n = in.readInt();
@@ -442,24 +439,11 @@ public final class EventState {
     }
 
     /**
-     * An empty HashMap with the capacity that inserting n entries into {@code new HashMap<>()}
-     * ends with: the same buckets, so the same iteration order, without growing it step by step.
-     */
-    private static <K, V> HashMap<K, V> hashMapFor(int n) {
-        int capacity = 16;
-        while (n > capacity * 3 / 4) {
-            capacity *= 2;
-        }
-        return new HashMap<>(capacity);
-    }
-
-    /**
      * Reads what {@link DataOutputStream} wrote, straight from the array: decoding is on the hot
      * path, and DataInputStream's readUTF copies every string through a char array.
      */
     private static final class Reader {
 
-        private static final String[] RECENT_TERMS = new String[1 << 16];
         private final byte[] data;
         private int at;
 
@@ -500,47 +484,6 @@ public final class EventState {
 
         double readDouble() throws EOFException {
             return Double.longBitsToDouble(readLong());
-        }
-
-        /**
-         * A string as {@link #readUTF()}, for centroid terms: the same few thousand words recur in
-         * every event, so a recent String of the same bytes is reused (its hash already known)
-         * instead of a new one made. A direct-mapped table: a slot holds the last term hashed to it.
-         * Strings are immutable, so threads sharing the table may at worst miss a reuse.
-         */
-        String readTerm() throws IOException {
-            need(2);
-            int length = (data[at] & 0xFF) << 8 | (data[at + 1] & 0xFF);
-            need(2 + length);
-            int start = at + 2;
-            int hash = 0;
-            for (int i = start; i < start + length; i++) {
-                if (data[i] <= 0) {
-                    return readUTF();
-                }
-                hash = 31 * hash + data[i];
-            }
-            int slot = (hash ^ (hash >>> 16)) & (RECENT_TERMS.length - 1);
-            String recent = RECENT_TERMS[slot];
-            if (recent != null && recent.hashCode() == hash && sameAscii(recent, start, length)) {
-                at = start + length;
-                return recent;
-            }
-            String term = readUTF();
-            RECENT_TERMS[slot] = term;
-            return term;
-        }
-
-        private boolean sameAscii(String s, int start, int length) {
-            if (s.length() != length) {
-                return false;
-            }
-            for (int i = 0; i < length; i++) {
-                if (s.charAt(i) != data[start + i]) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** Modified UTF-8 as DataOutputStream.writeUTF writes it; ASCII, the usual case, is copied. */

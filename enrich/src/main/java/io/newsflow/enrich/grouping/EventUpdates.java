@@ -2,7 +2,6 @@ package io.newsflow.enrich.grouping;
 
 import io.newsflow.schemas.RawArticle;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,6 @@ import java.util.Set;
 final class EventUpdates {
 
     private static final int NAMES_INDEXED = 15;
-    /** Largest value first, then by key: a total order, so a top-k selection equals a full sort. */
-    private static final Comparator<Map.Entry<String, Double>> LARGEST_FIRST =
-            Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
     private final GroupingSettings settings;
     private final GroupingStores stores;
@@ -57,13 +53,14 @@ final class EventUpdates {
     /** Keeps the event findable under its strongest terms and most used names. */
     private void reindex(EventState event) {
         Set<String> wanted = new LinkedHashSet<>();
-        TopK.first(event.centroid.entrySet(), settings.indexTermsPerEvent(), LARGEST_FIRST)
-                .forEach(e -> wanted.add(e.getKey()));
+        for (int i : event.centroid.strongest(settings.indexTermsPerEvent())) {
+            wanted.add(TermVector.indexKey(event.centroid.term(i)));
+        }
         event.names.entrySet().stream()
-                .filter(e -> event.centroid.containsKey(e.getKey()))
+                .filter(e -> event.centroid.contains(TermVector.termOf(e.getKey())))
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(NAMES_INDEXED)
-                .forEach(e -> wanted.add(e.getKey()));
+                .forEach(e -> wanted.add(TermVector.indexKey(TermVector.termOf(e.getKey()))));
         for (String term : new ArrayList<>(event.indexedTerms)) {
             if (!wanted.contains(term)) {
                 stores.unindex(term, event.eventId);

@@ -4,10 +4,7 @@ import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.enrich.tagging.CountryMention;
 import io.newsflow.enrich.tagging.OfficialMention;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What an event keeps of each member article: enough to compare the article with newcomers and
@@ -21,19 +18,15 @@ import java.util.Map;
  * @param officials the article's tagged officials
  * @param lead      the first paragraph, the summary of an event the article founds
  */
-record MemberFeatures(Map<String, Double> vector, List<String> names, Long day,
+record MemberFeatures(TermVector vector, List<String> names, Long day,
                       List<EventState.CountryCount> countries, List<EventState.OfficialCount> officials, String lead) {
 
-    private static final Comparator<Map.Entry<String, Double>> STRONGEST_FIRST =
-            Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
-
-    static MemberFeatures of(Map<String, Double> vector, ArticleProfile profile, ArticleTags tags, String lead, int terms) {
-        Map<String, Double> kept = new HashMap<>();
+    static MemberFeatures of(TermVector vector, ArticleProfile profile, ArticleTags tags, String lead, int terms) {
+        TermVector kept = vector.largest(terms).asStored();
         List<String> names = new ArrayList<>();
-        for (Map.Entry<String, Double> e : TopK.first(vector.entrySet(), terms, STRONGEST_FIRST)) {
-            kept.put(e.getKey(), (double) e.getValue().floatValue());
-            if (profile.names().contains(e.getKey())) {
-                names.add(e.getKey());
+        for (String name : profile.names()) {
+            if (profile.termWeights().containsKey(name) && kept.contains(TermVector.termOf(name))) {
+                names.add(name);
             }
         }
         names.sort(null);

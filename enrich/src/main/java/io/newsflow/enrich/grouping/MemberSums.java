@@ -13,14 +13,14 @@ import java.util.Map;
  */
 final class MemberSums {
 
-    final Map<String, Double> centroid = new HashMap<>();
+    TermVector centroid = TermVector.EMPTY;
     final Map<String, Integer> names = new HashMap<>();
     final Map<Long, Integer> days = new HashMap<>();
     final Map<String, EventState.CountryCount> countries = new LinkedHashMap<>();
     final Map<String, EventState.OfficialCount> officials = new LinkedHashMap<>();
 
     void add(MemberFeatures f) {
-        f.vector().forEach((term, w) -> centroid.merge(term, w, EventState::sumAsStored));
+        centroid = centroid.plusAsStored(f.vector());
         f.names().forEach(name -> names.merge(name, 1, Integer::sum));
         if (f.day() != null) {
             days.merge(f.day(), 1, Integer::sum);
@@ -30,7 +30,7 @@ final class MemberSums {
     }
 
     void add(MemberSums other) {
-        other.centroid.forEach((term, w) -> centroid.merge(term, w, EventState::sumAsStored));
+        centroid = centroid.plusAsStored(other.centroid);
         other.names.forEach((name, n) -> names.merge(name, n, Integer::sum));
         other.days.forEach((day, n) -> days.merge(day, n, Integer::sum));
         other.countries.forEach((code, c) -> countries.merge(code, c, EventState::sum));

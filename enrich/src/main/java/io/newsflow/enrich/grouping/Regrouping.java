@@ -252,7 +252,7 @@ final class Regrouping {
         for (EventState.Member m : event.members) {
             MemberFeatures f = event.features.get(m.articleId());
             if (f != null) {
-                sum += EventSimilarity.dot(newcomer.vector(), f.vector());
+                sum += newcomer.vector().dot(f.vector());
                 n++;
             }
         }

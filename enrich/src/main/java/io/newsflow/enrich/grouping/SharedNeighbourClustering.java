@@ -1,11 +1,8 @@
 package io.newsflow.enrich.grouping;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -27,7 +24,7 @@ import java.util.function.IntToDoubleFunction;
 public final class SharedNeighbourClustering {
 
     /** One article: its vector, day (epoch day or null) and office holders. */
-    record Item(Map<String, Double> vector, Long day, List<EventSimilarity.Holder> holders) {
+    record Item(TermVector vector, Long day, List<EventSimilarity.Holder> holders) {
     }
 
     /**
@@ -74,58 +71,15 @@ public final class SharedNeighbourClustering {
         return averageLink(n, affinity, cosine, vetoes, settings.threshold(), requiredCosine);
     }
 
-    /**
-     * All pairwise cosines. The vectors are first turned into sorted arrays over term numbers local
-     * to this neighbourhood, so that each of the n² dot products is a merge of two arrays rather
-     * than a series of hash look-ups; the sums are the same.
-     */
     private static double[][] cosines(List<Item> items) {
         int n = items.size();
-        Map<String, Integer> termNumbers = new HashMap<>();
-        int[][] terms = new int[n][];
-        double[][] weights = new double[n][];
-        for (int i = 0; i < n; i++) {
-            Map<String, Double> vector = items.get(i).vector();
-            long[] packed = new long[vector.size()];
-            double[] byTerm = new double[vector.size()];
-            int at = 0;
-            for (Map.Entry<String, Double> e : vector.entrySet()) {
-                Integer number = termNumbers.putIfAbsent(e.getKey(), termNumbers.size());
-                // term number in the high half, position in the low half: sorting orders by term
-                packed[at] = (long) (number == null ? termNumbers.size() - 1 : number) << 32 | at;
-                byTerm[at++] = e.getValue();
-            }
-            Arrays.sort(packed);
-            terms[i] = new int[packed.length];
-            weights[i] = new double[packed.length];
-            for (int x = 0; x < packed.length; x++) {
-                terms[i][x] = (int) (packed[x] >>> 32);
-                weights[i][x] = byTerm[(int) packed[x]];
-            }
-        }
         double[][] cosine = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                cosine[i][j] = cosine[j][i] = dot(terms[i], weights[i], terms[j], weights[j]);
+                cosine[i][j] = cosine[j][i] = items.get(i).vector().dot(items.get(j).vector());
             }
         }
         return cosine;
-    }
-
-    private static double dot(int[] termsA, double[] weightsA, int[] termsB, double[] weightsB) {
-        double dot = 0;
-        int a = 0;
-        int b = 0;
-        while (a < termsA.length && b < termsB.length) {
-            if (termsA[a] == termsB[b]) {
-                dot += weightsA[a++] * weightsB[b++];
-            } else if (termsA[a] < termsB[b]) {
-                a++;
-            } else {
-                b++;
-            }
-        }
-        return dot;
     }
 
     /** Row i marks i itself and its nearest items at or above the floor (ties by position). */

@@ -35,33 +35,6 @@ final class TopK {
         return result;
     }
 
-    /**
-     * The k entries of largest value, largest first; equal values in iteration order, as a stable
-     * sort of the entries by value would give them.
-     */
-    static <K> List<Map.Entry<K, Double>> largestValues(Map<K, Double> map, int k) {
-        List<Ranked<K>> ranked = new ArrayList<>(map.size());
-        int position = 0;
-        for (Map.Entry<K, Double> e : map.entrySet()) {
-            ranked.add(new Ranked<>(e, e.getValue(), position++));
-        }
-        List<Ranked<K>> top = first(ranked, k, BY_VALUE_THEN_POSITION);
-        List<Map.Entry<K, Double>> entries = new ArrayList<>(top.size());
-        for (Ranked<K> r : top) {
-            entries.add(r.entry());
-        }
-        return entries;
-    }
-
-    private record Ranked<K>(Map.Entry<K, Double> entry, double value, int position) {
-    }
-
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static final Comparator BY_VALUE_THEN_POSITION = (Comparator<Ranked<?>>) (a, b) -> {
-        int byValue = Double.compare(b.value(), a.value());
-        return byValue != 0 ? byValue : Integer.compare(a.position(), b.position());
-    };
-
     /** Keeps the {@code keep} largest values (ties by key), once the map is a quarter over. */
     static <V extends Comparable<V>> void keepLargest(Map<String, V> values, int keep) {
         if (values.size() <= keep * 5 / 4) {

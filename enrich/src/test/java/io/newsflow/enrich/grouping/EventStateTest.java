@@ -6,6 +6,7 @@ import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.enrich.tagging.CountryMention;
 import io.newsflow.enrich.tagging.OfficialMention;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventStateTest {
@@ -21,7 +22,7 @@ class EventStateTest {
         s.members.add(new EventState.Member("a1", "ECNS", null, "T1", null, 10, 1.0, List.of(), List.of(), null, null));
         s.members.add(new EventState.Member("a2", "GT", "https://x/y", "T2", 15L, 15, 0.42, List.of("kim hong kyun"),
                 List.of("KR"), 5.0, "a1"));
-        s.centroid.put("seoul", 0.5);
+        s.centroid = TermVector.of(Map.of("seoul", 0.5));
         s.names.put("seoul", 2);
         s.days.put(19_892L, 2);
         s.countries.put("KR", new EventState.CountryCount("KR", "South Korea", 3, true));
@@ -51,8 +52,7 @@ class EventStateTest {
         s.summary = "";
         s.members.add(new EventState.Member("a-é", "Le Monde", "https://x/é", "Été", null, 10, 1.0, List.of("çà"),
                 List.of(), null, null));
-        s.centroid.put("zürich", 0.25);
-        s.centroid.put("plain", 0.5);
+        s.centroid = TermVector.of(Map.of("zürich", 0.25, "plain", 0.5));
 
         EventState back = EventState.fromBytes(s.toBytes());
         assertThat(back.title).isEqualTo(s.title);
@@ -76,17 +76,17 @@ class EventStateTest {
         EventState s = new EventState("ev-3");
         s.members.add(new EventState.Member("a1", "ECNS", null, "T1", null, 10, 1.0, List.of(), List.of(), null, null));
         s.members.add(new EventState.Member("a2", "GT", null, "T2", null, 15, 0.4, List.of(), List.of(), 5.0, null));
-        s.features.put("a1", new MemberFeatures(java.util.Map.of("seoul", 0.5, "talks", 0.25), List.of("seoul"), 19_892L,
+        s.features.put("a1", new MemberFeatures(TermVector.of(Map.of("seoul", 0.5, "talks", 0.25)), List.of("seoul"), 19_892L,
                 List.of(new EventState.CountryCount("KR", "South Korea", 2, true)),
                 List.of(new EventState.OfficialCount("Kim Hong-kyun", "kim hong kyun", "vice foreign minister", null, "KR", 1)),
                 "Lead one"));
-        s.features.put("a2", new MemberFeatures(java.util.Map.of("seoul", 0.75), List.of("seoul"), null,
+        s.features.put("a2", new MemberFeatures(TermVector.of(Map.of("seoul", 0.75)), List.of("seoul"), null,
                 List.of(new EventState.CountryCount("KR", "South Korea", 1, false)), List.of(), "Lead two"));
         s.rebuild(300);
 
         EventState back = EventState.fromBytes(s.toBytes());
         assertThat(back.features).isEqualTo(s.features);
-        assertThat(back.centroid).containsEntry("seoul", 1.25).containsEntry("talks", 0.25);
+        assertThat(back.centroid).isEqualTo(TermVector.of(Map.of("seoul", 1.25, "talks", 0.25)));
         assertThat(back.names).containsEntry("seoul", 2);
         assertThat(back.days).containsEntry(19_892L, 1);
         assertThat(back.countries.get("KR").mentions()).isEqualTo(3);
@@ -95,29 +95,41 @@ class EventStateTest {
 
     /** A state stored before members kept features (format 1) is read, and rebuilding it keeps its aggregates. */
     @Test
-    void aStateOfTheFormerFormatIsReadWithFeaturesMadeFromItsAggregates() {
+    void aStateOfTheFirstFormatIsReadWithFeaturesMadeFromItsAggregates() {
         EventState s = new EventState("ev-4");
         s.summary = "Lead";
         s.members.add(new EventState.Member("a1", "ECNS", null, "T1", null, 10, 1.0, List.of(), List.of(), null, null));
         s.members.add(new EventState.Member("a2", "GT", null, "T2", null, 15, 0.4, List.of(), List.of(), 5.0, null));
-        s.centroid.put("seoul", 1.5);
-        s.centroid.put("talks", 0.5);
         s.names.put("seoul", 2);
         s.days.put(19_892L, 2);
         s.countries.put("KR", new EventState.CountryCount("KR", "South Korea", 3, true));
-        byte[] current = s.toBytes();
-        // Format 1 is format 2 without the trailing sections: members' features and retired members' sums
-        // (empty: six zero counts).
-        byte[] former = java.util.Arrays.copyOf(current, current.length - 24);
-        former[0] = 1;
+        Map<String, Double> centroid = Map.of("seoul", 1.5, "talks", 0.5);
 
-        EventState back = EventState.fromBytes(former);
+        EventState back = EventState.fromBytes(FormerEventStates.write(1, s, centroid, Map.of()));
         assertThat(back.features).containsOnlyKeys("a1", "a2");
         back.rebuild(300);
-        assertThat(back.centroid).isEqualTo(s.centroid);
+        assertThat(back.centroid).isEqualTo(TermVector.of(centroid));
         assertThat(back.names).isEqualTo(s.names);
         assertThat(back.days).isEqualTo(s.days);
         assertThat(back.countries).isEqualTo(s.countries);
+    }
+
+    /** A state stored with words as terms (format 2) is read with the words' term hashes, members' features too. */
+    @Test
+    void aStateOfTheSecondFormatIsReadWithItsWordsAsTerms() {
+        EventState s = new EventState("ev-6");
+        s.members.add(new EventState.Member("a1", "ECNS", null, "T1", null, 10, 1.0, List.of(), List.of(), null, null));
+        s.members.add(new EventState.Member("a2", "GT", null, "T2", null, 15, 0.4, List.of(), List.of(), 5.0, null));
+        s.indexedTerms.add("seoul");
+        Map<String, Map<String, Double>> features = Map.of("a1", Map.of("seoul", 0.5, "talks", 0.25), "a2", Map.of("seoul", 0.75));
+
+        EventState back = EventState.fromBytes(FormerEventStates.write(2, s, Map.of("seoul", 1.25, "talks", 0.25), features));
+        assertThat(back.centroid).isEqualTo(TermVector.of(Map.of("seoul", 1.25, "talks", 0.25)));
+        assertThat(back.features.get("a1").vector()).isEqualTo(TermVector.of(features.get("a1")));
+        assertThat(back.features.get("a2").vector()).isEqualTo(TermVector.of(features.get("a2")));
+        assertThat(back.indexedTerms).containsExactly("seoul");
+        back.rebuild(300);
+        assertThat(back.centroid).isEqualTo(TermVector.of(Map.of("seoul", 1.25, "talks", 0.25)));
     }
 
     /** A story with many reports keeps the features of its recent members only; the aggregates still count them all. */
@@ -127,11 +139,11 @@ class EventStateTest {
         for (int i = 0; i < 5; i++) {
             String id = "a" + i;
             s.members.add(new EventState.Member(id, "outlet", null, "T", null, i, 1.0, List.of(), List.of(), null, null));
-            s.features.put(id, new MemberFeatures(java.util.Map.of("quake", 0.5, "word" + i, 0.25), List.of("qeshm"),
+            s.features.put(id, new MemberFeatures(TermVector.of(Map.of("quake", 0.5, "word" + i, 0.25)), List.of("qeshm"),
                     19_000L + i % 2, List.of(new EventState.CountryCount("IR", "Iran", 1, true)), List.of(), "Lead"));
         }
         s.rebuild(300);
-        java.util.Map<String, Double> centroid = new java.util.HashMap<>(s.centroid);
+        TermVector centroid = s.centroid;
         java.util.Map<String, Integer> names = new java.util.HashMap<>(s.names);
 
         s.retireOldest(2);

@@ -85,8 +85,8 @@ public final class FeatureStudy {
             nv.add(unit(a)); wv.add(unit(b));
         }
         for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) sim[i][j] = sim[j][i] = alpha < 0
-                ? EventSimilarity.dot(vec.get(i), vec.get(j))
-                : alpha * EventSimilarity.dot(nv.get(i), nv.get(j)) + (1 - alpha) * EventSimilarity.dot(wv.get(i), wv.get(j));
+                ? dot(vec.get(i), vec.get(j))
+                : alpha * dot(nv.get(i), nv.get(j)) + (1 - alpha) * dot(wv.get(i), wv.get(j));
         double lambda = Double.parseDouble(System.getProperty("lambda", "1"));
         int topK = Integer.getInteger("topk", 5);
         if (lambda < 1) {
@@ -161,7 +161,7 @@ public final class FeatureStudy {
             }
             for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) {
                 boolean sameTopic = topics.get(ids.get(i)).equals(topics.get(ids.get(j)));
-                sim[i][j] = sim[j][i] = sameTopic ? EventSimilarity.dot(vec.get(i), vec.get(j)) : 0;
+                sim[i][j] = sim[j][i] = sameTopic ? dot(vec.get(i), vec.get(j)) : 0;
             }
         }
         if (System.getProperty("online") != null) {
@@ -286,5 +286,13 @@ public final class FeatureStudy {
         Map<String, String> out = new HashMap<>();
         for (int c = 0; c < clusters.size(); c++) for (int i : clusters.get(c)) out.put(ids.get(i), "c" + c);
         return out;
+    }
+
+    private static double dot(Map<String, Double> a, Map<String, Double> b) {
+        double dot = 0;
+        for (Map.Entry<String, Double> e : a.entrySet()) {
+            dot += e.getValue() * b.getOrDefault(e.getKey(), 0.0);
+        }
+        return dot;
     }
 }

@@ -118,8 +118,16 @@ public final class GroupingAnalysis {
     }
 
     private static double cosine(Map<String, Double> a, Map<String, Double> b) {
-        double na = Math.sqrt(EventSimilarity.dot(a, a));
-        double nb = Math.sqrt(EventSimilarity.dot(b, b));
-        return na == 0 || nb == 0 ? 0 : EventSimilarity.dot(a, b) / (na * nb);
+        double na = Math.sqrt(dot(a, a));
+        double nb = Math.sqrt(dot(b, b));
+        return na == 0 || nb == 0 ? 0 : dot(a, b) / (na * nb);
+    }
+
+    private static double dot(Map<String, Double> a, Map<String, Double> b) {
+        double dot = 0;
+        for (Map.Entry<String, Double> e : a.entrySet()) {
+            dot += e.getValue() * b.getOrDefault(e.getKey(), 0.0);
+        }
+        return dot;
     }
 }
