@@ -173,6 +173,27 @@ public final class EventGrouper {
                 settings.maxPostings());
     }
 
+    /**
+     * Events stored before terms were hashes (state formats 1 and 2) are listed in the candidate
+     * index under words, which look-ups no longer use: they are indexed anew by their terms, once,
+     * the first time a task opens such stores. Returns how many were.
+     */
+    public int reindexFormerEvents() {
+        if (stores.indexedByTerms()) {
+            return 0;
+        }
+        int reindexed = 0;
+        for (String eventId : stores.allEventIds()) {
+            EventState event = stores.event(eventId);
+            if (event != null && !event.formerIndexKeys.isEmpty()) {
+                updates.store(event, event.lastUpdatedAt);
+                reindexed++;
+            }
+        }
+        stores.markIndexedByTerms();
+        return reindexed;
+    }
+
     /** Closes events idle since before the cutoff; returns how many closed. */
     public int closeIdle(long cutoff, int limit) {
         List<String> idle = stores.idleEvents(cutoff, limit);
@@ -181,7 +202,7 @@ public final class EventGrouper {
             if (event == null) {
                 continue;
             }
-            for (String term : event.indexedTerms) {
+            for (String term : event.indexKeys()) {
                 stores.unindex(term, eventId);
             }
             for (EventState.Member m : event.members) {

@@ -42,6 +42,10 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
         GroupingStores stores = new GroupingStores(store(GroupingStores.EVENTS), store(GroupingStores.CANDIDATE_INDEX),
                 store(GroupingStores.DOCUMENT_FREQUENCY), store(GroupingStores.ARTICLES), store(GroupingStores.EXPIRY));
         this.grouper = new EventGrouper(settings, stores);
+        int reindexed = grouper.reindexFormerEvents();
+        if (reindexed > 0) {
+            LOG.info("Indexed {} events stored by an earlier version anew by their terms", reindexed);
+        }
         long idle = settings.idleTimeout().toMillis();
         context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, now -> {
             int closed = grouper.closeIdle(now - idle, CLOSE_BATCH);

@@ -47,6 +47,9 @@ final class EventSimilarity {
      * never names. One side naming both is no conflict: a report may mention a predecessor.
      */
     static boolean officeConflict(Collection<Holder> a, Collection<Holder> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
         Set<String> keysA = a.stream().map(Holder::key).collect(Collectors.toSet());
         Set<String> keysB = b.stream().map(Holder::key).collect(Collectors.toSet());
         RoleNormaliser roles = RoleNormaliser.standard();
@@ -66,9 +69,11 @@ final class EventSimilarity {
 
     static Score score(TermVector vector, ArticleProfile profile, List<Holder> officials, EventState event,
                        GroupingSettings settings) {
-        boolean vetoed = dayConflict(profile.day() == null ? null : profile.day().toEpochDay(), event.day(),
-                settings.clustering().dayVetoDays())
-                || officeConflict(officials, holders(event));
+        int vetoDays = settings.clustering().dayVetoDays();
+        // the event's day is a count over its members' days: only worked out when a veto could use it
+        boolean vetoed = vetoDays > 0 && profile.day() != null
+                && dayConflict(profile.day().toEpochDay(), event.day(), vetoDays)
+                || !officials.isEmpty() && officeConflict(officials, holders(event));
         double value = groupAverage(vector, 1, event.centroid, event.members.size());
         return new Score(vetoed ? 0.0 : value, vetoed);
     }

@@ -12,10 +12,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An open event as the grouping store keeps it: its members with their evidence, and the
@@ -48,8 +46,13 @@ public final class EventState {
     final Map<Long, Integer> days;
     final Map<String, CountryCount> countries;
     final Map<String, OfficialCount> officials;
-    /** The terms under which the event is in the candidate index. */
-    final Set<String> indexedTerms;
+    /** The terms under which the event is in the candidate index, ascending. */
+    long[] indexedTerms = new long[0];
+    /**
+     * Index keys of a state stored with words as terms (formats 1 and 2), which the event is still
+     * listed under until it is indexed anew by its terms; empty otherwise.
+     */
+    final List<String> formerIndexKeys = new ArrayList<>();
     final List<String> absorbedEventIds;
     /** The recent members' features, by article id: what {@link #rebuild} re-forms the aggregates from. */
     final Map<String, MemberFeatures> features;
@@ -63,7 +66,6 @@ public final class EventState {
         this.days = new HashMap<>();
         this.countries = new LinkedHashMap<>();
         this.officials = new LinkedHashMap<>();
-        this.indexedTerms = new LinkedHashSet<>();
         this.absorbedEventIds = new ArrayList<>();
         this.features = new HashMap<>();
         this.retired = new MemberSums();
@@ -151,6 +153,15 @@ public final class EventState {
         return best;
     }
 
+    /** Every key the event is listed under in the candidate index. */
+    List<String> indexKeys() {
+        List<String> keys = new ArrayList<>(formerIndexKeys);
+        for (long term : indexedTerms) {
+            keys.add(TermVector.indexKey(term));
+        }
+        return keys;
+    }
+
     int independentSources() {
         int n = 0;
         for (Member m : members) {
@@ -193,7 +204,11 @@ public final class EventState {
             }
             writeWeights(out, centroid);
             writeCounts(out, names, days, countries.values(), officials.values());
-            writeList(out, new ArrayList<>(indexedTerms));
+            out.writeInt(indexedTerms.length);
+            for (long term : indexedTerms) {
+                out.writeLong(term);
+            }
+            writeList(out, formerIndexKeys);
             writeList(out, absorbedEventIds);
             out.writeInt(features.size());
             for (Member m : members) {
@@ -251,7 +266,15 @@ public final class EventState {
             boolean words = format != FORMAT;
             s.centroid = readWeights(in, words);
             readCounts(in, s.names, s.days, s.countries, s.officials);
-            s.indexedTerms.addAll(readList(in));
+            if (words) {
+                s.formerIndexKeys.addAll(readList(in));
+            } else {
+                s.indexedTerms = new long[in.readInt()];
+                for (int i = 0; i < s.indexedTerms.length; i++) {
+                    s.indexedTerms[i] = in.readLong();
+                }
+                s.formerIndexKeys.addAll(readList(in));
+            }
             s.absorbedEventIds.addAll(readList(in));
             if (format == FORMAT_WITHOUT_FEATURES) {
                 s.featuresFromAggregates();

@@ -1,11 +1,10 @@
 package io.newsflow.enrich.grouping;
 
 import io.newsflow.schemas.RawArticle;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.LongStream;
 
 /** Writes that both ways of placing an article share: adding a member to an event, and storing an event with its index entries. */
 final class EventUpdates {
@@ -52,26 +51,48 @@ final class EventUpdates {
 
     /** Keeps the event findable under its strongest terms and most used names. */
     private void reindex(EventState event) {
-        Set<String> wanted = new LinkedHashSet<>();
-        for (int i : event.centroid.strongest(settings.indexTermsPerEvent())) {
-            wanted.add(TermVector.indexKey(event.centroid.term(i)));
+        long[] wanted = wantedTerms(event);
+        for (String key : event.formerIndexKeys) {
+            stores.unindex(key, event.eventId);
         }
-        event.names.entrySet().stream()
-                .filter(e -> event.centroid.contains(TermVector.termOf(e.getKey())))
+        event.formerIndexKeys.clear();
+        long[] indexed = event.indexedTerms;
+        for (long term : indexed) {
+            if (Arrays.binarySearch(wanted, term) < 0) {
+                stores.unindex(TermVector.indexKey(term), event.eventId);
+            }
+        }
+        for (long term : wanted) {
+            if (Arrays.binarySearch(indexed, term) < 0) {
+                stores.index(TermVector.indexKey(term), event.eventId, settings.maxPostings());
+            }
+        }
+        event.indexedTerms = wanted;
+    }
+
+    /** The centroid's strongest terms and the most used names among its terms, ascending, each once. */
+    private long[] wantedTerms(EventState event) {
+        TermVector centroid = event.centroid;
+        int[] strongest = centroid.strongest(settings.indexTermsPerEvent());
+        long[] wanted = new long[strongest.length + NAMES_INDEXED];
+        int n = 0;
+        for (int i : strongest) {
+            wanted[n++] = centroid.term(i);
+        }
+        List<Map.Entry<String, Integer>> names = event.names.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(NAMES_INDEXED)
-                .forEach(e -> wanted.add(TermVector.indexKey(TermVector.termOf(e.getKey()))));
-        for (String term : new ArrayList<>(event.indexedTerms)) {
-            if (!wanted.contains(term)) {
-                stores.unindex(term, event.eventId);
-                event.indexedTerms.remove(term);
+                .toList();
+        int taken = 0;
+        for (int i = 0; i < names.size() && taken < NAMES_INDEXED; i++) {
+            long term = TermVector.termOf(names.get(i).getKey());
+            if (centroid.contains(term)) {
+                wanted[n++] = term;
+                taken++;
             }
         }
-        for (String term : wanted) {
-            if (event.indexedTerms.add(term)) {
-                stores.index(term, event.eventId, settings.maxPostings());
-            }
-        }
+        long[] sorted = Arrays.copyOf(wanted, n);
+        Arrays.sort(sorted);
+        return LongStream.of(sorted).distinct().toArray();
     }
 
     private static String sourceOf(RawArticle article) {

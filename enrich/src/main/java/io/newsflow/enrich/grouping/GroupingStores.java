@@ -44,6 +44,8 @@ public final class GroupingStores {
     private static final String[] ALL = {EVENTS, CANDIDATE_INDEX, DOCUMENT_FREQUENCY, ARTICLES, EXPIRY};
 
     private static final String DOCUMENT_COUNT = "\u0000documents";
+    /** In the index store: present once every event is indexed by terms, not words (see {@link EventGrouper#reindexFormerEvents}). */
+    private static final String INDEX_BY_TERMS = "\u0000indexed-by-terms";
     private static final char LIST_SEPARATOR = '\n';
 
     private final KeyValueStore<String, byte[]> events;
@@ -179,6 +181,23 @@ public final class GroupingStores {
         if (storedActivity >= 0) {
             expiry.delete(expiryKey(storedActivity, eventId));
         }
+    }
+
+    /** Ids of all open events. */
+    List<String> allEventIds() {
+        List<String> ids = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = events.all()) {
+            it.forEachRemaining(entry -> ids.add(entry.key));
+        }
+        return ids;
+    }
+
+    boolean indexedByTerms() {
+        return index.get(INDEX_BY_TERMS) != null;
+    }
+
+    void markIndexedByTerms() {
+        index.put(INDEX_BY_TERMS, new byte[0]);
     }
 
     /** Ids of events whose last activity is before the cutoff, oldest first. */

@@ -178,7 +178,7 @@ final class Regrouping {
             if (!survivorOfAbsorbed.containsKey(old.eventId)) {
                 continue;
             }
-            for (String term : old.indexedTerms) {
+            for (String term : old.indexKeys()) {
                 stores.unindex(term, old.eventId);
             }
             stores.deleteEvent(old.eventId, previousActivity.get(old.eventId));

@@ -58,11 +58,17 @@ public final class SharedNeighbourClustering {
         int n = items.size();
         double[][] cosine = cosines(items);
         BitSet[] neighbour = neighbours(cosine, settings);
+        long[][] marks = new long[n][];
+        int[] counts = new int[n];
+        for (int i = 0; i < n; i++) {
+            marks[i] = neighbour[i].toLongArray();
+            counts[i] = neighbour[i].cardinality();
+        }
         double[][] affinity = new double[n][n];
         double[][] vetoes = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                affinity[i][j] = affinity[j][i] = sharedShare(neighbour[i], neighbour[j]);
+                affinity[i][j] = affinity[j][i] = sharedShare(marks[i], counts[i], marks[j], counts[j]);
                 if (vetoed(items.get(i), items.get(j), settings.dayVetoDays())) {
                     vetoes[i][j] = vetoes[j][i] = 1;
                 }
@@ -82,36 +88,58 @@ public final class SharedNeighbourClustering {
         return cosine;
     }
 
-    /** Row i marks i itself and its nearest items at or above the floor (ties by position). */
+    /**
+     * Row i marks i itself and its nearest items at or above the floor: the k closest, equal
+     * cosines by position. A selection into a short array: rows are short, and this runs for every
+     * row of every neighbourhood.
+     */
     private static BitSet[] neighbours(double[][] cosine, Settings settings) {
         int n = cosine.length;
         BitSet[] marks = new BitSet[n];
         for (int i = 0; i < n; i++) {
-            marks[i] = new BitSet(n);
-            marks[i].set(i);
-            List<Integer> others = new ArrayList<>();
+            double[] row = cosine[i];
+            int similar = 0;
             for (int j = 0; j < n; j++) {
-                if (j != i && cosine[i][j] >= settings.floor()) {
-                    others.add(j);
+                if (j != i && row[j] >= settings.floor()) {
+                    similar++;
                 }
             }
-            final int row = i;
-            others.sort((a, b) -> cosine[row][a] != cosine[row][b] ? Double.compare(cosine[row][b], cosine[row][a])
-                    : Integer.compare(a, b));
-            int k = Math.max(MIN_NEIGHBOURS, Math.min(settings.maxNeighbours(),
-                    (int) Math.ceil(others.size() * settings.neighbourShare())));
-            for (int j : others.subList(0, Math.min(k, others.size()))) {
+            int k = Math.min(similar, Math.max(MIN_NEIGHBOURS, Math.min(settings.maxNeighbours(),
+                    (int) Math.ceil(similar * settings.neighbourShare()))));
+            int[] nearest = new int[k];
+            int kept = 0;
+            for (int j = 0; j < n && k > 0; j++) {
+                if (j == i || row[j] < settings.floor() || kept == k && !closer(row, j, nearest[k - 1])) {
+                    continue;
+                }
+                int at = kept == k ? k - 1 : kept++;
+                while (at > 0 && closer(row, j, nearest[at - 1])) {
+                    nearest[at] = nearest[at - 1];
+                    at--;
+                }
+                nearest[at] = j;
+            }
+            marks[i] = new BitSet(n);
+            marks[i].set(i);
+            for (int j : nearest) {
                 marks[i].set(j);
             }
         }
         return marks;
     }
 
+    /** Whether item a is nearer in this row than item b: the larger cosine, or on a tie the earlier item. */
+    private static boolean closer(double[] row, int a, int b) {
+        return row[a] != row[b] ? row[a] > row[b] : a < b;
+    }
+
     /** Shared neighbours over the smaller list: an article with few neighbours is not held to k. */
-    private static double sharedShare(BitSet a, BitSet b) {
-        BitSet shared = (BitSet) a.clone();
-        shared.and(b);
-        return (double) shared.cardinality() / Math.min(a.cardinality(), b.cardinality());
+    private static double sharedShare(long[] a, int countA, long[] b, int countB) {
+        int shared = 0;
+        for (int w = 0; w < Math.min(a.length, b.length); w++) {
+            shared += Long.bitCount(a[w] & b[w]);
+        }
+        return (double) shared / Math.min(countA, countB);
     }
 
     private static boolean vetoed(Item a, Item b, int dayVetoDays) {

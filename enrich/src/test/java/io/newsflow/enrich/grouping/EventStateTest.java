@@ -27,7 +27,8 @@ class EventStateTest {
         s.days.put(19_892L, 2);
         s.countries.put("KR", new EventState.CountryCount("KR", "South Korea", 3, true));
         s.officials.put("kim hong kyun", new EventState.OfficialCount("Kim Hong-kyun", "kim hong kyun", null, null, "KR", 2));
-        s.indexedTerms.add("seoul");
+        s.indexedTerms = new long[] {TermVector.termOf("seoul")};
+        s.formerIndexKeys.add("talks");
         s.absorbedEventIds.add("ev-0");
 
         EventState back = EventState.fromBytes(s.toBytes());
@@ -39,7 +40,8 @@ class EventStateTest {
         assertThat(back.days).isEqualTo(s.days);
         assertThat(back.countries).isEqualTo(s.countries);
         assertThat(back.officials).isEqualTo(s.officials);
-        assertThat(back.indexedTerms).containsExactly("seoul");
+        assertThat(back.indexedTerms).containsExactly(TermVector.termOf("seoul"));
+        assertThat(back.formerIndexKeys).containsExactly("talks");
         assertThat(back.absorbedEventIds).containsExactly("ev-0");
         assertThat(back.independentSources()).isEqualTo(1);
         assertThat(back.day()).isEqualTo(19_892L);
@@ -120,14 +122,15 @@ class EventStateTest {
         EventState s = new EventState("ev-6");
         s.members.add(new EventState.Member("a1", "ECNS", null, "T1", null, 10, 1.0, List.of(), List.of(), null, null));
         s.members.add(new EventState.Member("a2", "GT", null, "T2", null, 15, 0.4, List.of(), List.of(), 5.0, null));
-        s.indexedTerms.add("seoul");
+        s.formerIndexKeys.add("seoul");
         Map<String, Map<String, Double>> features = Map.of("a1", Map.of("seoul", 0.5, "talks", 0.25), "a2", Map.of("seoul", 0.75));
 
         EventState back = EventState.fromBytes(FormerEventStates.write(2, s, Map.of("seoul", 1.25, "talks", 0.25), features));
         assertThat(back.centroid).isEqualTo(TermVector.of(Map.of("seoul", 1.25, "talks", 0.25)));
         assertThat(back.features.get("a1").vector()).isEqualTo(TermVector.of(features.get("a1")));
         assertThat(back.features.get("a2").vector()).isEqualTo(TermVector.of(features.get("a2")));
-        assertThat(back.indexedTerms).containsExactly("seoul");
+        assertThat(back.indexedTerms).isEmpty();
+        assertThat(back.formerIndexKeys).as("listed under words until indexed anew").containsExactly("seoul");
         back.rebuild(300);
         assertThat(back.centroid).isEqualTo(TermVector.of(Map.of("seoul", 1.25, "talks", 0.25)));
     }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Writes event states as earlier releases stored them, with words as terms: format 1 (no
  * members' features) and format 2 (members' features, retired members' sums). Only what the tests
- * use: members without shared lists or copies, no officials.
+ * use: members without shared lists or copies, no officials; the words the event is indexed
+ * under are taken from {@link EventState#formerIndexKeys}.
  */
 final class FormerEventStates {
 
@@ -46,7 +47,7 @@ final class FormerEventStates {
             }
             writeWords(out, centroid);
             writeCounts(out, s);
-            writeList(out, List.copyOf(s.indexedTerms));
+            writeList(out, s.formerIndexKeys);
             writeList(out, s.absorbedEventIds);
             if (format >= 2) {
                 out.writeInt(features.size());

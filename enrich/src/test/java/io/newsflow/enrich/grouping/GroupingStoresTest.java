@@ -150,6 +150,37 @@ class GroupingStoresTest {
         }
     }
 
+    /**
+     * Stores written by an earlier version list events under words; once a task opens them, the
+     * events are listed under their terms and found again, and the word lists are gone.
+     */
+    @Test
+    void eventsIndexedUnderWordsByAnEarlierVersionAreIndexedAnewByTheirTerms() {
+        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+            KeyValueStore<String, byte[]> events = driver.getKeyValueStore(GroupingStores.EVENTS);
+            KeyValueStore<String, byte[]> index = driver.getKeyValueStore(GroupingStores.CANDIDATE_INDEX);
+            EventState former = new EventState("ev-old");
+            former.members.add(new EventState.Member("a1", "outlet", null, "Quake", null, 10, 1.0, List.of(), List.of(), null, null));
+            former.formerIndexKeys.addAll(List.of("quake", "qeshm"));
+            events.put("ev-old", FormerEventStates.write(2, former, Map.of("quake", 0.8, "qeshm", 0.6),
+                    Map.of("a1", Map.of("quake", 0.8, "qeshm", 0.6))));
+            index.put("quake", "ev-old".getBytes(StandardCharsets.UTF_8));
+            index.put("qeshm", "ev-old".getBytes(StandardCharsets.UTF_8));
+            EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores(driver));
+
+            assertThat(grouper.reindexFormerEvents()).isEqualTo(1);
+
+            assertThat(index.get("quake")).isNull();
+            assertThat(index.get("qeshm")).isNull();
+            String quake = TermVector.indexKey(TermVector.termOf("quake"));
+            assertThat(stores(driver).mostVoted(List.of(Map.entry(quake, 1.0)), 5)).containsExactly("ev-old");
+            EventState now = stores(driver).event("ev-old");
+            assertThat(now.formerIndexKeys).isEmpty();
+            assertThat(now.indexedTerms).containsExactlyInAnyOrder(TermVector.termOf("quake"), TermVector.termOf("qeshm"));
+            assertThat(grouper.reindexFormerEvents()).as("done once").isZero();
+        }
+    }
+
     private static GroupingStores stores(TopologyTestDriver driver) {
         return new GroupingStores(driver.getKeyValueStore(GroupingStores.EVENTS),
                 driver.getKeyValueStore(GroupingStores.CANDIDATE_INDEX),
