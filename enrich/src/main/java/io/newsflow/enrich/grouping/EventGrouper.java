@@ -75,6 +75,12 @@ public final class EventGrouper {
     record Candidate(EventState event, EventSimilarity.Score score) {
     }
 
+    /** Higher score first, then the smaller event id. */
+    private static final Comparator<Candidate> BEST_FIRST = (a, b) -> {
+        int byScore = Double.compare(b.score().value(), a.score().value());
+        return byScore != 0 ? byScore : a.event().eventId.compareTo(b.event().eventId);
+    };
+
     /** Forgets what memory holds beyond the stores: after a failed placement, the stores are right. */
     public void recover() {
         stores.forgetDecoded();
@@ -95,6 +101,7 @@ public final class EventGrouper {
 
         Map<String, Double> frequencies = stores.countDocument(profile.termWeights().keySet(), eventTime, halfLifeMillis);
         TermVector vector = tfIdf(profile.termWeights(), frequencies, eventTime);
+        TermSlots.Spread spread = new TermSlots.Spread(vector);
         // The background prior is evidence about word rarity too: it counts as documents seen.
         double streamDocuments = stores.documentCount(eventTime, halfLifeMillis) + PRIOR_DOCUMENTS;
 
@@ -103,14 +110,14 @@ public final class EventGrouper {
         EventState copied = original == null ? null : stores.event(original.eventId());
         if (copied != null) {
             String copyOf = original.copyOf() != null ? original.copyOf() : original.articleId();
-            EventSimilarity.Score evidence = EventSimilarity.score(vector, profile, officials, copied, settings);
+            EventSimilarity.Score evidence = EventSimilarity.score(spread, profile, officials, copied, settings);
             long previousActivity = copied.lastUpdatedAt;
             updates.addMember(copied, article, features, eventTime, evidence.value(), copyOf);
             updates.store(copied, previousActivity);
             putArticle(article, copied.eventId, copyOf, profile);
             return new Outcome(List.of(copied), List.of());
         }
-        List<Candidate> candidates = candidates(vector, profile, officials);
+        List<Candidate> candidates = candidates(vector, spread, profile, officials);
         if (LOG.isDebugEnabled()) {
             LOG.debug("article {} day={} candidates={}", articleId, profile.day(), candidates.stream()
                     .map(c -> c.event().eventId + "=" + String.format("%.3f", c.score().value()) + (c.score().vetoed() ? "V" : ""))
@@ -133,6 +140,7 @@ public final class EventGrouper {
     private Neighbourhood neighbourhood(RawArticle article, MemberFeatures features, List<Candidate> candidates) {
         Neighbourhood region = new Neighbourhood();
         region.add(null, article.getArticleId(), features);
+        TermSlots.Spread arriving = new TermSlots.Spread(features.vector());
         for (Candidate c : candidates) {
             int room = Math.min(settings.regionMembersPerEvent(), settings.regionSize() - region.size());
             if (room <= 0) {
@@ -144,7 +152,7 @@ public final class EventGrouper {
             boolean near = false;
             for (EventState.Member m : recent) {
                 MemberFeatures f = event.features.get(m.articleId());
-                if (f != null && features.vector().dot(f.vector()) >= settings.clustering().floor()) {
+                if (f != null && arriving.dot(f.vector()) >= settings.clustering().floor()) {
                     near = true;
                     break;
                 }
@@ -306,7 +314,8 @@ public final class EventGrouper {
         return best;
     }
 
-    private List<Candidate> candidates(TermVector vector, ArticleProfile profile, List<EventSimilarity.Holder> officials) {
+    private List<Candidate> candidates(TermVector vector, TermSlots.Spread spread, ArticleProfile profile,
+                                       List<EventSimilarity.Holder> officials) {
         List<Map.Entry<String, Double>> strongest = new ArrayList<>();
         for (int i : vector.strongest(settings.queryTerms())) {
             strongest.add(Map.entry(TermVector.indexKey(vector.term(i)), vector.weight(i)));
@@ -316,11 +325,10 @@ public final class EventGrouper {
         for (String eventId : stores.mostVoted(strongest, settings.candidateEvents())) {
             EventState event = stores.event(eventId);
             if (event != null) {
-                scored.add(new Candidate(event, EventSimilarity.score(vector, profile, officials, event, settings)));
+                scored.add(new Candidate(event, EventSimilarity.score(spread, profile, officials, event, settings)));
             }
         }
-        scored.sort(Comparator.comparingDouble((Candidate c) -> c.score().value()).reversed()
-                .thenComparing(c -> c.event().eventId));
+        scored.sort(BEST_FIRST);
         return scored;
     }
 

@@ -67,14 +67,18 @@ final class EventSimilarity {
         return false;
     }
 
-    static Score score(TermVector vector, ArticleProfile profile, List<Holder> officials, EventState event,
+    /**
+     * The article's mean cosine with the event's members, from the sum of their unit vectors (the
+     * centroid): the group-average link of agglomerative clustering, in constant time per event.
+     */
+    static Score score(TermSlots.Spread article, ArticleProfile profile, List<Holder> officials, EventState event,
                        GroupingSettings settings) {
         int vetoDays = settings.clustering().dayVetoDays();
         // the event's day is a count over its members' days: only worked out when a veto could use it
         boolean vetoed = vetoDays > 0 && profile.day() != null
                 && dayConflict(profile.day().toEpochDay(), event.day(), vetoDays)
                 || !officials.isEmpty() && officeConflict(officials, holders(event));
-        double value = groupAverage(vector, 1, event.centroid, event.members.size());
+        double value = article.dot(event.centroid) / event.members.size();
         return new Score(vetoed ? 0.0 : value, vetoed);
     }
 
@@ -90,14 +94,6 @@ final class EventSimilarity {
         return settings.linkThreshold()
                 + settings.smallSampleMargin() / Math.sqrt(Math.max(1, pairs))
                 + settings.coldStartMargin() / Math.sqrt(1 + Math.max(0, articlesSeen));
-    }
-
-    /**
-     * Mean cosine between the members of two groups, from their sums of unit vectors: the
-     * group-average link of agglomerative clustering, in constant time per pair of groups.
-     */
-    static double groupAverage(TermVector sumA, int sizeA, TermVector sumB, int sizeB) {
-        return sumA.dot(sumB) / ((double) sizeA * sizeB);
     }
 
     /** Whether two sides' days (epoch days, null when unknown) are further apart than a day veto set above 0 allows. */

@@ -246,13 +246,14 @@ final class Regrouping {
 
     /** The newcomer's mean cosine with the members it joins: its evidence score. */
     private static double meanCosine(MemberFeatures newcomer, EventState event) {
+        TermSlots.Spread spread = new TermSlots.Spread(newcomer.vector());
         double sum = 0;
         int n = 0;
         // In member order, which a restarted task reads back the same: the sum comes out the same.
         for (EventState.Member m : event.members) {
             MemberFeatures f = event.features.get(m.articleId());
             if (f != null) {
-                sum += newcomer.vector().dot(f.vector());
+                sum += spread.dot(f.vector());
                 n++;
             }
         }

@@ -77,12 +77,45 @@ public final class SharedNeighbourClustering {
         return averageLink(n, affinity, cosine, vetoes, settings.threshold(), requiredCosine);
     }
 
+    /**
+     * All pairwise cosines. The region's terms are numbered by slots once; then for each article
+     * its weights are spread over an array by slot, and its products with the articles before it
+     * are a pass over their slots (see {@link TermSlots}): the sums of {@link TermVector#dot}, to
+     * the last bit, at a fraction of the cost.
+     */
     private static double[][] cosines(List<Item> items) {
         int n = items.size();
-        double[][] cosine = new double[n][n];
+        int terms = 0;
+        for (Item item : items) {
+            terms += item.vector().size();
+        }
+        TermSlots slots = new TermSlots(terms);
+        int[][] slotOf = new int[n][];
         for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                cosine[i][j] = cosine[j][i] = items.get(i).vector().dot(items.get(j).vector());
+            TermVector v = items.get(i).vector();
+            slotOf[i] = new int[v.size()];
+            for (int x = 0; x < v.size(); x++) {
+                slotOf[i][x] = slots.add(v.term(x));
+            }
+        }
+        double[] spread = new double[slots.capacity()];
+        double[][] cosine = new double[n][n];
+        for (int j = 1; j < n; j++) {
+            TermVector vj = items.get(j).vector();
+            for (int x = 0; x < vj.size(); x++) {
+                spread[slotOf[j][x]] = vj.weight(x);
+            }
+            for (int i = 0; i < j; i++) {
+                TermVector vi = items.get(i).vector();
+                int[] at = slotOf[i];
+                double dot = 0;
+                for (int x = 0; x < at.length; x++) {
+                    dot += vi.weight(x) * spread[at[x]];
+                }
+                cosine[i][j] = cosine[j][i] = dot;
+            }
+            for (int x = 0; x < vj.size(); x++) {
+                spread[slotOf[j][x]] = 0;
             }
         }
         return cosine;
