@@ -63,25 +63,42 @@ final class TermSlots {
     /**
      * One vector spread over slots, for its dot products with many others. Each product adds the
      * shared terms' products in the other's (ascending) term order, as {@link TermVector#dot} does:
-     * the same sum to the last bit.
+     * the same sum to the last bit. Most terms of the other are not in this vector; a bit per term
+     * (a one-hash Bloom filter on bits of the term the table does not use) turns most of them away
+     * before the table is probed, on a branch that is nearly always taken the same way.
      */
     static final class Spread {
 
+        private static final int FILTER_BITS = 1 << 13;
         private final TermSlots slots;
         private final double[] weights;
+        private final long[] filter = new long[FILTER_BITS / 64];
 
         Spread(TermVector vector) {
             slots = new TermSlots(vector.size());
             weights = new double[slots.capacity()];
             for (int i = 0; i < vector.size(); i++) {
-                weights[slots.add(vector.term(i))] = vector.weight(i);
+                long term = vector.term(i);
+                weights[slots.add(term)] = vector.weight(i);
+                int bit = filterBit(term);
+                filter[bit >>> 6] |= 1L << bit;
             }
+        }
+
+        /** The top 13 bits: the table's home slot comes from the low bits. */
+        private static int filterBit(long term) {
+            return (int) (term >>> (64 - 13));
         }
 
         double dot(TermVector other) {
             double dot = 0;
             for (int i = 0; i < other.size(); i++) {
-                int at = slots.slot(other.term(i));
+                long term = other.term(i);
+                int bit = filterBit(term);
+                if ((filter[bit >>> 6] & 1L << bit) == 0) {
+                    continue;
+                }
+                int at = slots.slot(term);
                 if (at >= 0) {
                     dot += weights[at] * other.weight(i);
                 }
