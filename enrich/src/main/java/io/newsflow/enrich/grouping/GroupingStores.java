@@ -79,10 +79,16 @@ public final class GroupingStores {
     private final List<String> eventIds = new ArrayList<>();
     private static final int MAX_ORDINALS = 1_000_000;
     private static final Postings NO_POSTINGS = new Postings(new int[0], new byte[0]);
-    /** Scratch for counting votes, by ordinal: the sum, and the round that last set it. */
-    private double[] votes = new double[1024];
-    private int[] votedIn = new int[1024];
-    private int votingRound;
+    /**
+     * Scratch for counting votes, reused from call to call: an open-addressing table from ordinal
+     * + 1 (0 is an empty slot) to the sum of its votes, and the slots in the order first voted. A
+     * table sized to the votes of one call stays in the processor's cache; arrays indexed by every
+     * ordinal since the start did not, and a miss per vote made counting a main cost.
+     */
+    private int[] voteKeys = new int[1024];
+    private double[] voteSums = new double[1024];
+    private int voteShift = 32 - 10;
+    private int[] votedSlots = new int[512];
     /**
      * The stored document frequencies of recently counted terms (the same bytes as in the store,
      * never changed in place): common words recur in most articles, and each is read, then written.
@@ -229,58 +235,68 @@ public final class GroupingStores {
         for (int t = 0; t < lists.length; t++) {
             lists[t] = postings(terms.get(t).getKey());
         }
-        if (votes.length < eventIds.size()) {
-            votes = Arrays.copyOf(votes, eventIds.size() * 2);
-            votedIn = Arrays.copyOf(votedIn, eventIds.size() * 2);
+        int postings = 0;
+        for (Postings list : lists) {
+            postings += list.events().length;
         }
-        if (votingRound == Integer.MAX_VALUE) {
-            Arrays.fill(votedIn, 0);
-            votingRound = 0;
+        if (voteKeys.length < 2 * postings) {
+            int bits = 32 - Integer.numberOfLeadingZeros(2 * postings - 1);
+            voteKeys = new int[1 << bits];
+            voteSums = new double[1 << bits];
+            voteShift = 32 - bits;
         }
-        int round = ++votingRound;
-        int[] voted = new int[64];
+        if (votedSlots.length < postings) {
+            votedSlots = new int[postings];
+        }
+        int mask = voteKeys.length - 1;
         int count = 0;
         for (int t = 0; t < lists.length; t++) {
             double weight = terms.get(t).getValue();
             for (int event : lists[t].events()) {
-                if (votedIn[event] != round) {
-                    votedIn[event] = round;
-                    votes[event] = weight;
-                    if (count == voted.length) {
-                        voted = Arrays.copyOf(voted, count * 2);
-                    }
-                    voted[count++] = event;
+                int key = event + 1;
+                int at = (key * 0x9E3779B9) >>> voteShift;
+                while (voteKeys[at] != 0 && voteKeys[at] != key) {
+                    at = (at + 1) & mask;
+                }
+                if (voteKeys[at] == 0) {
+                    voteKeys[at] = key;
+                    voteSums[at] = weight;
+                    votedSlots[count++] = at;
                 } else {
-                    votes[event] += weight;
+                    voteSums[at] += weight;
                 }
             }
         }
-        // the best `limit`, kept sorted: an insertion into a short array
+        // the best `limit`, kept sorted: an insertion into a short array (of slots)
         int[] best = new int[Math.max(0, Math.min(limit, count))];
         int kept = 0;
         for (int i = 0; i < count; i++) {
-            int event = voted[i];
-            if (kept == best.length && (kept == 0 || !ranksBefore(event, best[kept - 1]))) {
+            int slot = votedSlots[i];
+            if (kept == best.length && (kept == 0 || !ranksBefore(slot, best[kept - 1]))) {
                 continue;
             }
             int at = kept == best.length ? kept - 1 : kept++;
-            while (at > 0 && ranksBefore(event, best[at - 1])) {
+            while (at > 0 && ranksBefore(slot, best[at - 1])) {
                 best[at] = best[at - 1];
                 at--;
             }
-            best[at] = event;
+            best[at] = slot;
         }
         List<String> ids = new ArrayList<>(kept);
         for (int i = 0; i < kept; i++) {
-            ids.add(eventIds.get(best[i]));
+            ids.add(eventIds.get(voteKeys[best[i]] - 1));
+        }
+        for (int i = 0; i < count; i++) {
+            voteKeys[votedSlots[i]] = 0;
         }
         return ids;
     }
 
     /** More votes first, then the smaller event id: the order of votes sorted by value, then key. */
-    private boolean ranksBefore(int a, int b) {
-        int byVotes = Double.compare(votes[b], votes[a]);
-        return byVotes != 0 ? byVotes < 0 : eventIds.get(a).compareTo(eventIds.get(b)) < 0;
+    private boolean ranksBefore(int slotA, int slotB) {
+        int byVotes = Double.compare(voteSums[slotB], voteSums[slotA]);
+        return byVotes != 0 ? byVotes < 0
+                : eventIds.get(voteKeys[slotA] - 1).compareTo(eventIds.get(voteKeys[slotB] - 1)) < 0;
     }
 
     void index(String term, String eventId, int maxPostings) {
