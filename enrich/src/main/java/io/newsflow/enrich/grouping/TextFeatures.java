@@ -8,11 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns an article's text into an {@link ArticleProfile}: weighted terms, proper names, dates and
@@ -27,7 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class TextFeatures {
 
-    private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}'’]*|\\d+(?:[.,]\\d+)*");
     private static final double TITLE_BOOST = 2.0;
     private static final double NAME_BOOST = 2.0;
     private static final double TAG_WEIGHT = 1.0;
@@ -77,30 +73,27 @@ public final class TextFeatures {
         if (text == null || text.isEmpty()) {
             return;
         }
-        Matcher m = TOKEN.matcher(text);
         boolean sentenceStart = true;
         int lastEnd = 0;
         StringBuilder run = new StringBuilder();
         int runLength = 0;
-        while (m.find()) {
-            int gapBreak = gapKind(text, lastEnd, m.start());
+        StringBuilder scratch = new StringBuilder();
+        for (int start = Tokens.next(text, 0); start >= 0; start = Tokens.next(text, lastEnd)) {
+            int end = Tokens.end(text, start);
+            int gapBreak = gapKind(text, lastEnd, start);
             if (gapBreak == SENTENCE_BREAK) {
                 sentenceStart = true;
             }
             boolean breaksRun = gapBreak != JOIN;
-            lastEnd = m.end();
-            String raw = m.group();
-            String lower = raw.toLowerCase(Locale.ROOT).replace('’', '\'');
-            if (lower.endsWith("'s")) {
-                lower = lower.substring(0, lower.length() - 2);
-            }
+            lastEnd = end;
+            String lower = Tokens.lowerWord(text, start, end, scratch);
             if (words != null) {
                 words.add(lower);
             }
-            boolean capitalised = Character.isUpperCase(raw.charAt(0));
+            boolean capitalised = Character.isUpperCase(text.charAt(start));
             boolean stop = Stopwords.contains(lower);
             // The second part of a hyphenated name ("Hong-kyun") continues the name.
-            boolean hyphenated = gapBreak == JOIN && m.start() > 0 && text.charAt(m.start() - 1) == '-' && runLength > 0;
+            boolean hyphenated = gapBreak == JOIN && start > 0 && text.charAt(start - 1) == '-' && runLength > 0;
             boolean name = readNames && !stop && (hyphenated
                     || capitalised && !sentenceStart && !Stopwords.isCalendarWord(lower));
             if (name && !breaksRun) {
