@@ -38,8 +38,8 @@ public final class DateMentions {
             "thursday", DayOfWeek.THURSDAY, "friday", DayOfWeek.FRIDAY, "saturday", DayOfWeek.SATURDAY,
             "sunday", DayOfWeek.SUNDAY);
     private static final List<String> WEEKDAY_PREFIXES = List.of("mon", "tues", "wednes", "thurs", "fri", "satur", "sun");
-    /** "early": WEEKDAY's longest word before the weekday. */
-    private static final int LONGEST_WEEKDAY_KEYWORD = 5;
+    /** The lengths of WEEKDAY's words before the weekday: on; last, this, late; early. */
+    private static final int[] WEEKDAY_KEYWORD_LENGTHS = {2, 4, 5};
     /** Only the head of an article is searched for its dateline; later dates are history. */
     private static final int DATELINE_CHARS = 600;
 
@@ -67,10 +67,9 @@ public final class DateMentions {
     public static Reading read(String text, LocalDate published) {
         LocalDate written = published != null ? published : dateline(text);
         LocalDate reported = null;
-        int from = written == null ? -1 : weekdaySearchStart(text);
-        if (from >= 0) {
-            Matcher weekday = WEEKDAY.matcher(text);
-            if (weekday.find(from)) {
+        if (written != null) {
+            Matcher weekday = firstWeekdayMention(text);
+            if (weekday != null) {
                 DayOfWeek day = WEEKDAYS.get(weekday.group(1).toLowerCase(Locale.ROOT));
                 int back = (written.getDayOfWeek().getValue() - day.getValue() + 7) % 7;
                 reported = written.minusDays(back);
@@ -138,33 +137,44 @@ public final class DateMentions {
     }
 
     /**
-     * Where WEEKDAY can first match, or -1 when it cannot: a match holds a weekday name (ASCII
-     * letters in any case) preceded by whitespace and a keyword of at most five letters, so no match
-     * starts before the first name's whitespace run less five characters. Starting there gives the
-     * same first match as searching the whole text, without a regex step at every character.
+     * The first WEEKDAY match, as {@code find()} gives it, without a regex step at every character:
+     * a match is a keyword, whitespace, and a weekday name (ASCII letters in any case), so it can
+     * only start where a keyword ends at the whitespace run before a weekday name, and matches come
+     * in the order of their names. The pattern itself still decides each candidate.
      */
-    static int weekdaySearchStart(String text) {
-        int name = firstWeekdayName(text);
-        if (name < 0) {
-            return -1;
+    private static Matcher firstWeekdayMention(String text) {
+        Matcher m = WEEKDAY.matcher(text).useTransparentBounds(true);
+        for (int day = 0; day + 3 <= text.length(); day++) {
+            int name = weekdayNameEndingIn(text, day);
+            if (name < 0) {
+                continue;
+            }
+            int spaceStart = name;
+            while (spaceStart > 0 && isRegexSpace(text.charAt(spaceStart - 1))) {
+                spaceStart--;
+            }
+            if (spaceStart == name) {
+                continue;
+            }
+            for (int keyword : WEEKDAY_KEYWORD_LENGTHS) {
+                int start = spaceStart - keyword;
+                if (start >= 0 && m.region(start, text.length()).lookingAt()) {
+                    return m;
+                }
+            }
         }
-        int spaceStart = name;
-        while (spaceStart > 0 && isRegexSpace(text.charAt(spaceStart - 1))) {
-            spaceStart--;
-        }
-        return Math.max(0, spaceStart - LONGEST_WEEKDAY_KEYWORD);
+        return null;
     }
 
-    /** Where the first weekday name (ASCII, any case) starts, or -1. */
-    private static int firstWeekdayName(String text) {
-        for (int day = 0; day + 3 <= text.length(); day++) {
-            if (isAsciiIgnoreCase(text, day, "day")) {
-                for (String prefix : WEEKDAY_PREFIXES) {
-                    int start = day - prefix.length();
-                    if (start >= 0 && isAsciiIgnoreCase(text, start, prefix)) {
-                        return start;
-                    }
-                }
+    /** Where the weekday name whose "day" (any ASCII case) is at {@code day} starts, or -1. */
+    private static int weekdayNameEndingIn(String text, int day) {
+        if (!isAsciiIgnoreCase(text, day, "day")) {
+            return -1;
+        }
+        for (String prefix : WEEKDAY_PREFIXES) {
+            int start = day - prefix.length();
+            if (start >= 0 && isAsciiIgnoreCase(text, start, prefix)) {
+                return start;
             }
         }
         return -1;

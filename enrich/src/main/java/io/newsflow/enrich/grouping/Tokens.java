@@ -69,11 +69,15 @@ final class Tokens {
 
     /**
      * The token lower-cased (root locale), with ’ written as ' and a trailing possessive 's
-     * dropped. ASCII tokens are lower-cased char by char into {@code scratch}: one string instead of
-     * three. Other tokens take {@link String#toLowerCase}, whose rules (Greek final sigma, dotted
-     * capital I) depend on the whole word.
+     * dropped. Most tokens are lower-case ASCII already and are copied as they are; other ASCII
+     * tokens are lower-cased char by char into {@code scratch}. Other tokens take
+     * {@link String#toLowerCase}, whose rules (Greek final sigma, dotted capital I) depend on the
+     * whole word.
      */
     static String lowerWord(String text, int start, int end, StringBuilder scratch) {
+        if (isPlainLowerCase(text, start, end)) {
+            return text.substring(start, end);
+        }
         scratch.setLength(0);
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
@@ -91,6 +95,17 @@ final class Tokens {
             length -= 2;
         }
         return scratch.substring(0, length);
+    }
+
+    /** Lower-case ASCII letters, or a number: nothing to lower-case, replace or drop. */
+    private static boolean isPlainLowerCase(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || isDigit(c) || c == '.' || c == ',')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String withoutPossessive(String lower) {
