@@ -82,9 +82,9 @@ public final class DateMentions {
     static LocalDate dateline(String text) {
         String head = text.length() > DATELINE_CHARS ? text.substring(0, DATELINE_CHARS) : text;
         List<Found> found = new ArrayList<>();
-        // Each pattern is only run when the head holds the characters every match of it holds:
-        // most heads hold no date, and four case-insensitive regexes over 600 characters cost more
-        // than the rest of an article's features.
+        // Each pattern is only run when the head holds characters that every match of it holds:
+        // most heads hold no date, and running all four over 600 characters (two of them trying
+        // twelve month names at every character) cost more than an article's terms and names.
         if (hasBetweenDigits(head, '-')) {
             Matcher m = ISO.matcher(head);
             if (m.find()) {
@@ -139,8 +139,8 @@ public final class DateMentions {
     /**
      * The first WEEKDAY match, as {@code find()} gives it, without a regex step at every character:
      * a match is a keyword, whitespace, and a weekday name (ASCII letters in any case), so it can
-     * only start where a keyword ends at the whitespace run before a weekday name, and matches come
-     * in the order of their names. The pattern itself still decides each candidate.
+     * only start where a keyword ends at the whitespace run before a weekday name, and a later name
+     * can only give a later match. The pattern itself still decides each candidate.
      */
     private static Matcher firstWeekdayMention(String text) {
         Matcher m = WEEKDAY.matcher(text).useTransparentBounds(true);
