@@ -43,14 +43,14 @@ public final class TextFeatures {
      * @param datelineSource the body as received: page chrome often holds the dateline
      */
     public ArticleProfile profile(String title, String body, String datelineSource, LocalDate published, ArticleTags tags) {
-        Map<String, Double> counts = new HashMap<>();
+        Map<String, double[]> counts = new HashMap<>();
         Set<String> names = new LinkedHashSet<>();
         List<String> words = new ArrayList<>();
         // Headlines are often in title case, so names are only read from the body.
         addText(title, TITLE_BOOST, false, counts, names, null);
         addText(body, 1.0, true, counts, names, words);
         Map<String, Double> weights = new HashMap<>(counts.size() * 2);
-        counts.forEach((term, tf) -> weights.put(term, 1.0 + Math.log(tf)));
+        counts.forEach((term, tf) -> weights.put(term, 1.0 + Math.log(tf[0])));
 
         Set<String> countries = new LinkedHashSet<>();
         Set<String> officials = new LinkedHashSet<>();
@@ -68,7 +68,7 @@ public final class TextFeatures {
         return new ArticleProfile(weights, names, countries, officials, dates, minHash.signature(words));
     }
 
-    private static void addText(String text, double boost, boolean readNames, Map<String, Double> counts,
+    private static void addText(String text, double boost, boolean readNames, Map<String, double[]> counts,
                                 Set<String> names, List<String> words) {
         if (text == null || text.isEmpty()) {
             return;
@@ -116,7 +116,7 @@ public final class TextFeatures {
                 continue;
             }
             String term = fold(lower);
-            counts.merge(term, name ? boost * NAME_BOOST : boost, Double::sum);
+            count(counts, term, name ? boost * NAME_BOOST : boost);
             if (name) {
                 names.add(term);
             }
@@ -124,12 +124,20 @@ public final class TextFeatures {
         flushRun(run, runLength, boost, counts, names);
     }
 
-    private static void flushRun(StringBuilder run, int length, double boost, Map<String, Double> counts, Set<String> names) {
+    private static void flushRun(StringBuilder run, int length, double boost, Map<String, double[]> counts, Set<String> names) {
         if (length >= 2) {
             String phrase = run.toString();
-            counts.merge(phrase, boost * NAME_BOOST, Double::sum);
+            count(counts, phrase, boost * NAME_BOOST);
             names.add(phrase);
         }
+    }
+
+    /**
+     * Adds to a term's count in place: one array per term instead of a boxed sum per occurrence.
+     * The sums are the same additions in the same order as {@code merge(term, weight, Double::sum)}.
+     */
+    private static void count(Map<String, double[]> counts, String term, double weight) {
+        counts.computeIfAbsent(term, t -> new double[1])[0] += weight;
     }
 
     private static final int JOIN = 0;
