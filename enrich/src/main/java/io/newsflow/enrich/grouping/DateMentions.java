@@ -37,6 +37,9 @@ public final class DateMentions {
             "monday", DayOfWeek.MONDAY, "tuesday", DayOfWeek.TUESDAY, "wednesday", DayOfWeek.WEDNESDAY,
             "thursday", DayOfWeek.THURSDAY, "friday", DayOfWeek.FRIDAY, "saturday", DayOfWeek.SATURDAY,
             "sunday", DayOfWeek.SUNDAY);
+    private static final List<String> WEEKDAY_PREFIXES = List.of("mon", "tues", "wednes", "thurs", "fri", "satur", "sun");
+    /** The lengths of WEEKDAY's words before the weekday: on; last, this, late; early. */
+    private static final int[] WEEKDAY_KEYWORD_LENGTHS = {2, 4, 5};
     /** Only the head of an article is searched for its dateline; later dates are history. */
     private static final int DATELINE_CHARS = 600;
 
@@ -65,8 +68,8 @@ public final class DateMentions {
         LocalDate written = published != null ? published : dateline(text);
         LocalDate reported = null;
         if (written != null) {
-            Matcher weekday = WEEKDAY.matcher(text);
-            if (weekday.find()) {
+            Matcher weekday = firstWeekdayMention(text);
+            if (weekday != null) {
                 DayOfWeek day = WEEKDAYS.get(weekday.group(1).toLowerCase(Locale.ROOT));
                 int back = (written.getDayOfWeek().getValue() - day.getValue() + 7) % 7;
                 reported = written.minusDays(back);
@@ -79,28 +82,125 @@ public final class DateMentions {
     static LocalDate dateline(String text) {
         String head = text.length() > DATELINE_CHARS ? text.substring(0, DATELINE_CHARS) : text;
         List<Found> found = new ArrayList<>();
-        Matcher m = ISO.matcher(head);
-        if (m.find()) {
-            found.add(new Found(m.start(), date(m.group(1), m.group(2), m.group(3))));
+        // Each pattern is only run when the head holds characters that every match of it holds:
+        // most heads hold no date, and running all four over 600 characters (two of them trying
+        // twelve month names at every character) cost more than an article's terms and names.
+        if (hasBetweenDigits(head, '-')) {
+            Matcher m = ISO.matcher(head);
+            if (m.find()) {
+                found.add(new Found(m.start(), date(m.group(1), m.group(2), m.group(3))));
+            }
         }
-        m = MONTH_DAY_YEAR.matcher(head);
-        if (m.find()) {
-            found.add(new Found(m.start(), date(m.group(3), month(m.group(1)), m.group(2))));
+        if (hasYearAfterSpace(head)) {
+            Matcher m = MONTH_DAY_YEAR.matcher(head);
+            if (m.find()) {
+                found.add(new Found(m.start(), date(m.group(3), month(m.group(1)), m.group(2))));
+            }
+            m = DAY_MONTH_YEAR.matcher(head);
+            if (m.find()) {
+                found.add(new Found(m.start(), date(m.group(3), month(m.group(2)), m.group(1))));
+            }
         }
-        m = DAY_MONTH_YEAR.matcher(head);
-        if (m.find()) {
-            found.add(new Found(m.start(), date(m.group(3), month(m.group(2)), m.group(1))));
-        }
-        m = US_NUMERIC.matcher(head);
-        if (m.find()) {
-            String year = m.group(3).length() == 2 ? "20" + m.group(3) : m.group(3);
-            found.add(new Found(m.start(), date(year, m.group(1), m.group(2))));
+        if (hasBetweenDigits(head, '/')) {
+            Matcher m = US_NUMERIC.matcher(head);
+            if (m.find()) {
+                String year = m.group(3).length() == 2 ? "20" + m.group(3) : m.group(3);
+                found.add(new Found(m.start(), date(year, m.group(1), m.group(2))));
+            }
         }
         return found.stream()
                 .filter(f -> f.date != null)
                 .min((a, b) -> Integer.compare(a.at, b.at))
                 .map(f -> f.date)
                 .orElse(null);
+    }
+
+    /** Whether {@code separator} stands between two ASCII digits somewhere: ISO and US dates need it. */
+    private static boolean hasBetweenDigits(String text, char separator) {
+        for (int i = text.indexOf(separator, 1); i >= 0 && i + 1 < text.length(); i = text.indexOf(separator, i + 1)) {
+            if (isDigit(text.charAt(i - 1)) && isDigit(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a year 19xx or 20xx follows a whitespace character ({@code \s}) somewhere: written-out dates need it. */
+    private static boolean hasYearAfterSpace(String text) {
+        for (int i = 0; i + 4 < text.length(); i++) {
+            if (isRegexSpace(text.charAt(i)) && isCentury(text.charAt(i + 1), text.charAt(i + 2))
+                    && isDigit(text.charAt(i + 3)) && isDigit(text.charAt(i + 4))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The first WEEKDAY match, as {@code find()} gives it, without a regex step at every character:
+     * a match is a keyword, whitespace, and a weekday name (ASCII letters in any case), so it can
+     * only start where a keyword ends at the whitespace run before a weekday name, and a later name
+     * can only give a later match. The pattern itself still decides each candidate.
+     */
+    private static Matcher firstWeekdayMention(String text) {
+        Matcher m = WEEKDAY.matcher(text).useTransparentBounds(true);
+        for (int day = 0; day + 3 <= text.length(); day++) {
+            int name = weekdayNameEndingIn(text, day);
+            if (name < 0) {
+                continue;
+            }
+            int spaceStart = name;
+            while (spaceStart > 0 && isRegexSpace(text.charAt(spaceStart - 1))) {
+                spaceStart--;
+            }
+            if (spaceStart == name) {
+                continue;
+            }
+            for (int keyword : WEEKDAY_KEYWORD_LENGTHS) {
+                int start = spaceStart - keyword;
+                if (start >= 0 && m.region(start, text.length()).lookingAt()) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Where the weekday name whose "day" (any ASCII case) is at {@code day} starts, or -1. */
+    private static int weekdayNameEndingIn(String text, int day) {
+        if (!isAsciiIgnoreCase(text, day, "day")) {
+            return -1;
+        }
+        for (String prefix : WEEKDAY_PREFIXES) {
+            int start = day - prefix.length();
+            if (start >= 0 && isAsciiIgnoreCase(text, start, prefix)) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether text holds {@code lower} (ASCII lower-case letters) at {@code at}, in any ASCII case, as CASE_INSENSITIVE matches. */
+    private static boolean isAsciiIgnoreCase(String text, int at, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            if ((text.charAt(at + i) | 0x20) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCentury(char first, char second) {
+        return first == '1' && second == '9' || first == '2' && second == '0';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The regex {@code \s} without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private record Found(int at, LocalDate date) {

@@ -1,6 +1,5 @@
 package io.newsflow.enrich.grouping;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,21 +37,45 @@ public final class MinHash {
         if (words.size() < SHINGLE) {
             return new int[0];
         }
+        long[] shingles = shingleHashes(words);
         int[] signature = new int[slots];
-        Arrays.fill(signature, Integer.MAX_VALUE);
-        for (int i = 0; i + SHINGLE <= words.size(); i++) {
-            long h = 1125899906842597L;
-            for (int j = i; j < i + SHINGLE; j++) {
-                h = 31 * h + words.get(j).hashCode();
+        // Slot by slot over all shingles: the minimum stays in a register instead of the array.
+        for (int s = 0; s < slots; s++) {
+            long seed = seeds[s];
+            int min = Integer.MAX_VALUE;
+            for (long shingle : shingles) {
+                min = Math.min(min, slotValue(shingle ^ seed));
             }
-            for (int s = 0; s < slots; s++) {
-                int v = (int) (mix(h ^ seeds[s]) >>> 33);
-                if (v < signature[s]) {
-                    signature[s] = v;
-                }
-            }
+            signature[s] = min;
         }
         return signature;
+    }
+
+    /** One hash per run of SHINGLE consecutive words. */
+    private static long[] shingleHashes(List<String> words) {
+        int[] wordHashes = new int[words.size()];
+        for (int i = 0; i < wordHashes.length; i++) {
+            wordHashes[i] = words.get(i).hashCode();
+        }
+        long[] shingles = new long[wordHashes.length - SHINGLE + 1];
+        for (int i = 0; i < shingles.length; i++) {
+            long h = 1125899906842597L;
+            for (int j = i; j < i + SHINGLE; j++) {
+                h = 31 * h + wordHashes[j];
+            }
+            shingles[i] = h;
+        }
+        return shingles;
+    }
+
+    /**
+     * {@code (int) (mix(x) >>> 33)} without mix's last step: {@code z ^ (z >>> 31)} changes only
+     * bits below 33, which the shift drops. This is the signature's innermost loop.
+     */
+    private static int slotValue(long x) {
+        long z = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (int) (z >>> 33);
     }
 
     /** Estimated Jaccard similarity of the shingle sets. */

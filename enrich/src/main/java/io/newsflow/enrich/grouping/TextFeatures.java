@@ -8,11 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns an article's text into an {@link ArticleProfile}: weighted terms, proper names, dates and
@@ -27,7 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class TextFeatures {
 
-    private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}'’]*|\\d+(?:[.,]\\d+)*");
     private static final double TITLE_BOOST = 2.0;
     private static final double NAME_BOOST = 2.0;
     private static final double TAG_WEIGHT = 1.0;
@@ -47,14 +43,14 @@ public final class TextFeatures {
      * @param datelineSource the body as received: page chrome often holds the dateline
      */
     public ArticleProfile profile(String title, String body, String datelineSource, LocalDate published, ArticleTags tags) {
-        Map<String, Double> counts = new HashMap<>();
+        Map<String, double[]> counts = new HashMap<>();
         Set<String> names = new LinkedHashSet<>();
         List<String> words = new ArrayList<>();
         // Headlines are often in title case, so names are only read from the body.
         addText(title, TITLE_BOOST, false, counts, names, null);
         addText(body, 1.0, true, counts, names, words);
         Map<String, Double> weights = new HashMap<>(counts.size() * 2);
-        counts.forEach((term, tf) -> weights.put(term, 1.0 + Math.log(tf)));
+        counts.forEach((term, tf) -> weights.put(term, 1.0 + Math.log(tf[0])));
 
         Set<String> countries = new LinkedHashSet<>();
         Set<String> officials = new LinkedHashSet<>();
@@ -72,35 +68,32 @@ public final class TextFeatures {
         return new ArticleProfile(weights, names, countries, officials, dates, minHash.signature(words));
     }
 
-    private static void addText(String text, double boost, boolean readNames, Map<String, Double> counts,
+    private static void addText(String text, double boost, boolean readNames, Map<String, double[]> counts,
                                 Set<String> names, List<String> words) {
         if (text == null || text.isEmpty()) {
             return;
         }
-        Matcher m = TOKEN.matcher(text);
         boolean sentenceStart = true;
         int lastEnd = 0;
         StringBuilder run = new StringBuilder();
         int runLength = 0;
-        while (m.find()) {
-            int gapBreak = gapKind(text, lastEnd, m.start());
+        StringBuilder scratch = new StringBuilder();
+        for (int start = Tokens.next(text, 0); start >= 0; start = Tokens.next(text, lastEnd)) {
+            int end = Tokens.end(text, start);
+            int gapBreak = gapKind(text, lastEnd, start);
             if (gapBreak == SENTENCE_BREAK) {
                 sentenceStart = true;
             }
             boolean breaksRun = gapBreak != JOIN;
-            lastEnd = m.end();
-            String raw = m.group();
-            String lower = raw.toLowerCase(Locale.ROOT).replace('’', '\'');
-            if (lower.endsWith("'s")) {
-                lower = lower.substring(0, lower.length() - 2);
-            }
+            lastEnd = end;
+            String lower = Tokens.lowerWord(text, start, end, scratch);
             if (words != null) {
                 words.add(lower);
             }
-            boolean capitalised = Character.isUpperCase(raw.charAt(0));
+            boolean capitalised = Character.isUpperCase(text.charAt(start));
             boolean stop = Stopwords.contains(lower);
             // The second part of a hyphenated name ("Hong-kyun") continues the name.
-            boolean hyphenated = gapBreak == JOIN && m.start() > 0 && text.charAt(m.start() - 1) == '-' && runLength > 0;
+            boolean hyphenated = gapBreak == JOIN && start > 0 && text.charAt(start - 1) == '-' && runLength > 0;
             boolean name = readNames && !stop && (hyphenated
                     || capitalised && !sentenceStart && !Stopwords.isCalendarWord(lower));
             if (name && !breaksRun) {
@@ -123,7 +116,7 @@ public final class TextFeatures {
                 continue;
             }
             String term = fold(lower);
-            counts.merge(term, name ? boost * NAME_BOOST : boost, Double::sum);
+            count(counts, term, name ? boost * NAME_BOOST : boost);
             if (name) {
                 names.add(term);
             }
@@ -131,12 +124,20 @@ public final class TextFeatures {
         flushRun(run, runLength, boost, counts, names);
     }
 
-    private static void flushRun(StringBuilder run, int length, double boost, Map<String, Double> counts, Set<String> names) {
+    private static void flushRun(StringBuilder run, int length, double boost, Map<String, double[]> counts, Set<String> names) {
         if (length >= 2) {
             String phrase = run.toString();
-            counts.merge(phrase, boost * NAME_BOOST, Double::sum);
+            count(counts, phrase, boost * NAME_BOOST);
             names.add(phrase);
         }
+    }
+
+    /**
+     * Adds to a term's count in place: one array per term instead of a boxed sum per occurrence.
+     * The sums are the same additions in the same order as {@code merge(term, weight, Double::sum)}.
+     */
+    private static void count(Map<String, double[]> counts, String term, double weight) {
+        counts.computeIfAbsent(term, t -> new double[1])[0] += weight;
     }
 
     private static final int JOIN = 0;
