@@ -44,6 +44,7 @@ public final class GroupingStores {
     private static final String[] ALL = {EVENTS, CANDIDATE_INDEX, DOCUMENT_FREQUENCY, ARTICLES, EXPIRY};
 
     private static final String DOCUMENT_COUNT = "\u0000documents";
+    private static final long DOCUMENT_COUNT_TERM = TermVector.termOf(DOCUMENT_COUNT);
     /** In the index store: present once every event is indexed by terms, not words (see {@link EventGrouper#reindexFormerEvents}). */
     private static final String INDEX_BY_TERMS = "\u0000indexed-by-terms";
     private static final char LIST_SEPARATOR = '\n';
@@ -90,18 +91,12 @@ public final class GroupingStores {
     private int voteShift = 32 - 10;
     private int[] votedSlots = new int[512];
     /**
-     * The stored document frequencies of recently counted terms (the same bytes as in the store,
-     * never changed in place): common words recur in most articles, and each is read, then written.
-     * Exact like the decoded events (only this task writes the store, every write goes to both),
-     * starts empty on every initialisation and {@link #forgetDecoded()} empties it.
+     * The document frequencies of recently counted terms, as stored: common words recur in most
+     * articles, and each is read, then written. 2^19 slots (12 MB), emptied at 2^18 terms; starts
+     * empty on every initialisation and {@link #forgetDecoded()} empties it.
      */
-    private final Map<String, byte[]> recentFrequencies = new LinkedHashMap<>(RECENT_FREQUENCIES * 4 / 3, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-            return size() > RECENT_FREQUENCIES;
-        }
-    };
-    private static final int RECENT_FREQUENCIES = 200_000;
+    private final RecentFrequencies recentFrequencies = new RecentFrequencies(RECENT_FREQUENCIES);
+    private static final int RECENT_FREQUENCIES = 1 << 19;
 
     GroupingStores(KeyValueStore<String, byte[]> events, KeyValueStore<String, byte[]> index,
                    KeyValueStore<String, byte[]> frequencies, KeyValueStore<String, byte[]> articles,
@@ -430,7 +425,8 @@ public final class GroupingStores {
     // --- document frequency, decayed: value halves every half-life of event time
 
     double documentCount(long now, double halfLifeMillis) {
-        return decayed(frequency(DOCUMENT_COUNT), now, halfLifeMillis);
+        int slot = recentFrequency(DOCUMENT_COUNT, DOCUMENT_COUNT_TERM);
+        return slot < 0 ? 0 : decayed(slot, now, halfLifeMillis);
     }
 
     /** Counts one more document with these terms; returns each term's document frequency now. */
@@ -444,34 +440,32 @@ public final class GroupingStores {
     }
 
     private double increment(String key, long now, double halfLifeMillis) {
-        byte[] bytes = frequency(key);
-        double value = decayed(bytes, now, halfLifeMillis) + 1.0;
-        long asOf = bytes == null ? now : Math.max(now, ByteBuffer.wrap(bytes).getLong(8));
-        byte[] updated = ByteBuffer.allocate(16).putDouble(value).putLong(asOf).array();
-        recentFrequencies.put(key, updated);
-        frequencies.put(key, updated);
+        long term = TermVector.termOf(key);
+        int slot = recentFrequency(key, term);
+        double value = (slot < 0 ? 0 : decayed(slot, now, halfLifeMillis)) + 1.0;
+        long asOf = slot < 0 ? now : Math.max(now, recentFrequencies.asOf(slot));
+        recentFrequencies.put(term, value, asOf);
+        frequencies.put(key, ByteBuffer.allocate(16).putDouble(value).putLong(asOf).array());
         return value;
     }
 
-    /** The stored bytes of a term's frequency, from the recent ones in memory or else the store. */
-    private byte[] frequency(String key) {
-        byte[] bytes = recentFrequencies.get(key);
-        if (bytes == null) {
-            bytes = frequencies.get(key);
+    /** The slot of a term's frequency in memory, read from the store first if need be; -1 if it has none. */
+    private int recentFrequency(String key, long term) {
+        int slot = recentFrequencies.find(term);
+        if (slot < 0) {
+            byte[] bytes = frequencies.get(key);
             if (bytes != null) {
-                recentFrequencies.put(key, bytes);
+                ByteBuffer b = ByteBuffer.wrap(bytes);
+                recentFrequencies.put(term, b.getDouble(0), b.getLong(8));
+                slot = recentFrequencies.find(term);
             }
         }
-        return bytes;
+        return slot;
     }
 
-    private static double decayed(byte[] bytes, long now, double halfLifeMillis) {
-        if (bytes == null) {
-            return 0;
-        }
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        double value = b.getDouble(0);
-        long asOf = b.getLong(8);
+    private double decayed(int slot, long now, double halfLifeMillis) {
+        double value = recentFrequencies.value(slot);
+        long asOf = recentFrequencies.asOf(slot);
         return now <= asOf ? value : value * Math.pow(0.5, (now - asOf) / halfLifeMillis);
     }
 
