@@ -1,14 +1,15 @@
 package io.newsflow.enrich.grouping;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -173,7 +174,7 @@ public final class EventState {
     }
 
     byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        Buffer bytes = new Buffer(4096);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
             out.writeUTF(eventId);
@@ -459,6 +460,41 @@ public final class EventState {
             list.add(in.readUTF());
         }
         return list;
+    }
+
+    /**
+     * Where {@link #toBytes()} writes: a ByteArrayOutputStream without its lock. DataOutputStream
+     * writes an int or a float as four one-byte writes, and a state holds thousands of them.
+     */
+    private static final class Buffer extends OutputStream {
+
+        private byte[] data;
+        private int size;
+
+        Buffer(int capacity) {
+            data = new byte[capacity];
+        }
+
+        @Override
+        public void write(int b) {
+            if (size == data.length) {
+                data = Arrays.copyOf(data, size * 2);
+            }
+            data[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (size + len > data.length) {
+                data = Arrays.copyOf(data, Math.max(size * 2, size + len));
+            }
+            System.arraycopy(b, off, data, size, len);
+            size += len;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(data, size);
+        }
     }
 
     /**
