@@ -42,9 +42,9 @@ public final class PageChrome {
     }
 
     static boolean isProse(String line) {
-        String lower = line.toLowerCase(Locale.ROOT);
-        int words = line.split("\\s+").length;
+        int words = words(line, 25);
         if (words < 25) {
+            String lower = line.toLowerCase(Locale.ROOT);
             for (String marker : CHROME_MARKERS) {
                 if (lower.contains(marker)) {
                     return false;
@@ -58,5 +58,24 @@ public final class PageChrome {
             return true;
         }
         return words >= 4 && SENTENCE_END.matcher(line).find();
+    }
+
+    /**
+     * How many words a stripped line has, as {@code line.split("\\s+").length} counts them (runs
+     * of regex whitespace), counting no further than {@code limit}: lines are often whole
+     * paragraphs, and only whether they reach 4, 8 or 25 words matters.
+     */
+    static int words(String line, int limit) {
+        int words = 1;
+        boolean inSpace = false;
+        for (int i = 0; i < line.length() && words < limit; i++) {
+            char c = line.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (space && !inSpace) {
+                words++;
+            }
+            inSpace = space;
+        }
+        return words;
     }
 }

@@ -7,6 +7,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -322,25 +324,36 @@ public final class EventState {
         writeString(out, f.lead());
     }
 
-    /** Term weights (a centroid, a member's vector) as term and float, in the vector's ascending term order. */
+    /**
+     * Term weights (a centroid, a member's vector): their number, the terms in the vector's
+     * ascending order, then the weights as floats, each block in one piece so that reading it
+     * back is a bulk copy.
+     */
     private static void writeWeights(DataOutputStream out, TermVector weights) throws IOException {
         out.writeInt(weights.size());
         for (int i = 0; i < weights.size(); i++) {
             out.writeLong(weights.term(i));
+        }
+        for (int i = 0; i < weights.size(); i++) {
             out.writeFloat((float) weights.weight(i));
         }
     }
 
-    /** Reads what {@link #writeWeights} wrote, or (words) what formats 1 and 2 wrote: word and float. */
+    /** Reads what {@link #writeWeights} wrote, or (words) what formats 1 and 2 wrote: word and float, by turns. */
     private static TermVector readWeights(Reader in, boolean words) throws IOException {
         int n = in.readInt();
         long[] terms = new long[n];
         double[] weights = new double[n];
+        if (!words) {
+            in.readLongs(terms);
+            in.readFloats(weights);
+            return TermVector.ofSorted(terms, weights);
+        }
         for (int i = 0; i < n; i++) {
-            terms[i] = words ? TermVector.termOf(in.readUTF()) : in.readLong();
+            terms[i] = TermVector.termOf(in.readUTF());
             weights[i] = in.readFloat();
         }
-        return words ? TermVector.sorted(terms, weights, n) : TermVector.ofSorted(terms, weights);
+        return TermVector.sorted(terms, weights, n);
     }
 
     /** The counted aggregates of an event or of its retired members: names, days, countries, officials. */
@@ -530,6 +543,23 @@ public final class EventState {
             int v = (data[at] & 0xFF) << 24 | (data[at + 1] & 0xFF) << 16 | (data[at + 2] & 0xFF) << 8 | (data[at + 3] & 0xFF);
             at += 4;
             return v;
+        }
+
+        /** As many big-endian longs as the array holds, in one bulk copy. */
+        void readLongs(long[] into) throws EOFException {
+            need(8 * into.length);
+            ByteBuffer.wrap(data, at, 8 * into.length).asLongBuffer().get(into);
+            at += 8 * into.length;
+        }
+
+        /** As many big-endian floats as the array holds, widened. */
+        void readFloats(double[] into) throws EOFException {
+            need(4 * into.length);
+            FloatBuffer floats = ByteBuffer.wrap(data, at, 4 * into.length).asFloatBuffer();
+            for (int i = 0; i < into.length; i++) {
+                into[i] = floats.get(i);
+            }
+            at += 4 * into.length;
         }
 
         long readLong() throws EOFException {

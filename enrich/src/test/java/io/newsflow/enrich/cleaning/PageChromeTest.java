@@ -22,4 +22,13 @@ class PageChromeTest {
                 "South Korea and China held vice-ministerial strategic talks for the first time in two years.",
                 "They met in Seoul."));
     }
+
+    @Test
+    void wordsAreCountedAsASplitOnWhitespaceCountsThemUpToTheLimit() {
+        for (String line : java.util.List.of("one", "two words", "tabs\tand  double  spaces", "a\u000Bb\fc\rd",
+                "no\u00A0break space", String.join(" ", java.util.Collections.nCopies(40, "word")))) {
+            int split = line.split("\\s+").length;
+            assertThat(PageChrome.words(line, 25)).as(line).isEqualTo(Math.min(split, 25));
+        }
+    }
 }
