@@ -25,9 +25,10 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <ul>
  *   <li>{@value #EVENTS}: event id -> {@link EventState} of every open event;</li>
- *   <li>{@value #CANDIDATE_INDEX}: term or name -> ids of open events indexed under it (the
- *       inverted index that finds candidate events without scanning them all);</li>
- *   <li>{@value #DOCUMENT_FREQUENCY}: term -> document frequency, decayed in event time, for IDF;</li>
+ *   <li>{@value #CANDIDATE_INDEX}: term or name ({@link TermVector#indexKey}) -> ids of open
+ *       events indexed under it (the inverted index that finds candidate events without
+ *       scanning them all);</li>
+ *   <li>{@value #DOCUMENT_FREQUENCY}: word -> document frequency, decayed in event time, for IDF;</li>
  *   <li>{@value #ARTICLES}: article id, canonical URL, content hash and MinHash band -> the
  *       article's record, to recognise the same article again and syndicated copies;</li>
  *   <li>{@value #EXPIRY}: last activity time + event id, ordered, so closing idle events is a
