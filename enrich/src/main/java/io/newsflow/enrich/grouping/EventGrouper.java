@@ -100,10 +100,10 @@ public final class EventGrouper {
         List<EventSimilarity.Holder> officials = EventSimilarity.holders(tags);
 
         Map<String, Double> frequencies = stores.countDocument(profile.termWeights().keySet(), eventTime, halfLifeMillis);
-        TermVector vector = tfIdf(profile.termWeights(), frequencies, eventTime);
-        TermSlots.Spread spread = new TermSlots.Spread(vector);
         // The background prior is evidence about word rarity too: it counts as documents seen.
         double streamDocuments = stores.documentCount(eventTime, halfLifeMillis) + PRIOR_DOCUMENTS;
+        TermVector vector = tfIdf(profile.termWeights(), frequencies, streamDocuments);
+        TermSlots.Spread spread = new TermSlots.Spread(vector);
 
         MemberFeatures features = MemberFeatures.of(vector, profile, tags, lead(body), settings.memberTerms());
         GroupingStores.ArticleRecord original = nearestCopy(profile.shingleHash());
@@ -270,8 +270,7 @@ public final class EventGrouper {
         return null;
     }
 
-    private TermVector tfIdf(Map<String, Double> termWeights, Map<String, Double> frequencies, long now) {
-        double documents = stores.documentCount(now, halfLifeMillis) + PRIOR_DOCUMENTS;
+    private TermVector tfIdf(Map<String, Double> termWeights, Map<String, Double> frequencies, double documents) {
         long[] terms = new long[termWeights.size()];
         double[] weights = new double[terms.length];
         int n = 0;
