@@ -69,8 +69,7 @@ public final class PageChrome {
         int words = 1;
         boolean inSpace = false;
         for (int i = 0; i < line.length() && words < limit; i++) {
-            char c = line.charAt(i);
-            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            boolean space = RegexWhitespace.is(line.charAt(i));
             if (space && !inSpace) {
                 words++;
             }

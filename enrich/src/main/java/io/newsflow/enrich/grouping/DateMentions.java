@@ -1,5 +1,6 @@
 package io.newsflow.enrich.grouping;
 
+import io.newsflow.enrich.cleaning.RegexWhitespace;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -128,7 +129,7 @@ public final class DateMentions {
     /** Whether a year 19xx or 20xx follows a whitespace character ({@code \s}) somewhere: written-out dates need it. */
     private static boolean hasYearAfterSpace(String text) {
         for (int i = 0; i + 4 < text.length(); i++) {
-            if (isRegexSpace(text.charAt(i)) && isCentury(text.charAt(i + 1), text.charAt(i + 2))
+            if (RegexWhitespace.is(text.charAt(i)) && isCentury(text.charAt(i + 1), text.charAt(i + 2))
                     && isDigit(text.charAt(i + 3)) && isDigit(text.charAt(i + 4))) {
                 return true;
             }
@@ -150,7 +151,7 @@ public final class DateMentions {
                 continue;
             }
             int spaceStart = name;
-            while (spaceStart > 0 && isRegexSpace(text.charAt(spaceStart - 1))) {
+            while (spaceStart > 0 && RegexWhitespace.is(text.charAt(spaceStart - 1))) {
                 spaceStart--;
             }
             if (spaceStart == name) {
@@ -196,11 +197,6 @@ public final class DateMentions {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    /** The regex {@code \s} without UNICODE_CHARACTER_CLASS. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private record Found(int at, LocalDate date) {
