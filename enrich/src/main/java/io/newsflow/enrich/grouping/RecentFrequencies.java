@@ -1,5 +1,7 @@
 package io.newsflow.enrich.grouping;
 
+import java.util.Arrays;
+
 /**
  * The document frequencies (decayed value and the event time it is as of) of the terms read or
  * written since the table was last emptied, by term hash ({@link TermVector#termOf}): an article
@@ -67,7 +69,7 @@ final class RecentFrequencies {
     }
 
     void clear() {
-        java.util.Arrays.fill(terms, EMPTY);
+        Arrays.fill(terms, EMPTY);
         size = 0;
     }
 

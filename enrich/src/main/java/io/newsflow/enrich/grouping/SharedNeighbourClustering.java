@@ -80,7 +80,7 @@ public final class SharedNeighbourClustering {
     /**
      * All pairwise cosines. The region's terms are numbered by slots once; then for each article
      * its weights are spread over an array by slot, and its products with the articles before it
-     * are a pass over their slots (see {@link TermSlots}): the sums of {@link TermVector#dot}, to
+     * are a pass over their slots (see {@link TermSlots}): the sums of a merge of the two term arrays, to
      * the last bit, at a fraction of the cost.
      */
     private static double[][] cosines(List<Item> items) {

@@ -62,8 +62,8 @@ final class TermSlots {
 
     /**
      * One vector spread over slots, for its dot products with many others. Each product adds the
-     * shared terms' products in the other's (ascending) term order, as {@link TermVector#dot} does:
-     * the same sum to the last bit. Most terms of the other are not in this vector; a bit per term
+     * shared terms' products in ascending term order, as a merge of the two term arrays would: the
+     * same sum to the last bit, whichever side is spread. Most terms of the other are not in this vector; a bit per term
      * (a one-hash Bloom filter on bits of the term the table does not use) turns most of them away
      * before the table is probed, on a branch that is nearly always taken the same way.
      */

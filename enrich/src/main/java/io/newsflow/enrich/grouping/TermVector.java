@@ -7,10 +7,10 @@ import java.util.Map;
 /**
  * Term weights (an article's TF-IDF vector, an event's centroid) in the form the hot path of
  * grouping needs: terms as 64-bit hashes of the words, in ascending order, with their weights.
- * A dot product is then a merge of two arrays, a sum of vectors (a centroid) a merge too, and a
- * stored vector decodes into two arrays, with no map of strings built or probed on the way. The
- * sorted order is the same in every process, so sums over it, and the decisions made on them, are
- * the same after a restart.
+ * A sum of vectors (a centroid) is then a merge of two arrays, a dot product a pass over one
+ * vector's terms in ascending order (see {@link TermSlots}), and a stored vector decodes into two
+ * arrays, with no map of strings built or probed on the way. The sorted order is the same in every
+ * process, so sums over it, and the decisions made on them, are the same after a restart.
  *
  * <p>Why hashes and not the words: nothing downstream shows terms, and a hash is what the arrays
  * sort and compare. Two words share a hash with a chance of about 1 in 3·10<sup>7</sup> among a
@@ -118,31 +118,6 @@ final class TermVector {
     }
 
     /**
-     * A merge of the two term arrays. Written without a branch on which side is ahead (both
-     * indexes step by comparisons turned into 0 or 1): which side is ahead is a coin toss, and a
-     * mispredicted branch per step made this the costliest loop of grouping.
-     */
-    double dot(TermVector other) {
-        long[] ta = terms;
-        long[] tb = other.terms;
-        double[] wa = weights;
-        double[] wb = other.weights;
-        double dot = 0;
-        int a = 0;
-        int b = 0;
-        while (a < ta.length && b < tb.length) {
-            long x = ta[a];
-            long y = tb[b];
-            if (x == y) {
-                dot += wa[a] * wb[b];
-            }
-            a += x <= y ? 1 : 0;
-            b += y <= x ? 1 : 0;
-        }
-        return dot;
-    }
-
-    /**
      * This plus another, each shared term's sum rounded to a float as the store keeps it (see
      * {@link EventState#sumAsStored}): the vector held in memory is the one a restart reads back.
      */
@@ -181,11 +156,7 @@ final class TermVector {
 
     /** Each weight rounded to a float, as stored. */
     TermVector asStored() {
-        double[] w = new double[weights.length];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (float) weights[i];
-        }
-        return new TermVector(terms, w);
+        return dividedAsStored(1);
     }
 
     /**
