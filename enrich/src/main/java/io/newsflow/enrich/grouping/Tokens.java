@@ -90,11 +90,7 @@ final class Tokens {
             }
             scratch.append(c);
         }
-        int length = scratch.length();
-        if (length >= 2 && scratch.charAt(length - 2) == APOSTROPHE && scratch.charAt(length - 1) == 's') {
-            length -= 2;
-        }
-        return scratch.substring(0, length);
+        return withoutPossessive(scratch.toString());
     }
 
     /** Lower-case ASCII letters, or a number: nothing to lower-case, replace or drop. */
