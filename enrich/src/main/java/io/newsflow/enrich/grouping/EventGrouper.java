@@ -210,9 +210,7 @@ public final class EventGrouper {
             if (event == null) {
                 continue;
             }
-            for (String term : event.indexKeys()) {
-                stores.unindex(term, eventId);
-            }
+            updates.unindex(event);
             for (EventState.Member m : event.members) {
                 GroupingStores.ArticleRecord record = stores.article(m.articleId());
                 if (record != null && record.eventId().equals(eventId)) {
@@ -315,13 +313,16 @@ public final class EventGrouper {
 
     private List<Candidate> candidates(TermVector vector, TermSlots.Spread spread, ArticleProfile profile,
                                        List<EventSimilarity.Holder> officials) {
-        List<Map.Entry<String, Double>> strongest = new ArrayList<>();
-        for (int i : vector.strongest(settings.queryTerms())) {
-            strongest.add(Map.entry(TermVector.indexKey(vector.term(i)), vector.weight(i)));
+        int[] strongest = vector.strongest(settings.queryTerms());
+        long[] terms = new long[strongest.length];
+        double[] weights = new double[strongest.length];
+        for (int i = 0; i < strongest.length; i++) {
+            terms[i] = vector.term(strongest[i]);
+            weights[i] = vector.weight(strongest[i]);
         }
         // Each event indexed under a strong term gets the term's weight as a vote (see mostVoted).
         List<Candidate> scored = new ArrayList<>();
-        for (String eventId : stores.mostVoted(strongest, settings.candidateEvents())) {
+        for (String eventId : stores.mostVoted(terms, weights, settings.candidateEvents())) {
             EventState event = stores.event(eventId);
             if (event != null) {
                 scored.add(new Candidate(event, EventSimilarity.score(spread, profile, officials, event, settings)));

@@ -156,15 +156,6 @@ public final class EventState {
         return best;
     }
 
-    /** Every key the event is listed under in the candidate index. */
-    List<String> indexKeys() {
-        List<String> keys = new ArrayList<>(formerIndexKeys);
-        for (long term : indexedTerms) {
-            keys.add(TermVector.indexKey(term));
-        }
-        return keys;
-    }
-
     int independentSources() {
         int n = 0;
         for (Member m : members) {

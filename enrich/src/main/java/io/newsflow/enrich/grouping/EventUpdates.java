@@ -52,22 +52,35 @@ final class EventUpdates {
     /** Keeps the event findable under its strongest terms and most used names. */
     private void reindex(EventState event) {
         long[] wanted = wantedTerms(event);
-        for (String key : event.formerIndexKeys) {
-            stores.unindex(key, event.eventId);
-        }
-        event.formerIndexKeys.clear();
+        unindexFormer(event);
         long[] indexed = event.indexedTerms;
         for (long term : indexed) {
             if (Arrays.binarySearch(wanted, term) < 0) {
-                stores.unindex(TermVector.indexKey(term), event.eventId);
+                stores.unindex(term, event.eventId);
             }
         }
         for (long term : wanted) {
             if (Arrays.binarySearch(indexed, term) < 0) {
-                stores.index(TermVector.indexKey(term), event.eventId, settings.maxPostings());
+                stores.index(term, event.eventId, settings.maxPostings());
             }
         }
         event.indexedTerms = wanted;
+    }
+
+    /** Takes the event out of the candidate index: it closed, or another event absorbed it. */
+    void unindex(EventState event) {
+        unindexFormer(event);
+        for (long term : event.indexedTerms) {
+            stores.unindex(term, event.eventId);
+        }
+        event.indexedTerms = new long[0];
+    }
+
+    private void unindexFormer(EventState event) {
+        for (String key : event.formerIndexKeys) {
+            stores.unindexFormer(key, event.eventId);
+        }
+        event.formerIndexKeys.clear();
     }
 
     /** The centroid's strongest terms and the most used names among its terms, ascending, each once. */

@@ -76,7 +76,7 @@ public final class GroupingStores {
      * task, a task migrated here, a restart), so it is filled from the store as restored;
      * {@link #forgetDecoded()} empties it too.
      */
-    private final Map<String, Postings> decodedPostings = new HashMap<>();
+    private final TermTable<Postings> decodedPostings = new TermTable<>();
     private final Map<String, Integer> ordinals = new HashMap<>();
     private final List<String> eventIds = new ArrayList<>();
     private static final int MAX_ORDINALS = 1_000_000;
@@ -225,11 +225,11 @@ public final class GroupingStores {
      * largest first, equal sums by event id; at most limit. Sums add the weights in the order of
      * the terms and of each term's list, as a map of votes filled term by term would.
      */
-    List<String> mostVoted(List<Map.Entry<String, Double>> terms, int limit) {
+    List<String> mostVoted(long[] terms, double[] weights, int limit) {
         forgetOrdinalsIfMany();
-        Postings[] lists = new Postings[terms.size()];
+        Postings[] lists = new Postings[terms.length];
         for (int t = 0; t < lists.length; t++) {
-            lists[t] = postings(terms.get(t).getKey());
+            lists[t] = postings(terms[t]);
         }
         int postings = 0;
         for (Postings list : lists) {
@@ -247,7 +247,7 @@ public final class GroupingStores {
         int mask = voteKeys.length - 1;
         int count = 0;
         for (int t = 0; t < lists.length; t++) {
-            double weight = terms.get(t).getValue();
+            double weight = weights[t];
             for (int event : lists[t].events()) {
                 int key = event + 1;
                 int at = (key * 0x9E3779B9) >>> voteShift;
@@ -295,7 +295,7 @@ public final class GroupingStores {
                 : eventIds.get(voteKeys[slotA] - 1).compareTo(eventIds.get(voteKeys[slotB] - 1)) < 0;
     }
 
-    void index(String term, String eventId, int maxPostings) {
+    void index(long term, String eventId, int maxPostings) {
         forgetOrdinalsIfMany();
         Postings list = postings(term);
         int event = ordinal(eventId);
@@ -322,7 +322,7 @@ public final class GroupingStores {
         putPostings(term, new Postings(events, stored));
     }
 
-    void unindex(String term, String eventId) {
+    void unindex(long term, String eventId) {
         forgetOrdinalsIfMany();
         Postings list = postings(term);
         Integer event = ordinals.get(eventId);
@@ -352,6 +352,27 @@ public final class GroupingStores {
         putPostings(term, new Postings(events, stored));
     }
 
+    /**
+     * Takes the event off a list of a state stored with words as terms (formats 1 and 2), keyed
+     * by the word itself; such lists are met once, when events are indexed anew, so they are not
+     * kept in memory.
+     */
+    void unindexFormer(String key, String eventId) {
+        if (key.length() == 16 && key.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+            // a word that reads as a term's index key is that term's list
+            unindex(Long.parseUnsignedLong(key, 16), eventId);
+            return;
+        }
+        List<String> ids = new ArrayList<>(readList(index.get(key)));
+        if (ids.remove(eventId)) {
+            if (ids.isEmpty()) {
+                index.delete(key);
+            } else {
+                index.put(key, writeList(ids));
+            }
+        }
+    }
+
     /** Where entry i of a stored list starts. */
     private static int entryStart(byte[] stored, int i) {
         int at = 0;
@@ -368,12 +389,12 @@ public final class GroupingStores {
     }
 
     /** The list under the term, from memory or else from the store; never changed in place. */
-    private Postings postings(String term) {
+    private Postings postings(long term) {
         Postings list = decodedPostings.get(term);
         if (list != null) {
             return list;
         }
-        byte[] bytes = index.get(term);
+        byte[] bytes = index.get(TermVector.indexKey(term));
         if (bytes == null || bytes.length == 0) {
             return NO_POSTINGS;
         }
@@ -387,13 +408,13 @@ public final class GroupingStores {
         return list;
     }
 
-    private void putPostings(String term, Postings list) {
+    private void putPostings(long term, Postings list) {
         if (list.events().length == 0) {
             decodedPostings.remove(term);
-            index.delete(term);
+            index.delete(TermVector.indexKey(term));
         } else {
             decodedPostings.put(term, list);
-            index.put(term, list.stored());
+            index.put(TermVector.indexKey(term), list.stored());
         }
     }
 

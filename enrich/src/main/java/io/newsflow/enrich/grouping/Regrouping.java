@@ -178,9 +178,7 @@ final class Regrouping {
             if (!survivorOfAbsorbed.containsKey(old.eventId)) {
                 continue;
             }
-            for (String term : old.indexKeys()) {
-                stores.unindex(term, old.eventId);
-            }
+            updates.unindex(old);
             stores.deleteEvent(old.eventId, previousActivity.get(old.eventId));
             absorbed.add(old.eventId);
         }

@@ -41,29 +41,29 @@ class GroupingStoresTest {
             KeyValueStore<String, byte[]> index = driver.getKeyValueStore(GroupingStores.CANDIDATE_INDEX);
             GroupingStores stores = stores(driver);
             for (String id : List.of("ev-a", "ev-b", "ev-c", "ev-d", "ev-b")) {
-                stores.index("quake", id, 3);
+                stores.index(term("quake"), id, 3);
             }
             assertThat(stored(index, "quake")).isEqualTo("ev-b\nev-c\nev-d");
-            stores.index("ankara", "ev-é", 3);
-            stores.index("ankara", "ev-a", 3);
+            stores.index(term("ankara"), "ev-é", 3);
+            stores.index(term("ankara"), "ev-a", 3);
 
             // as a restarted task sees them: read from the store
             GroupingStores restarted = stores(driver);
-            assertThat(restarted.mostVoted(List.of(Map.entry("quake", 1.0), Map.entry("ankara", 0.5)), 10))
+            assertThat(voted(restarted, 10, List.of("quake", "ankara"), 1.0, 0.5))
                     .containsExactly("ev-b", "ev-c", "ev-d", "ev-a", "ev-é");
-            restarted.unindex("quake", "ev-c");
+            restarted.unindex(term("quake"), "ev-c");
             assertThat(stored(index, "quake")).isEqualTo("ev-b\nev-d");
-            restarted.unindex("quake", "ev-d");
+            restarted.unindex(term("quake"), "ev-d");
             assertThat(stored(index, "quake")).isEqualTo("ev-b");
-            restarted.index("quake", "ev-x", 3);
-            restarted.unindex("quake", "ev-b");
+            restarted.index(term("quake"), "ev-x", 3);
+            restarted.unindex(term("quake"), "ev-b");
             assertThat(stored(index, "quake")).isEqualTo("ev-x");
-            restarted.unindex("quake", "ev-x");
-            assertThat(index.get("quake")).isNull();
-            restarted.unindex("ankara", "ev-é");
+            restarted.unindex(term("quake"), "ev-x");
+            assertThat(index.get(key("quake"))).isNull();
+            restarted.unindex(term("ankara"), "ev-é");
             assertThat(stored(index, "ankara")).isEqualTo("ev-a");
 
-            assertThat(stores(driver).mostVoted(List.of(Map.entry("ankara", 1.0), Map.entry("quake", 1.0)), 10))
+            assertThat(voted(stores(driver), 10, List.of("ankara", "quake"), 1.0, 1.0))
                     .containsExactly("ev-a");
         }
     }
@@ -72,16 +72,16 @@ class GroupingStoresTest {
     void votesSumInTermOrderAndTiesGoByEventId() {
         try (TopologyTestDriver driver = driverWithGroupingStores()) {
             GroupingStores stores = stores(driver);
-            stores.index("a", "ev-2", 100);
-            stores.index("a", "ev-1", 100);
-            stores.index("b", "ev-3", 100);
-            stores.index("c", "ev-3", 100);
-            assertThat(stores.mostVoted(List.of(Map.entry("a", 0.5), Map.entry("b", 0.3), Map.entry("c", 0.3)), 10))
+            stores.index(term("a"), "ev-2", 100);
+            stores.index(term("a"), "ev-1", 100);
+            stores.index(term("b"), "ev-3", 100);
+            stores.index(term("c"), "ev-3", 100);
+            assertThat(voted(stores, 10, List.of("a", "b", "c"), 0.5, 0.3, 0.3))
                     .containsExactly("ev-3", "ev-1", "ev-2");
-            assertThat(stores.mostVoted(List.of(Map.entry("a", 0.5), Map.entry("b", 0.3), Map.entry("c", 0.3)), 2))
+            assertThat(voted(stores, 2, List.of("a", "b", "c"), 0.5, 0.3, 0.3))
                     .containsExactly("ev-3", "ev-1");
-            assertThat(stores.mostVoted(List.of(Map.entry("a", 0.5)), 1)).containsExactly("ev-1");
-            assertThat(stores.mostVoted(List.of(Map.entry("none", 0.5)), 5)).isEmpty();
+            assertThat(voted(stores, 1, List.of("a"), 0.5)).containsExactly("ev-1");
+            assertThat(voted(stores, 5, List.of("none"), 0.5)).isEmpty();
         }
     }
 
@@ -165,15 +165,14 @@ class GroupingStoresTest {
             events.put("ev-old", FormerEventStates.write(2, former, Map.of("quake", 0.8, "qeshm", 0.6),
                     Map.of("a1", Map.of("quake", 0.8, "qeshm", 0.6))));
             index.put("quake", "ev-old".getBytes(StandardCharsets.UTF_8));
-            index.put("qeshm", "ev-old".getBytes(StandardCharsets.UTF_8));
+            index.put("qeshm", "ev-other\nev-old".getBytes(StandardCharsets.UTF_8));
             EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores(driver));
 
             assertThat(grouper.reindexFormerEvents()).isEqualTo(1);
 
             assertThat(index.get("quake")).isNull();
-            assertThat(index.get("qeshm")).isNull();
-            String quake = TermVector.indexKey(TermVector.termOf("quake"));
-            assertThat(stores(driver).mostVoted(List.of(Map.entry(quake, 1.0)), 5)).containsExactly("ev-old");
+            assertThat(new String(index.get("qeshm"), StandardCharsets.UTF_8)).as("another event's entry stays").isEqualTo("ev-other");
+            assertThat(voted(stores(driver), 5, List.of("quake"), 1.0)).containsExactly("ev-old");
             EventState now = stores(driver).event("ev-old");
             assertThat(now.formerIndexKeys).isEmpty();
             assertThat(now.indexedTerms).containsExactlyInAnyOrder(TermVector.termOf("quake"), TermVector.termOf("qeshm"));
@@ -188,7 +187,20 @@ class GroupingStoresTest {
                 driver.getKeyValueStore(GroupingStores.ARTICLES), driver.getKeyValueStore(GroupingStores.EXPIRY));
     }
 
-    private static String stored(KeyValueStore<String, byte[]> index, String term) {
-        return new String(index.get(term), StandardCharsets.UTF_8);
+    private static String stored(KeyValueStore<String, byte[]> index, String word) {
+        return new String(index.get(key(word)), StandardCharsets.UTF_8);
+    }
+
+    private static long term(String word) {
+        return TermVector.termOf(word);
+    }
+
+    private static String key(String word) {
+        return TermVector.indexKey(term(word));
+    }
+
+    /** The most voted events for these words with these weights, in this order. */
+    private static List<String> voted(GroupingStores stores, int limit, List<String> words, double... weights) {
+        return stores.mostVoted(words.stream().mapToLong(GroupingStoresTest::term).toArray(), weights, limit);
     }
 }
