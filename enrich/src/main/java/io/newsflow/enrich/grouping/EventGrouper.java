@@ -99,14 +99,25 @@ public final class EventGrouper {
         ArticleProfile profile = features.profile(article.getTitle(), body, article.getBody(), published, tags);
         List<EventSimilarity.Holder> officials = EventSimilarity.holders(tags);
 
-        Map<String, Double> frequencies = stores.countDocument(profile.termWeights().keySet(), eventTime, halfLifeMillis);
+        int n = profile.termWeights().size();
+        String[] words = new String[n];
+        long[] terms = new long[n];
+        double[] termFrequencies = new double[n];
+        int at = 0;
+        for (Map.Entry<String, Double> e : profile.termWeights().entrySet()) {
+            words[at] = e.getKey();
+            terms[at] = TermVector.termOf(e.getKey());
+            termFrequencies[at++] = e.getValue();
+        }
+        double[] documentFrequencies = stores.countDocument(words, terms, eventTime, halfLifeMillis);
         // The background prior is evidence about word rarity too: it counts as documents seen.
         double streamDocuments = stores.documentCount(eventTime, halfLifeMillis) + PRIOR_DOCUMENTS;
-        TermVector vector = tfIdf(profile.termWeights(), frequencies, streamDocuments);
+        TermVector vector = tfIdf(words, terms, termFrequencies, documentFrequencies, streamDocuments);
         TermSlots.Spread spread = new TermSlots.Spread(vector);
 
         MemberFeatures features = MemberFeatures.of(vector, profile, tags, lead(body), settings.memberTerms());
-        GroupingStores.ArticleRecord original = nearestCopy(profile.shingleHash());
+        GroupingStores.Bands bands = stores.articlesInBands(minHash.bandKeys(profile.shingleHash()));
+        GroupingStores.ArticleRecord original = nearestCopy(profile.shingleHash(), bands);
         EventState copied = original == null ? null : stores.event(original.eventId());
         if (copied != null) {
             String copyOf = original.copyOf() != null ? original.copyOf() : original.articleId();
@@ -114,7 +125,7 @@ public final class EventGrouper {
             long previousActivity = copied.lastUpdatedAt;
             updates.addMember(copied, article, features, eventTime, evidence.value(), copyOf);
             updates.store(copied, previousActivity);
-            putArticle(article, copied.eventId, copyOf, profile);
+            putArticle(article, copied.eventId, copyOf, profile, bands);
             return new Outcome(List.of(copied), List.of());
         }
         List<Candidate> candidates = candidates(vector, spread, profile, officials);
@@ -127,7 +138,7 @@ public final class EventGrouper {
         List<List<Integer>> clusters = SharedNeighbourClustering.cluster(region.items(), settings.clustering(),
                 pairs -> EventSimilarity.required(settings, pairs, streamDocuments));
         Outcome outcome = regrouping.apply(region, clusters, article, eventTime);
-        putArticle(article, region.arrivingArticleEvent().eventId, null, profile);
+        putArticle(article, region.arrivingArticleEvent().eventId, null, profile, bands);
         return outcome;
     }
 
@@ -175,10 +186,10 @@ public final class EventGrouper {
         return articleId + "@" + eventTime;
     }
 
-    private void putArticle(RawArticle article, String eventId, String copyOf, ArticleProfile profile) {
+    private void putArticle(RawArticle article, String eventId, String copyOf, ArticleProfile profile,
+                            GroupingStores.Bands bands) {
         stores.putArticle(new GroupingStores.ArticleRecord(article.getArticleId(), eventId, article.getCanonicalUrl(),
-                article.getContentHash(), copyOf, profile.shingleHash()), minHash.bandKeys(profile.shingleHash()),
-                settings.maxPostings());
+                article.getContentHash(), copyOf, profile.shingleHash()), bands, settings.maxPostings());
     }
 
     /**
@@ -268,32 +279,29 @@ public final class EventGrouper {
         return null;
     }
 
-    private TermVector tfIdf(Map<String, Double> termWeights, Map<String, Double> frequencies, double documents) {
-        long[] terms = new long[termWeights.size()];
+    private TermVector tfIdf(String[] words, long[] terms, double[] termFrequencies, double[] documentFrequencies,
+                             double documents) {
         double[] weights = new double[terms.length];
-        int n = 0;
         double norm = 0;
-        for (Map.Entry<String, Double> e : termWeights.entrySet()) {
-            double df = Math.max(1e-9, frequencies.getOrDefault(e.getKey(), 0.0)
-                    + PRIOR_DOCUMENTS * background.share(e.getKey()));
-            double w = e.getValue() * Math.log(1.0 + documents / df);
-            terms[n] = TermVector.termOf(e.getKey());
-            weights[n++] = w;
+        for (int i = 0; i < terms.length; i++) {
+            double df = Math.max(1e-9, documentFrequencies[i] + PRIOR_DOCUMENTS * background.share(words[i]));
+            double w = termFrequencies[i] * Math.log(1.0 + documents / df);
+            weights[i] = w;
             norm += w * w;
         }
         double length = Math.sqrt(norm);
-        for (int i = 0; length > 0 && i < n; i++) {
+        for (int i = 0; length > 0 && i < terms.length; i++) {
             weights[i] /= length;
         }
-        return TermVector.sorted(terms, weights, n);
+        return TermVector.sorted(terms, weights, terms.length);
     }
 
-    private GroupingStores.ArticleRecord nearestCopy(int[] signature) {
+    private GroupingStores.ArticleRecord nearestCopy(int[] signature, GroupingStores.Bands bands) {
         GroupingStores.ArticleRecord best = null;
         double bestSimilarity = settings.copyThreshold();
         Set<String> seen = new HashSet<>();
-        for (String band : minHash.bandKeys(signature)) {
-            for (String id : stores.articlesInBand(band)) {
+        for (List<String> listed : bands.listed()) {
+            for (String id : listed) {
                 if (!seen.add(id)) {
                     continue;
                 }

@@ -451,18 +451,20 @@ public final class GroupingStores {
         return slot < 0 ? 0 : decayed(slot, now, halfLifeMillis);
     }
 
-    /** Counts one more document with these terms; returns each term's document frequency now. */
-    Map<String, Double> countDocument(Iterable<String> terms, long now, double halfLifeMillis) {
-        increment(DOCUMENT_COUNT, now, halfLifeMillis);
-        Map<String, Double> frequencies = new HashMap<>();
-        for (String term : terms) {
-            frequencies.put(term, increment(term, now, halfLifeMillis));
+    /**
+     * Counts one more document with these terms (words[i] hashes to terms[i]); returns each
+     * term's document frequency now, in the same order.
+     */
+    double[] countDocument(String[] words, long[] terms, long now, double halfLifeMillis) {
+        increment(DOCUMENT_COUNT, DOCUMENT_COUNT_TERM, now, halfLifeMillis);
+        double[] frequencies = new double[words.length];
+        for (int i = 0; i < words.length; i++) {
+            frequencies[i] = increment(words[i], terms[i], now, halfLifeMillis);
         }
         return frequencies;
     }
 
-    private double increment(String key, long now, double halfLifeMillis) {
-        long term = TermVector.termOf(key);
+    private double increment(String key, long term, long now, double halfLifeMillis) {
         int slot = recentFrequency(key, term);
         double value = (slot < 0 ? 0 : decayed(slot, now, halfLifeMillis)) + 1.0;
         long asOf = slot < 0 ? now : Math.max(now, recentFrequencies.asOf(slot));
@@ -511,11 +513,20 @@ public final class GroupingStores {
         return contentHash == null ? null : string(articles.get("h:" + contentHash));
     }
 
-    List<String> articlesInBand(String band) {
-        return readList(articles.get("b:" + band));
+    /** An article's MinHash band keys and the ids of the articles listed under each, as read. */
+    record Bands(String[] keys, List<List<String>> listed) {
     }
 
-    void putArticle(ArticleRecord record, String[] bands, int maxPerBand) {
+    Bands articlesInBands(String[] keys) {
+        List<List<String>> listed = new ArrayList<>(keys.length);
+        for (String key : keys) {
+            listed.add(readList(articles.get("b:" + key)));
+        }
+        return new Bands(keys, listed);
+    }
+
+    /** Remembers the article; bands as {@link #articlesInBands} read them, with no article put or forgotten since. */
+    void putArticle(ArticleRecord record, Bands bands, int maxPerBand) {
         articles.put("a:" + record.articleId(), encodeArticle(record));
         if (record.canonicalUrl() != null) {
             articles.put("u:" + record.canonicalUrl(), bytes(record.articleId()));
@@ -523,14 +534,14 @@ public final class GroupingStores {
         if (record.contentHash() != null) {
             articles.put("h:" + record.contentHash(), bytes(record.articleId()));
         }
-        for (String band : bands) {
-            List<String> ids = new ArrayList<>(readList(articles.get("b:" + band)));
+        for (int b = 0; b < bands.keys().length; b++) {
+            List<String> ids = new ArrayList<>(bands.listed().get(b));
             if (!ids.contains(record.articleId())) {
                 ids.add(record.articleId());
                 if (ids.size() > maxPerBand) {
                     ids = ids.subList(ids.size() - maxPerBand, ids.size());
                 }
-                articles.put("b:" + band, writeList(ids));
+                articles.put("b:" + bands.keys()[b], writeList(ids));
             }
         }
     }
