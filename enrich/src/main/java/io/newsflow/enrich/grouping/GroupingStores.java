@@ -78,6 +78,8 @@ public final class GroupingStores {
      */
     private final TermTable<Postings> decodedPostings = new TermTable<>();
     private final Map<String, Integer> ordinals = new HashMap<>();
+    private String lastEventId;
+    private int lastOrdinal;
     private final List<String> eventIds = new ArrayList<>();
     private static final int MAX_ORDINALS = 1_000_000;
     private static final Postings NO_POSTINGS = new Postings(new int[0], new byte[0]);
@@ -325,9 +327,9 @@ public final class GroupingStores {
     void unindex(long term, String eventId) {
         forgetOrdinalsIfMany();
         Postings list = postings(term);
-        Integer event = ordinals.get(eventId);
+        int event = knownOrdinal(eventId);
         int at = -1;
-        for (int i = 0; event != null && i < list.events().length && at < 0; i++) {
+        for (int i = 0; event >= 0 && i < list.events().length && at < 0; i++) {
             if (list.events()[i] == event) {
                 at = i;
             }
@@ -419,12 +421,32 @@ public final class GroupingStores {
     }
 
     private int ordinal(String eventId) {
+        int known = knownOrdinal(eventId);
+        if (known >= 0) {
+            return known;
+        }
+        int ordinal = eventIds.size();
+        eventIds.add(eventId);
+        ordinals.put(eventId, ordinal);
+        lastEventId = eventId;
+        lastOrdinal = ordinal;
+        return ordinal;
+    }
+
+    /**
+     * The event's ordinal, or -1 if it has none. An event is indexed or unindexed under dozens of
+     * terms in a row, and the map of all ordinals is large: the last answer is kept.
+     */
+    private int knownOrdinal(String eventId) {
+        if (eventId.equals(lastEventId)) {
+            return lastOrdinal;
+        }
         Integer ordinal = ordinals.get(eventId);
         if (ordinal == null) {
-            ordinal = eventIds.size();
-            eventIds.add(eventId);
-            ordinals.put(eventId, ordinal);
+            return -1;
         }
+        lastEventId = eventId;
+        lastOrdinal = ordinal;
         return ordinal;
     }
 
@@ -441,6 +463,7 @@ public final class GroupingStores {
     private void forgetPostings() {
         decodedPostings.clear();
         ordinals.clear();
+        lastEventId = null;
         eventIds.clear();
     }
 
