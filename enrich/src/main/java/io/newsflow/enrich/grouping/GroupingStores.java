@@ -216,8 +216,14 @@ public final class GroupingStores {
         return ids;
     }
 
-    private static String expiryKey(long time, String eventId) {
-        return String.format("%015d|%s", Math.max(0, time), eventId);
+    /** The time zero-padded to 15 digits (ordered as text like numbers), then the event id. */
+    static String expiryKey(long time, String eventId) {
+        String digits = Long.toString(Math.max(0, time));
+        StringBuilder key = new StringBuilder(16 + eventId.length());
+        for (int pad = digits.length(); pad < 15; pad++) {
+            key.append('0');
+        }
+        return key.append(digits).append('|').append(eventId).toString();
     }
 
     // --- candidate index
@@ -344,7 +350,7 @@ public final class GroupingStores {
         byte[] old = list.stored();
         // cut the entry and one separator next to it
         int start = entryStart(old, at);
-        int end = at + 1 < n ? entryStart(old, at + 1) : old.length;
+        int end = at + 1 < n ? entryEnd(old, start) + 1 : old.length;
         if (at + 1 == n && at > 0) {
             start--;
         }
@@ -373,6 +379,15 @@ public final class GroupingStores {
                 index.put(key, writeList(ids));
             }
         }
+    }
+
+    /** Where the entry that starts at start ends: its separator, or the end of the list. */
+    private static int entryEnd(byte[] stored, int start) {
+        int at = start;
+        while (at < stored.length && stored[at] != LIST_SEPARATOR) {
+            at++;
+        }
+        return at;
     }
 
     /** Where entry i of a stored list starts. */

@@ -180,6 +180,14 @@ class GroupingStoresTest {
         }
     }
 
+    /** Expiry keys sort by time as text: the format the stores already hold ({@code %015d|id}). */
+    @Test
+    void expiryKeysAreTheTimeInFifteenDigitsThenTheEventId() {
+        for (long time : new long[] {0, 7, 1_767_225_600_000L, 999_999_999_999_999L, 1_000_000_000_000_000L, -5}) {
+            assertThat(GroupingStores.expiryKey(time, "ev-1")).isEqualTo(String.format("%015d|%s", Math.max(0, time), "ev-1"));
+        }
+    }
+
     private static GroupingStores stores(TopologyTestDriver driver) {
         return new GroupingStores(driver.getKeyValueStore(GroupingStores.EVENTS),
                 driver.getKeyValueStore(GroupingStores.CANDIDATE_INDEX),
