@@ -194,7 +194,9 @@ public final class GroupingThroughput {
 
     private static RawArticle article(String id, int subject, SplittableRandom random) {
         StringBuilder body = new StringBuilder();
-        String names = name("Off", subject) + " " + name("Tow", subject * 31 % 99_991) + " " + name("Com", subject * 17 % 99_989);
+        // three names per subject, none shared with another subject (below 99,999,989 subjects)
+        String names = name("Off", subject) + " " + name("Tow", subject * 31L % 99_999_989) + " "
+                + name("Com", subject * 17L % 99_999_989);
         body.append("Reports from ").append(names).append(" said on Tuesday that ");
         for (int w = 0; w < 200; w++) {
             // Zipf-like: small ranks are common words
@@ -215,9 +217,9 @@ public final class GroupingThroughput {
      * digits ("Officer29"), the tokenizer reads "officer" and "29" apart, and every article then
      * shared the same three names, which grouping rightly took for one story.
      */
-    private static String name(String prefix, int number) {
+    private static String name(String prefix, long number) {
         StringBuilder name = new StringBuilder(prefix);
-        int n = number;
+        long n = number;
         do {
             name.append((char) ('a' + n % 26));
             n /= 26;
