@@ -180,6 +180,33 @@ class GroupingStoresTest {
         }
     }
 
+    /** Band keys held in memory agree with the store: after a restart, and as articles come and go. */
+    @Test
+    void bandListsWrittenBeforeARestartAreFoundAndForgotten() {
+        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+            MinHash minHash = MinHash.standard();
+            int[] signature = minHash.signature(List.of("the", "quake", "struck", "qeshm", "island", "on", "sunday"));
+            String[] keys = minHash.bandKeys(signature);
+            GroupingStores stores = stores(driver);
+            GroupingStores.ArticleRecord first = new GroupingStores.ArticleRecord("a1", "ev-1", null, null, null, signature);
+            GroupingStores.ArticleRecord second = new GroupingStores.ArticleRecord("a2", "ev-1", null, null, null, signature);
+            stores.putArticle(first, stores.articlesInBands(keys), 10);
+
+            GroupingStores restarted = stores(driver);
+            assertThat(restarted.articlesInBands(keys).listed()).hasSize(keys.length)
+                    .allSatisfy(ids -> assertThat(ids).containsExactly("a1"));
+            restarted.putArticle(second, restarted.articlesInBands(keys), 10);
+            restarted.forgetArticle(first, keys);
+            assertThat(restarted.articlesInBands(keys).listed()).allSatisfy(ids -> assertThat(ids).containsExactly("a2"));
+            restarted.forgetArticle(second, keys);
+            assertThat(restarted.articlesInBands(keys).listed()).allSatisfy(ids -> assertThat(ids).isEmpty());
+            assertThat(stores(driver).articlesInBands(keys).listed()).allSatisfy(ids -> assertThat(ids).isEmpty());
+
+            restarted.putArticle(first, restarted.articlesInBands(keys), 10);
+            assertThat(restarted.articlesInBands(keys).listed()).allSatisfy(ids -> assertThat(ids).containsExactly("a1"));
+        }
+    }
+
     /** Expiry keys sort by time as text: the format the stores already hold ({@code %015d|id}). */
     @Test
     void expiryKeysAreTheTimeInFifteenDigitsThenTheEventId() {
