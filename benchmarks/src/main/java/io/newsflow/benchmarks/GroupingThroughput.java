@@ -42,8 +42,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * with a Zipf-like skew, plus three names of their own. Random texts share words, and grouping
  * joins a few of them (593 of the first 100,593, nearly all while document frequencies are young),
  * so articles are preloaded until the stores hold as many open events as asked for; the result
- * line gives both counts. Half of the measured articles retell a
- * preloaded article (same names and words: a syndicated copy), half are new.
+ * line gives both counts. Half of the measured articles retell a preloaded article (same names
+ * and words: a syndicated copy), half are new.
  * Stores are the heap kind (the same processor and index as RocksDB, without disk), so the
  * figure is the grouping logic's own cost, on one thread.
  *
@@ -51,13 +51,11 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class GroupingThroughput {
 
-    private static int vocabulary = 40_000;
-
     public static void main(String[] args) throws Exception {
         AvroTrust.trustNewsflowPackages();
         int openEvents = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
-        vocabulary = args.length > 2 ? Integer.parseInt(args[2]) : vocabulary;
+        int vocabulary = args.length > 2 ? Integer.parseInt(args[2]) : 40_000;
         Topics topics = Topics.embedded();
         Path stateDir = Files.createTempDirectory("newsflow-grouping-bench");
         Properties props = new Properties();
@@ -80,7 +78,7 @@ public final class GroupingThroughput {
             while (open.ids.size() < openEvents) {
                 int batch = Math.max(1, Math.min(1000, openEvents - open.ids.size()));
                 for (int b = 0; b < batch; b++, preloaded++) {
-                    input.pipeInput("p" + preloaded, article("p" + preloaded, preloaded, new SplittableRandom(preloaded)));
+                    input.pipeInput("p" + preloaded, article("p" + preloaded, preloaded, vocabulary, new SplittableRandom(preloaded)));
                     if (preloaded % 20_000 == 19_999) {
                         System.err.printf(Locale.ROOT, "preloaded %,d articles in %.0f s, %,d events open%n", preloaded + 1,
                                 (System.nanoTime() - start) / 1e9, open.ids.size());
@@ -101,7 +99,8 @@ public final class GroupingThroughput {
                 boolean retell = random.nextBoolean();
                 int base = retell ? random.nextInt(preloaded) : preloaded + i;
                 // a retelling shares the base article's names and most of its words
-                input.pipeInput("m" + i, article("m" + i, base, new SplittableRandom(retell ? base : base + 7_000_000L)));
+                input.pipeInput("m" + i, article("m" + i, base, vocabulary,
+                        new SplittableRandom(retell ? base : base + 7_000_000L)));
                 if (i % 1000 == 999) {
                     open.update(output);
                 }
@@ -109,7 +108,6 @@ public final class GroupingThroughput {
             double wall = (System.nanoTime() - wallStart) / 1e9;
             double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
             double groupingCpu = TimedGrouping.ownCpuNanos / 1e9;
-            open.update(output);
             System.out.printf(Locale.ROOT, "preload: %,d articles in %.1f s (%.0f articles/s), %,d events open; heap after GC %d MB%n",
                     preloaded, preloadSeconds, preloaded / preloadSeconds, openAfterPreload, heapAfterPreload / (1024 * 1024));
             System.out.printf(Locale.ROOT, "grouping articles=%d open_events=%d articles_per_s=%.0f cpu_us_per_article=%.0f heap_mb=%d"
@@ -193,7 +191,7 @@ public final class GroupingThroughput {
         }
     }
 
-    private static RawArticle article(String id, int subject, SplittableRandom random) {
+    private static RawArticle article(String id, int subject, int vocabulary, SplittableRandom random) {
         StringBuilder body = new StringBuilder();
         // three names per subject, none shared with another subject (below 99,999,989 subjects)
         String names = name("Off", subject) + " " + name("Tow", subject * 31L % 99_999_989) + " "
