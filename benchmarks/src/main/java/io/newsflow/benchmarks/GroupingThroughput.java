@@ -78,7 +78,7 @@ public final class GroupingThroughput {
             while (open.ids.size() < openEvents) {
                 int batch = Math.max(1, Math.min(1000, openEvents - open.ids.size()));
                 for (int b = 0; b < batch; b++, preloaded++) {
-                    input.pipeInput("p" + preloaded, article("p" + preloaded, preloaded, vocabulary, new SplittableRandom(preloaded)));
+                    input.pipeInput("p" + preloaded, preloadArticle(preloaded, vocabulary));
                     if (preloaded % 20_000 == 19_999) {
                         System.err.printf(Locale.ROOT, "preloaded %,d articles in %.0f s, %,d events open%n", preloaded + 1,
                                 (System.nanoTime() - start) / 1e9, open.ids.size());
@@ -96,11 +96,7 @@ public final class GroupingThroughput {
             TimedGrouping.reset();
             long wallStart = System.nanoTime();
             for (int i = 0; i < measured; i++) {
-                boolean retell = random.nextBoolean();
-                int base = retell ? random.nextInt(preloaded) : preloaded + i;
-                // a retelling shares the base article's names and most of its words
-                input.pipeInput("m" + i, article("m" + i, base, vocabulary,
-                        new SplittableRandom(retell ? base : base + 7_000_000L)));
+                input.pipeInput("m" + i, measuredArticle(i, preloaded, vocabulary, random));
                 if (i % 1000 == 999) {
                     open.update(output);
                 }
@@ -145,7 +141,9 @@ public final class GroupingThroughput {
     static final class TimedGrouping implements Processor<String, TaggedArticle, String, SpecificRecord> {
 
         private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-        static long ownCpuNanos;
+        static volatile long ownCpuNanos;
+        /** Articles the processor took, for a benchmark that waits on a stream thread. */
+        static volatile long processed;
         private static long downstreamNanos;
         private final Processor<String, TaggedArticle, String, SpecificRecord> grouping;
 
@@ -183,12 +181,24 @@ public final class GroupingThroughput {
             long downstreamBefore = downstreamNanos;
             grouping.process(record);
             ownCpuNanos += CPU.getCurrentThreadCpuTime() - start - (downstreamNanos - downstreamBefore);
+            processed++;
         }
 
         @Override
         public void close() {
             grouping.close();
         }
+    }
+
+    static RawArticle preloadArticle(int i, int vocabulary) {
+        return article("p" + i, i, vocabulary, new SplittableRandom(i));
+    }
+
+    /** Measured article i: half retell a preloaded article (same names, most words), half are new. */
+    static RawArticle measuredArticle(int i, int preloaded, int vocabulary, SplittableRandom random) {
+        boolean retell = random.nextBoolean();
+        int base = retell ? random.nextInt(preloaded) : preloaded + i;
+        return article("m" + i, base, vocabulary, new SplittableRandom(retell ? base : base + 7_000_000L));
     }
 
     private static RawArticle article(String id, int subject, int vocabulary, SplittableRandom random) {
@@ -226,7 +236,7 @@ public final class GroupingThroughput {
         return name.toString();
     }
 
-    private static long usedHeapAfterGc() {
+    static long usedHeapAfterGc() {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         return rt.totalMemory() - rt.freeMemory();

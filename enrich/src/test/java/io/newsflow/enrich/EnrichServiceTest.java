@@ -1,10 +1,12 @@
 package io.newsflow.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsflow.enrich.grouping.GroupingStores;
 import io.newsflow.topics.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -30,6 +32,33 @@ class EnrichServiceTest {
         assertThat(props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("localhost:9092");
         assertThat(props.get("producer.max.request.size")).isEqualTo(Topics.MAX_EVENT_RECORD_BYTES);
         assertThat(props.get("topic.max.message.bytes")).isEqualTo("8388608");
+        assertThat(props.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isEqualTo(EnrichConfig.DEFAULT_STORE_CACHE_BYTES);
+        assertThat(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1000L);
+    }
+
+    @Test
+    void theStoreCacheAndCommitIntervalAreTheConfiguredOnesWhateverTheKafkaPropertiesSay() {
+        EnrichConfig config = new EnrichConfig("enrich-x", stateDir, Duration.ofDays(2), 64L << 20, Duration.ofMillis(250));
+        Properties props = EnrichService.streamsProperties(config, Map.of(
+                StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 1L, StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 5L), new Topics("nf-", null));
+        StreamsConfig streams = new StreamsConfig(withBootstrap(props));
+        assertThat(streams.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isEqualTo(64L << 20);
+        assertThat(streams.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(250L);
+    }
+
+    @Test
+    void aNegativeCacheOrANonPositiveCommitIntervalIsRefused() {
+        assertThatThrownBy(() -> new EnrichConfig("a", stateDir, Duration.ofDays(1), -1, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("store cache");
+        assertThatThrownBy(() -> new EnrichConfig("a", stateDir, Duration.ofDays(1), 0, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("commit interval");
+    }
+
+    private static Properties withBootstrap(Properties props) {
+        Properties copy = new Properties();
+        copy.putAll(props);
+        copy.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        return copy;
     }
 
     @Test

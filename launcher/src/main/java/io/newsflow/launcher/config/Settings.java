@@ -109,7 +109,9 @@ public final class Settings {
         Path stateDir = isSet(Setting.NEWSFLOW_STATE_DIR)
                 ? Path.of(get(Setting.NEWSFLOW_STATE_DIR)) : workDir().resolve("streams");
         return new EnrichConfig(get(Setting.NEWSFLOW_ENRICH_APP_ID), stateDir,
-                Duration.ofHours(getLong(Setting.NEWSFLOW_EVENT_IDLE_HOURS)));
+                Duration.ofHours(getLong(Setting.NEWSFLOW_EVENT_IDLE_HOURS)),
+                getLong(Setting.NEWSFLOW_ENRICH_CACHE_MB) * 1024 * 1024,
+                Duration.ofMillis(getLong(Setting.NEWSFLOW_ENRICH_COMMIT_MS)));
     }
 
     public SinkConfig sink() {

@@ -1,0 +1,220 @@
+package io.newsflow.benchmarks;
+
+import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.enrich.EnrichService;
+import io.newsflow.enrich.EnrichTopology;
+import io.newsflow.enrich.grouping.GroupingSettings;
+import io.newsflow.enrich.grouping.GroupingStores;
+import io.newsflow.launcher.broker.EmbeddedKafka;
+import io.newsflow.launcher.pipeline.TopicSetup;
+import io.newsflow.schemas.NewsEvent;
+import io.newsflow.schemas.RawArticle;
+import io.newsflow.topics.AvroTrust;
+import io.newsflow.topics.Topics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * {@link GroupingThroughput}'s stream through the service itself: a real {@link KafkaStreams}
+ * with the service's settings ({@link EnrichService#streamsProperties}: exactly-once, so a commit
+ * every 100 ms), RocksDB stores with their caches and changelogs, on an in-process broker. Where
+ * {@code GroupingThroughput} gives the grouping logic's own cost, this gives what one grouping
+ * partition sustains as deployed: RocksDB reads and writes, cache flushes, changelog records and
+ * transactions included.
+ *
+ * <p>Articles are produced ahead of the stream thread; the measured rate is the measured articles
+ * over the time from their first send until the processor has taken the last. The broker, the
+ * producer and the consumer of the events topic run on the other core.
+ *
+ * <p>Run: {@code java -Xmx6g -cp benchmarks/target/benchmarks.jar io.newsflow.benchmarks.GroupingServiceThroughput [open events] [measured] [vocabulary]}.
+ * The store cache and commit interval are the service's defaults; {@code -Dbench.cacheMb=N} and
+ * {@code -Dbench.commitMs=N} change them, {@code -Dbench.kafka.NAME=VALUE} sets any other Streams setting.
+ */
+public final class GroupingServiceThroughput {
+
+    private GroupingServiceThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AvroTrust.trustNewsflowPackages();
+        int openEvents = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int measured = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        int vocabulary = args.length > 2 ? Integer.parseInt(args[2]) : 40_000;
+        Path work = Files.createTempDirectory("newsflow-grouping-service-bench");
+        Topics topics = Topics.embedded();
+        try (EmbeddedKafka broker = EmbeddedKafka.start(work.resolve("kafka"))) {
+            TopicSetup.ensure(broker.bootstrapServers(), topics, 1, Duration.ofDays(7));
+            EnrichConfig config = new EnrichConfig("newsflow-grouping-service-bench", work.resolve("state"),
+                    Duration.ofDays(3650), Long.getLong("bench.cacheMb", EnrichConfig.DEFAULT_STORE_CACHE_BYTES >> 20) << 20,
+                    Duration.ofMillis(Long.getLong("bench.commitMs", EnrichConfig.DEFAULT_COMMIT_INTERVAL.toMillis())));
+            KafkaStreams streams = new KafkaStreams(
+                    EnrichTopology.build(topics, GroupingSettings.defaults(config.eventIdleTimeout()),
+                            GroupingStores.Kind.PERSISTENT, GroupingThroughput.TimedGrouping::new),
+                    EnrichService.streamsProperties(config, kafkaProperties(broker), topics));
+            streams.start();
+            try (KafkaProducer<String, RawArticle> producer = producer(broker, topics);
+                 OpenEvents open = new OpenEvents(broker, topics, config.commitInterval())) {
+                long start = System.nanoTime();
+                int preloaded = 0;
+                while (open.count() < openEvents) {
+                    int batch = Math.max(1, Math.min(5_000, openEvents - open.count()));
+                    for (int b = 0; b < batch; b++, preloaded++) {
+                        producer.send(new ProducerRecord<>(topics.rawArticles().name(), "p" + preloaded,
+                                GroupingThroughput.preloadArticle(preloaded, vocabulary)));
+                    }
+                    producer.flush();
+                    awaitProcessed(preloaded);
+                    open.catchUp();
+                    System.err.printf(Locale.ROOT, "preloaded %,d articles in %.0f s, %,d events open%n", preloaded,
+                            (System.nanoTime() - start) / 1e9, open.count());
+                }
+                int openAfterPreload = open.count();
+                double preloadSeconds = (System.nanoTime() - start) / 1e9;
+
+                long threadCpuStart = streamThreadCpuNanos();
+                long processorCpuStart = GroupingThroughput.TimedGrouping.ownCpuNanos;
+                long wallStart = System.nanoTime();
+                SplittableRandom random = new SplittableRandom(42);
+                for (int i = 0; i < measured; i++) {
+                    producer.send(new ProducerRecord<>(topics.rawArticles().name(), "m" + i,
+                            GroupingThroughput.measuredArticle(i, preloaded, vocabulary, random)));
+                }
+                producer.flush();
+                awaitProcessed(preloaded + measured);
+                double wall = (System.nanoTime() - wallStart) / 1e9;
+                double threadCpu = (streamThreadCpuNanos() - threadCpuStart) / 1e9;
+                double processorCpu = (GroupingThroughput.TimedGrouping.ownCpuNanos - processorCpuStart) / 1e9;
+                open.catchUp();
+                System.out.printf(Locale.ROOT, "preload: %,d articles in %.1f s (%.0f articles/s), %,d events open%n",
+                        preloaded, preloadSeconds, preloaded / preloadSeconds, openAfterPreload);
+                System.out.printf(Locale.ROOT, "grouping-service articles=%d open_events=%d articles_per_s=%.0f"
+                                + " stream_thread_cpu_us_per_article=%.0f processor_cpu_us_per_article=%.0f"
+                                + " processor_articles_per_cpu_s=%.0f heap_mb=%d rss_mb=%d state_dir_mb=%d"
+                                + " preloaded_articles=%d%n",
+                        measured, openAfterPreload, measured / wall, threadCpu * 1e6 / measured,
+                        processorCpu * 1e6 / measured, measured / processorCpu,
+                        GroupingThroughput.usedHeapAfterGc() / (1024 * 1024), residentMegabytes(),
+                        directoryBytes(work.resolve("state")) / (1024 * 1024), preloaded);
+            } finally {
+                streams.close(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    /** The broker, and {@code -Dbench.kafka.NAME=VALUE} settings of the Streams application. */
+    private static Map<String, Object> kafkaProperties(EmbeddedKafka broker) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.kafka."))
+                .forEach(name -> props.put(name.substring("bench.kafka.".length()), System.getProperty(name)));
+        return props;
+    }
+
+    private static KafkaProducer<String, RawArticle> producer(EmbeddedKafka broker, Topics topics) {
+        return new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024),
+                topics.rawArticles().keySerde().serializer(), topics.rawArticles().valueSerde().serializer());
+    }
+
+    /** Waits until the grouping processor has taken this many articles since the start. */
+    private static void awaitProcessed(long articles) throws InterruptedException {
+        while (GroupingThroughput.TimedGrouping.processed < articles) {
+            Thread.sleep(5);
+        }
+    }
+
+    /** CPU time of the Kafka Streams threads (one, as the service runs): processing, commits, flushes. */
+    private static long streamThreadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().contains("StreamThread")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+    private static long residentMegabytes() throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static long directoryBytes(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    /** The events open as a read-committed consumer of the events topic sees them (see GroupingThroughput). */
+    private static final class OpenEvents implements AutoCloseable {
+
+        private final KafkaConsumer<String, NewsEvent> consumer;
+        private final Set<String> ids = new HashSet<>();
+
+        private final Duration quiet;
+
+        OpenEvents(EmbeddedKafka broker, Topics topics, Duration commitInterval) {
+            quiet = commitInterval.plusSeconds(1);
+            consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.GROUP_ID_CONFIG, "grouping-service-bench"),
+                    new StringDeserializer(), topics.events().valueSerde().deserializer());
+            consumer.subscribe(Set.of(topics.events().name()));
+        }
+
+        int count() {
+            return ids.size();
+        }
+
+        /**
+         * Reads until nothing more comes for longer than a commit interval: a read-committed
+         * consumer sees the stream's output only once its transaction commits.
+         */
+        void catchUp() {
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() - quietSince < quiet.toNanos()) {
+                for (ConsumerRecord<String, NewsEvent> record : consumer.poll(Duration.ofMillis(100))) {
+                    quietSince = System.nanoTime();
+                    if (record.value() == null) {
+                        ids.remove(record.key());
+                    } else {
+                        ids.add(record.key());
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+}
