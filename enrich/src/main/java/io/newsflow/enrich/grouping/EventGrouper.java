@@ -109,7 +109,7 @@ public final class EventGrouper {
             terms[at] = TermVector.termOf(e.getKey());
             termFrequencies[at++] = e.getValue();
         }
-        double[] documentFrequencies = stores.countDocument(words, terms, eventTime, halfLifeMillis);
+        double[] documentFrequencies = stores.countDocument(terms, eventTime, halfLifeMillis);
         // The background prior is evidence about word rarity too: it counts as documents seen.
         double streamDocuments = stores.documentCount(eventTime, halfLifeMillis) + PRIOR_DOCUMENTS;
         TermVector vector = tfIdf(words, terms, termFrequencies, documentFrequencies, streamDocuments);

@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +27,8 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #CANDIDATE_INDEX}: term or name ({@link TermVector#indexKey}) -> ids of open
  *       events indexed under it (the inverted index that finds candidate events without
  *       scanning them all);</li>
- *   <li>{@value #DOCUMENT_FREQUENCY}: word -> document frequency, decayed in event time, for IDF;</li>
+ *   <li>{@value #DOCUMENT_FREQUENCY}: document frequencies, decayed in event time, for IDF, as a
+ *       snapshot and a log of the articles since ({@link DocumentFrequencies});</li>
  *   <li>{@value #ARTICLES}: article id, canonical URL, content hash and MinHash band -> the
  *       article's record, to recognise the same article again and syndicated copies;</li>
  *   <li>{@value #EXPIRY}: last activity time + event id, ordered, so closing idle events is a
@@ -44,15 +44,13 @@ public final class GroupingStores {
     public static final String EXPIRY = "grouping-event-expiry";
     private static final String[] ALL = {EVENTS, CANDIDATE_INDEX, DOCUMENT_FREQUENCY, ARTICLES, EXPIRY};
 
-    private static final String DOCUMENT_COUNT = "\u0000documents";
-    private static final long DOCUMENT_COUNT_TERM = TermVector.termOf(DOCUMENT_COUNT);
     /** In the index store: present once every event is indexed by terms, not words (see {@link EventGrouper#reindexFormerEvents}). */
     private static final String INDEX_BY_TERMS = "\u0000indexed-by-terms";
     private static final char LIST_SEPARATOR = '\n';
 
     private final KeyValueStore<String, byte[]> events;
     private final KeyValueStore<String, byte[]> index;
-    private final KeyValueStore<String, byte[]> frequencies;
+    private final DocumentFrequencies frequencies;
     private final KeyValueStore<String, byte[]> articles;
     private final KeyValueStore<String, byte[]> expiry;
     /**
@@ -93,20 +91,12 @@ public final class GroupingStores {
     private double[] voteSums = new double[1024];
     private int voteShift = 32 - 10;
     private int[] votedSlots = new int[512];
-    /**
-     * The document frequencies of recently counted terms, as stored: common words recur in most
-     * articles, and each is read, then written. 2^19 slots (12 MB), emptied at 2^18 terms; starts
-     * empty on every initialisation and {@link #forgetDecoded()} empties it.
-     */
-    private final RecentFrequencies recentFrequencies = new RecentFrequencies(RECENT_FREQUENCIES);
-    private static final int RECENT_FREQUENCIES = 1 << 19;
-
     GroupingStores(KeyValueStore<String, byte[]> events, KeyValueStore<String, byte[]> index,
                    KeyValueStore<String, byte[]> frequencies, KeyValueStore<String, byte[]> articles,
                    KeyValueStore<String, byte[]> expiry) {
         this.events = events;
         this.index = index;
-        this.frequencies = frequencies;
+        this.frequencies = new DocumentFrequencies(frequencies);
         this.articles = articles;
         this.expiry = expiry;
     }
@@ -159,14 +149,14 @@ public final class GroupingStores {
     }
 
     /**
-     * Drops what is kept in memory in front of the stores (decoded events, index lists, recent
+     * Drops what is kept in memory in front of the stores (decoded events, index lists, document
      * frequencies). The grouper changes events in place before it writes them; after a failure
      * half-way, the store, not memory, is right.
      */
     void forgetDecoded() {
         decoded.clear();
         forgetPostings();
-        recentFrequencies.clear();
+        frequencies.forget();
     }
 
     void putEvent(EventState event, long previousActivity) {
@@ -485,50 +475,12 @@ public final class GroupingStores {
     // --- document frequency, decayed: value halves every half-life of event time
 
     double documentCount(long now, double halfLifeMillis) {
-        int slot = recentFrequency(DOCUMENT_COUNT, DOCUMENT_COUNT_TERM);
-        return slot < 0 ? 0 : decayed(slot, now, halfLifeMillis);
+        return frequencies.documentCount(now, halfLifeMillis);
     }
 
-    /**
-     * Counts one more document with these terms (words[i] hashes to terms[i]); returns each
-     * term's document frequency now, in the same order.
-     */
-    double[] countDocument(String[] words, long[] terms, long now, double halfLifeMillis) {
-        increment(DOCUMENT_COUNT, DOCUMENT_COUNT_TERM, now, halfLifeMillis);
-        double[] frequencies = new double[words.length];
-        for (int i = 0; i < words.length; i++) {
-            frequencies[i] = increment(words[i], terms[i], now, halfLifeMillis);
-        }
-        return frequencies;
-    }
-
-    private double increment(String key, long term, long now, double halfLifeMillis) {
-        int slot = recentFrequency(key, term);
-        double value = (slot < 0 ? 0 : decayed(slot, now, halfLifeMillis)) + 1.0;
-        long asOf = slot < 0 ? now : Math.max(now, recentFrequencies.asOf(slot));
-        recentFrequencies.put(term, value, asOf);
-        frequencies.put(key, ByteBuffer.allocate(16).putDouble(value).putLong(asOf).array());
-        return value;
-    }
-
-    /** The slot of a term's frequency in memory, read from the store first if need be; -1 if it has none. */
-    private int recentFrequency(String key, long term) {
-        int slot = recentFrequencies.find(term);
-        if (slot < 0) {
-            byte[] bytes = frequencies.get(key);
-            if (bytes != null) {
-                ByteBuffer b = ByteBuffer.wrap(bytes);
-                recentFrequencies.put(term, b.getDouble(0), b.getLong(8));
-                slot = recentFrequencies.find(term);
-            }
-        }
-        return slot;
-    }
-
-    private double decayed(int slot, long now, double halfLifeMillis) {
-        double value = recentFrequencies.value(slot);
-        long asOf = recentFrequencies.asOf(slot);
-        return now <= asOf ? value : value * Math.pow(0.5, (now - asOf) / halfLifeMillis);
+    /** Counts one more document with these terms; returns each term's document frequency now, in the same order. */
+    double[] countDocument(long[] terms, long now, double halfLifeMillis) {
+        return frequencies.count(terms, now, halfLifeMillis);
     }
 
     // --- articles

@@ -1,0 +1,240 @@
+package io.newsflow.enrich.grouping;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Document frequencies, decayed in event time (a value halves every half-life), for IDF: a table
+ * in memory, kept in the store as a snapshot plus a log of the articles counted since.
+ *
+ * <p>Why not a store entry per term: an article counts ~100 terms, and written one by one they
+ * were ~100 store writes per article (RocksDB puts and changelog records at every commit), the
+ * largest share of the service's store traffic. Here an article is one log record (its terms);
+ * every {@value #SNAPSHOT_EVERY} articles the whole table is written as a snapshot in chunks and
+ * the log it covers is deleted. Loading reads the snapshot and replays the log with the same
+ * arithmetic, so the table after a restart is the one before it, to the bit, and decisions stay
+ * the same. The snapshot drops terms decayed below {@value #PRUNE_BELOW} documents, which keeps
+ * the table bounded on an endless stream of new names.
+ *
+ * <p>Keys: {@code snap} (the last article the snapshot counts, its chunk count), {@code snap|N}
+ * (chunk N: term, value, as-of triples), {@code log|S} (article S, zero-padded: its event time,
+ * half-life and terms). Stores of an earlier version hold a key per word; they are read once into
+ * the table, written as a snapshot and deleted.
+ */
+final class DocumentFrequencies {
+
+    static final int SNAPSHOT_EVERY = 10_000;
+    static final double PRUNE_BELOW = 0.01;
+    static final String DOCUMENT_COUNT = "\u0000documents";
+    private static final long DOCUMENT_COUNT_TERM = TermVector.termOf(DOCUMENT_COUNT);
+    private static final String SNAPSHOT = "snap";
+    private static final String CHUNK = "snap|";
+    private static final String LOG = "log|";
+    private static final int CHUNK_TERMS = 4096;
+
+    private final KeyValueStore<String, byte[]> store;
+    private final int snapshotEvery;
+    private FrequencyTable table;
+    /** Articles counted since the store was new: the sequence number of the last one. */
+    private long counted;
+    private long snapshotAt;
+    private int snapshotChunks;
+
+    DocumentFrequencies(KeyValueStore<String, byte[]> store) {
+        this(store, SNAPSHOT_EVERY);
+    }
+
+    DocumentFrequencies(KeyValueStore<String, byte[]> store, int snapshotEvery) {
+        this.store = store;
+        this.snapshotEvery = snapshotEvery;
+    }
+
+    /** The decayed number of documents counted. */
+    double documentCount(long now, double halfLifeMillis) {
+        FrequencyTable t = table();
+        int slot = t.find(DOCUMENT_COUNT_TERM);
+        return slot < 0 ? 0 : decayed(t, slot, now, halfLifeMillis);
+    }
+
+    /** Counts one more document with these terms; returns each term's frequency now, in order. */
+    double[] count(long[] terms, long now, double halfLifeMillis) {
+        FrequencyTable t = table();
+        counted++;
+        store.put(logKey(counted), logEntry(terms, now, halfLifeMillis));
+        double[] frequencies = apply(t, terms, now, halfLifeMillis);
+        if (counted % snapshotEvery == 0) {
+            snapshot(now, halfLifeMillis);
+        }
+        return frequencies;
+    }
+
+    /** Terms in the table (the document count among them). */
+    int terms() {
+        return table().size();
+    }
+
+    /** Forgets the table; the next use loads it from the store (after a failed placement). */
+    void forget() {
+        table = null;
+    }
+
+    private FrequencyTable table() {
+        if (table == null) {
+            load();
+        }
+        return table;
+    }
+
+    private static double[] apply(FrequencyTable t, long[] terms, long now, double halfLifeMillis) {
+        increment(t, DOCUMENT_COUNT_TERM, now, halfLifeMillis);
+        double[] frequencies = new double[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            frequencies[i] = increment(t, terms[i], now, halfLifeMillis);
+        }
+        return frequencies;
+    }
+
+    private static double increment(FrequencyTable t, long term, long now, double halfLifeMillis) {
+        int slot = t.find(term);
+        double value = (slot < 0 ? 0 : decayed(t, slot, now, halfLifeMillis)) + 1.0;
+        long asOf = slot < 0 ? now : Math.max(now, t.asOf(slot));
+        t.put(term, value, asOf);
+        return value;
+    }
+
+    private static double decayed(FrequencyTable t, int slot, long now, double halfLifeMillis) {
+        double value = t.value(slot);
+        long asOf = t.asOf(slot);
+        return now <= asOf ? value : value * Math.pow(0.5, (now - asOf) / halfLifeMillis);
+    }
+
+    /**
+     * Writes the table, less the terms decayed below {@link #PRUNE_BELOW} by now, as the snapshot
+     * of all articles counted so far, and deletes the log it replaces. The kept terms keep their
+     * stored value and time, so pruning changes no other frequency.
+     */
+    private void snapshot(long now, double halfLifeMillis) {
+        FrequencyTable kept = new FrequencyTable(Integer.highestOneBit(Math.max(2, table.size())) * 2);
+        for (int slot = 0; slot < table.slots(); slot++) {
+            long term = table.termAt(slot);
+            if (term != 0 && (term == DOCUMENT_COUNT_TERM || decayed(table, slot, now, halfLifeMillis) >= PRUNE_BELOW)) {
+                kept.put(term, table.value(slot), table.asOf(slot));
+            }
+        }
+        table = kept;
+        writeSnapshot();
+    }
+
+    /** The table as the snapshot of every article counted so far; the log it covers is deleted. */
+    private void writeSnapshot() {
+        int chunks = writeChunks(table);
+        for (int chunk = chunks; chunk < snapshotChunks; chunk++) {
+            store.delete(CHUNK + chunk);
+        }
+        store.put(SNAPSHOT, ByteBuffer.allocate(12).putLong(counted).putInt(chunks).array());
+        for (long article = snapshotAt + 1; article <= counted; article++) {
+            store.delete(logKey(article));
+        }
+        snapshotAt = counted;
+        snapshotChunks = chunks;
+    }
+
+    private int writeChunks(FrequencyTable t) {
+        ByteBuffer chunk = ByteBuffer.allocate(CHUNK_TERMS * 24);
+        int chunks = 0;
+        for (int slot = 0; slot < t.slots(); slot++) {
+            long term = t.termAt(slot);
+            if (term == 0) {
+                continue;
+            }
+            chunk.putLong(term).putDouble(t.value(slot)).putLong(t.asOf(slot));
+            if (!chunk.hasRemaining()) {
+                store.put(CHUNK + chunks++, chunk.array().clone());
+                chunk.clear();
+            }
+        }
+        if (chunk.position() > 0) {
+            store.put(CHUNK + chunks++, Arrays.copyOf(chunk.array(), chunk.position()));
+        }
+        return chunks;
+    }
+
+    /** The snapshot, then the log after it, replayed; an earlier version's word keys, migrated. */
+    private void load() {
+        FrequencyTable t = new FrequencyTable(1 << 16);
+        byte[] header = store.get(SNAPSHOT);
+        snapshotAt = header == null ? 0 : ByteBuffer.wrap(header).getLong(0);
+        snapshotChunks = header == null ? 0 : ByteBuffer.wrap(header).getInt(8);
+        for (int chunk = 0; chunk < snapshotChunks; chunk++) {
+            ByteBuffer b = ByteBuffer.wrap(store.get(CHUNK + chunk));
+            while (b.hasRemaining()) {
+                t.put(b.getLong(), b.getDouble(), b.getLong());
+            }
+        }
+        counted = snapshotAt;
+        try (KeyValueIterator<String, byte[]> log = store.range(logKey(snapshotAt + 1), logKey(Long.MAX_VALUE))) {
+            while (log.hasNext()) {
+                KeyValue<String, byte[]> entry = log.next();
+                counted = Long.parseLong(entry.key.substring(LOG.length()));
+                replay(t, entry.value);
+            }
+        }
+        table = t;
+        if (header == null) {
+            migrateWordKeys();
+        }
+    }
+
+    private static void replay(FrequencyTable t, byte[] entry) {
+        ByteBuffer b = ByteBuffer.wrap(entry);
+        long now = b.getLong();
+        double halfLifeMillis = b.getDouble();
+        long[] terms = new long[b.getInt()];
+        for (int i = 0; i < terms.length; i++) {
+            terms[i] = b.getLong();
+        }
+        apply(t, terms, now, halfLifeMillis);
+    }
+
+    /**
+     * An earlier version kept a key per word (16 bytes: value, as of), and no snapshot. Read into
+     * the table once, written as the snapshot, and deleted. Word keys never contain '|', so none is mistaken for
+     * a snapshot or log key.
+     */
+    private void migrateWordKeys() {
+        List<String> words = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> entry = all.next();
+                if (!entry.key.equals(SNAPSHOT) && entry.key.indexOf('|') < 0 && entry.value.length == 16) {
+                    ByteBuffer b = ByteBuffer.wrap(entry.value);
+                    table.put(TermVector.termOf(entry.key), b.getDouble(0), b.getLong(8));
+                    words.add(entry.key);
+                }
+            }
+        }
+        if (!words.isEmpty()) {
+            writeSnapshot();
+            words.forEach(store::delete);
+        }
+    }
+
+    private static byte[] logEntry(long[] terms, long now, double halfLifeMillis) {
+        ByteBuffer b = ByteBuffer.allocate(20 + 8 * terms.length).putLong(now).putDouble(halfLifeMillis).putInt(terms.length);
+        for (long term : terms) {
+            b.putLong(term);
+        }
+        return b.array();
+    }
+
+    /** Zero-padded to 19 digits, so that keys sort as the numbers do. */
+    static String logKey(long article) {
+        String digits = Long.toString(article);
+        return LOG + "0".repeat(19 - digits.length()) + digits;
+    }
+}
