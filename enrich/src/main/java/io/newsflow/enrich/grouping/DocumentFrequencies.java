@@ -78,11 +78,6 @@ final class DocumentFrequencies {
         return table().size();
     }
 
-    /** Forgets the table; the next use loads it from the store (after a failed placement). */
-    void forget() {
-        table = null;
-    }
-
     private FrequencyTable table() {
         if (table == null) {
             load();

@@ -116,7 +116,7 @@ public final class EventGrouper {
         TermSlots.Spread spread = new TermSlots.Spread(vector);
 
         MemberFeatures features = MemberFeatures.of(vector, profile, tags, lead(body), settings.memberTerms());
-        GroupingStores.Bands bands = stores.articlesInBands(minHash.bandKeys(profile.shingleHash()));
+        GroupingStores.Bands bands = stores.articlesInBands(profile.shingleHash(), settings.maxPostings());
         GroupingStores.ArticleRecord original = nearestCopy(profile.shingleHash(), bands);
         EventState copied = original == null ? null : stores.event(original.eventId());
         if (copied != null) {
@@ -189,7 +189,7 @@ public final class EventGrouper {
     private void putArticle(RawArticle article, String eventId, String copyOf, ArticleProfile profile,
                             GroupingStores.Bands bands) {
         stores.putArticle(new GroupingStores.ArticleRecord(article.getArticleId(), eventId, article.getCanonicalUrl(),
-                article.getContentHash(), copyOf, profile.shingleHash()), bands, settings.maxPostings());
+                article.getContentHash(), copyOf, profile.shingleHash()), bands);
     }
 
     /**
@@ -225,7 +225,7 @@ public final class EventGrouper {
             for (EventState.Member m : event.members) {
                 GroupingStores.ArticleRecord record = stores.article(m.articleId());
                 if (record != null && record.eventId().equals(eventId)) {
-                    stores.forgetArticle(record, minHash.bandKeys(record.signature()));
+                    stores.forgetArticle(record);
                 }
             }
             stores.deleteEvent(event.eventId, event.lastUpdatedAt);

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,9 @@ import org.apache.kafka.streams.state.Stores;
  *       scanning them all);</li>
  *   <li>{@value #DOCUMENT_FREQUENCY}: document frequencies, decayed in event time, for IDF, as a
  *       snapshot and a log of the articles since ({@link DocumentFrequencies});</li>
- *   <li>{@value #ARTICLES}: article id, canonical URL, content hash and MinHash band -> the
- *       article's record, to recognise the same article again and syndicated copies;</li>
+ *   <li>{@value #ARTICLES}: article id, canonical URL and content hash -> the article's record
+ *       (with its MinHash signature), to recognise the same article again and syndicated copies
+ *       (the lists by MinHash band are rebuilt from the records, in memory: {@link BandLists});</li>
  *   <li>{@value #EXPIRY}: last activity time + event id, ordered, so closing idle events is a
  *       range scan, not a scan of all events.</li>
  * </ul>
@@ -91,6 +93,13 @@ public final class GroupingStores {
     private double[] voteSums = new double[1024];
     private int voteShift = 32 - 10;
     private int[] votedSlots = new int[512];
+    /** Articles by MinHash band, derived from the article records (null until first needed). */
+    private BandLists bandLists;
+    /** The number of the last article placed (see {@link ArticleRecord#placed}). */
+    private long lastPlaced;
+    /** The bands of the grouper's signatures ({@link TextFeatures} uses the standard MinHash too). */
+    private final MinHash minHash = MinHash.standard();
+
     GroupingStores(KeyValueStore<String, byte[]> events, KeyValueStore<String, byte[]> index,
                    KeyValueStore<String, byte[]> frequencies, KeyValueStore<String, byte[]> articles,
                    KeyValueStore<String, byte[]> expiry) {
@@ -149,14 +158,14 @@ public final class GroupingStores {
     }
 
     /**
-     * Drops what is kept in memory in front of the stores (decoded events, index lists, document
-     * frequencies). The grouper changes events in place before it writes them; after a failure
-     * half-way, the store, not memory, is right.
+     * Drops what is kept in memory in front of the stores (decoded events, index lists). The
+     * grouper changes events in place before it writes them; after a failure half-way, the store,
+     * not memory, is right. Document frequencies and band lists change in memory only right after
+     * their store write, never half-way, so they stay (reloading them takes a scan of the store).
      */
     void forgetDecoded() {
         decoded.clear();
         forgetPostings();
-        frequencies.forget();
     }
 
     void putEvent(EventState event, long previousActivity) {
@@ -485,9 +494,17 @@ public final class GroupingStores {
 
     // --- articles
 
-    /** What grouping remembers of an article it placed. */
+    /**
+     * What grouping remembers of an article it placed; placed numbers the articles in the order
+     * they were put (-1: not yet put, or put by a version that did not number them).
+     */
     record ArticleRecord(String articleId, String eventId, String canonicalUrl, String contentHash, String copyOf,
-                         int[] signature) {
+                         int[] signature, long placed) {
+
+        ArticleRecord(String articleId, String eventId, String canonicalUrl, String contentHash, String copyOf,
+                      int[] signature) {
+            this(articleId, eventId, canonicalUrl, contentHash, copyOf, signature, -1);
+        }
     }
 
     ArticleRecord article(String articleId) {
@@ -503,45 +520,37 @@ public final class GroupingStores {
         return contentHash == null ? null : string(articles.get("h:" + contentHash));
     }
 
-    /** An article's MinHash band keys and the ids of the articles listed under each, as read. */
-    record Bands(String[] keys, List<List<String>> listed) {
+    /** An article's MinHash bands and the ids of the articles listed under each (the newest ones). */
+    record Bands(long[] hashes, List<List<String>> listed) {
     }
 
-    Bands articlesInBands(String[] keys) {
-        List<List<String>> listed = new ArrayList<>(keys.length);
-        for (String key : keys) {
-            listed.add(readList(articles.get("b:" + key)));
-        }
-        return new Bands(keys, listed);
+    /** The bands of this signature, each with the newest {@code limit} articles listed under it. */
+    Bands articlesInBands(int[] signature, int limit) {
+        long[] hashes = minHash.bandHashes(signature);
+        return new Bands(hashes, bandLists().listed(hashes, limit));
     }
 
-    /** Remembers the article; bands as {@link #articlesInBands} read them, with no article put or forgotten since. */
-    void putArticle(ArticleRecord record, Bands bands, int maxPerBand) {
-        articles.put("a:" + record.articleId(), encodeArticle(record));
+    /** Remembers the article, as the newest under its bands (as {@link #articlesInBands} gave them). */
+    void putArticle(ArticleRecord record, Bands bands) {
+        BandLists lists = bandLists();
+        articles.put("a:" + record.articleId(), encodeArticle(record, ++lastPlaced));
         if (record.canonicalUrl() != null) {
             articles.put("u:" + record.canonicalUrl(), bytes(record.articleId()));
         }
         if (record.contentHash() != null) {
             articles.put("h:" + record.contentHash(), bytes(record.articleId()));
         }
-        for (int b = 0; b < bands.keys().length; b++) {
-            List<String> ids = new ArrayList<>(bands.listed().get(b));
-            if (!ids.contains(record.articleId())) {
-                ids.add(record.articleId());
-                if (ids.size() > maxPerBand) {
-                    ids = ids.subList(ids.size() - maxPerBand, ids.size());
-                }
-                articles.put("b:" + bands.keys()[b], writeList(ids));
-            }
-        }
+        // placed again (rare): it moves to the newest place, as its new number orders it
+        lists.remove(bands.hashes(), record.articleId());
+        lists.add(bands.hashes(), record.articleId());
     }
 
     void moveArticle(ArticleRecord record, String eventId) {
         articles.put("a:" + record.articleId(), encodeArticle(new ArticleRecord(record.articleId(), eventId,
-                record.canonicalUrl(), record.contentHash(), record.copyOf(), record.signature())));
+                record.canonicalUrl(), record.contentHash(), record.copyOf(), record.signature()), record.placed()));
     }
 
-    void forgetArticle(ArticleRecord record, String[] bands) {
+    void forgetArticle(ArticleRecord record) {
         articles.delete("a:" + record.articleId());
         if (record.canonicalUrl() != null && record.articleId().equals(articleIdByUrl(record.canonicalUrl()))) {
             articles.delete("u:" + record.canonicalUrl());
@@ -549,19 +558,42 @@ public final class GroupingStores {
         if (record.contentHash() != null && record.articleId().equals(articleIdByHash(record.contentHash()))) {
             articles.delete("h:" + record.contentHash());
         }
-        for (String band : bands) {
-            List<String> ids = new ArrayList<>(readList(articles.get("b:" + band)));
-            if (ids.remove(record.articleId())) {
-                if (ids.isEmpty()) {
-                    articles.delete("b:" + band);
-                } else {
-                    articles.put("b:" + band, writeList(ids));
-                }
-            }
-        }
+        bandLists().remove(minHash.bandHashes(record.signature()), record.articleId());
     }
 
-    private static byte[] encodeArticle(ArticleRecord r) {
+    /** The band lists, rebuilt from the article records the first time they are needed. */
+    private BandLists bandLists() {
+        if (bandLists == null) {
+            bandLists = loadBandLists();
+        }
+        return bandLists;
+    }
+
+    /**
+     * Lists every stored article under its bands in the order it was placed (articles stored by an
+     * earlier version, unnumbered, first, by id), and deletes the band lists such a version stored.
+     */
+    private BandLists loadBandLists() {
+        List<String> formerLists = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = articles.range("b:", "b;")) {
+            it.forEachRemaining(entry -> formerLists.add(entry.key));
+        }
+        formerLists.forEach(articles::delete);
+        List<ArticleRecord> records = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = articles.range("a:", "a;")) {
+            it.forEachRemaining(entry -> records.add(decodeArticle(entry.value)));
+        }
+        records.sort(Comparator.comparingLong(ArticleRecord::placed).thenComparing(ArticleRecord::articleId));
+        BandLists lists = new BandLists();
+        lastPlaced = 0;
+        for (ArticleRecord record : records) {
+            lists.add(minHash.bandHashes(record.signature()), record.articleId());
+            lastPlaced = Math.max(lastPlaced, record.placed());
+        }
+        return lists;
+    }
+
+    private static byte[] encodeArticle(ArticleRecord r, long placed) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + r.signature().length * 4);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(r.articleId());
@@ -573,6 +605,7 @@ public final class GroupingStores {
             for (int v : r.signature()) {
                 out.writeInt(v);
             }
+            out.writeLong(placed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -590,7 +623,9 @@ public final class GroupingStores {
             for (int i = 0; i < signature.length; i++) {
                 signature[i] = in.readInt();
             }
-            return new ArticleRecord(id, eventId, url, hash, copyOf, signature);
+            // numbered since band lists live in memory; earlier records end here
+            long placed = in.available() >= 8 ? in.readLong() : -1;
+            return new ArticleRecord(id, eventId, url, hash, copyOf, signature, placed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -92,21 +92,21 @@ public final class MinHash {
         return (double) same / a.length;
     }
 
-    /** One index key per band: texts sharing a key are candidate copies. */
-    public String[] bandKeys(int[] signature) {
+    /** One hash per band (the band's number is part of it): texts sharing one are candidate copies. */
+    public long[] bandHashes(int[] signature) {
         if (signature.length != slots) {
-            return new String[0];
+            return new long[0];
         }
         int rows = slots / bands;
-        String[] keys = new String[bands];
+        long[] hashes = new long[bands];
         for (int b = 0; b < bands; b++) {
             long h = b;
             for (int r = 0; r < rows; r++) {
                 h = mix(h * 31 + signature[b * rows + r]);
             }
-            keys[b] = b + ":" + Long.toHexString(h);
+            hashes[b] = h;
         }
-        return keys;
+        return hashes;
     }
 
     private static long mix(long z) {

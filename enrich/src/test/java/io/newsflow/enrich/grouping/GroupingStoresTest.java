@@ -180,31 +180,77 @@ class GroupingStoresTest {
         }
     }
 
-    /** Band keys held in memory agree with the store: after a restart, and as articles come and go. */
+    /**
+     * Band lists live in memory only: a restart rebuilds them from the article records, and at
+     * every step they are the lists kept by the task that never stopped.
+     */
     @Test
-    void bandListsWrittenBeforeARestartAreFoundAndForgotten() {
+    void bandListsRebuiltFromTheArticleRecordsAreTheListsKept() {
         try (TopologyTestDriver driver = driverWithGroupingStores()) {
-            MinHash minHash = MinHash.standard();
-            int[] signature = minHash.signature(List.of("the", "quake", "struck", "qeshm", "island", "on", "sunday"));
-            String[] keys = minHash.bandKeys(signature);
-            GroupingStores stores = stores(driver);
-            GroupingStores.ArticleRecord first = new GroupingStores.ArticleRecord("a1", "ev-1", null, null, null, signature);
-            GroupingStores.ArticleRecord second = new GroupingStores.ArticleRecord("a2", "ev-1", null, null, null, signature);
-            stores.putArticle(first, stores.articlesInBands(keys), 10);
+            int[] signature = MinHash.standard().signature(List.of("the", "quake", "struck", "qeshm", "island", "on", "sunday"));
+            GroupingStores live = stores(driver);
+            for (String id : List.of("a1", "a2", "a3", "a4", "a5")) {
+                live.putArticle(record(id, signature), live.articlesInBands(signature, 3));
+            }
+            assertBands(live, driver, signature, "a3", "a4", "a5");
+
+            live.forgetArticle(live.article("a4"));
+            // a2 is among the newest three again, as a list rebuilt from the records has it
+            assertBands(live, driver, signature, "a2", "a3", "a5");
+
+            live.putArticle(record("a2", signature), live.articlesInBands(signature, 3));
+            assertBands(live, driver, signature, "a3", "a5", "a2");
+
+            live.moveArticle(live.article("a3"), "ev-2");
+            assertThat(stores(driver).article("a3").eventId()).isEqualTo("ev-2");
+            assertBands(live, driver, signature, "a3", "a5", "a2");
+            assertThat(keys(driver.getKeyValueStore(GroupingStores.ARTICLES))).noneMatch(key -> key.startsWith("b:"));
+        }
+    }
+
+    /** An earlier version stored band lists and unnumbered records: the lists are deleted, the records listed first. */
+    @Test
+    void bandListsStoredByAnEarlierVersionGiveWayToListsBuiltFromTheRecords() {
+        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+            int[] signature = MinHash.standard().signature(List.of("rescue", "teams", "searched", "the", "slopes"));
+            KeyValueStore<String, byte[]> articles = driver.getKeyValueStore(GroupingStores.ARTICLES);
+            GroupingStores before = stores(driver);
+            before.putArticle(record("old-b", signature), before.articlesInBands(signature, 10));
+            before.putArticle(record("old-a", signature), before.articlesInBands(signature, 10));
+            // as the earlier version wrote them: no number after the signature, and a list per band
+            for (String id : List.of("old-a", "old-b")) {
+                byte[] numbered = articles.get("a:" + id);
+                articles.put("a:" + id, java.util.Arrays.copyOf(numbered, numbered.length - 8));
+            }
+            articles.put("b:0:5f3a", "old-b\nold-a".getBytes(StandardCharsets.UTF_8));
 
             GroupingStores restarted = stores(driver);
-            assertThat(restarted.articlesInBands(keys).listed()).hasSize(keys.length)
-                    .allSatisfy(ids -> assertThat(ids).containsExactly("a1"));
-            restarted.putArticle(second, restarted.articlesInBands(keys), 10);
-            restarted.forgetArticle(first, keys);
-            assertThat(restarted.articlesInBands(keys).listed()).allSatisfy(ids -> assertThat(ids).containsExactly("a2"));
-            restarted.forgetArticle(second, keys);
-            assertThat(restarted.articlesInBands(keys).listed()).allSatisfy(ids -> assertThat(ids).isEmpty());
-            assertThat(stores(driver).articlesInBands(keys).listed()).allSatisfy(ids -> assertThat(ids).isEmpty());
-
-            restarted.putArticle(first, restarted.articlesInBands(keys), 10);
-            assertThat(restarted.articlesInBands(keys).listed()).allSatisfy(ids -> assertThat(ids).containsExactly("a1"));
+            assertThat(restarted.article("old-a").placed()).isEqualTo(-1);
+            restarted.putArticle(record("new", signature), restarted.articlesInBands(signature, 10));
+            assertThat(restarted.articlesInBands(signature, 10).listed())
+                    .allSatisfy(ids -> assertThat(ids).containsExactly("old-a", "old-b", "new"));
+            assertThat(keys(articles)).noneMatch(key -> key.startsWith("b:"));
         }
+    }
+
+    private static GroupingStores.ArticleRecord record(String id, int[] signature) {
+        return new GroupingStores.ArticleRecord(id, "ev-1", null, null, null, signature);
+    }
+
+    /** The newest articles under every band, as kept and as a restarted task rebuilds them. */
+    private static void assertBands(GroupingStores live, TopologyTestDriver driver, int[] signature, String... newest) {
+        assertThat(live.articlesInBands(signature, 3).listed()).hasSize(16)
+                .allSatisfy(ids -> assertThat(ids).containsExactly(newest));
+        assertThat(stores(driver).articlesInBands(signature, 3).listed())
+                .allSatisfy(ids -> assertThat(ids).containsExactly(newest));
+    }
+
+    private static List<String> keys(KeyValueStore<String, byte[]> store) {
+        List<String> keys = new java.util.ArrayList<>();
+        try (org.apache.kafka.streams.state.KeyValueIterator<String, byte[]> all = store.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
     }
 
     /** Expiry keys sort by time as text: the format the stores already hold ({@code %015d|id}). */

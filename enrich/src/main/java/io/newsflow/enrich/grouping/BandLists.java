@@ -1,0 +1,67 @@
+package io.newsflow.enrich.grouping;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The articles listed under each MinHash band ({@link MinHash#bandHashes}): two articles that
+ * share a band are candidate copies. In memory only.
+ *
+ * <p>Derived state: every article record holds its signature and its placement number, so the
+ * lists are rebuilt from the records when a task starts and never written to a store. Kept in the
+ * store they cost 16 reads and 16 list rewrites per article, most of them of bands no other article
+ * has, and in the service each was a RocksDB read or write and a changelog record. Lists are kept
+ * whole, in placement order, and readers see the newest {@code limit} of each: a list rebuilt from
+ * the records is then always the list that was kept, whatever left it meanwhile.
+ */
+final class BandLists {
+
+    private static final String[] EMPTY = new String[0];
+    private final TermTable<String[]> lists = new TermTable<>();
+
+    /** The newest {@code limit} article ids under each band, oldest first. */
+    List<List<String>> listed(long[] bands, int limit) {
+        List<List<String>> listed = new ArrayList<>(bands.length);
+        for (long band : bands) {
+            String[] ids = list(band);
+            listed.add(List.of(ids).subList(Math.max(0, ids.length - limit), ids.length));
+        }
+        return listed;
+    }
+
+    /** Lists the article under the bands it is not yet listed under, as the newest. */
+    void add(long[] bands, String articleId) {
+        for (long band : bands) {
+            String[] ids = list(band);
+            if (!Arrays.asList(ids).contains(articleId)) {
+                String[] grown = Arrays.copyOf(ids, ids.length + 1);
+                grown[ids.length] = articleId;
+                lists.put(band, grown);
+            }
+        }
+    }
+
+    void remove(long[] bands, String articleId) {
+        for (long band : bands) {
+            String[] ids = list(band);
+            int at = Arrays.asList(ids).indexOf(articleId);
+            if (at < 0) {
+                continue;
+            }
+            if (ids.length == 1) {
+                lists.remove(band);
+            } else {
+                String[] shrunk = new String[ids.length - 1];
+                System.arraycopy(ids, 0, shrunk, 0, at);
+                System.arraycopy(ids, at + 1, shrunk, at, ids.length - at - 1);
+                lists.put(band, shrunk);
+            }
+        }
+    }
+
+    private String[] list(long band) {
+        String[] ids = lists.get(band);
+        return ids == null ? EMPTY : ids;
+    }
+}
