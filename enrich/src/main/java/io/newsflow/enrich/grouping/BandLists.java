@@ -18,7 +18,11 @@ import java.util.List;
 final class BandLists {
 
     private static final String[] EMPTY = new String[0];
-    private final TermTable<String[]> lists = new TermTable<>();
+    /**
+     * Band -> its one article id (a String), or its ids (a String[] of two or more): most bands list
+     * one article, and an array per band cost a third of the table's memory.
+     */
+    private final TermTable<Object> lists = new TermTable<>();
 
     /** The newest {@code limit} article ids under each band, oldest first. */
     List<List<String>> listed(long[] bands, int limit) {
@@ -37,7 +41,7 @@ final class BandLists {
             if (!Arrays.asList(ids).contains(articleId)) {
                 String[] grown = Arrays.copyOf(ids, ids.length + 1);
                 grown[ids.length] = articleId;
-                lists.put(band, grown);
+                put(band, grown);
             }
         }
     }
@@ -55,13 +59,17 @@ final class BandLists {
                 String[] shrunk = new String[ids.length - 1];
                 System.arraycopy(ids, 0, shrunk, 0, at);
                 System.arraycopy(ids, at + 1, shrunk, at, ids.length - at - 1);
-                lists.put(band, shrunk);
+                put(band, shrunk);
             }
         }
     }
 
     private String[] list(long band) {
-        String[] ids = lists.get(band);
-        return ids == null ? EMPTY : ids;
+        Object ids = lists.get(band);
+        return ids == null ? EMPTY : ids instanceof String id ? new String[] {id} : (String[]) ids;
+    }
+
+    private void put(long band, String[] ids) {
+        lists.put(band, ids.length == 1 ? ids[0] : ids);
     }
 }
