@@ -88,7 +88,6 @@ public final class EventGrouper {
 
     public Outcome place(RawArticle article, ArticleTags tags, long eventTime) {
         String articleId = article.getArticleId();
-        GroupingStores.requireNoSeparator(articleId);
         Outcome repeat = refreshKnownArticle(article, eventTime);
         if (repeat != null) {
             return repeat;
@@ -193,23 +192,18 @@ public final class EventGrouper {
     }
 
     /**
-     * Events stored before terms were hashes (state formats 1 and 2) are listed in the candidate
-     * index under words, which look-ups no longer use: they are indexed anew by their terms, once,
-     * the first time a task opens such stores. Returns how many were.
+     * Events stored before terms were hashes (state formats 1 and 2) were indexed under words:
+     * they are indexed anew by their terms, and stored in the current format. Returns how many.
      */
     public int reindexFormerEvents() {
-        if (stores.indexedByTerms()) {
-            return 0;
-        }
         int reindexed = 0;
-        for (String eventId : stores.allEventIds()) {
+        for (String eventId : stores.eventsIndexedByAnEarlierFormat()) {
             EventState event = stores.event(eventId);
             if (event != null && !event.formerIndexKeys.isEmpty()) {
                 updates.store(event, event.lastUpdatedAt);
                 reindexed++;
             }
         }
-        stores.markIndexedByTerms();
         return reindexed;
     }
 
@@ -273,7 +267,7 @@ public final class EventGrouper {
             long previous = event.lastUpdatedAt;
             event.version++;
             event.lastUpdatedAt = Math.max(event.lastUpdatedAt, eventTime);
-            stores.putEvent(event, previous);
+            stores.putEvent(event, previous, event.indexedTerms);
             return new Outcome(List.of(event), List.of());
         }
         return null;
@@ -330,7 +324,7 @@ public final class EventGrouper {
         }
         // Each event indexed under a strong term gets the term's weight as a vote (see mostVoted).
         List<Candidate> scored = new ArrayList<>();
-        for (String eventId : stores.mostVoted(terms, weights, settings.candidateEvents())) {
+        for (String eventId : stores.mostVoted(terms, weights, settings.candidateEvents(), settings.maxPostings())) {
             EventState event = stores.event(eventId);
             if (event != null) {
                 scored.add(new Candidate(event, EventSimilarity.score(spread, profile, officials, event, settings)));

@@ -39,8 +39,8 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        GroupingStores stores = new GroupingStores(store(GroupingStores.EVENTS), store(GroupingStores.CANDIDATE_INDEX),
-                store(GroupingStores.DOCUMENT_FREQUENCY), store(GroupingStores.ARTICLES), store(GroupingStores.EXPIRY));
+        GroupingStores stores = new GroupingStores(store(GroupingStores.EVENTS), store(GroupingStores.DOCUMENT_FREQUENCY),
+                store(GroupingStores.ARTICLES), store(GroupingStores.EXPIRY));
         this.grouper = new EventGrouper(settings, stores);
         int reindexed = grouper.reindexFormerEvents();
         if (reindexed > 0) {

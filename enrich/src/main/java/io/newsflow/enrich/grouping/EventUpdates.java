@@ -43,43 +43,19 @@ final class EventUpdates {
         event.lastUpdatedAt = Math.max(event.lastUpdatedAt, eventTime);
     }
 
-    /** Keeps the event findable by its current terms and writes it. */
+    /** Writes the event, findable under its strongest terms and most used names. */
     void store(EventState event, long previousActivity) {
-        reindex(event);
-        stores.putEvent(event, previousActivity);
-    }
-
-    /** Keeps the event findable under its strongest terms and most used names. */
-    private void reindex(EventState event) {
-        long[] wanted = wantedTerms(event);
-        unindexFormer(event);
         long[] indexed = event.indexedTerms;
-        for (long term : indexed) {
-            if (Arrays.binarySearch(wanted, term) < 0) {
-                stores.unindex(term, event.eventId);
-            }
-        }
-        for (long term : wanted) {
-            if (Arrays.binarySearch(indexed, term) < 0) {
-                stores.index(term, event.eventId, settings.maxPostings());
-            }
-        }
-        event.indexedTerms = wanted;
+        event.indexedTerms = wantedTerms(event);
+        // lists under words (formats 1 and 2) were kept in an index store that is gone
+        event.formerIndexKeys.clear();
+        stores.putEvent(event, previousActivity, indexed);
     }
 
     /** Takes the event out of the candidate index: it closed, or another event absorbed it. */
     void unindex(EventState event) {
-        unindexFormer(event);
-        for (long term : event.indexedTerms) {
-            stores.unindex(term, event.eventId);
-        }
+        stores.unindex(event);
         event.indexedTerms = new long[0];
-    }
-
-    private void unindexFormer(EventState event) {
-        for (String key : event.formerIndexKeys) {
-            stores.unindexFormer(key, event.eventId);
-        }
         event.formerIndexKeys.clear();
     }
 

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +23,6 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <ul>
  *   <li>{@value #EVENTS}: event id -> {@link EventState} of every open event;</li>
- *   <li>{@value #CANDIDATE_INDEX}: term or name ({@link TermVector#indexKey}) -> ids of open
- *       events indexed under it (the inverted index that finds candidate events without
- *       scanning them all);</li>
  *   <li>{@value #DOCUMENT_FREQUENCY}: document frequencies, decayed in event time, for IDF, as a
  *       snapshot and a log of the articles since ({@link DocumentFrequencies});</li>
  *   <li>{@value #ARTICLES}: article id, canonical URL and content hash -> the article's record
@@ -36,22 +31,22 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>{@value #EXPIRY}: last activity time + event id, ordered, so closing idle events is a
  *       range scan, not a scan of all events.</li>
  * </ul>
+ *
+ * <p>In memory only, rebuilt from these when a task starts: the candidate index (from the
+ * events' indexed terms, {@link CandidateIndex}) and the MinHash band lists (from the article
+ * records, {@link BandLists}). Versions before 0.1 kept both in stores of their own; the index
+ * store ({@code grouping-candidate-index}) is no longer part of the topology, and its changelog
+ * topic can be deleted.
  */
 public final class GroupingStores {
 
     public static final String EVENTS = "grouping-events";
-    public static final String CANDIDATE_INDEX = "grouping-candidate-index";
     public static final String DOCUMENT_FREQUENCY = "grouping-document-frequency";
     public static final String ARTICLES = "grouping-articles";
     public static final String EXPIRY = "grouping-event-expiry";
-    private static final String[] ALL = {EVENTS, CANDIDATE_INDEX, DOCUMENT_FREQUENCY, ARTICLES, EXPIRY};
-
-    /** In the index store: present once every event is indexed by terms, not words (see {@link EventGrouper#reindexFormerEvents}). */
-    private static final String INDEX_BY_TERMS = "\u0000indexed-by-terms";
-    private static final char LIST_SEPARATOR = '\n';
+    private static final String[] ALL = {EVENTS, DOCUMENT_FREQUENCY, ARTICLES, EXPIRY};
 
     private final KeyValueStore<String, byte[]> events;
-    private final KeyValueStore<String, byte[]> index;
     private final DocumentFrequencies frequencies;
     private final KeyValueStore<String, byte[]> articles;
     private final KeyValueStore<String, byte[]> expiry;
@@ -66,33 +61,9 @@ public final class GroupingStores {
         }
     };
     private static final int DECODED_EVENTS = 2_000;
-    /**
-     * The candidate index lists, decoded, for every term this task read or wrote since it started:
-     * each article reads dozens and updates dozens, and parsing them and hashing event ids was a
-     * main cost. Event ids are numbered in memory (ordinals), so a list is an int array and votes
-     * are counted in an array. Bounded by the index store (a list leaves both when it empties).
-     * Exact for the same reason as the decoded events: only this task writes the index, and every
-     * write goes through here to both. It starts empty whenever the processor is initialised (a new
-     * task, a task migrated here, a restart), so it is filled from the store as restored;
-     * {@link #forgetDecoded()} empties it too.
-     */
-    private final TermTable<Postings> decodedPostings = new TermTable<>();
-    private final Map<String, Integer> ordinals = new HashMap<>();
-    private String lastEventId;
-    private int lastOrdinal;
-    private final List<String> eventIds = new ArrayList<>();
-    private static final int MAX_ORDINALS = 1_000_000;
-    private static final Postings NO_POSTINGS = new Postings(new int[0], new byte[0]);
-    /**
-     * Scratch for counting votes, reused from call to call: an open-addressing table from ordinal
-     * + 1 (0 is an empty slot) to the sum of its votes, and the slots in the order first voted. A
-     * table sized to the votes of one call stays in the processor's cache; arrays indexed by every
-     * ordinal since the start did not, and a miss per vote made counting a main cost.
-     */
-    private int[] voteKeys = new int[1024];
-    private double[] voteSums = new double[1024];
-    private int voteShift = 32 - 10;
-    private int[] votedSlots = new int[512];
+    /** The candidate index, rebuilt from the events (null until first needed). */
+    private CandidateIndex candidateIndex;
+    private List<String> formerFormatEvents = List.of();
     /** Articles by MinHash band, derived from the article records (null until first needed). */
     private BandLists bandLists;
     /** The number of the last article placed (see {@link ArticleRecord#placed}). */
@@ -100,11 +71,9 @@ public final class GroupingStores {
     /** The bands of the grouper's signatures ({@link TextFeatures} uses the standard MinHash too). */
     private final MinHash minHash = MinHash.standard();
 
-    GroupingStores(KeyValueStore<String, byte[]> events, KeyValueStore<String, byte[]> index,
-                   KeyValueStore<String, byte[]> frequencies, KeyValueStore<String, byte[]> articles,
-                   KeyValueStore<String, byte[]> expiry) {
+    GroupingStores(KeyValueStore<String, byte[]> events, KeyValueStore<String, byte[]> frequencies,
+                   KeyValueStore<String, byte[]> articles, KeyValueStore<String, byte[]> expiry) {
         this.events = events;
-        this.index = index;
         this.frequencies = new DocumentFrequencies(frequencies);
         this.articles = articles;
         this.expiry = expiry;
@@ -126,7 +95,7 @@ public final class GroupingStores {
         IN_MEMORY
     }
 
-    /** Builders for the five stores, to add to the topology. */
+    /** Builders for the four stores, to add to the topology. */
     public static List<StoreBuilder<KeyValueStore<String, byte[]>>> builders(Kind kind) {
         List<StoreBuilder<KeyValueStore<String, byte[]>>> builders = new ArrayList<>();
         for (String name : ALL) {
@@ -158,23 +127,29 @@ public final class GroupingStores {
     }
 
     /**
-     * Drops what is kept in memory in front of the stores (decoded events, index lists). The
-     * grouper changes events in place before it writes them; after a failure half-way, the store,
-     * not memory, is right. Document frequencies and band lists change in memory only right after
-     * their store write, never half-way, so they stay (reloading them takes a scan of the store).
+     * Drops the decoded events kept in front of the store: the grouper changes events in place
+     * before it writes them, and after a failure half-way the store, not memory, is right. The
+     * candidate index, document frequencies and band lists change in memory only right after their
+     * store writes, never half-way, so they stay (reloading them takes a scan of a store).
      */
     void forgetDecoded() {
         decoded.clear();
-        forgetPostings();
     }
 
-    void putEvent(EventState event, long previousActivity) {
+    /**
+     * Writes the event; previouslyIndexed are the terms it was indexed under before (its
+     * indexedTerms now are the ones wanted). The index in memory follows once the store has the
+     * event, so that it is always the index of the stored events.
+     */
+    void putEvent(EventState event, long previousActivity, long[] previouslyIndexed) {
+        CandidateIndex index = candidateIndex();
         decoded.put(event.eventId, event);
         if (previousActivity >= 0) {
             expiry.delete(expiryKey(previousActivity, event.eventId));
         }
         events.put(event.eventId, event.toBytes());
         expiry.put(expiryKey(event.lastUpdatedAt, event.eventId), new byte[0]);
+        index.update(event.eventId, event.firstSeenAt, previouslyIndexed, event.indexedTerms);
     }
 
     /** Deletes the event; storedActivity is its last activity as stored (the expiry key). */
@@ -193,14 +168,6 @@ public final class GroupingStores {
             it.forEachRemaining(entry -> ids.add(entry.key));
         }
         return ids;
-    }
-
-    boolean indexedByTerms() {
-        return index.get(INDEX_BY_TERMS) != null;
-    }
-
-    void markIndexedByTerms() {
-        index.put(INDEX_BY_TERMS, new byte[0]);
     }
 
     /** Ids of events whose last activity is before the cutoff, oldest first. */
@@ -225,260 +192,59 @@ public final class GroupingStores {
         return key.append(digits).append('|').append(eventId).toString();
     }
 
-    // --- candidate index
+    // --- candidate index: in memory, rebuilt from the events (see CandidateIndex)
 
     /**
      * The events indexed under these terms that gather the largest sums of the terms' weights,
-     * largest first, equal sums by event id; at most limit. Sums add the weights in the order of
-     * the terms and of each term's list, as a map of votes filled term by term would.
+     * largest first, equal sums by event id; at most limit; each term's newest {@code visible} events.
      */
-    List<String> mostVoted(long[] terms, double[] weights, int limit) {
-        forgetOrdinalsIfMany();
-        Postings[] lists = new Postings[terms.length];
-        for (int t = 0; t < lists.length; t++) {
-            lists[t] = postings(terms[t]);
+    List<String> mostVoted(long[] terms, double[] weights, int limit, int visible) {
+        return candidateIndex().mostVoted(terms, weights, limit, visible);
+    }
+
+    /** Takes the event out of the candidate index (it closes, or another event absorbed it). */
+    void unindex(EventState event) {
+        candidateIndex().remove(event.eventId, event.indexedTerms);
+    }
+
+    /**
+     * Events stored by a version that indexed them under words (formats 1 and 2): they are in no
+     * list until stored again, indexed by their terms (see {@link EventGrouper#reindexFormerEvents}).
+     */
+    List<String> eventsIndexedByAnEarlierFormat() {
+        candidateIndex();
+        return List.copyOf(formerFormatEvents);
+    }
+
+    private CandidateIndex candidateIndex() {
+        if (candidateIndex == null) {
+            loadCandidateIndex();
         }
-        int postings = 0;
-        for (Postings list : lists) {
-            postings += list.events().length;
+        return candidateIndex;
+    }
+
+    /** Every stored event under the terms it holds, added oldest first so that each goes to the end of its lists. */
+    private void loadCandidateIndex() {
+        record Indexed(String eventId, long firstSeenAt, long[] terms) {
         }
-        if (voteKeys.length < 2 * postings) {
-            int bits = 32 - Integer.numberOfLeadingZeros(2 * postings - 1);
-            voteKeys = new int[1 << bits];
-            voteSums = new double[1 << bits];
-            voteShift = 32 - bits;
-        }
-        if (votedSlots.length < postings) {
-            votedSlots = new int[postings];
-        }
-        int mask = voteKeys.length - 1;
-        int count = 0;
-        for (int t = 0; t < lists.length; t++) {
-            double weight = weights[t];
-            for (int event : lists[t].events()) {
-                int key = event + 1;
-                int at = (key * 0x9E3779B9) >>> voteShift;
-                while (voteKeys[at] != 0 && voteKeys[at] != key) {
-                    at = (at + 1) & mask;
+        List<Indexed> stored = new ArrayList<>();
+        List<String> former = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = events.all()) {
+            while (it.hasNext()) {
+                EventState event = EventState.fromBytes(it.next().value);
+                stored.add(new Indexed(event.eventId, event.firstSeenAt, event.indexedTerms));
+                if (!event.formerIndexKeys.isEmpty()) {
+                    former.add(event.eventId);
                 }
-                if (voteKeys[at] == 0) {
-                    voteKeys[at] = key;
-                    voteSums[at] = weight;
-                    votedSlots[count++] = at;
-                } else {
-                    voteSums[at] += weight;
-                }
             }
         }
-        // the best `limit`, kept sorted: an insertion into a short array (of slots)
-        int[] best = new int[Math.max(0, Math.min(limit, count))];
-        int kept = 0;
-        for (int i = 0; i < count; i++) {
-            int slot = votedSlots[i];
-            if (kept == best.length && (kept == 0 || !ranksBefore(slot, best[kept - 1]))) {
-                continue;
-            }
-            int at = kept == best.length ? kept - 1 : kept++;
-            while (at > 0 && ranksBefore(slot, best[at - 1])) {
-                best[at] = best[at - 1];
-                at--;
-            }
-            best[at] = slot;
+        stored.sort(Comparator.comparingLong(Indexed::firstSeenAt).thenComparing(Indexed::eventId));
+        CandidateIndex index = new CandidateIndex();
+        for (Indexed event : stored) {
+            index.update(event.eventId(), event.firstSeenAt(), new long[0], event.terms());
         }
-        List<String> ids = new ArrayList<>(kept);
-        for (int i = 0; i < kept; i++) {
-            ids.add(eventIds.get(voteKeys[best[i]] - 1));
-        }
-        for (int i = 0; i < count; i++) {
-            voteKeys[votedSlots[i]] = 0;
-        }
-        return ids;
-    }
-
-    /** More votes first, then the smaller event id: the order of votes sorted by value, then key. */
-    private boolean ranksBefore(int slotA, int slotB) {
-        int byVotes = Double.compare(voteSums[slotB], voteSums[slotA]);
-        return byVotes != 0 ? byVotes < 0
-                : eventIds.get(voteKeys[slotA] - 1).compareTo(eventIds.get(voteKeys[slotB] - 1)) < 0;
-    }
-
-    void index(long term, String eventId, int maxPostings) {
-        forgetOrdinalsIfMany();
-        Postings list = postings(term);
-        int event = ordinal(eventId);
-        for (int e : list.events()) {
-            if (e == event) {
-                return;
-            }
-        }
-        // A term shared by this many open events no longer tells events apart; keep the newest.
-        int kept = Math.min(list.events().length, maxPostings - 1);
-        int dropped = list.events().length - kept;
-        int[] events = new int[kept + 1];
-        System.arraycopy(list.events(), dropped, events, 0, kept);
-        events[kept] = event;
-        byte[] id = bytes(eventId);
-        int from = kept == 0 ? list.stored().length : entryStart(list.stored(), dropped);
-        int keptBytes = list.stored().length - from;
-        byte[] stored = new byte[keptBytes + (kept == 0 ? 0 : 1) + id.length];
-        System.arraycopy(list.stored(), from, stored, 0, keptBytes);
-        if (kept > 0) {
-            stored[keptBytes] = (byte) LIST_SEPARATOR;
-        }
-        System.arraycopy(id, 0, stored, stored.length - id.length, id.length);
-        putPostings(term, new Postings(events, stored));
-    }
-
-    void unindex(long term, String eventId) {
-        forgetOrdinalsIfMany();
-        Postings list = postings(term);
-        int event = knownOrdinal(eventId);
-        int at = -1;
-        for (int i = 0; event >= 0 && i < list.events().length && at < 0; i++) {
-            if (list.events()[i] == event) {
-                at = i;
-            }
-        }
-        if (at < 0) {
-            return;
-        }
-        int n = list.events().length;
-        int[] events = new int[n - 1];
-        System.arraycopy(list.events(), 0, events, 0, at);
-        System.arraycopy(list.events(), at + 1, events, at, n - at - 1);
-        byte[] old = list.stored();
-        // cut the entry and one separator next to it
-        int start = entryStart(old, at);
-        int end = at + 1 < n ? entryEnd(old, start) + 1 : old.length;
-        if (at + 1 == n && at > 0) {
-            start--;
-        }
-        byte[] stored = new byte[old.length - (end - start)];
-        System.arraycopy(old, 0, stored, 0, start);
-        System.arraycopy(old, end, stored, start, old.length - end);
-        putPostings(term, new Postings(events, stored));
-    }
-
-    /**
-     * Takes the event off a list of a state stored with words as terms (formats 1 and 2), keyed
-     * by the word itself; such lists are met once, when events are indexed anew, so they are not
-     * kept in memory.
-     */
-    void unindexFormer(String key, String eventId) {
-        if (key.length() == 16 && key.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-            // a word that reads as a term's index key is that term's list
-            unindex(Long.parseUnsignedLong(key, 16), eventId);
-            return;
-        }
-        List<String> ids = new ArrayList<>(readList(index.get(key)));
-        if (ids.remove(eventId)) {
-            if (ids.isEmpty()) {
-                index.delete(key);
-            } else {
-                index.put(key, writeList(ids));
-            }
-        }
-    }
-
-    /** Where the entry that starts at start ends: its separator, or the end of the list. */
-    private static int entryEnd(byte[] stored, int start) {
-        int at = start;
-        while (at < stored.length && stored[at] != LIST_SEPARATOR) {
-            at++;
-        }
-        return at;
-    }
-
-    /** Where entry i of a stored list starts. */
-    private static int entryStart(byte[] stored, int i) {
-        int at = 0;
-        for (int seen = 0; seen < i; at++) {
-            if (stored[at] == LIST_SEPARATOR) {
-                seen++;
-            }
-        }
-        return at;
-    }
-
-    /** An index list as kept in memory: its events as ordinals, and its stored bytes. */
-    private record Postings(int[] events, byte[] stored) {
-    }
-
-    /** The list under the term, from memory or else from the store; never changed in place. */
-    private Postings postings(long term) {
-        Postings list = decodedPostings.get(term);
-        if (list != null) {
-            return list;
-        }
-        byte[] bytes = index.get(TermVector.indexKey(term));
-        if (bytes == null || bytes.length == 0) {
-            return NO_POSTINGS;
-        }
-        List<String> ids = readList(bytes);
-        int[] events = new int[ids.size()];
-        for (int i = 0; i < events.length; i++) {
-            events[i] = ordinal(ids.get(i));
-        }
-        list = new Postings(events, bytes);
-        decodedPostings.put(term, list);
-        return list;
-    }
-
-    private void putPostings(long term, Postings list) {
-        if (list.events().length == 0) {
-            decodedPostings.remove(term);
-            index.delete(TermVector.indexKey(term));
-        } else {
-            decodedPostings.put(term, list);
-            index.put(TermVector.indexKey(term), list.stored());
-        }
-    }
-
-    private int ordinal(String eventId) {
-        int known = knownOrdinal(eventId);
-        if (known >= 0) {
-            return known;
-        }
-        int ordinal = eventIds.size();
-        eventIds.add(eventId);
-        ordinals.put(eventId, ordinal);
-        lastEventId = eventId;
-        lastOrdinal = ordinal;
-        return ordinal;
-    }
-
-    /**
-     * The event's ordinal, or -1 if it has none. An event is indexed or unindexed under dozens of
-     * terms in a row, and the map of all ordinals is large: the last answer is kept.
-     */
-    private int knownOrdinal(String eventId) {
-        if (eventId.equals(lastEventId)) {
-            return lastOrdinal;
-        }
-        Integer ordinal = ordinals.get(eventId);
-        if (ordinal == null) {
-            return -1;
-        }
-        lastEventId = eventId;
-        lastOrdinal = ordinal;
-        return ordinal;
-    }
-
-    /**
-     * Ordinals are not reused (an ordinal in memory always means one event), so they grow with
-     * every event indexed since the start; now and then memory forgets them with the lists.
-     */
-    private void forgetOrdinalsIfMany() {
-        if (eventIds.size() > MAX_ORDINALS) {
-            forgetPostings();
-        }
-    }
-
-    private void forgetPostings() {
-        decodedPostings.clear();
-        ordinals.clear();
-        lastEventId = null;
-        eventIds.clear();
+        candidateIndex = index;
+        formerFormatEvents = former;
     }
 
     // --- document frequency, decayed: value halves every half-life of event time
@@ -642,22 +408,4 @@ public final class GroupingStores {
     private static String string(byte[] b) {
         return b == null ? null : new String(b, StandardCharsets.UTF_8);
     }
-
-    private static List<String> readList(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            return List.of();
-        }
-        return Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split(String.valueOf(LIST_SEPARATOR)));
-    }
-
-    private static byte[] writeList(List<String> ids) {
-        return String.join(String.valueOf(LIST_SEPARATOR), ids).getBytes(StandardCharsets.UTF_8);
-    }
-
-    static void requireNoSeparator(String id) {
-        if (id.indexOf(LIST_SEPARATOR) >= 0) {
-            throw new IllegalArgumentException("id contains a line break: " + id);
-        }
-    }
-
 }

@@ -1,7 +1,6 @@
 package io.newsflow.enrich.grouping;
 
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -21,7 +20,6 @@ import java.util.Map;
 final class TermVector {
 
     static final TermVector EMPTY = new TermVector(new long[0], new double[0]);
-    private static final HexFormat HEX = HexFormat.of();
 
     private final long[] terms;
     private final double[] weights;
@@ -44,11 +42,6 @@ final class TermVector {
         h *= 0xc4ceb9fe1a85ec53L;
         h ^= h >>> 33;
         return h;
-    }
-
-    /** A term as the candidate index keys it. */
-    static String indexKey(long term) {
-        return HEX.toHexDigits(term);
     }
 
     static TermVector of(Map<String, Double> weights) {

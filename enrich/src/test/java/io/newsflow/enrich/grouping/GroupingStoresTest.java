@@ -16,7 +16,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
-/** The candidate index kept in memory writes exactly the lists the store had, and reads them back after a restart. */
+/** The grouping state: what is kept in memory (candidate index, band lists) is what a restarted task rebuilds from the stores. */
 class GroupingStoresTest {
 
     /** A topology holding the grouping stores and nothing else, for reaching them directly. */
@@ -35,54 +35,115 @@ class GroupingStoresTest {
         return new TopologyTestDriver(builder.build(), props);
     }
 
+    /**
+     * The candidate index lives in memory only: a restart rebuilds it from the stored events, and
+     * at every step it is the index kept by the task that never stopped. Each term shows its
+     * newest events by first-seen time (then id).
+     */
     @Test
-    void indexListsInMemoryAndInTheStoreAgree() {
+    void theIndexRebuiltFromTheStoredEventsIsTheIndexKept() {
         try (TopologyTestDriver driver = driverWithGroupingStores()) {
-            KeyValueStore<String, byte[]> index = driver.getKeyValueStore(GroupingStores.CANDIDATE_INDEX);
-            GroupingStores stores = stores(driver);
-            for (String id : List.of("ev-a", "ev-b", "ev-c", "ev-d", "ev-b")) {
-                stores.index(term("quake"), id, 3);
-            }
-            assertThat(stored(index, "quake")).isEqualTo("ev-b\nev-c\nev-d");
-            stores.index(term("ankara"), "ev-é", 3);
-            stores.index(term("ankara"), "ev-a", 3);
+            GroupingStores live = stores(driver);
+            put(live, "ev-d", 40, "quake");
+            put(live, "ev-a", 10, "quake", "ankara");
+            put(live, "ev-c", 30, "quake");
+            put(live, "ev-b", 30, "quake");
+            put(live, "ev-é", 50, "ankara");
+            assertVotes(live, driver, List.of("quake"), "ev-b", "ev-c", "ev-d");
+            assertVotes(live, driver, List.of("quake", "ankara"), "ev-a", "ev-b", "ev-c", "ev-d", "ev-é");
 
-            // as a restarted task sees them: read from the store
-            GroupingStores restarted = stores(driver);
-            assertThat(voted(restarted, 10, List.of("quake", "ankara"), 1.0, 0.5))
-                    .containsExactly("ev-b", "ev-c", "ev-d", "ev-a", "ev-é");
-            restarted.unindex(term("quake"), "ev-c");
-            assertThat(stored(index, "quake")).isEqualTo("ev-b\nev-d");
-            restarted.unindex(term("quake"), "ev-d");
-            assertThat(stored(index, "quake")).isEqualTo("ev-b");
-            restarted.index(term("quake"), "ev-x", 3);
-            restarted.unindex(term("quake"), "ev-b");
-            assertThat(stored(index, "quake")).isEqualTo("ev-x");
-            restarted.unindex(term("quake"), "ev-x");
-            assertThat(index.get(key("quake"))).isNull();
-            restarted.unindex(term("ankara"), "ev-é");
-            assertThat(stored(index, "ankara")).isEqualTo("ev-a");
+            // ev-c leaves: ev-a is among the newest three again, as a rebuilt list has it
+            EventState leaving = live.event("ev-c");
+            live.unindex(leaving);
+            live.deleteEvent("ev-c", leaving.lastUpdatedAt);
+            assertVotes(live, driver, List.of("quake"), "ev-a", "ev-b", "ev-d");
 
-            assertThat(voted(stores(driver), 10, List.of("ankara", "quake"), 1.0, 1.0))
-                    .containsExactly("ev-a");
+            // an earlier report joins ev-d: first seen at 5, it is now the oldest under quake
+            put(live, "ev-f", 60, "quake");
+            assertVotes(live, driver, List.of("quake"), "ev-b", "ev-d", "ev-f");
+            put(live, "ev-d", 5, "quake");
+            assertVotes(live, driver, List.of("quake"), "ev-a", "ev-b", "ev-f");
+            // and it leaves ankara's list for good when it no longer wants the term
+            put(live, "ev-a", 10, "quake");
+            assertVotes(live, driver, List.of("ankara"), "ev-é");
         }
+    }
+
+    /** Many events coming, changing terms and first-seen times, and going: the kept index and a rebuilt one agree throughout. */
+    @Test
+    void theKeptAndTheRebuiltIndexAgreeThroughAThousandRandomChanges() {
+        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+            GroupingStores live = stores(driver);
+            java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+            List<String> open = new java.util.ArrayList<>();
+            for (int step = 0; step < 1_000; step++) {
+                int action = random.nextInt(10);
+                if (action < 5 || open.isEmpty()) {
+                    String id = "ev-" + step;
+                    put(live, id, random.nextLong(50), randomWords(random));
+                    open.add(id);
+                } else if (action < 8) {
+                    String id = open.get(random.nextInt(open.size()));
+                    put(live, id, random.nextLong(50), randomWords(random));
+                } else {
+                    EventState leaving = live.event(open.remove(random.nextInt(open.size())));
+                    live.unindex(leaving);
+                    live.deleteEvent(leaving.eventId, leaving.lastUpdatedAt);
+                }
+                if (step % 50 == 49) {
+                    GroupingStores rebuilt = stores(driver);
+                    for (int query = 0; query < 20; query++) {
+                        long[] terms = terms(List.of(randomWords(random)));
+                        double[] weights = random.doubles(terms.length).toArray();
+                        assertThat(rebuilt.mostVoted(terms, weights, 8, 5)).isEqualTo(live.mostVoted(terms, weights, 8, 5));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String[] randomWords(java.util.SplittableRandom random) {
+        return random.ints(random.nextInt(1, 6), 0, 12).mapToObj(i -> "w" + i).toArray(String[]::new);
     }
 
     @Test
     void votesSumInTermOrderAndTiesGoByEventId() {
         try (TopologyTestDriver driver = driverWithGroupingStores()) {
             GroupingStores stores = stores(driver);
-            stores.index(term("a"), "ev-2", 100);
-            stores.index(term("a"), "ev-1", 100);
-            stores.index(term("b"), "ev-3", 100);
-            stores.index(term("c"), "ev-3", 100);
-            assertThat(voted(stores, 10, List.of("a", "b", "c"), 0.5, 0.3, 0.3))
+            put(stores, "ev-2", 1, "a");
+            put(stores, "ev-1", 2, "a");
+            put(stores, "ev-3", 3, "b", "c");
+            assertThat(voted(stores, 10, 100, List.of("a", "b", "c"), 0.5, 0.3, 0.3))
                     .containsExactly("ev-3", "ev-1", "ev-2");
-            assertThat(voted(stores, 2, List.of("a", "b", "c"), 0.5, 0.3, 0.3))
+            assertThat(voted(stores, 2, 100, List.of("a", "b", "c"), 0.5, 0.3, 0.3))
                     .containsExactly("ev-3", "ev-1");
-            assertThat(voted(stores, 1, List.of("a"), 0.5)).containsExactly("ev-1");
-            assertThat(voted(stores, 5, List.of("none"), 0.5)).isEmpty();
+            assertThat(voted(stores, 1, 100, List.of("a"), 0.5)).containsExactly("ev-1");
+            assertThat(voted(stores, 5, 100, List.of("none"), 0.5)).isEmpty();
         }
+    }
+
+    /** Stores the event (new, or updated with these terms and first-seen time). */
+    private static void put(GroupingStores stores, String id, long firstSeenAt, String... words) {
+        EventState stored = stores.event(id);
+        EventState event = stored != null ? stored : new EventState(id);
+        long[] before = event.indexedTerms;
+        long previousActivity = stored == null ? -1 : stored.lastUpdatedAt;
+        event.firstSeenAt = firstSeenAt;
+        event.lastUpdatedAt = Math.max(event.lastUpdatedAt, firstSeenAt);
+        event.indexedTerms = java.util.Arrays.stream(words).mapToLong(GroupingStoresTest::term).sorted().distinct().toArray();
+        stores.putEvent(event, previousActivity, before);
+    }
+
+    /** Every event under the words (each term's newest three), as kept and as a restarted task rebuilds them. */
+    private static void assertVotes(GroupingStores live, TopologyTestDriver driver, List<String> words, String... expected) {
+        double[] weights = new double[words.size()];
+        java.util.Arrays.fill(weights, 1.0);
+        assertThat(live.mostVoted(terms(words), weights, 10, 3)).containsExactlyInAnyOrder(expected);
+        assertThat(stores(driver).mostVoted(terms(words), weights, 10, 3)).containsExactlyInAnyOrder(expected);
+    }
+
+    private static long[] terms(List<String> words) {
+        return words.stream().mapToLong(GroupingStoresTest::term).toArray();
     }
 
     @Test
@@ -119,7 +180,7 @@ class GroupingStoresTest {
             live.version = 7;
             live.members.add(new EventState.Member("other", "outlet", null, "Budget passes", null, 1, 1.0, List.of(),
                     List.of(), null, null));
-            stores.putEvent(live, -1);
+            stores.putEvent(live, -1, new long[0]);
             EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores);
 
             EventGrouper.Outcome placed = grouper.place(ArticleFiles.article("founder", "outlet", "Volcano erupts",
@@ -151,32 +212,29 @@ class GroupingStoresTest {
     }
 
     /**
-     * Stores written by an earlier version list events under words; once a task opens them, the
-     * events are listed under their terms and found again, and the word lists are gone.
+     * Stores written by an earlier version list events under words, in an index store that is
+     * gone; once a task opens them, the events are indexed under their terms and found again.
      */
     @Test
     void eventsIndexedUnderWordsByAnEarlierVersionAreIndexedAnewByTheirTerms() {
         try (TopologyTestDriver driver = driverWithGroupingStores()) {
             KeyValueStore<String, byte[]> events = driver.getKeyValueStore(GroupingStores.EVENTS);
-            KeyValueStore<String, byte[]> index = driver.getKeyValueStore(GroupingStores.CANDIDATE_INDEX);
             EventState former = new EventState("ev-old");
             former.members.add(new EventState.Member("a1", "outlet", null, "Quake", null, 10, 1.0, List.of(), List.of(), null, null));
             former.formerIndexKeys.addAll(List.of("quake", "qeshm"));
             events.put("ev-old", FormerEventStates.write(2, former, Map.of("quake", 0.8, "qeshm", 0.6),
                     Map.of("a1", Map.of("quake", 0.8, "qeshm", 0.6))));
-            index.put("quake", "ev-old".getBytes(StandardCharsets.UTF_8));
-            index.put("qeshm", "ev-other\nev-old".getBytes(StandardCharsets.UTF_8));
             EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores(driver));
 
             assertThat(grouper.reindexFormerEvents()).isEqualTo(1);
 
-            assertThat(index.get("quake")).isNull();
-            assertThat(new String(index.get("qeshm"), StandardCharsets.UTF_8)).as("another event's entry stays").isEqualTo("ev-other");
-            assertThat(voted(stores(driver), 5, List.of("quake"), 1.0)).containsExactly("ev-old");
+            assertThat(voted(stores(driver), 5, 100, List.of("quake"), 1.0)).containsExactly("ev-old");
             EventState now = stores(driver).event("ev-old");
             assertThat(now.formerIndexKeys).isEmpty();
             assertThat(now.indexedTerms).containsExactlyInAnyOrder(TermVector.termOf("quake"), TermVector.termOf("qeshm"));
             assertThat(grouper.reindexFormerEvents()).as("done once").isZero();
+            assertThat(new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores(driver))
+                    .reindexFormerEvents()).as("and not again after a restart").isZero();
         }
     }
 
@@ -263,25 +321,16 @@ class GroupingStoresTest {
 
     private static GroupingStores stores(TopologyTestDriver driver) {
         return new GroupingStores(driver.getKeyValueStore(GroupingStores.EVENTS),
-                driver.getKeyValueStore(GroupingStores.CANDIDATE_INDEX),
                 driver.getKeyValueStore(GroupingStores.DOCUMENT_FREQUENCY),
                 driver.getKeyValueStore(GroupingStores.ARTICLES), driver.getKeyValueStore(GroupingStores.EXPIRY));
-    }
-
-    private static String stored(KeyValueStore<String, byte[]> index, String word) {
-        return new String(index.get(key(word)), StandardCharsets.UTF_8);
     }
 
     private static long term(String word) {
         return TermVector.termOf(word);
     }
 
-    private static String key(String word) {
-        return TermVector.indexKey(term(word));
-    }
-
     /** The most voted events for these words with these weights, in this order. */
-    private static List<String> voted(GroupingStores stores, int limit, List<String> words, double... weights) {
-        return stores.mostVoted(words.stream().mapToLong(GroupingStoresTest::term).toArray(), weights, limit);
+    private static List<String> voted(GroupingStores stores, int limit, int visible, List<String> words, double... weights) {
+        return stores.mostVoted(terms(words), weights, limit, visible);
     }
 }

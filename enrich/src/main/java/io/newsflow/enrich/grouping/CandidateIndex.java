@@ -1,0 +1,246 @@
+package io.newsflow.enrich.grouping;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The inverted index that finds candidate events without scanning them all: term -> the open
+ * events indexed under it. In memory only.
+ *
+ * <p>Derived state: every stored event holds the terms it is indexed under ({@link
+ * EventState#indexedTerms}), so the index is rebuilt from the events when a task starts and never
+ * written to a store. Kept in a store, a new event rewrote ~40 lists (whole, in RocksDB and in the
+ * changelog). Each list holds all its events, ordered by when each event was first seen (then by
+ * id); a look-up reads the newest {@code visible} of a list, since a term shared by that many open
+ * events no longer tells them apart. Ordered by a property of the stored event, a rebuilt list is
+ * always the list that was kept, whatever came and left meanwhile.
+ *
+ * <p>Events are numbered in memory (ordinals) so that a list is an int array; an ordinal is
+ * reused once its event is in no list.
+ */
+final class CandidateIndex {
+
+    private final TermTable<Postings> lists = new TermTable<>();
+    private final Map<String, Integer> ordinals = new HashMap<>();
+    private final List<String> eventIds = new ArrayList<>();
+    private long[] firstSeen = new long[1024];
+    private int[] listedUnder = new int[1024];
+    private final ArrayDeque<Integer> freeOrdinals = new ArrayDeque<>();
+    /**
+     * Scratch for counting votes, reused from call to call: an open-addressing table from ordinal
+     * + 1 (0 is an empty slot) to the sum of its votes, and the slots in the order first voted. A
+     * table sized to the votes of one call stays in the processor's cache.
+     */
+    private int[] voteKeys = new int[1024];
+    private double[] voteSums = new double[1024];
+    private int voteShift = 32 - 10;
+    private int[] votedSlots = new int[512];
+
+    /** A list: ordinals in order of their events' first-seen time, then id; capacity may exceed size. */
+    private static final class Postings {
+        int[] events = new int[2];
+        int size;
+    }
+
+    /**
+     * The events indexed under these terms that gather the largest sums of the terms' weights,
+     * largest first, equal sums by event id; at most limit. Each list gives its newest
+     * {@code visible} events. Sums add the weights in the order of the terms.
+     */
+    List<String> mostVoted(long[] terms, double[] weights, int limit, int visible) {
+        Postings[] read = new Postings[terms.length];
+        int postings = 0;
+        for (int t = 0; t < terms.length; t++) {
+            read[t] = lists.get(terms[t]);
+            postings += read[t] == null ? 0 : Math.min(visible, read[t].size);
+        }
+        if (postings == 0) {
+            return List.of();
+        }
+        if (voteKeys.length < 2 * postings) {
+            int bits = 32 - Integer.numberOfLeadingZeros(2 * postings - 1);
+            voteKeys = new int[1 << bits];
+            voteSums = new double[1 << bits];
+            voteShift = 32 - bits;
+        }
+        if (votedSlots.length < postings) {
+            votedSlots = new int[postings];
+        }
+        int mask = voteKeys.length - 1;
+        int count = 0;
+        for (int t = 0; t < read.length; t++) {
+            if (read[t] == null) {
+                continue;
+            }
+            double weight = weights[t];
+            int[] events = read[t].events;
+            for (int i = Math.max(0, read[t].size - visible); i < read[t].size; i++) {
+                int key = events[i] + 1;
+                int at = (key * 0x9E3779B9) >>> voteShift;
+                while (voteKeys[at] != 0 && voteKeys[at] != key) {
+                    at = (at + 1) & mask;
+                }
+                if (voteKeys[at] == 0) {
+                    voteKeys[at] = key;
+                    voteSums[at] = weight;
+                    votedSlots[count++] = at;
+                } else {
+                    voteSums[at] += weight;
+                }
+            }
+        }
+        // the best `limit`, kept sorted: an insertion into a short array (of slots)
+        int[] best = new int[Math.max(0, Math.min(limit, count))];
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            int slot = votedSlots[i];
+            if (kept == best.length && (kept == 0 || !ranksBefore(slot, best[kept - 1]))) {
+                continue;
+            }
+            int at = kept == best.length ? kept - 1 : kept++;
+            while (at > 0 && ranksBefore(slot, best[at - 1])) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = slot;
+        }
+        List<String> ids = new ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
+            ids.add(eventIds.get(voteKeys[best[i]] - 1));
+        }
+        for (int i = 0; i < count; i++) {
+            voteKeys[votedSlots[i]] = 0;
+        }
+        return ids;
+    }
+
+    /** More votes first, then the smaller event id. */
+    private boolean ranksBefore(int slotA, int slotB) {
+        int byVotes = Double.compare(voteSums[slotB], voteSums[slotA]);
+        return byVotes != 0 ? byVotes < 0
+                : eventIds.get(voteKeys[slotA] - 1).compareTo(eventIds.get(voteKeys[slotB] - 1)) < 0;
+    }
+
+    /**
+     * Indexes the event under the terms it is not yet under and takes it off those it no longer
+     * wants; an event whose first-seen time changed (an earlier report joined it) is placed anew.
+     */
+    void update(String eventId, long firstSeenAt, long[] indexed, long[] wanted) {
+        Integer known = ordinals.get(eventId);
+        long[] from = indexed;
+        if (known != null && firstSeen[known] != firstSeenAt) {
+            remove(eventId, indexed);
+            from = new long[0];
+        }
+        for (long term : from) {
+            if (Arrays.binarySearch(wanted, term) < 0) {
+                remove(eventId, term);
+            }
+        }
+        for (long term : wanted) {
+            if (Arrays.binarySearch(from, term) < 0) {
+                add(term, eventId, firstSeenAt);
+            }
+        }
+    }
+
+    /** Takes the event off these lists. */
+    void remove(String eventId, long[] terms) {
+        for (long term : terms) {
+            remove(eventId, term);
+        }
+    }
+
+    private void add(long term, String eventId, long firstSeenAt) {
+        int event = ordinal(eventId, firstSeenAt);
+        Postings list = lists.get(term);
+        if (list == null) {
+            list = new Postings();
+            lists.put(term, list);
+        }
+        int at = position(list, event);
+        if (at < list.size && list.events[at] == event) {
+            return;
+        }
+        if (list.size == list.events.length) {
+            list.events = Arrays.copyOf(list.events, list.size * 2);
+        }
+        System.arraycopy(list.events, at, list.events, at + 1, list.size - at);
+        list.events[at] = event;
+        list.size++;
+        listedUnder[event]++;
+    }
+
+    private void remove(String eventId, long term) {
+        Integer event = ordinals.get(eventId);
+        Postings list = lists.get(term);
+        if (event == null || list == null) {
+            return;
+        }
+        int at = position(list, event);
+        if (at == list.size || list.events[at] != event) {
+            return;
+        }
+        System.arraycopy(list.events, at + 1, list.events, at, list.size - at - 1);
+        list.size--;
+        if (list.size == 0) {
+            lists.remove(term);
+        }
+        if (--listedUnder[event] == 0) {
+            ordinals.remove(eventId);
+            eventIds.set(event, null);
+            freeOrdinals.push(event);
+        }
+    }
+
+    /** Where the event is in the list, or would be: binary search by first-seen time, then id. */
+    private int position(Postings list, int event) {
+        int low = 0;
+        int high = list.size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (before(list.events[mid], event)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private boolean before(int a, int b) {
+        return firstSeen[a] != firstSeen[b] ? firstSeen[a] < firstSeen[b] : eventIds.get(a).compareTo(eventIds.get(b)) < 0;
+    }
+
+    private int ordinal(String eventId, long firstSeenAt) {
+        Integer known = ordinals.get(eventId);
+        if (known != null) {
+            return known;
+        }
+        int ordinal;
+        if (freeOrdinals.isEmpty()) {
+            ordinal = eventIds.size();
+            eventIds.add(eventId);
+            if (ordinal == firstSeen.length) {
+                firstSeen = Arrays.copyOf(firstSeen, ordinal * 2);
+                listedUnder = Arrays.copyOf(listedUnder, ordinal * 2);
+            }
+        } else {
+            ordinal = freeOrdinals.pop();
+            eventIds.set(ordinal, eventId);
+        }
+        firstSeen[ordinal] = firstSeenAt;
+        listedUnder[ordinal] = 0;
+        ordinals.put(eventId, ordinal);
+        return ordinal;
+    }
+
+    /** Events in the index (for tests and logs). */
+    int events() {
+        return ordinals.size();
+    }
+}
