@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.SplittableRandom;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
@@ -27,7 +20,7 @@ class DocumentFrequenciesTest {
 
     @Test
     void aTableLoadedFromTheStoreAfterAnyArticleCountsAsTheOneThatNeverStopped() {
-        try (TopologyTestDriver a = driver(); TopologyTestDriver b = driver()) {
+        try (TopologyTestDriver a = GroupingStoresDriver.start(); TopologyTestDriver b = GroupingStoresDriver.start()) {
             DocumentFrequencies live = new DocumentFrequencies(store(a), 7);
             SplittableRandom random = new SplittableRandom(3);
             long now = 1_767_225_600_000L;
@@ -46,7 +39,7 @@ class DocumentFrequenciesTest {
 
     @Test
     void aSnapshotReplacesTheLogItCovers() {
-        try (TopologyTestDriver driver = driver()) {
+        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             DocumentFrequencies frequencies = new DocumentFrequencies(store(driver), 5);
             for (int article = 1; article <= 12; article++) {
                 frequencies.count(new long[] {11, 12, 13}, article * DAY, HALF_LIFE);
@@ -61,7 +54,7 @@ class DocumentFrequenciesTest {
 
     @Test
     void termsDecayedBelowAHundredthOfADocumentLeaveAtTheSnapshotSoTheTableStaysBounded() {
-        try (TopologyTestDriver driver = driver()) {
+        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             double halfLife = DAY;
             DocumentFrequencies frequencies = new DocumentFrequencies(store(driver), 100);
             // a new name every article, a day apart: after 7 half-lives a name is below 0.01 documents
@@ -78,7 +71,7 @@ class DocumentFrequenciesTest {
 
     @Test
     void frequenciesStoredAWordPerKeyByAnEarlierVersionAreReadOnceThenKeptAsASnapshot() {
-        try (TopologyTestDriver driver = driver()) {
+        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             KeyValueStore<String, byte[]> store = store(driver);
             store.put("quake", ByteBuffer.allocate(16).putDouble(3.5).putLong(10 * DAY).array());
             store.put(DocumentFrequencies.DOCUMENT_COUNT, ByteBuffer.allocate(16).putDouble(8.0).putLong(10 * DAY).array());
@@ -120,20 +113,5 @@ class DocumentFrequenciesTest {
 
     private static KeyValueStore<String, byte[]> store(TopologyTestDriver driver) {
         return driver.getKeyValueStore(GroupingStores.DOCUMENT_FREQUENCY);
-    }
-
-    private static TopologyTestDriver driver() {
-        StreamsBuilder builder = new StreamsBuilder();
-        GroupingStores.builders(GroupingStores.Kind.IN_MEMORY).forEach(builder::addStateStore);
-        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
-                .process(() -> new Processor<String, String, Void, Void>() {
-                    @Override
-                    public void process(Record<String, String> record) {
-                    }
-                }, GroupingStores.names());
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "document-frequencies-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        return new TopologyTestDriver(builder.build(), props);
     }
 }

@@ -5,35 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
 /** The grouping state: what is kept in memory (candidate index, band lists) is what a restarted task rebuilds from the stores. */
 class GroupingStoresTest {
-
-    /** A topology holding the grouping stores and nothing else, for reaching them directly. */
-    private static TopologyTestDriver driverWithGroupingStores() {
-        StreamsBuilder builder = new StreamsBuilder();
-        GroupingStores.builders(GroupingStores.Kind.IN_MEMORY).forEach(builder::addStateStore);
-        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
-                .process(() -> new Processor<String, String, Void, Void>() {
-                    @Override
-                    public void process(Record<String, String> record) {
-                    }
-                }, GroupingStores.names());
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "grouping-stores-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        return new TopologyTestDriver(builder.build(), props);
-    }
 
     /**
      * The candidate index lives in memory only: a restart rebuilds it from the stored events, and
@@ -42,7 +19,7 @@ class GroupingStoresTest {
      */
     @Test
     void theIndexRebuiltFromTheStoredEventsIsTheIndexKept() {
-        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             GroupingStores live = stores(driver);
             put(live, "ev-d", 40, "quake");
             put(live, "ev-a", 10, "quake", "ankara");
@@ -72,7 +49,7 @@ class GroupingStoresTest {
     /** Many events coming, changing terms and first-seen times, and going: the kept index and a rebuilt one agree throughout. */
     @Test
     void theKeptAndTheRebuiltIndexAgreeThroughAThousandRandomChanges() {
-        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             GroupingStores live = stores(driver);
             java.util.SplittableRandom random = new java.util.SplittableRandom(11);
             List<String> open = new java.util.ArrayList<>();
@@ -108,7 +85,7 @@ class GroupingStoresTest {
 
     @Test
     void votesSumInTermOrderAndTiesGoByEventId() {
-        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             GroupingStores stores = stores(driver);
             put(stores, "ev-2", 1, "a");
             put(stores, "ev-1", 2, "a");
@@ -148,7 +125,7 @@ class GroupingStoresTest {
 
     @Test
     void anEventHeldInMemoryIsTheEventARestartedTaskReads() {
-        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores(driver));
             String body = "The magnitude 6.1 earthquake struck Qeshm island off southern Iran on Sunday, killing ten people "
                     + "and injuring dozens in the villages around Dargahan, officials said.";
@@ -172,7 +149,7 @@ class GroupingStoresTest {
      */
     @Test
     void aNewEventNeverTakesTheIdOfAnOpenEvent() {
-        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             GroupingStores stores = stores(driver);
             EventState live = new EventState(EventGrouper.eventIdFor(EventGrouper.foundingKey("founder", 2)));
             live.firstSeenAt = 1;
@@ -196,7 +173,7 @@ class GroupingStoresTest {
     /** Consumers keep the highest version of an id: a closed event's id must not come back at version 1. */
     @Test
     void anArticleBackAfterItsEventClosedFoundsANewEvent() {
-        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores(driver));
             String body = "The Krakatoa volcano erupted near Jakarta and an ash cloud grounded flights.";
             String first = grouper.place(ArticleFiles.article("a", "outlet", "Volcano erupts", body), null, 1_000L)
@@ -217,7 +194,7 @@ class GroupingStoresTest {
      */
     @Test
     void eventsIndexedUnderWordsByAnEarlierVersionAreIndexedAnewByTheirTerms() {
-        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             KeyValueStore<String, byte[]> events = driver.getKeyValueStore(GroupingStores.EVENTS);
             EventState former = new EventState("ev-old");
             former.members.add(new EventState.Member("a1", "outlet", null, "Quake", null, 10, 1.0, List.of(), List.of(), null, null));
@@ -244,7 +221,7 @@ class GroupingStoresTest {
      */
     @Test
     void bandListsRebuiltFromTheArticleRecordsAreTheListsKept() {
-        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             int[] signature = MinHash.standard().signature(List.of("the", "quake", "struck", "qeshm", "island", "on", "sunday"));
             GroupingStores live = stores(driver);
             for (String id : List.of("a1", "a2", "a3", "a4", "a5")) {
@@ -269,7 +246,7 @@ class GroupingStoresTest {
     /** An earlier version stored band lists and unnumbered records: the lists are deleted, the records listed first. */
     @Test
     void bandListsStoredByAnEarlierVersionGiveWayToListsBuiltFromTheRecords() {
-        try (TopologyTestDriver driver = driverWithGroupingStores()) {
+        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             int[] signature = MinHash.standard().signature(List.of("rescue", "teams", "searched", "the", "slopes"));
             KeyValueStore<String, byte[]> articles = driver.getKeyValueStore(GroupingStores.ARTICLES);
             GroupingStores before = stores(driver);
