@@ -34,9 +34,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>In memory only, rebuilt from these when a task starts: the candidate index (from the
  * events' indexed terms, {@link CandidateIndex}) and the MinHash band lists (from the article
- * records, {@link BandLists}). Versions before 0.1 kept both in stores of their own; the index
- * store ({@code grouping-candidate-index}) is no longer part of the topology, and its changelog
- * topic can be deleted.
+ * records, {@link BandLists}). Earlier versions kept both in stores; the index store
+ * ({@code grouping-candidate-index}) is no longer part of the topology, and its changelog topic
+ * can be deleted.
  */
 public final class GroupingStores {
 
