@@ -135,28 +135,32 @@ final class CandidateIndex {
         if (known != null && firstSeen[known] != firstSeenAt) {
             remove(eventId, indexed);
             from = new long[0];
+            known = ordinals.get(eventId);
         }
-        for (long term : from) {
-            if (Arrays.binarySearch(wanted, term) < 0) {
-                remove(eventId, term);
+        for (int i = 0; known != null && i < from.length; i++) {
+            if (Arrays.binarySearch(wanted, from[i]) < 0) {
+                remove(known, eventId, from[i]);
             }
         }
+        // the event is looked up once, not once per term: a map of all open events misses the cache
+        int event = -1;
         for (long term : wanted) {
             if (Arrays.binarySearch(from, term) < 0) {
-                add(term, eventId, firstSeenAt);
+                event = event >= 0 ? event : ordinal(eventId, firstSeenAt);
+                add(term, event);
             }
         }
     }
 
     /** Takes the event off these lists. */
     void remove(String eventId, long[] terms) {
-        for (long term : terms) {
-            remove(eventId, term);
+        Integer event = ordinals.get(eventId);
+        for (int i = 0; event != null && i < terms.length; i++) {
+            remove(event, eventId, terms[i]);
         }
     }
 
-    private void add(long term, String eventId, long firstSeenAt) {
-        int event = ordinal(eventId, firstSeenAt);
+    private void add(long term, int event) {
         Postings list = lists.get(term);
         if (list == null) {
             list = new Postings();
@@ -175,10 +179,10 @@ final class CandidateIndex {
         listedUnder[event]++;
     }
 
-    private void remove(String eventId, long term) {
-        Integer event = ordinals.get(eventId);
+    /** Takes the event off the term's list; frees its ordinal once it is on no list. */
+    private void remove(int event, String eventId, long term) {
         Postings list = lists.get(term);
-        if (event == null || list == null) {
+        if (list == null || listedUnder[event] == 0) {
             return;
         }
         int at = position(list, event);
@@ -199,6 +203,10 @@ final class CandidateIndex {
 
     /** Where the event is in the list, or would be: binary search by first-seen time, then id. */
     private int position(Postings list, int event) {
+        if (list.size == 0 || before(list.events[list.size - 1], event)) {
+            // the usual case: a new event is the newest
+            return list.size;
+        }
         int low = 0;
         int high = list.size;
         while (low < high) {
