@@ -13,10 +13,8 @@ import io.newsflow.schemas.RawArticle;
 import io.newsflow.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -64,14 +62,8 @@ class EnrichRestartTest {
                     NewsEvent e1 = eventOf(watcher, last.get(0));
                     assertThat(e1.getEventId()).as("the event opened before the restart").isEqualTo(e1Id);
                     assertThat(e1.getVersion()).isGreaterThan(versionBefore);
-                    Map<String, String> fileOf = SeedArticles.fileOfArticleId();
-                    Set<Set<String>> grouped = new HashSet<>();
-                    for (NewsEvent event : watcher.events()) {
-                        Set<String> files = new HashSet<>();
-                        event.getArticles().forEach(a -> files.add(fileOf.get(a.getArticleId())));
-                        grouped.add(files);
-                    }
-                    assertThat(grouped).isEqualTo(SeedArticles.goldEvents());
+                    assertThat(SeedArticles.asFiles(watcher.events(), SeedArticles.fileOfArticleId()))
+                            .isEqualTo(SeedArticles.goldEvents());
                 }
             }
         }

@@ -9,7 +9,6 @@ import io.newsflow.launcher.pipeline.EventWatcher;
 import io.newsflow.launcher.pipeline.Pipeline;
 import io.newsflow.launcher.pipeline.Stages;
 import io.newsflow.launcher.pipeline.TopicSetup;
-import io.newsflow.schemas.NewsEvent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,13 +63,7 @@ class PipelineEndToEndTest {
                         .as("all five seeds placed in events").isTrue();
 
                 // The events topic, read as a downstream consumer reads it.
-                Set<Set<String>> topicEvents = new HashSet<>();
-                for (NewsEvent event : watcher.events()) {
-                    Set<String> files = new HashSet<>();
-                    event.getArticles().forEach(a -> files.add(fileOfArticle.get(a.getArticleId())));
-                    topicEvents.add(files);
-                }
-                assertThat(topicEvents).isEqualTo(SeedArticles.goldEvents());
+                assertThat(SeedArticles.asFiles(watcher.events(), fileOfArticle)).isEqualTo(SeedArticles.goldEvents());
 
                 // The database: one row per live event (merged-away events are removed), members in event_articles.
                 awaitDatabase(postgres, watcher.events().size());

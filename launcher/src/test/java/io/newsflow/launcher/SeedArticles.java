@@ -3,11 +3,13 @@ package io.newsflow.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.ingest.drops.ArticleFiles;
+import io.newsflow.schemas.NewsEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -56,6 +58,17 @@ final class SeedArticles {
             Files.copy(DIR.resolve(name), partial);
             Files.move(partial, dropDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         }
+    }
+
+    /** Events as sets of the seed files of their articles, to compare with {@link #goldEvents()}. */
+    static Set<Set<String>> asFiles(List<NewsEvent> events, Map<String, String> fileOfArticle) {
+        Set<Set<String>> grouped = new HashSet<>();
+        for (NewsEvent event : events) {
+            Set<String> files = new HashSet<>();
+            event.getArticles().forEach(a -> files.add(fileOfArticle.get(a.getArticleId())));
+            grouped.add(files);
+        }
+        return grouped;
     }
 
     static Map<String, Set<String>> byEvent(Map<String, String> eventOfFile) {

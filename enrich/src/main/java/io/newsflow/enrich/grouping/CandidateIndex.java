@@ -28,6 +28,9 @@ final class CandidateIndex {
     private final Map<String, Integer> ordinals = new HashMap<>();
     private final List<String> eventIds = new ArrayList<>();
     private long[] firstSeen = new long[1024];
+    /** An id's 16 hex digits as a number (ids as {@link EventGrouper#eventIdFor} makes them), or {@link #BY_TEXT}. */
+    private long[] idOrder = new long[1024];
+    private static final long BY_TEXT = -1;
     private int[] listedUnder = new int[1024];
     private final ArrayDeque<Integer> freeOrdinals = new ArrayDeque<>();
     /**
@@ -121,8 +124,7 @@ final class CandidateIndex {
     /** More votes first, then the smaller event id. */
     private boolean ranksBefore(int slotA, int slotB) {
         int byVotes = Double.compare(voteSums[slotB], voteSums[slotA]);
-        return byVotes != 0 ? byVotes < 0
-                : eventIds.get(voteKeys[slotA] - 1).compareTo(eventIds.get(voteKeys[slotB] - 1)) < 0;
+        return byVotes != 0 ? byVotes < 0 : idBefore(voteKeys[slotA] - 1, voteKeys[slotB] - 1);
     }
 
     /**
@@ -220,8 +222,41 @@ final class CandidateIndex {
         return low;
     }
 
+    /**
+     * Earlier first-seen time, then the smaller id. Ids of 16 hex digits compare as numbers, the
+     * same order as their text: events first seen at one time (a batch of files) are many, and
+     * comparing id strings cost a cache miss or two per step of a search.
+     */
     private boolean before(int a, int b) {
-        return firstSeen[a] != firstSeen[b] ? firstSeen[a] < firstSeen[b] : eventIds.get(a).compareTo(eventIds.get(b)) < 0;
+        if (firstSeen[a] != firstSeen[b]) {
+            return firstSeen[a] < firstSeen[b];
+        }
+        return idBefore(a, b);
+    }
+
+    private boolean idBefore(int a, int b) {
+        if (idOrder[a] != BY_TEXT && idOrder[b] != BY_TEXT) {
+            return Long.compareUnsigned(idOrder[a], idOrder[b]) < 0;
+        }
+        return eventIds.get(a).compareTo(eventIds.get(b)) < 0;
+    }
+
+    /** "ev-" and 16 lowercase hex digits as an unsigned number; {@link #BY_TEXT} for any other id. */
+    static long idOrder(String eventId) {
+        if (eventId.length() != 19 || !eventId.startsWith("ev-")) {
+            return BY_TEXT;
+        }
+        long value = 0;
+        for (int i = 3; i < 19; i++) {
+            char c = eventId.charAt(i);
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) {
+                return BY_TEXT;
+            }
+            value = value << 4 | digit;
+        }
+        // all ones is the marker; that one id compares as text, which orders it alike
+        return value;
     }
 
     private int ordinal(String eventId, long firstSeenAt) {
@@ -235,6 +270,7 @@ final class CandidateIndex {
             eventIds.add(eventId);
             if (ordinal == firstSeen.length) {
                 firstSeen = Arrays.copyOf(firstSeen, ordinal * 2);
+                idOrder = Arrays.copyOf(idOrder, ordinal * 2);
                 listedUnder = Arrays.copyOf(listedUnder, ordinal * 2);
             }
         } else {
@@ -242,6 +278,7 @@ final class CandidateIndex {
             eventIds.set(ordinal, eventId);
         }
         firstSeen[ordinal] = firstSeenAt;
+        idOrder[ordinal] = idOrder(eventId);
         listedUnder[ordinal] = 0;
         ordinals.put(eventId, ordinal);
         return ordinal;

@@ -64,8 +64,9 @@ public final class GroupingStores {
     /** The candidate index, rebuilt from the events (null until first needed). */
     private CandidateIndex candidateIndex;
     private List<String> formerFormatEvents = List.of();
-    /** Articles by MinHash band, derived from the article records (null until first needed). */
+    /** Articles by MinHash band, and the keys articles use, derived from the article records (null until first needed). */
     private BandLists bandLists;
+    private ArticleKeys articleKeys;
     /** The number of the last article placed (see {@link ArticleRecord#placed}). */
     private long lastPlaced;
     /** The bands of the grouper's signatures ({@link TextFeatures} uses the standard MinHash too). */
@@ -274,16 +275,21 @@ public final class GroupingStores {
     }
 
     ArticleRecord article(String articleId) {
+        if (!articleKeys().mayHold(ArticleKeys.byId(articleId))) {
+            return null;
+        }
         byte[] bytes = articles.get("a:" + articleId);
         return bytes == null ? null : decodeArticle(bytes);
     }
 
     String articleIdByUrl(String canonicalUrl) {
-        return canonicalUrl == null ? null : string(articles.get("u:" + canonicalUrl));
+        return canonicalUrl == null || !articleKeys().mayHold(ArticleKeys.byUrl(canonicalUrl)) ? null
+                : string(articles.get("u:" + canonicalUrl));
     }
 
     String articleIdByHash(String contentHash) {
-        return contentHash == null ? null : string(articles.get("h:" + contentHash));
+        return contentHash == null || !articleKeys().mayHold(ArticleKeys.byHash(contentHash)) ? null
+                : string(articles.get("h:" + contentHash));
     }
 
     /** An article's MinHash bands and the ids of the articles listed under each (the newest ones). */
@@ -300,6 +306,7 @@ public final class GroupingStores {
     void putArticle(ArticleRecord record, Bands bands) {
         BandLists lists = bandLists();
         articles.put("a:" + record.articleId(), encodeArticle(record, ++lastPlaced));
+        articleKeys.add(record);
         if (record.canonicalUrl() != null) {
             articles.put("u:" + record.canonicalUrl(), bytes(record.articleId()));
         }
@@ -325,21 +332,31 @@ public final class GroupingStores {
             articles.delete("h:" + record.contentHash());
         }
         bandLists().remove(minHash.bandHashes(record.signature()), record.articleId());
+        articleKeys.remove(record);
     }
 
     /** The band lists, rebuilt from the article records the first time they are needed. */
     private BandLists bandLists() {
         if (bandLists == null) {
-            bandLists = loadBandLists();
+            loadArticles();
         }
         return bandLists;
     }
 
+    /** The keys stored articles use, rebuilt from the article records the first time they are needed. */
+    private ArticleKeys articleKeys() {
+        if (articleKeys == null) {
+            loadArticles();
+        }
+        return articleKeys;
+    }
+
     /**
      * Lists every stored article under its bands in the order it was placed (articles stored by an
-     * earlier version, unnumbered, first, by id), and deletes the band lists such a version stored.
+     * earlier version, unnumbered, first, by id) and notes its keys; deletes the band lists an
+     * earlier version stored.
      */
-    private BandLists loadBandLists() {
+    private void loadArticles() {
         List<String> formerLists = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = articles.range("b:", "b;")) {
             it.forEachRemaining(entry -> formerLists.add(entry.key));
@@ -351,12 +368,15 @@ public final class GroupingStores {
         }
         records.sort(Comparator.comparingLong(ArticleRecord::placed).thenComparing(ArticleRecord::articleId));
         BandLists lists = new BandLists();
+        ArticleKeys keys = new ArticleKeys();
         lastPlaced = 0;
         for (ArticleRecord record : records) {
             lists.add(minHash.bandHashes(record.signature()), record.articleId());
+            keys.add(record);
             lastPlaced = Math.max(lastPlaced, record.placed());
         }
-        return lists;
+        bandLists = lists;
+        articleKeys = keys;
     }
 
     private static byte[] encodeArticle(ArticleRecord r, long placed) {

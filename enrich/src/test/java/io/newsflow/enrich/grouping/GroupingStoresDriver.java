@@ -29,4 +29,11 @@ final class GroupingStoresDriver {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         return new TopologyTestDriver(builder.build(), props);
     }
+
+    /** The grouping stores of the driver, as a task that starts now sees them. */
+    static GroupingStores stores(TopologyTestDriver driver) {
+        return new GroupingStores(driver.getKeyValueStore(GroupingStores.EVENTS),
+                driver.getKeyValueStore(GroupingStores.DOCUMENT_FREQUENCY),
+                driver.getKeyValueStore(GroupingStores.ARTICLES), driver.getKeyValueStore(GroupingStores.EXPIRY));
+    }
 }

@@ -297,9 +297,7 @@ class GroupingStoresTest {
     }
 
     private static GroupingStores stores(TopologyTestDriver driver) {
-        return new GroupingStores(driver.getKeyValueStore(GroupingStores.EVENTS),
-                driver.getKeyValueStore(GroupingStores.DOCUMENT_FREQUENCY),
-                driver.getKeyValueStore(GroupingStores.ARTICLES), driver.getKeyValueStore(GroupingStores.EXPIRY));
+        return GroupingStoresDriver.stores(driver);
     }
 
     private static long term(String word) {
