@@ -44,8 +44,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * so articles are preloaded until the stores hold as many open events as asked for; the result
  * line gives both counts. Half of the measured articles retell a preloaded article (same names
  * and words: a syndicated copy), half are new.
- * Stores are the heap kind (the same processor and index as RocksDB, without disk), so the
- * figure is the grouping logic's own cost, on one thread.
+ * Stores are the heap kind (the same processor as with RocksDB, without disk), so the figure is
+ * the grouping logic's own cost, on one thread; {@link GroupingServiceThroughput} runs the same
+ * stream through the service as deployed.
  *
  * <p>Run: {@code java -Xmx4g -cp benchmarks/target/benchmarks.jar io.newsflow.benchmarks.GroupingThroughput [open events] [measured] [vocabulary]}
  */
