@@ -6,9 +6,12 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Exit;
@@ -320,6 +323,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * True once the leader of every partition answers for it (a ListOffsets request), not only the
+     * metadata: a produce that reaches the broker before it applied the new partition fails as
+     * NOT_LEADER_OR_FOLLOWER, and an idempotent producer whose first batch fails so while a later
+     * one succeeds retries the first in vain until it expires: its records are lost (KAFKA-15591,
+     * fixed after Kafka 4.2; seen here as a flaky test).
+     */
+    private boolean leadersServe(Map<String, TopicDescription> descriptions)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        descriptions.forEach((name, description) -> description.partitions()
+                .forEach(p -> partitions.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        admin.listOffsets(partitions).all().get(5, TimeUnit.SECONDS);
+        return true;
+    }
+
     private void awaitLeaders(Set<String> names) throws InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (true) {
@@ -330,12 +349,13 @@ public final class EmbeddedKafka implements AutoCloseable {
                 boolean allLed = descriptions.values().stream()
                         .flatMap(d -> d.partitions().stream())
                         .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-                if (allLed) {
+                if (allLed && leadersServe(descriptions)) {
                     return;
                 }
                 last = null;
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+                        && !(e.getCause() instanceof NotLeaderOrFollowerException)) {
                     throw new IllegalStateException("Cannot describe topics " + names, e.getCause());
                 }
                 last = e;
