@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -35,8 +34,9 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * {@link GroupingThroughput}'s stream through the service itself: a real {@link KafkaStreams}
- * with the service's settings ({@link EnrichService#streamsProperties}: exactly-once, so a commit
- * every 100 ms), RocksDB stores with their caches and changelogs, on an in-process broker. Where
+ * with the service's settings ({@link EnrichService#streamsProperties}: exactly-once, the record
+ * cache and commit interval of {@link EnrichConfig}), RocksDB stores with their caches and
+ * changelogs, on an in-process broker. Where
  * {@code GroupingThroughput} gives the grouping logic's own cost, this gives what one grouping
  * partition sustains as deployed: RocksDB reads and writes, cache flushes, changelog records and
  * transactions included.
@@ -50,6 +50,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code -Dbench.commitMs=N} change them, {@code -Dbench.kafka.NAME=VALUE} sets any other Streams setting.
  */
 public final class GroupingServiceThroughput {
+
+    private static final Duration STALL = Duration.ofMinutes(1);
 
     private GroupingServiceThroughput() {
     }
@@ -82,7 +84,7 @@ public final class GroupingServiceThroughput {
                                 GroupingThroughput.preloadArticle(preloaded, vocabulary)));
                     }
                     producer.flush();
-                    awaitProcessed(preloaded);
+                    awaitProcessed(preloaded, streams);
                     open.catchUp();
                     System.err.printf(Locale.ROOT, "preloaded %,d articles in %.0f s, %,d events open%n", preloaded,
                             (System.nanoTime() - start) / 1e9, open.count());
@@ -99,7 +101,7 @@ public final class GroupingServiceThroughput {
                             GroupingThroughput.measuredArticle(i, preloaded, vocabulary, random)));
                 }
                 producer.flush();
-                awaitProcessed(preloaded + measured);
+                awaitProcessed(preloaded + measured, streams);
                 double wall = (System.nanoTime() - wallStart) / 1e9;
                 double threadCpu = (streamThreadCpuNanos() - threadCpuStart) / 1e9;
                 double processorCpu = (GroupingThroughput.TimedGrouping.ownCpuNanos - processorCpuStart) / 1e9;
@@ -137,10 +139,26 @@ public final class GroupingServiceThroughput {
                 topics.rawArticles().keySerde().serializer(), topics.rawArticles().valueSerde().serializer());
     }
 
-    /** Waits until the grouping processor has taken this many articles since the start. */
-    private static void awaitProcessed(long articles) throws InterruptedException {
-        while (GroupingThroughput.TimedGrouping.processed < articles) {
+    /**
+     * Waits until the grouping processor has taken this many articles since the start; fails when
+     * the stream stops or takes no article for a minute, rather than waiting for ever.
+     */
+    private static void awaitProcessed(long articles, KafkaStreams streams) throws InterruptedException {
+        long seen = GroupingThroughput.TimedGrouping.processed;
+        long progressAt = System.nanoTime();
+        while (seen < articles) {
+            if (!streams.state().isRunningOrRebalancing()) {
+                throw new IllegalStateException("the stream stopped (" + streams.state() + ") at " + seen + " articles");
+            }
+            if (System.nanoTime() - progressAt > STALL.toNanos()) {
+                throw new IllegalStateException("no article processed for " + STALL.toSeconds() + " s, at " + seen);
+            }
             Thread.sleep(5);
+            long now = GroupingThroughput.TimedGrouping.processed;
+            if (now > seen) {
+                seen = now;
+                progressAt = System.nanoTime();
+            }
         }
     }
 
@@ -171,11 +189,11 @@ public final class GroupingServiceThroughput {
         }
     }
 
-    /** The events open as a read-committed consumer of the events topic sees them (see GroupingThroughput). */
+    /** The events open as a read-committed consumer of the events topic sees them. */
     private static final class OpenEvents implements AutoCloseable {
 
         private final KafkaConsumer<String, NewsEvent> consumer;
-        private final Set<String> ids = new HashSet<>();
+        private final GroupingThroughput.OpenEvents open = new GroupingThroughput.OpenEvents();
 
         private final Duration quiet;
 
@@ -191,7 +209,7 @@ public final class GroupingServiceThroughput {
         }
 
         int count() {
-            return ids.size();
+            return open.ids.size();
         }
 
         /**
@@ -203,11 +221,7 @@ public final class GroupingServiceThroughput {
             while (System.nanoTime() - quietSince < quiet.toNanos()) {
                 for (ConsumerRecord<String, NewsEvent> record : consumer.poll(Duration.ofMillis(100))) {
                     quietSince = System.nanoTime();
-                    if (record.value() == null) {
-                        ids.remove(record.key());
-                    } else {
-                        ids.add(record.key());
-                    }
+                    open.apply(record.key(), record.value());
                 }
             }
         }

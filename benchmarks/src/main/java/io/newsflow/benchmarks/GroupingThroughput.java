@@ -125,11 +125,16 @@ public final class GroupingThroughput {
 
         void update(TestOutputTopic<String, NewsEvent> output) {
             for (KeyValue<String, NewsEvent> record : output.readKeyValuesToList()) {
-                if (record.value == null) {
-                    ids.remove(record.key);
-                } else {
-                    ids.add(record.key);
-                }
+                apply(record.key, record.value);
+            }
+        }
+
+        /** A snapshot opens (or updates) its event; a tombstone closes it. */
+        void apply(String eventId, NewsEvent snapshot) {
+            if (snapshot == null) {
+                ids.remove(eventId);
+            } else {
+                ids.add(eventId);
             }
         }
     }

@@ -283,9 +283,4 @@ final class CandidateIndex {
         ordinals.put(eventId, ordinal);
         return ordinal;
     }
-
-    /** Events in the index (for tests and logs). */
-    int events() {
-        return ordinals.size();
-    }
 }

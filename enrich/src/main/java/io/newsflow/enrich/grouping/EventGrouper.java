@@ -47,7 +47,6 @@ public final class EventGrouper {
     private final GroupingSettings settings;
     private final GroupingStores stores;
     private final TextFeatures features;
-    private final MinHash minHash;
     private final double halfLifeMillis;
     private final EventUpdates updates;
     private final Regrouping regrouping;
@@ -56,8 +55,7 @@ public final class EventGrouper {
     public EventGrouper(GroupingSettings settings, GroupingStores stores) {
         this.settings = settings;
         this.stores = stores;
-        this.minHash = MinHash.standard();
-        this.features = new TextFeatures(minHash);
+        this.features = new TextFeatures(stores.minHash());
         this.halfLifeMillis = settings.frequencyHalfLife().toMillis();
         this.updates = new EventUpdates(settings, stores);
         this.regrouping = new Regrouping(settings, stores, updates);

@@ -69,7 +69,7 @@ public final class GroupingStores {
     private ArticleKeys articleKeys;
     /** The number of the last article placed (see {@link ArticleRecord#placed}). */
     private long lastPlaced;
-    /** The bands of the grouper's signatures ({@link TextFeatures} uses the standard MinHash too). */
+    /** Makes the articles' signatures ({@link TextFeatures}) and bands them. */
     private final MinHash minHash = MinHash.standard();
 
     GroupingStores(KeyValueStore<String, byte[]> events, KeyValueStore<String, byte[]> frequencies,
@@ -160,15 +160,6 @@ public final class GroupingStores {
         if (storedActivity >= 0) {
             expiry.delete(expiryKey(storedActivity, eventId));
         }
-    }
-
-    /** Ids of all open events. */
-    List<String> allEventIds() {
-        List<String> ids = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = events.all()) {
-            it.forEachRemaining(entry -> ids.add(entry.key));
-        }
-        return ids;
     }
 
     /** Ids of events whose last activity is before the cutoff, oldest first. */
@@ -296,6 +287,11 @@ public final class GroupingStores {
     record Bands(long[] hashes, List<List<String>> listed) {
     }
 
+    /** The MinHash whose signatures {@link #articlesInBands} bands. */
+    MinHash minHash() {
+        return minHash;
+    }
+
     /** The bands of this signature, each with the newest {@code limit} articles listed under it. */
     Bands articlesInBands(int[] signature, int limit) {
         long[] hashes = minHash.bandHashes(signature);
@@ -306,7 +302,7 @@ public final class GroupingStores {
     void putArticle(ArticleRecord record, Bands bands) {
         BandLists lists = bandLists();
         articles.put("a:" + record.articleId(), encodeArticle(record, ++lastPlaced));
-        articleKeys.add(record);
+        articleKeys().add(record);
         if (record.canonicalUrl() != null) {
             articles.put("u:" + record.canonicalUrl(), bytes(record.articleId()));
         }
@@ -332,7 +328,7 @@ public final class GroupingStores {
             articles.delete("h:" + record.contentHash());
         }
         bandLists().remove(minHash.bandHashes(record.signature()), record.articleId());
-        articleKeys.remove(record);
+        articleKeys().remove(record);
     }
 
     /** The band lists, rebuilt from the article records the first time they are needed. */
