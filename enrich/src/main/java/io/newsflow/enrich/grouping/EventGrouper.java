@@ -125,7 +125,7 @@ public final class EventGrouper {
             putArticle(article, copied.eventId, copyOf, profile, bands);
             return new Outcome(List.of(copied), List.of());
         }
-        List<Candidate> candidates = candidates(vector, spread, profile, officials);
+        List<Candidate> candidates = candidates(vector, spread, profile, officials, features.vector());
         if (LOG.isDebugEnabled()) {
             LOG.debug("article {} day={} candidates={}", articleId, profile.day(), candidates.stream()
                     .map(c -> c.event().eventId + "=" + String.format("%.3f", c.score().value()) + (c.score().vetoed() ? "V" : ""))
@@ -311,8 +311,13 @@ public final class EventGrouper {
         return best;
     }
 
+    /**
+     * The candidate events of the article that may join its neighbourhood, scored: of the events
+     * the index gives, those none of whose recent members can be the article's neighbour (see
+     * {@link #neighbourhood}) are left out unread.
+     */
     private List<Candidate> candidates(TermVector vector, TermSlots.Spread spread, ArticleProfile profile,
-                                       List<EventSimilarity.Holder> officials) {
+                                       List<EventSimilarity.Holder> officials, TermVector memberVector) {
         int[] strongest = vector.strongest(settings.queryTerms());
         long[] terms = new long[strongest.length];
         double[] weights = new double[strongest.length];
@@ -322,7 +327,11 @@ public final class EventGrouper {
         }
         // Each event indexed under a strong term gets the term's weight as a vote (see mostVoted).
         List<Candidate> scored = new ArrayList<>();
+        EventReach.Probe probe = new EventReach.Probe(memberVector);
         for (String eventId : stores.mostVoted(terms, weights, settings.candidateEvents(), settings.maxPostings())) {
+            if (!stores.mayReach(eventId, probe, settings.clustering().floor())) {
+                continue;
+            }
             EventState event = stores.event(eventId);
             if (event != null) {
                 scored.add(new Candidate(event, EventSimilarity.score(spread, profile, officials, event, settings)));

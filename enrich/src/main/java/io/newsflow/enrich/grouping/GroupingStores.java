@@ -63,6 +63,8 @@ public final class GroupingStores {
     private static final int DECODED_EVENTS = 2_000;
     /** The candidate index, rebuilt from the events (null until first needed). */
     private CandidateIndex candidateIndex;
+    /** How close each stored event's members can come to an article, loaded with the index. */
+    private EventReach reach;
     private List<String> formerFormatEvents = List.of();
     /** Articles by MinHash band, and the keys articles use, derived from the article records (null until first needed). */
     private BandLists bandLists;
@@ -151,6 +153,7 @@ public final class GroupingStores {
         events.put(event.eventId, event.toBytes());
         expiry.put(expiryKey(event.lastUpdatedAt, event.eventId), new byte[0]);
         index.update(event.eventId, event.firstSeenAt, previouslyIndexed, event.indexedTerms);
+        reach.put(event);
     }
 
     /** Deletes the event; storedActivity is its last activity as stored (the expiry key). */
@@ -160,6 +163,24 @@ public final class GroupingStores {
         if (storedActivity >= 0) {
             expiry.delete(expiryKey(storedActivity, eventId));
         }
+        if (reach != null) {
+            reach.remove(eventId);
+        }
+    }
+
+    /** Whether an event with this id is stored. */
+    boolean holdsEvent(String eventId) {
+        candidateIndex();
+        return reach.holds(eventId);
+    }
+
+    /**
+     * Whether a recent member of the stored event may have a cosine of at least floor with the
+     * article (false only when none can; see {@link EventReach}), without reading the event.
+     */
+    boolean mayReach(String eventId, EventReach.Probe article, double floor) {
+        candidateIndex();
+        return reach.mayReach(eventId, article, floor);
     }
 
     /** Ids of events whose last activity is before the cutoff, oldest first. */
@@ -215,16 +236,21 @@ public final class GroupingStores {
         return candidateIndex;
     }
 
-    /** Every stored event under the terms it holds, added oldest first so that each goes to the end of its lists. */
+    /**
+     * Every stored event under the terms it holds, added oldest first so that each goes to the end
+     * of its lists, and each event's reach.
+     */
     private void loadCandidateIndex() {
         record Indexed(String eventId, long firstSeenAt, long[] terms) {
         }
         List<Indexed> stored = new ArrayList<>();
         List<String> former = new ArrayList<>();
+        EventReach reached = new EventReach();
         try (KeyValueIterator<String, byte[]> it = events.all()) {
             while (it.hasNext()) {
                 EventState event = EventState.fromBytes(it.next().value);
                 stored.add(new Indexed(event.eventId, event.firstSeenAt, event.indexedTerms));
+                reached.put(event);
                 if (!event.formerIndexKeys.isEmpty()) {
                     former.add(event.eventId);
                 }
@@ -236,6 +262,7 @@ public final class GroupingStores {
             index.update(event.eventId(), event.firstSeenAt(), new long[0], event.terms());
         }
         candidateIndex = index;
+        reach = reached;
         formerFormatEvents = former;
     }
 

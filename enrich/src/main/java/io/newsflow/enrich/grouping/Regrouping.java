@@ -228,7 +228,7 @@ final class Regrouping {
         String base = cluster.contains(0) ? EventGrouper.foundingKey(article.getArticleId(), eventTime)
                 : region.articleIds.get(cluster.get(0)) + "/" + EventGrouper.foundingKey(article.getArticleId(), eventTime);
         String id = EventGrouper.eventIdFor(base);
-        for (int n = 2; given.contains(id) || stores.event(id) != null; n++) {
+        for (int n = 2; given.contains(id) || stores.holdsEvent(id); n++) {
             id = EventGrouper.eventIdFor(base + "#" + n);
         }
         return id;

@@ -126,7 +126,8 @@ class GroupingStoresTest {
     @Test
     void anEventHeldInMemoryIsTheEventARestartedTaskReads() {
         try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
-            EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores(driver));
+            GroupingStores grouperStores = stores(driver);
+            EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), grouperStores);
             String body = "The magnitude 6.1 earthquake struck Qeshm island off southern Iran on Sunday, killing ten people "
                     + "and injuring dozens in the villages around Dargahan, officials said.";
             EventGrouper.Outcome last = null;
@@ -140,6 +141,15 @@ class GroupingStoresTest {
             EventState readBack = stores(driver).event(held.eventId);
             // the same terms, weights and order: scores are sums over it, and float sums depend on their order
             assertThat(readBack.centroid).isEqualTo(held.centroid);
+
+            // the reach, kept in memory, is rebuilt alike: a member's own vector reaches, an unrelated one does not
+            EventReach.Probe member = new EventReach.Probe(held.features.values().iterator().next().vector());
+            EventReach.Probe unrelated = new EventReach.Probe(TermVector.ofSorted(new long[] {term("budget"), term("parliament")},
+                    new double[] {0.6, 0.8}));
+            for (GroupingStores task : List.of(grouperStores, stores(driver))) {
+                assertThat(task.mayReach(held.eventId, member, 0.99)).isTrue();
+                assertThat(task.mayReach(held.eventId, unrelated, 0.05)).isFalse();
+            }
         }
     }
 
@@ -149,6 +159,12 @@ class GroupingStoresTest {
      */
     @Test
     void aNewEventNeverTakesTheIdOfAnOpenEvent() {
+        aNewEventNeverTakesTheIdOfAnOpenEvent(false);
+        // the ids taken are known from the stored events after a restart too
+        aNewEventNeverTakesTheIdOfAnOpenEvent(true);
+    }
+
+    private static void aNewEventNeverTakesTheIdOfAnOpenEvent(boolean restarted) {
         try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             GroupingStores stores = stores(driver);
             EventState live = new EventState(EventGrouper.eventIdFor(EventGrouper.foundingKey("founder", 2)));
@@ -158,7 +174,8 @@ class GroupingStoresTest {
             live.members.add(new EventState.Member("other", "outlet", null, "Budget passes", null, 1, 1.0, List.of(),
                     List.of(), null, null));
             stores.putEvent(live, -1, new long[0]);
-            EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores);
+            EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)),
+                    restarted ? stores(driver) : stores);
 
             EventGrouper.Outcome placed = grouper.place(ArticleFiles.article("founder", "outlet", "Volcano erupts",
                     "The Krakatoa volcano erupted near Jakarta and an ash cloud grounded flights."), null, 2);
