@@ -1,9 +1,12 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.grouping.ArticleReading;
 import io.newsflow.enrich.grouping.EventGroupingProcessor;
 import io.newsflow.enrich.grouping.GroupingSettings;
 import io.newsflow.enrich.grouping.GroupingStores;
+import io.newsflow.enrich.grouping.MinHash;
 import io.newsflow.enrich.grouping.TaggedArticle;
+import io.newsflow.enrich.grouping.TextFeatures;
 import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.schemas.DeadLetter;
@@ -27,10 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * raw-articles -> tag -> group -> events (and dead-letters).
+ * raw-articles -> tag and read -> group -> events (and dead-letters).
  *
- * <p>How it scales: tagging is per article and runs in parallel on as many tasks as raw-articles
- * has partitions. Grouping must see every article, since any article may report any open event,
+ * <p>How it scales: tagging, and reading the text for grouping ({@link ArticleReading}), are per
+ * article and run in parallel on as many tasks as raw-articles has partitions. Grouping must see
+ * every article, since any article may report any open event,
  * so all tagged articles are re-keyed to one grouping key and go through the one-partition internal
  * topic {@value #GROUPING_TOPIC}: one task owns all grouping state. Its cost per article is bounded
  * (a fixed number of index look-ups and candidate events, see {@link GroupingSettings}), not
@@ -67,6 +71,7 @@ public final class EnrichTopology {
         StreamsBuilder builder = new StreamsBuilder();
         GroupingStores.builders(stores).forEach(builder::addStateStore);
         ArticleTagger tagger = ArticleTagger.standard();
+        TextFeatures features = new TextFeatures(MinHash.standard());
 
         KStream<String, SpecificRecord> grouped = builder
                 .stream(topics.rawArticles().name(), Consumed.with(topics.rawArticles().keySerde(),
@@ -74,7 +79,7 @@ public final class EnrichTopology {
                         .withTimestampExtractor(new ArticleEventTime())
                         .withName("raw-articles"))
                 .filter((key, article) -> article != null, Named.as("skip-tombstones"))
-                .mapValues(article -> new TaggedArticle(article, tag(tagger, article)), Named.as("tag-article"))
+                .mapValues(article -> tagAndRead(tagger, features, article), Named.as("tag-article"))
                 .selectKey((key, article) -> GROUPING_KEY, Named.as("key-for-grouping"))
                 .repartition(Repartitioned.<String, TaggedArticle>as(GROUPING_TOPIC)
                         .withKeySerde(Serdes.String())
@@ -93,6 +98,18 @@ public final class EnrichTopology {
                         .to(topics.events().name(), Produced.with(topics.events().keySerde(),
                                 topics.events().valueSerde()).withName("events")), "events"));
         return builder.build();
+    }
+
+    /** Tags the article and reads it for grouping (see {@link ArticleReading}): per article, so in parallel. */
+    private static TaggedArticle tagAndRead(ArticleTagger tagger, TextFeatures features, RawArticle article) {
+        ArticleTags tags = tag(tagger, article);
+        try {
+            return new TaggedArticle(article, tags, ArticleReading.of(article, tags, features));
+        } catch (RuntimeException e) {
+            // grouping reads it again, and sends it to the dead letters if that fails too
+            LOG.warn("Reading failed for article {}; grouping will read it: {}", article.getArticleId(), e.toString());
+            return new TaggedArticle(article, tags);
+        }
     }
 
     /** Tags are a bonus for grouping: an article the tagger fails on is still grouped, untagged. */

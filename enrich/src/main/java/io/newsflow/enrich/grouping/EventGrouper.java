@@ -1,13 +1,10 @@
 package io.newsflow.enrich.grouping;
 
-import io.newsflow.enrich.cleaning.PageChrome;
 import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.schemas.RawArticle;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -40,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class EventGrouper {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventGrouper.class);
-    private static final int SUMMARY_CHARS = 300;
     /** Weight of the background frequencies, in documents (see {@link BackgroundFrequencies}). */
     private static final double PRIOR_DOCUMENTS = 50;
 
@@ -85,15 +81,18 @@ public final class EventGrouper {
     }
 
     public Outcome place(RawArticle article, ArticleTags tags, long eventTime) {
+        return place(article, tags, null, eventTime);
+    }
+
+    /** Places the article; its reading is done here when the tagging step did not (records of an earlier version). */
+    public Outcome place(RawArticle article, ArticleTags tags, ArticleReading reading, long eventTime) {
         String articleId = article.getArticleId();
         Outcome repeat = refreshKnownArticle(article, eventTime);
         if (repeat != null) {
             return repeat;
         }
-        LocalDate published = article.getPublishedAt() == null ? null
-                : LocalDate.ofInstant(article.getPublishedAt(), ZoneOffset.UTC);
-        String body = PageChrome.strip(article.getBody());
-        ArticleProfile profile = features.profile(article.getTitle(), body, article.getBody(), published, tags);
+        ArticleReading read = reading != null ? reading : ArticleReading.of(article, tags, features);
+        ArticleProfile profile = read.profile();
         List<EventSimilarity.Holder> officials = EventSimilarity.holders(tags);
 
         int n = profile.termWeights().size();
@@ -112,7 +111,7 @@ public final class EventGrouper {
         TermVector vector = tfIdf(words, terms, termFrequencies, documentFrequencies, streamDocuments);
         TermSlots.Spread spread = new TermSlots.Spread(vector);
 
-        MemberFeatures features = MemberFeatures.of(vector, profile, tags, lead(body), settings.memberTerms());
+        MemberFeatures features = MemberFeatures.of(vector, profile, tags, read.lead(), settings.memberTerms());
         GroupingStores.Bands bands = stores.articlesInBands(profile.shingleHash(), settings.maxPostings());
         GroupingStores.ArticleRecord original = nearestCopy(profile.shingleHash(), bands);
         EventState copied = original == null ? null : stores.event(original.eventId());
@@ -339,11 +338,6 @@ public final class EventGrouper {
         }
         scored.sort(BEST_FIRST);
         return scored;
-    }
-
-    private static String lead(String body) {
-        String first = body.split("\\n\\s*\\n", 2)[0].strip();
-        return first.length() <= SUMMARY_CHARS ? first : first.substring(0, SUMMARY_CHARS).strip() + "…";
     }
 
     private static String firstNonNull(String a, String b) {

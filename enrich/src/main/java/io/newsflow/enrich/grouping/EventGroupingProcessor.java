@@ -69,7 +69,7 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
         EventGrouper.Outcome outcome;
         long started = LOG.isDebugEnabled() ? CPU.getCurrentThreadCpuTime() : 0;
         try {
-            outcome = grouper.place(article, tagged.tags(), record.timestamp());
+            outcome = grouper.place(article, tagged.tags(), tagged.reading(), record.timestamp());
             if (LOG.isDebugEnabled()) {
                 LOG.debug("placed {} in {} us of CPU", article.getArticleId(), (CPU.getCurrentThreadCpuTime() - started) / 1000);
             }

@@ -27,6 +27,11 @@ public final class TextFeatures {
     private static final double TITLE_BOOST = 2.0;
     private static final double NAME_BOOST = 2.0;
     private static final double TAG_WEIGHT = 1.0;
+    /**
+     * Longer tokens and name runs are no terms: no word or name is this long, and an event keeps its
+     * names and terms in strings of at most 64 KB of UTF-8 (a run of capitals in a pasted page can be longer).
+     */
+    static final int MAX_TERM_CHARS = 200;
 
     private final MinHash minHash;
 
@@ -90,6 +95,14 @@ public final class TextFeatures {
             if (words != null) {
                 words.add(lower);
             }
+            if (lower.length() > MAX_TERM_CHARS) {
+                // no word: an encoded blob or a run-together line; it ends a name run
+                flushRun(run, runLength, boost, counts, names);
+                run.setLength(0);
+                runLength = 0;
+                sentenceStart = false;
+                continue;
+            }
             boolean capitalised = Character.isUpperCase(text.charAt(start));
             boolean stop = Stopwords.contains(lower);
             // The second part of a hyphenated name ("Hong-kyun") continues the name.
@@ -125,7 +138,7 @@ public final class TextFeatures {
     }
 
     private static void flushRun(StringBuilder run, int length, double boost, Map<String, double[]> counts, Set<String> names) {
-        if (length >= 2) {
+        if (length >= 2 && run.length() <= MAX_TERM_CHARS) {
             String phrase = run.toString();
             count(counts, phrase, boost * NAME_BOOST);
             names.add(phrase);

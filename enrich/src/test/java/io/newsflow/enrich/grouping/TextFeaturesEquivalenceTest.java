@@ -105,7 +105,8 @@ class TextFeaturesEquivalenceTest {
         assertSame(null, "Body only, Kim Hong-kyun said on Monday 2024-06-20.", null, null, null);
         assertSame("Title only", null, null, PUBLISHED, null);
         assertSame(null, null, null, null, null);
-        assertDigest("4c241cc3f986207f28cfc51a4dae9b712823fe423ec18600d3ed0bcbe80c3e2a");
+        // 4c241cc3… until tokens over TextFeatures.MAX_TERM_CHARS (the 700 x) stopped being terms
+        assertDigest("031c7fdc08735d54a933990c650fba19abda71568d57b1a8dfcf480aa7f2642a");
     }
 
     @Test
