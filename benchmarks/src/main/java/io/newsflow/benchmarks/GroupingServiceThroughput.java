@@ -111,11 +111,11 @@ public final class GroupingServiceThroughput {
                 System.out.printf(Locale.ROOT, "grouping-service articles=%d open_events=%d articles_per_s=%.0f"
                                 + " stream_thread_cpu_us_per_article=%.0f processor_cpu_us_per_article=%.0f"
                                 + " processor_articles_per_cpu_s=%.0f heap_mb=%d rss_mb=%d state_dir_mb=%d"
-                                + " preloaded_articles=%d%n",
+                                + " preloaded_articles=%d open_events_after=%d%n",
                         measured, openAfterPreload, measured / wall, threadCpu * 1e6 / measured,
                         processorCpu * 1e6 / measured, measured / processorCpu,
                         GroupingThroughput.usedHeapAfterGc() / (1024 * 1024), residentMegabytes(),
-                        directoryBytes(work.resolve("state")) / (1024 * 1024), preloaded);
+                        directoryBytes(work.resolve("state")) / (1024 * 1024), preloaded, open.count());
             } finally {
                 streams.close(Duration.ofSeconds(30));
             }

@@ -42,8 +42,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * with a Zipf-like skew, plus three names of their own. Random texts share words, and grouping
  * joins a few of them (593 of the first 100,593, nearly all while document frequencies are young),
  * so articles are preloaded until the stores hold as many open events as asked for; the result
- * line gives both counts. Half of the measured articles retell a preloaded article (same names
- * and words: a syndicated copy), half are new.
+ * line gives both counts. Half of the measured articles are new stories, three in eight are
+ * reports of a preloaded story in other words, one in eight a syndicated copy of one (see
+ * {@link #measuredArticle}).
  * Stores are the heap kind (the same processor as with RocksDB, without disk), so the figure is
  * the grouping logic's own cost, on one thread; {@link GroupingServiceThroughput} runs the same
  * stream through the service as deployed.
@@ -104,13 +105,15 @@ public final class GroupingThroughput {
             }
             double wall = (System.nanoTime() - wallStart) / 1e9;
             double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            open.update(output);
             double groupingCpu = TimedGrouping.ownCpuNanos / 1e9;
             System.out.printf(Locale.ROOT, "preload: %,d articles in %.1f s (%.0f articles/s), %,d events open; heap after GC %d MB%n",
                     preloaded, preloadSeconds, preloaded / preloadSeconds, openAfterPreload, heapAfterPreload / (1024 * 1024));
             System.out.printf(Locale.ROOT, "grouping articles=%d open_events=%d articles_per_s=%.0f cpu_us_per_article=%.0f heap_mb=%d"
-                            + " processor_cpu_us_per_article=%.0f processor_articles_per_cpu_s=%.0f preloaded_articles=%d%n",
+                            + " processor_cpu_us_per_article=%.0f processor_articles_per_cpu_s=%.0f preloaded_articles=%d"
+                            + " open_events_after=%d%n",
                     measured, openAfterPreload, measured / wall, cpu * 1e6 / measured, usedHeapAfterGc() / (1024 * 1024),
-                    groupingCpu * 1e6 / measured, measured / groupingCpu, preloaded);
+                    groupingCpu * 1e6 / measured, measured / groupingCpu, preloaded, open.ids.size());
         }
     }
 
@@ -197,17 +200,28 @@ public final class GroupingThroughput {
     }
 
     static RawArticle preloadArticle(int i, int vocabulary) {
-        return article("p" + i, i, vocabulary, new SplittableRandom(i));
+        return article("p" + i, i, vocabulary, new SplittableRandom(i), null);
     }
 
-    /** Measured article i: half retell a preloaded article (same names, most words), half are new. */
+    /**
+     * Measured article i: half are new stories; of the rest, three in four are another outlet's
+     * report of a preloaded story (its names, three words in ten changed, another headline), which
+     * grouping must find among the candidates and cluster, and one in four a syndicated copy of one.
+     */
     static RawArticle measuredArticle(int i, int preloaded, int vocabulary, SplittableRandom random) {
-        boolean retell = random.nextBoolean();
-        int base = retell ? random.nextInt(preloaded) : preloaded + i;
-        return article("m" + i, base, vocabulary, new SplittableRandom(retell ? base : base + 7_000_000L));
+        int kind = random.nextInt(8);
+        if (kind < 4) {
+            int subject = preloaded + i;
+            return article("m" + i, subject, vocabulary, new SplittableRandom(subject + 7_000_000L), null);
+        }
+        int base = random.nextInt(preloaded);
+        SplittableRandom rewording = kind == 4 ? null : new SplittableRandom(i + 9_000_000L);
+        return article("m" + i, base, vocabulary, new SplittableRandom(base), rewording);
     }
 
-    private static RawArticle article(String id, int subject, int vocabulary, SplittableRandom random) {
+    /** An article on the subject; with rewording, three words in ten are replaced and the headline differs. */
+    private static RawArticle article(String id, int subject, int vocabulary, SplittableRandom random,
+                                      SplittableRandom rewording) {
         StringBuilder body = new StringBuilder();
         // three names per subject, none shared with another subject (below 99,999,989 subjects)
         String names = name("Off", subject) + " " + name("Tow", subject * 31L % 99_999_989) + " "
@@ -216,12 +230,15 @@ public final class GroupingThroughput {
         for (int w = 0; w < 200; w++) {
             // Zipf-like: small ranks are common words
             int rank = (int) Math.min(vocabulary - 1, Math.floor(Math.pow(vocabulary, random.nextDouble())));
+            if (rewording != null && rewording.nextInt(10) < 3) {
+                rank = (int) Math.min(vocabulary - 1, Math.floor(Math.pow(vocabulary, rewording.nextDouble())));
+            }
             body.append("w").append(Integer.toString(rank, 36)).append(w % 15 == 14 ? ". " : " ");
         }
         body.append(names).append('.');
         return RawArticle.newBuilder()
                 .setArticleId(id).setSourceKind(SourceKind.FILE).setSourceId(id + ".txt")
-                .setTitle("Story about " + names).setBody(body.toString())
+                .setTitle((rewording == null ? "Story about " : "News of ") + names).setBody(body.toString())
                 .setFetchedAt(Instant.parse("2026-01-01T00:00:00Z")).setContentHash(id)
                 .setMetadata(Map.of())
                 .build();

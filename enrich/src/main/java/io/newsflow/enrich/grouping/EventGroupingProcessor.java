@@ -40,7 +40,7 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         GroupingStores stores = new GroupingStores(store(GroupingStores.EVENTS), store(GroupingStores.DOCUMENT_FREQUENCY),
-                store(GroupingStores.ARTICLES), store(GroupingStores.EXPIRY));
+                store(GroupingStores.ARTICLES));
         this.grouper = new EventGrouper(settings, stores);
         int reindexed = grouper.reindexFormerEvents();
         if (reindexed > 0) {

@@ -1,10 +1,11 @@
 package io.newsflow.enrich.grouping;
 
 import io.newsflow.schemas.RawArticle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 
 /** Writes that both ways of placing an article share: adding a member to an event, and storing an event with its index entries. */
 final class EventUpdates {
@@ -68,9 +69,8 @@ final class EventUpdates {
         for (int i : strongest) {
             wanted[n++] = centroid.term(i);
         }
-        List<Map.Entry<String, Integer>> names = event.names.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .toList();
+        List<Map.Entry<String, Integer>> names = new ArrayList<>(event.names.entrySet());
+        names.sort(MOST_USED_FIRST);
         int taken = 0;
         for (int i = 0; i < names.size() && taken < NAMES_INDEXED; i++) {
             long term = TermVector.termOf(names.get(i).getKey());
@@ -79,10 +79,18 @@ final class EventUpdates {
                 taken++;
             }
         }
-        long[] sorted = Arrays.copyOf(wanted, n);
-        Arrays.sort(sorted);
-        return LongStream.of(sorted).distinct().toArray();
+        Arrays.sort(wanted, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || wanted[distinct - 1] != wanted[i]) {
+                wanted[distinct++] = wanted[i];
+            }
+        }
+        return Arrays.copyOf(wanted, distinct);
     }
+
+    private static final Comparator<Map.Entry<String, Integer>> MOST_USED_FIRST =
+            Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
     private static String sourceOf(RawArticle article) {
         Map<String, String> metadata = article.getMetadata();

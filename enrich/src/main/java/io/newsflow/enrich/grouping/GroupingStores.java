@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -27,29 +28,27 @@ import org.apache.kafka.streams.state.Stores;
  *       snapshot and a log of the articles since ({@link DocumentFrequencies});</li>
  *   <li>{@value #ARTICLES}: article id, canonical URL and content hash -> the article's record
  *       (with its MinHash signature), to recognise the same article again and syndicated copies
- *       (the lists by MinHash band are rebuilt from the records, in memory: {@link BandLists});</li>
- *   <li>{@value #EXPIRY}: last activity time + event id, ordered, so closing idle events is a
- *       range scan, not a scan of all events.</li>
+ *       (the lists by MinHash band are rebuilt from the records, in memory: {@link BandLists}).</li>
  * </ul>
  *
- * <p>In memory only, rebuilt from these when a task starts: the candidate index (from the
- * events' indexed terms, {@link CandidateIndex}) and the MinHash band lists (from the article
- * records, {@link BandLists}). Earlier versions kept both in stores; the index store
- * ({@code grouping-candidate-index}) is no longer part of the topology, and its changelog topic
- * can be deleted.
+ * <p>In memory only, rebuilt from these when a task starts: from the events, the candidate index
+ * (their indexed terms, {@link CandidateIndex}), their reach ({@link EventReach}) and their
+ * expiry order (last activity time, then id, so closing idle events reads the oldest first, not
+ * all events); from the article records, the MinHash band lists ({@link BandLists}). Earlier
+ * versions kept the index and the expiry order in stores; those stores
+ * ({@code grouping-candidate-index}, {@code grouping-event-expiry}) are no longer part of the
+ * topology, and their changelog topics can be deleted.
  */
 public final class GroupingStores {
 
     public static final String EVENTS = "grouping-events";
     public static final String DOCUMENT_FREQUENCY = "grouping-document-frequency";
     public static final String ARTICLES = "grouping-articles";
-    public static final String EXPIRY = "grouping-event-expiry";
-    private static final String[] ALL = {EVENTS, DOCUMENT_FREQUENCY, ARTICLES, EXPIRY};
+    private static final String[] ALL = {EVENTS, DOCUMENT_FREQUENCY, ARTICLES};
 
     private final KeyValueStore<String, byte[]> events;
     private final DocumentFrequencies frequencies;
     private final KeyValueStore<String, byte[]> articles;
-    private final KeyValueStore<String, byte[]> expiry;
     /**
      * Recently used events, decoded: candidates recur from article to article, and decoding is the
      * main cost of scoring them. Only this task writes the store, so the copy stays exact.
@@ -65,6 +64,8 @@ public final class GroupingStores {
     private CandidateIndex candidateIndex;
     /** How close each stored event's members can come to an article, loaded with the index. */
     private EventReach reach;
+    /** The stored events by last activity ({@link #expiryKey}), loaded with the index. */
+    private TreeSet<String> expiry;
     private List<String> formerFormatEvents = List.of();
     /** Articles by MinHash band, and the keys articles use, derived from the article records (null until first needed). */
     private BandLists bandLists;
@@ -75,11 +76,10 @@ public final class GroupingStores {
     private final MinHash minHash = MinHash.standard();
 
     GroupingStores(KeyValueStore<String, byte[]> events, KeyValueStore<String, byte[]> frequencies,
-                   KeyValueStore<String, byte[]> articles, KeyValueStore<String, byte[]> expiry) {
+                   KeyValueStore<String, byte[]> articles) {
         this.events = events;
         this.frequencies = new DocumentFrequencies(frequencies);
         this.articles = articles;
-        this.expiry = expiry;
     }
 
     public static String[] names() {
@@ -98,7 +98,7 @@ public final class GroupingStores {
         IN_MEMORY
     }
 
-    /** Builders for the four stores, to add to the topology. */
+    /** Builders for the stores, to add to the topology. */
     public static List<StoreBuilder<KeyValueStore<String, byte[]>>> builders(Kind kind) {
         List<StoreBuilder<KeyValueStore<String, byte[]>>> builders = new ArrayList<>();
         for (String name : ALL) {
@@ -147,11 +147,11 @@ public final class GroupingStores {
     void putEvent(EventState event, long previousActivity, long[] previouslyIndexed) {
         CandidateIndex index = candidateIndex();
         decoded.put(event.eventId, event);
-        if (previousActivity >= 0) {
-            expiry.delete(expiryKey(previousActivity, event.eventId));
-        }
         events.put(event.eventId, event.toBytes());
-        expiry.put(expiryKey(event.lastUpdatedAt, event.eventId), new byte[0]);
+        if (previousActivity >= 0) {
+            expiry.remove(expiryKey(previousActivity, event.eventId));
+        }
+        expiry.add(expiryKey(event.lastUpdatedAt, event.eventId));
         index.update(event.eventId, event.firstSeenAt, previouslyIndexed, event.indexedTerms);
         reach.put(event);
     }
@@ -160,10 +160,8 @@ public final class GroupingStores {
     void deleteEvent(String eventId, long storedActivity) {
         decoded.remove(eventId);
         events.delete(eventId);
-        if (storedActivity >= 0) {
-            expiry.delete(expiryKey(storedActivity, eventId));
-        }
         if (reach != null) {
+            expiry.remove(expiryKey(storedActivity, eventId));
             reach.remove(eventId);
         }
     }
@@ -185,12 +183,13 @@ public final class GroupingStores {
 
     /** Ids of events whose last activity is before the cutoff, oldest first. */
     List<String> idleEvents(long cutoff, int limit) {
+        candidateIndex();
         List<String> ids = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = expiry.range(expiryKey(0, ""), expiryKey(Math.max(0, cutoff), ""))) {
-            while (it.hasNext() && ids.size() < limit) {
-                String key = it.next().key;
-                ids.add(key.substring(key.indexOf('|') + 1));
+        for (String key : expiry.headSet(expiryKey(Math.max(0, cutoff), ""))) {
+            if (ids.size() == limit) {
+                break;
             }
+            ids.add(key.substring(key.indexOf('|') + 1));
         }
         return ids;
     }
@@ -238,7 +237,7 @@ public final class GroupingStores {
 
     /**
      * Every stored event under the terms it holds, added oldest first so that each goes to the end
-     * of its lists, and each event's reach.
+     * of its lists, and each event's reach and expiry key.
      */
     private void loadCandidateIndex() {
         record Indexed(String eventId, long firstSeenAt, long[] terms) {
@@ -246,11 +245,13 @@ public final class GroupingStores {
         List<Indexed> stored = new ArrayList<>();
         List<String> former = new ArrayList<>();
         EventReach reached = new EventReach();
+        TreeSet<String> expiring = new TreeSet<>();
         try (KeyValueIterator<String, byte[]> it = events.all()) {
             while (it.hasNext()) {
                 EventState event = EventState.fromBytes(it.next().value);
                 stored.add(new Indexed(event.eventId, event.firstSeenAt, event.indexedTerms));
                 reached.put(event);
+                expiring.add(expiryKey(event.lastUpdatedAt, event.eventId));
                 if (!event.formerIndexKeys.isEmpty()) {
                     former.add(event.eventId);
                 }
@@ -263,6 +264,7 @@ public final class GroupingStores {
         }
         candidateIndex = index;
         reach = reached;
+        expiry = expiring;
         formerFormatEvents = former;
     }
 

@@ -57,6 +57,20 @@ final class TermVector {
 
     /** From unsorted parallel arrays (the first n entries); a term given twice counts once, its weights summed. */
     static TermVector sorted(long[] terms, double[] values, int n) {
+        long[] ascending = Arrays.copyOf(terms, n);
+        Arrays.sort(ascending);
+        boolean distinct = true;
+        for (int i = 1; i < n && distinct; i++) {
+            distinct = ascending[i - 1] != ascending[i];
+        }
+        if (distinct) {
+            // the usual case, sorted without boxing: each weight goes where its term went
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) {
+                w[Arrays.binarySearch(ascending, terms[i])] = values[i];
+            }
+            return new TermVector(ascending, w);
+        }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

@@ -34,6 +34,6 @@ final class GroupingStoresDriver {
     static GroupingStores stores(TopologyTestDriver driver) {
         return new GroupingStores(driver.getKeyValueStore(GroupingStores.EVENTS),
                 driver.getKeyValueStore(GroupingStores.DOCUMENT_FREQUENCY),
-                driver.getKeyValueStore(GroupingStores.ARTICLES), driver.getKeyValueStore(GroupingStores.EXPIRY));
+                driver.getKeyValueStore(GroupingStores.ARTICLES));
     }
 }

@@ -46,7 +46,11 @@ class GroupingStoresTest {
         }
     }
 
-    /** Many events coming, changing terms and first-seen times, and going: the kept index and a rebuilt one agree throughout. */
+    /**
+     * Many events coming, changing terms, first-seen and activity times, and going: the kept index
+     * and expiry order and rebuilt ones agree throughout, and the idle events are the stored events
+     * last active before the cutoff, oldest first.
+     */
     @Test
     void theKeptAndTheRebuiltIndexAgreeThroughAThousandRandomChanges() {
         try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
@@ -74,6 +78,13 @@ class GroupingStoresTest {
                         double[] weights = random.doubles(terms.length).toArray();
                         assertThat(rebuilt.mostVoted(terms, weights, 8, 5)).isEqualTo(live.mostVoted(terms, weights, 8, 5));
                     }
+                    long cutoff = random.nextLong(60);
+                    List<String> idle = open.stream().map(live::event).filter(e -> e.lastUpdatedAt < cutoff)
+                            .sorted(java.util.Comparator.comparingLong((EventState e) -> e.lastUpdatedAt).thenComparing(e -> e.eventId))
+                            .map(e -> e.eventId).toList();
+                    assertThat(live.idleEvents(cutoff, 10_000)).isEqualTo(idle);
+                    assertThat(rebuilt.idleEvents(cutoff, 10_000)).isEqualTo(idle);
+                    assertThat(rebuilt.idleEvents(cutoff, 3)).isEqualTo(idle.subList(0, Math.min(3, idle.size())));
                 }
             }
         }

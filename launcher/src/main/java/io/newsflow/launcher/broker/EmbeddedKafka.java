@@ -6,14 +6,9 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -184,7 +179,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     }
                 }
             }
-            awaitLeaders(topics.stream().map(NewTopic::name).collect(Collectors.toSet()));
+            TopicReadiness.await(admin, topics.stream().map(NewTopic::name).collect(Collectors.toSet()), READY_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
@@ -318,53 +313,6 @@ public final class EmbeddedKafka implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The embedded Kafka broker did not register within "
                         + READY_TIMEOUT.toSeconds() + " s");
-            }
-            pause();
-        }
-    }
-
-    /**
-     * True once the leader of every partition answers for it (a ListOffsets request), not only the
-     * metadata: a produce that reaches the broker before it applied the new partition fails as
-     * NOT_LEADER_OR_FOLLOWER, and an idempotent producer whose first batch fails so while a later
-     * one succeeds retries the first in vain until it expires: its records are lost (KAFKA-15591,
-     * fixed after Kafka 4.2; seen here as a flaky test).
-     */
-    private boolean leadersServe(Map<String, TopicDescription> descriptions)
-            throws ExecutionException, InterruptedException, TimeoutException {
-        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-        descriptions.forEach((name, description) -> description.partitions()
-                .forEach(p -> partitions.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-        admin.listOffsets(partitions).all().get(5, TimeUnit.SECONDS);
-        return true;
-    }
-
-    private void awaitLeaders(Set<String> names) throws InterruptedException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (true) {
-            Exception last;
-            try {
-                Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames()
-                        .get(5, TimeUnit.SECONDS);
-                boolean allLed = descriptions.values().stream()
-                        .flatMap(d -> d.partitions().stream())
-                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-                if (allLed && leadersServe(descriptions)) {
-                    return;
-                }
-                last = null;
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
-                        && !(e.getCause() instanceof NotLeaderOrFollowerException)) {
-                    throw new IllegalStateException("Cannot describe topics " + names, e.getCause());
-                }
-                last = e;
-            } catch (TimeoutException e) {
-                last = e;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Topics " + names + " did not get partition leaders within "
-                        + READY_TIMEOUT.toSeconds() + " s", last);
             }
             pause();
         }

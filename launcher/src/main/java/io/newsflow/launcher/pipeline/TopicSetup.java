@@ -1,5 +1,6 @@
 package io.newsflow.launcher.pipeline;
 
+import io.newsflow.launcher.broker.TopicReadiness;
 import io.newsflow.topics.Topic;
 import io.newsflow.topics.Topics;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class TopicSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private TopicSetup() {
     }
@@ -49,6 +52,8 @@ public final class TopicSetup {
                     }
                 }
                 LOG.info("created topics {}", missing.stream().map(NewTopic::name).toList());
+                // producers start right after this: the new partitions must take records first
+                TopicReadiness.await(admin, missing.stream().map(NewTopic::name).collect(Collectors.toSet()), READY_TIMEOUT);
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create topics on " + bootstrapServers + ": " + e.getCause(), e.getCause());
