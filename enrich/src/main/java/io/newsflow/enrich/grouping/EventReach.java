@@ -70,7 +70,11 @@ final class EventReach {
         double bound = 0;
         double matched = 0;
         for (int entry : reach.entries()) {
-            double sum = article.sumAt(entry >>> WEIGHT_BITS);
+            int key = entry >>> WEIGHT_BITS;
+            if (!article.mayHold(key)) {
+                continue;
+            }
+            double sum = article.sumAt(key);
             if (sum > 0) {
                 bound += sum * weightOf(entry);
                 matched += sum;
@@ -87,6 +91,11 @@ final class EventReach {
         private final double[] sums;
         private final int mask;
         private final int shift;
+        /**
+         * A bit per key (its low 12 bits): most of an event's terms are not the article's, and a
+         * clear bit turns them away before the table is probed, on a branch nearly always taken.
+         */
+        private final long[] filter = new long[64];
         private double total;
 
         Probe(TermVector vector) {
@@ -102,6 +111,7 @@ final class EventReach {
                     sums = null;
                     return;
                 }
+                filter[keyOf(vector.term(i)) >>> 6 & 63] |= 1L << keyOf(vector.term(i));
                 int key = keyOf(vector.term(i)) + 1;
                 int at = slot(key);
                 keys[at] = key;
@@ -117,6 +127,10 @@ final class EventReach {
                 at = (at + 1) & mask;
             }
             return at;
+        }
+
+        boolean mayHold(int key) {
+            return (filter[key >>> 6 & 63] & 1L << key) != 0;
         }
 
         double sumAt(int key) {
