@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -48,6 +49,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * <p>Run: {@code java -Xmx6g -cp benchmarks/target/benchmarks.jar io.newsflow.benchmarks.GroupingServiceThroughput [open events] [measured] [vocabulary]}.
  * The store cache and commit interval are the service's defaults; {@code -Dbench.cacheMb=N} and
  * {@code -Dbench.commitMs=N} change them, {@code -Dbench.kafka.NAME=VALUE} sets any other Streams setting.
+ * With {@code -Dbench.restart=true} the stream is then stopped and started again on its state
+ * directory, and the time until it has placed one more article is printed (a restart after a
+ * deploy: the grouping task rebuilds its index, reach, expiry order and band lists from the stores).
  */
 public final class GroupingServiceThroughput {
 
@@ -68,10 +72,7 @@ public final class GroupingServiceThroughput {
             EnrichConfig config = new EnrichConfig("newsflow-grouping-service-bench", work.resolve("state"),
                     Duration.ofDays(3650), Long.getLong("bench.cacheMb", EnrichConfig.DEFAULT_STORE_CACHE_BYTES >> 20) << 20,
                     Duration.ofMillis(Long.getLong("bench.commitMs", EnrichConfig.DEFAULT_COMMIT_INTERVAL.toMillis())));
-            KafkaStreams streams = new KafkaStreams(
-                    EnrichTopology.build(topics, GroupingSettings.defaults(config.eventIdleTimeout()),
-                            GroupingStores.Kind.PERSISTENT, GroupingThroughput.TimedGrouping::new),
-                    EnrichService.streamsProperties(config, kafkaProperties(broker), topics));
+            KafkaStreams streams = streams(broker, topics, config);
             streams.start();
             try (KafkaProducer<String, RawArticle> producer = producer(broker, topics);
                  OpenEvents open = new OpenEvents(broker, topics, config.commitInterval())) {
@@ -116,10 +117,30 @@ public final class GroupingServiceThroughput {
                         processorCpu * 1e6 / measured, measured / processorCpu,
                         GroupingThroughput.usedHeapAfterGc() / (1024 * 1024), residentMegabytes(),
                         directoryBytes(work.resolve("state")) / (1024 * 1024), preloaded, open.count());
+                if (Boolean.getBoolean("bench.restart")) {
+                    // as the service closes: leaving the group, so the restarted member need not wait out a session
+                    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                            .withTimeout(Duration.ofSeconds(30)));
+                    streams = streams(broker, topics, config);
+                    long restart = System.nanoTime();
+                    streams.start();
+                    producer.send(new ProducerRecord<>(topics.rawArticles().name(), "after-restart",
+                            GroupingThroughput.measuredArticle(measured, preloaded, vocabulary, random)));
+                    producer.flush();
+                    awaitProcessed(preloaded + measured + 1, streams);
+                    System.out.printf(Locale.ROOT, "restart: one more article placed %.1f s after the stream started again"
+                            + " on its state directory, %,d events open%n", (System.nanoTime() - restart) / 1e9, open.count());
+                }
             } finally {
                 streams.close(Duration.ofSeconds(30));
             }
         }
+    }
+
+    private static KafkaStreams streams(EmbeddedKafka broker, Topics topics, EnrichConfig config) {
+        return new KafkaStreams(EnrichTopology.build(topics, GroupingSettings.defaults(config.eventIdleTimeout()),
+                GroupingStores.Kind.PERSISTENT, GroupingThroughput.TimedGrouping::new),
+                EnrichService.streamsProperties(config, kafkaProperties(broker), topics));
     }
 
     /** The broker, and {@code -Dbench.kafka.NAME=VALUE} settings of the Streams application. */

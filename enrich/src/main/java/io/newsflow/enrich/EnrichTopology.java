@@ -71,6 +71,7 @@ public final class EnrichTopology {
         StreamsBuilder builder = new StreamsBuilder();
         GroupingStores.builders(stores).forEach(builder::addStateStore);
         ArticleTagger tagger = ArticleTagger.standard();
+        // the MinHash grouping bands signatures with (GroupingStores#minHash): copies are found by comparing them
         TextFeatures features = new TextFeatures(MinHash.standard());
 
         KStream<String, SpecificRecord> grouped = builder

@@ -18,6 +18,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The grouping state in Kafka Streams key-value stores (RocksDB, changelogged), with typed access.
@@ -40,6 +42,8 @@ import org.apache.kafka.streams.state.Stores;
  * topology, and their changelog topics can be deleted.
  */
 public final class GroupingStores {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupingStores.class);
 
     public static final String EVENTS = "grouping-events";
     public static final String DOCUMENT_FREQUENCY = "grouping-document-frequency";
@@ -242,6 +246,7 @@ public final class GroupingStores {
     private void loadCandidateIndex() {
         record Indexed(String eventId, long firstSeenAt, long[] terms) {
         }
+        long started = System.nanoTime();
         List<Indexed> stored = new ArrayList<>();
         List<String> former = new ArrayList<>();
         EventReach reached = new EventReach();
@@ -266,6 +271,8 @@ public final class GroupingStores {
         reach = reached;
         expiry = expiring;
         formerFormatEvents = former;
+        LOG.info("Loaded {} open events (candidate index, reach, expiry order) in {} ms", stored.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     // --- document frequency, decayed: value halves every half-life of event time
@@ -382,6 +389,7 @@ public final class GroupingStores {
      * earlier version stored.
      */
     private void loadArticles() {
+        long started = System.nanoTime();
         List<String> formerLists = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = articles.range("b:", "b;")) {
             it.forEachRemaining(entry -> formerLists.add(entry.key));
@@ -402,6 +410,8 @@ public final class GroupingStores {
         }
         bandLists = lists;
         articleKeys = keys;
+        LOG.info("Loaded {} article records (MinHash band lists, keys) in {} ms", records.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static byte[] encodeArticle(ArticleRecord r, long placed) {
