@@ -32,6 +32,12 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public record TaggedArticle(RawArticle article, ArticleTags tags, ArticleReading reading) {
 
+    /**
+     * A larger reading (an article of hundreds of thousands of distinct words) is left to grouping,
+     * so that a record on the grouping topic stays well inside what its producer may send.
+     */
+    static final int MAX_READING_BYTES = 2 * 1024 * 1024;
+
     public TaggedArticle(RawArticle article, ArticleTags tags) {
         this(article, tags, null);
     }
@@ -65,6 +71,9 @@ public record TaggedArticle(RawArticle article, ArticleTags tags, ArticleReading
                     out.writeInt(o.mentions());
                 }
                 byte[] reading = encodeReading(value.reading());
+                if (reading != null && reading.length > MAX_READING_BYTES) {
+                    reading = null;
+                }
                 out.writeBoolean(reading != null);
                 if (reading != null) {
                     out.write(reading);

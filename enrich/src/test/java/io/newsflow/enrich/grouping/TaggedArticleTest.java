@@ -72,6 +72,15 @@ class TaggedArticleTest {
         TaggedArticle back = roundTrip(new TaggedArticle(article, tags, tooLarge));
         assertThat(back.reading()).isNull();
         assertThat(back.article()).isEqualTo(article);
+
+        // so is a reading past the size the grouping topic's records are kept within
+        Map<String, Double> many = new LinkedHashMap<>();
+        for (int i = 0; many.size() * 40 <= TaggedArticle.MAX_READING_BYTES; i++) {
+            many.put("term-" + i + "-" + "x".repeat(20), 1.0);
+        }
+        ArticleReading huge = new ArticleReading(new ArticleProfile(many, made.names(), made.countries(),
+                made.officials(), made.dates(), made.shingleHash()), "Body text.");
+        assertThat(roundTrip(new TaggedArticle(article, tags, huge)).reading()).isNull();
     }
 
     /**
