@@ -54,10 +54,6 @@ final class EventReach {
         return byEvent.containsKey(eventId);
     }
 
-    int size() {
-        return byEvent.size();
-    }
-
     /**
      * Whether some recent member of the event may have a cosine of at least {@code floor} with the
      * article: false only when none can. Unknown events may.
