@@ -107,10 +107,10 @@ final class EventReach {
                     sums = null;
                     return;
                 }
-                filter[keyOf(vector.term(i)) >>> 6 & 63] |= 1L << keyOf(vector.term(i));
-                int key = keyOf(vector.term(i)) + 1;
-                int at = slot(key);
-                keys[at] = key;
+                int key = keyOf(vector.term(i));
+                filter[key >>> 6 & 63] |= 1L << key;
+                int at = slot(key + 1);
+                keys[at] = key + 1;
                 table[at] += weight;
                 total += weight;
             }
