@@ -38,7 +38,8 @@ public final class TopicReadiness {
                 boolean allLed = descriptions.values().stream()
                         .flatMap(d -> d.partitions().stream())
                         .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-                if (allLed && leadersServe(admin, descriptions)) {
+                if (allLed) {
+                    awaitLeadersServing(admin, descriptions);
                     return;
                 }
             } catch (ExecutionException e) {
@@ -57,12 +58,12 @@ public final class TopicReadiness {
         }
     }
 
-    private static boolean leadersServe(Admin admin, Map<String, TopicDescription> descriptions)
+    /** Returns once every partition's leader answers a ListOffsets; throws what the request failed with. */
+    private static void awaitLeadersServing(Admin admin, Map<String, TopicDescription> descriptions)
             throws ExecutionException, InterruptedException, TimeoutException {
         Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
         descriptions.forEach((name, description) -> description.partitions()
                 .forEach(p -> partitions.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
         admin.listOffsets(partitions).all().get(5, TimeUnit.SECONDS);
-        return true;
     }
 }
