@@ -1,10 +1,17 @@
 package io.newsflow.benchmarks;
 
+import io.newsflow.enrich.ArticleEventTime;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.enrich.EnrichTopology;
+import io.newsflow.enrich.grouping.ArticleReading;
 import io.newsflow.enrich.grouping.GroupingSettings;
 import io.newsflow.enrich.grouping.GroupingStores;
+import io.newsflow.enrich.grouping.MinHash;
+import io.newsflow.enrich.grouping.TaggedArticle;
+import io.newsflow.enrich.grouping.TextFeatures;
+import io.newsflow.enrich.tagging.ArticleTagger;
+import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.launcher.broker.EmbeddedKafka;
 import io.newsflow.launcher.pipeline.TopicSetup;
 import io.newsflow.schemas.NewsEvent;
@@ -17,7 +24,9 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +38,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -93,15 +103,27 @@ public final class GroupingServiceThroughput {
                 int openAfterPreload = open.count();
                 double preloadSeconds = (System.nanoTime() - start) / 1e9;
 
+                SplittableRandom random = new SplittableRandom(42);
+                boolean groupingOnly = "grouping".equals(System.getProperty("bench.input", "raw"));
+                List<TaggedArticle> ready = groupingOnly ? taggedAndRead(measured, preloaded, vocabulary, random) : List.of();
+                KafkaProducer<String, TaggedArticle> tagged = groupingOnly ? groupingInputProducer(broker) : null;
+                System.err.printf(Locale.ROOT, "measuring %,d articles%n", measured);
                 long threadCpuStart = streamThreadCpuNanos();
                 long processorCpuStart = GroupingThroughput.TimedGrouping.ownCpuNanos;
                 long wallStart = System.nanoTime();
-                SplittableRandom random = new SplittableRandom(42);
-                for (int i = 0; i < measured; i++) {
-                    producer.send(new ProducerRecord<>(topics.rawArticles().name(), "m" + i,
-                            GroupingThroughput.measuredArticle(i, preloaded, vocabulary, random)));
+                if (groupingOnly) {
+                    for (TaggedArticle article : ready) {
+                        tagged.send(new ProducerRecord<>(groupingInputTopic(config), null,
+                                ArticleEventTime.of(article.article()), EnrichTopology.GROUPING_KEY, article));
+                    }
+                    tagged.close();
+                } else {
+                    for (int i = 0; i < measured; i++) {
+                        producer.send(new ProducerRecord<>(topics.rawArticles().name(), "m" + i,
+                                GroupingThroughput.measuredArticle(i, preloaded, vocabulary, random)));
+                    }
+                    producer.flush();
                 }
-                producer.flush();
                 awaitProcessed(preloaded + measured, streams);
                 double wall = (System.nanoTime() - wallStart) / 1e9;
                 double threadCpu = (streamThreadCpuNanos() - threadCpuStart) / 1e9;
@@ -112,11 +134,13 @@ public final class GroupingServiceThroughput {
                 System.out.printf(Locale.ROOT, "grouping-service articles=%d open_events=%d articles_per_s=%.0f"
                                 + " stream_thread_cpu_us_per_article=%.0f processor_cpu_us_per_article=%.0f"
                                 + " processor_articles_per_cpu_s=%.0f heap_mb=%d rss_mb=%d state_dir_mb=%d"
-                                + " preloaded_articles=%d open_events_after=%d%n",
+                                + " preloaded_articles=%d open_events_after=%d input=%s"
+                                + " stream_thread_articles_per_cpu_s=%.0f%n",
                         measured, openAfterPreload, measured / wall, threadCpu * 1e6 / measured,
                         processorCpu * 1e6 / measured, measured / processorCpu,
                         GroupingThroughput.usedHeapAfterGc() / (1024 * 1024), residentMegabytes(),
-                        directoryBytes(work.resolve("state")) / (1024 * 1024), preloaded, open.count());
+                        directoryBytes(work.resolve("state")) / (1024 * 1024), preloaded, open.count(),
+                        groupingOnly ? "grouping" : "raw", measured / threadCpu);
                 if (Boolean.getBoolean("bench.restart")) {
                     // as the service closes: leaving the group, so the restarted member need not wait out a session
                     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
@@ -135,6 +159,37 @@ public final class GroupingServiceThroughput {
                 streams.close(Duration.ofSeconds(30));
             }
         }
+    }
+
+    /**
+     * The measured articles as the tagging tasks hand them to grouping, made before the clock starts:
+     * with {@code -Dbench.input=grouping} they go straight to the grouping topic, so the one stream
+     * thread does the grouping task's work alone (reading its input, the processor, stores,
+     * changelogs, snapshots, commits), as a thread given to grouping would.
+     */
+    private static List<TaggedArticle> taggedAndRead(int measured, int preloaded, int vocabulary, SplittableRandom random) {
+        ArticleTagger tagger = ArticleTagger.standard();
+        TextFeatures features = new TextFeatures(MinHash.standard());
+        List<TaggedArticle> ready = new ArrayList<>(measured);
+        for (int i = 0; i < measured; i++) {
+            RawArticle article = GroupingThroughput.measuredArticle(i, preloaded, vocabulary, random);
+            ArticleTags tags = tagger.tag(article.getTitle(), article.getBody());
+            ready.add(new TaggedArticle(article, tags, ArticleReading.of(article, tags, features)));
+        }
+        return ready;
+    }
+
+    /** The internal topic Kafka Streams names after the application id and the repartition step. */
+    private static String groupingInputTopic(EnrichConfig config) {
+        return config.applicationId() + "-" + EnrichTopology.GROUPING_TOPIC + "-repartition";
+    }
+
+    private static KafkaProducer<String, TaggedArticle> groupingInputProducer(EmbeddedKafka broker) {
+        return new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024),
+                new StringSerializer(), TaggedArticle.serde().serializer());
     }
 
     private static KafkaStreams streams(EmbeddedKafka broker, Topics topics, EnrichConfig config) {

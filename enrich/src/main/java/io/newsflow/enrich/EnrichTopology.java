@@ -46,7 +46,8 @@ public final class EnrichTopology {
 
     /** Name of the internal topic that funnels tagged articles to the grouping task. */
     public static final String GROUPING_TOPIC = "grouping-input";
-    static final String GROUPING_KEY = "all";
+    /** The one key all tagged articles take to the grouping topic. */
+    public static final String GROUPING_KEY = "all";
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichTopology.class);
 
