@@ -54,7 +54,13 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * <p>Articles are produced ahead of the stream thread; the measured rate is the measured articles
  * over the time from their first send until the processor has taken the last. The broker, the
- * producer and the consumer of the events topic run on the other core.
+ * producer and the consumer of the events topic run on the other core. Before the clock starts,
+ * {@code -Dbench.warmup=N} articles (10,000) of the measured mix warm the JIT up.
+ *
+ * <p>{@code -Dbench.input=grouping} measures the grouping task alone: the articles are tagged and
+ * read before the clock starts and go straight to the grouping topic (see {@link Feed}), so the
+ * stream thread's CPU time ({@code stream_thread_cpu_us_per_article}) is what one core given to
+ * grouping spends per article. The default, {@code raw}, runs tagging and grouping on the one thread.
  *
  * <p>Run: {@code java -Xmx6g -cp benchmarks/target/benchmarks.jar io.newsflow.benchmarks.GroupingServiceThroughput [open events] [measured] [vocabulary]}.
  * The store cache and commit interval are the service's defaults; {@code -Dbench.cacheMb=N} and
@@ -84,7 +90,9 @@ public final class GroupingServiceThroughput {
                     Duration.ofMillis(Long.getLong("bench.commitMs", EnrichConfig.DEFAULT_COMMIT_INTERVAL.toMillis())));
             KafkaStreams streams = streams(broker, topics, config);
             streams.start();
+            boolean groupingOnly = "grouping".equals(System.getProperty("bench.input", "raw"));
             try (KafkaProducer<String, RawArticle> producer = producer(broker, topics);
+                 Feed feed = new Feed(broker, topics, config, producer, groupingOnly);
                  OpenEvents open = new OpenEvents(broker, topics, config.commitInterval())) {
                 long start = System.nanoTime();
                 int preloaded = 0;
@@ -103,28 +111,31 @@ public final class GroupingServiceThroughput {
                 int openAfterPreload = open.count();
                 double preloadSeconds = (System.nanoTime() - start) / 1e9;
 
+                int warmUp = GroupingThroughput.warmUpArticles();
+                SplittableRandom warmUpRandom = new SplittableRandom(7);
+                List<RawArticle> warmUpArticles = new ArrayList<>(warmUp);
+                for (int i = 0; i < warmUp; i++) {
+                    warmUpArticles.add(GroupingThroughput.warmUpArticle(i, preloaded, vocabulary, warmUpRandom));
+                }
+                feed.send(feed.prepare(warmUpArticles));
+                awaitProcessed(preloaded + warmUp, streams);
+                open.catchUp();
+                int openAtStart = open.count();
+
                 SplittableRandom random = new SplittableRandom(42);
-                boolean groupingOnly = "grouping".equals(System.getProperty("bench.input", "raw"));
-                List<TaggedArticle> ready = groupingOnly ? taggedAndRead(measured, preloaded, vocabulary, random) : List.of();
-                KafkaProducer<String, TaggedArticle> tagged = groupingOnly ? groupingInputProducer(broker) : null;
-                System.err.printf(Locale.ROOT, "measuring %,d articles%n", measured);
+                List<RawArticle> measuredArticles = new ArrayList<>(measured);
+                for (int i = 0; i < measured; i++) {
+                    measuredArticles.add(GroupingThroughput.measuredArticle(i, preloaded, vocabulary, random,
+                            preloaded + warmUp + i));
+                }
+                List<?> ready = feed.prepare(measuredArticles);
+                System.err.printf(Locale.ROOT, "measuring %,d articles from %d ms of uptime%n", measured,
+                        ManagementFactory.getRuntimeMXBean().getUptime());
                 long threadCpuStart = streamThreadCpuNanos();
                 long processorCpuStart = GroupingThroughput.TimedGrouping.ownCpuNanos;
                 long wallStart = System.nanoTime();
-                if (groupingOnly) {
-                    for (TaggedArticle article : ready) {
-                        tagged.send(new ProducerRecord<>(groupingInputTopic(config), null,
-                                ArticleEventTime.of(article.article()), EnrichTopology.GROUPING_KEY, article));
-                    }
-                    tagged.close();
-                } else {
-                    for (int i = 0; i < measured; i++) {
-                        producer.send(new ProducerRecord<>(topics.rawArticles().name(), "m" + i,
-                                GroupingThroughput.measuredArticle(i, preloaded, vocabulary, random)));
-                    }
-                    producer.flush();
-                }
-                awaitProcessed(preloaded + measured, streams);
+                feed.send(ready);
+                awaitProcessed(preloaded + warmUp + measured, streams);
                 double wall = (System.nanoTime() - wallStart) / 1e9;
                 double threadCpu = (streamThreadCpuNanos() - threadCpuStart) / 1e9;
                 double processorCpu = (GroupingThroughput.TimedGrouping.ownCpuNanos - processorCpuStart) / 1e9;
@@ -135,12 +146,12 @@ public final class GroupingServiceThroughput {
                                 + " stream_thread_cpu_us_per_article=%.0f processor_cpu_us_per_article=%.0f"
                                 + " processor_articles_per_cpu_s=%.0f heap_mb=%d rss_mb=%d state_dir_mb=%d"
                                 + " preloaded_articles=%d open_events_after=%d input=%s"
-                                + " stream_thread_articles_per_cpu_s=%.0f%n",
+                                + " stream_thread_articles_per_cpu_s=%.0f warmup_articles=%d open_events_measured_from=%d%n",
                         measured, openAfterPreload, measured / wall, threadCpu * 1e6 / measured,
                         processorCpu * 1e6 / measured, measured / processorCpu,
                         GroupingThroughput.usedHeapAfterGc() / (1024 * 1024), residentMegabytes(),
                         directoryBytes(work.resolve("state")) / (1024 * 1024), preloaded, open.count(),
-                        groupingOnly ? "grouping" : "raw", measured / threadCpu);
+                        groupingOnly ? "grouping" : "raw", measured / threadCpu, warmUp, openAtStart);
                 if (Boolean.getBoolean("bench.restart")) {
                     // as the service closes: leaving the group, so the restarted member need not wait out a session
                     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
@@ -149,9 +160,10 @@ public final class GroupingServiceThroughput {
                     long restart = System.nanoTime();
                     streams.start();
                     producer.send(new ProducerRecord<>(topics.rawArticles().name(), "after-restart",
-                            GroupingThroughput.measuredArticle(measured, preloaded, vocabulary, random)));
+                            GroupingThroughput.measuredArticle(measured, preloaded, vocabulary, random,
+                                    preloaded + warmUp + measured)));
                     producer.flush();
-                    awaitProcessed(preloaded + measured + 1, streams);
+                    awaitProcessed(preloaded + warmUp + measured + 1, streams);
                     System.out.printf(Locale.ROOT, "restart: one more article placed %.1f s after the stream started again"
                             + " on its state directory, %,d events open%n", (System.nanoTime() - restart) / 1e9, open.count());
                 }
@@ -162,34 +174,66 @@ public final class GroupingServiceThroughput {
     }
 
     /**
-     * The measured articles as the tagging tasks hand them to grouping, made before the clock starts:
-     * with {@code -Dbench.input=grouping} they go straight to the grouping topic, so the one stream
-     * thread does the grouping task's work alone (reading its input, the processor, stores,
-     * changelogs, snapshots, commits), as a thread given to grouping would.
+     * Sends articles to the stream: as raw articles, or, with {@code -Dbench.input=grouping}, as
+     * the tagging tasks hand them to grouping, tagged and read beforehand ({@link #prepare}, before
+     * the clock starts) and sent straight to the grouping topic. Then the one stream thread does
+     * the grouping task's work alone (reading its input, the processor, stores, changelogs,
+     * snapshots, commits), as a thread given to grouping would.
      */
-    private static List<TaggedArticle> taggedAndRead(int measured, int preloaded, int vocabulary, SplittableRandom random) {
-        ArticleTagger tagger = ArticleTagger.standard();
-        TextFeatures features = new TextFeatures(MinHash.standard());
-        List<TaggedArticle> ready = new ArrayList<>(measured);
-        for (int i = 0; i < measured; i++) {
-            RawArticle article = GroupingThroughput.measuredArticle(i, preloaded, vocabulary, random);
-            ArticleTags tags = tagger.tag(article.getTitle(), article.getBody());
-            ready.add(new TaggedArticle(article, tags, ArticleReading.of(article, tags, features)));
+    private static final class Feed implements AutoCloseable {
+
+        private final Topics topics;
+        private final KafkaProducer<String, RawArticle> raw;
+        private final KafkaProducer<String, TaggedArticle> tagged;
+        private final String groupingTopic;
+        private final ArticleTagger tagger = ArticleTagger.standard();
+        private final TextFeatures features = new TextFeatures(MinHash.standard());
+
+        Feed(EmbeddedKafka broker, Topics topics, EnrichConfig config, KafkaProducer<String, RawArticle> raw,
+             boolean groupingOnly) {
+            this.topics = topics;
+            this.raw = raw;
+            this.tagged = groupingOnly ? new KafkaProducer<>(Map.<String, Object>of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ProducerConfig.LINGER_MS_CONFIG, 20,
+                    ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024),
+                    new StringSerializer(), TaggedArticle.serde().serializer()) : null;
+            // the internal topic as Kafka Streams names it: application id, repartition step
+            this.groupingTopic = config.applicationId() + "-" + EnrichTopology.GROUPING_TOPIC + "-repartition";
         }
-        return ready;
-    }
 
-    /** The internal topic Kafka Streams names after the application id and the repartition step. */
-    private static String groupingInputTopic(EnrichConfig config) {
-        return config.applicationId() + "-" + EnrichTopology.GROUPING_TOPIC + "-repartition";
-    }
+        /** The articles as they will be sent: tagged and read when they go to the grouping topic. */
+        List<?> prepare(List<RawArticle> articles) {
+            if (tagged == null) {
+                return articles;
+            }
+            List<TaggedArticle> ready = new ArrayList<>(articles.size());
+            for (RawArticle article : articles) {
+                ArticleTags tags = tagger.tag(article.getTitle(), article.getBody());
+                ready.add(new TaggedArticle(article, tags, ArticleReading.of(article, tags, features)));
+            }
+            return ready;
+        }
 
-    private static KafkaProducer<String, TaggedArticle> groupingInputProducer(EmbeddedKafka broker) {
-        return new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024),
-                new StringSerializer(), TaggedArticle.serde().serializer());
+        void send(List<?> prepared) {
+            for (Object item : prepared) {
+                if (item instanceof TaggedArticle article) {
+                    tagged.send(new ProducerRecord<>(groupingTopic, null, ArticleEventTime.of(article.article()),
+                            EnrichTopology.GROUPING_KEY, article));
+                } else {
+                    RawArticle article = (RawArticle) item;
+                    raw.send(new ProducerRecord<>(topics.rawArticles().name(), article.getArticleId(), article));
+                }
+            }
+            (tagged != null ? tagged : raw).flush();
+        }
+
+        @Override
+        public void close() {
+            if (tagged != null) {
+                tagged.close();
+            }
+        }
     }
 
     private static KafkaStreams streams(EmbeddedKafka broker, Topics topics, EnrichConfig config) {

@@ -44,7 +44,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * so articles are preloaded until the stores hold as many open events as asked for; the result
  * line gives both counts. Half of the measured articles are new stories, three in eight are
  * reports of a preloaded story in other words, one in eight a syndicated copy of one (see
- * {@link #measuredArticle}).
+ * {@link #measuredArticle}). Before the clock starts, {@code -Dbench.warmup=N} articles (10,000) of the
+ * same mix on other subjects warm the JIT up ({@link #warmUpArticle}).
  * Stores are the heap kind (the same processor as with RocksDB, without disk), so the figure is
  * the grouping logic's own cost, on one thread; {@link GroupingServiceThroughput} runs the same
  * stream through the service as deployed.
@@ -92,13 +93,21 @@ public final class GroupingThroughput {
             double preloadSeconds = (System.nanoTime() - start) / 1e9;
             long heapAfterPreload = usedHeapAfterGc();
 
+            int warmUp = warmUpArticles();
+            SplittableRandom warmUpRandom = new SplittableRandom(7);
+            for (int i = 0; i < warmUp; i++) {
+                input.pipeInput("w" + i, warmUpArticle(i, preloaded, vocabulary, warmUpRandom));
+            }
+            open.update(output);
+            int openAtStart = open.ids.size();
+
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             SplittableRandom random = new SplittableRandom(42);
             long cpuStart = threads.getCurrentThreadCpuTime();
             TimedGrouping.reset();
             long wallStart = System.nanoTime();
             for (int i = 0; i < measured; i++) {
-                input.pipeInput("m" + i, measuredArticle(i, preloaded, vocabulary, random));
+                input.pipeInput("m" + i, measuredArticle(i, preloaded, vocabulary, random, preloaded + warmUp + i));
                 if (i % 1000 == 999) {
                     open.update(output);
                 }
@@ -111,9 +120,9 @@ public final class GroupingThroughput {
                     preloaded, preloadSeconds, preloaded / preloadSeconds, openAfterPreload, heapAfterPreload / (1024 * 1024));
             System.out.printf(Locale.ROOT, "grouping articles=%d open_events=%d articles_per_s=%.0f cpu_us_per_article=%.0f heap_mb=%d"
                             + " processor_cpu_us_per_article=%.0f processor_articles_per_cpu_s=%.0f preloaded_articles=%d"
-                            + " open_events_after=%d%n",
+                            + " open_events_after=%d warmup_articles=%d open_events_measured_from=%d%n",
                     measured, openAfterPreload, measured / wall, cpu * 1e6 / measured, usedHeapAfterGc() / (1024 * 1024),
-                    groupingCpu * 1e6 / measured, measured / groupingCpu, preloaded, open.ids.size());
+                    groupingCpu * 1e6 / measured, measured / groupingCpu, preloaded, open.ids.size(), warmUp, openAtStart);
         }
     }
 
@@ -200,7 +209,7 @@ public final class GroupingThroughput {
     }
 
     static RawArticle preloadArticle(int i, int vocabulary) {
-        return article("p" + i, i, vocabulary, new SplittableRandom(i), null);
+        return article("p" + i, i, vocabulary, new SplittableRandom(i), null, i);
     }
 
     /**
@@ -208,20 +217,54 @@ public final class GroupingThroughput {
      * report of a preloaded story (its names, three words in ten changed, another headline), which
      * grouping must find among the candidates and cluster, and one in four a syndicated copy of one.
      */
-    static RawArticle measuredArticle(int i, int preloaded, int vocabulary, SplittableRandom random) {
+    static RawArticle measuredArticle(int i, int preloaded, int vocabulary, SplittableRandom random, long position) {
+        return mixedArticle("m" + i, preloaded + i, i + 9_000_000L, preloaded, vocabulary, random, position);
+    }
+
+    /**
+     * Warm-up article i: the measured mix on subjects and wordings of its own, run before the clock
+     * starts so that the JIT has compiled the paths the measured articles take (the preload's new
+     * stories take only some of them). Without it, the compiler took a core during the measurement.
+     */
+    static RawArticle warmUpArticle(int i, int preloaded, int vocabulary, SplittableRandom random) {
+        return mixedArticle("w" + i, preloaded + WARM_UP_SUBJECTS + i, i + 19_000_000L, preloaded, vocabulary, random,
+                preloaded + i);
+    }
+
+    /** Where the warm-up's new subjects start, after the preloaded and measured ones. */
+    private static final int WARM_UP_SUBJECTS = 50_000_000;
+
+    /** How many warm-up articles: {@code -Dbench.warmup=N}. */
+    static int warmUpArticles() {
+        return Integer.getInteger("bench.warmup", 10_000);
+    }
+
+    private static RawArticle mixedArticle(String id, int newSubject, long rewordingSeed, int preloaded, int vocabulary,
+                                           SplittableRandom random, long position) {
         int kind = random.nextInt(8);
         if (kind < 4) {
-            int subject = preloaded + i;
-            return article("m" + i, subject, vocabulary, new SplittableRandom(subject + 7_000_000L), null);
+            return article(id, newSubject, vocabulary, new SplittableRandom(newSubject + 7_000_000L), null, position);
         }
         int base = random.nextInt(preloaded);
-        SplittableRandom rewording = kind == 4 ? null : new SplittableRandom(i + 9_000_000L);
-        return article("m" + i, base, vocabulary, new SplittableRandom(base), rewording);
+        SplittableRandom rewording = kind == 4 ? null : new SplittableRandom(rewordingSeed);
+        return article(id, base, vocabulary, new SplittableRandom(base), rewording, position);
     }
+
+    /**
+     * When the article at this position of the stream was fetched: one a second from the start
+     * (about 86,000 articles a day, a large feed). Articles fetched all at one instant, as an
+     * earlier version of this benchmark made them, are a back-fill: then every new event ranks
+     * among the others by id, not as the newest, and each index write is a search and a move.
+     */
+    private static Instant fetchedAt(long position) {
+        return STREAM_START.plusSeconds(position);
+    }
+
+    private static final Instant STREAM_START = Instant.parse("2026-01-01T00:00:00Z");
 
     /** An article on the subject; with rewording, three words in ten are replaced and the headline differs. */
     private static RawArticle article(String id, int subject, int vocabulary, SplittableRandom random,
-                                      SplittableRandom rewording) {
+                                      SplittableRandom rewording, long position) {
         StringBuilder body = new StringBuilder();
         // three names per subject, none shared with another subject (below 99,999,989 subjects)
         String names = name("Off", subject) + " " + name("Tow", subject * 31L % 99_999_989) + " "
@@ -239,7 +282,7 @@ public final class GroupingThroughput {
         return RawArticle.newBuilder()
                 .setArticleId(id).setSourceKind(SourceKind.FILE).setSourceId(id + ".txt")
                 .setTitle((rewording == null ? "Story about " : "News of ") + names).setBody(body.toString())
-                .setFetchedAt(Instant.parse("2026-01-01T00:00:00Z")).setContentHash(id)
+                .setFetchedAt(fetchedAt(position)).setContentHash(id)
                 .setMetadata(Map.of())
                 .build();
     }
