@@ -3,6 +3,7 @@ package io.newsflow.enrich.grouping;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -15,16 +16,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Why not a store entry per term: an article counts ~100 terms, and written one by one they
  * were ~100 store writes per article (RocksDB puts and changelog records at every commit), the
  * largest share of the service's store traffic. Here an article is one log record (its terms);
- * every {@value #SNAPSHOT_EVERY} articles the whole table is written as a snapshot in chunks and
- * the log it covers is deleted. Loading reads the snapshot and replays the log with the same
- * arithmetic, so the table after a restart is the one before it, to the bit, and decisions stay
- * the same. The snapshot drops terms decayed below {@value #PRUNE_BELOW} documents, which keeps
- * the table bounded on an endless stream of new names.
+ * every {@value #SNAPSHOT_EVERY} articles the whole table is written as a snapshot in chunks.
+ * Loading reads the snapshot and replays the log records after it with the same arithmetic, so
+ * the table after a restart is the one before it, to the bit, and decisions stay the same. The
+ * snapshot drops terms decayed below {@value #PRUNE_BELOW} documents, which keeps the table
+ * bounded on an endless stream of new names.
+ *
+ * <p>Log records go to {@value #SNAPSHOT_EVERY} slots in turn (article S to slot S modulo that),
+ * each record holding its article's number: a record the snapshot covers is overwritten in time,
+ * never deleted, and loading skips it. Deleting the log at each snapshot was a store read and a
+ * tombstone per article.
  *
  * <p>Keys: {@code snap} (the last article the snapshot counts, its chunk count), {@code snap|N}
- * (chunk N: term, value, as-of triples), {@code log|S} (article S, zero-padded: its event time,
- * half-life and terms). Stores of an earlier version hold a key per word; they are read once into
- * the table, written as a snapshot and deleted.
+ * (chunk N: term, value, as-of triples), {@code slot|N} (log slot N: article number, event time,
+ * half-life and terms). Stores of an earlier version hold a key per word, or log records by
+ * article number ({@code log|S}, S zero-padded); they are read once, written as a snapshot and deleted.
  */
 final class DocumentFrequencies {
 
@@ -35,6 +41,10 @@ final class DocumentFrequencies {
     private static final String SNAPSHOT = "snap";
     private static final String CHUNK = "snap|";
     private static final String LOG = "log|";
+    private static final String SLOT = "slot|";
+    /** Ends of the key ranges that hold the log slots and an earlier version's log: '}' follows '|'. */
+    private static final String SLOT_END = "slot}";
+    private static final String LOG_END = "log}";
     private static final int CHUNK_TERMS = 4096;
 
     private final KeyValueStore<String, byte[]> store;
@@ -65,7 +75,7 @@ final class DocumentFrequencies {
     double[] count(long[] terms, long now, double halfLifeMillis) {
         FrequencyTable t = table();
         counted++;
-        store.put(logKey(counted), logEntry(terms, now, halfLifeMillis));
+        store.put(slotKey(counted), logEntry(counted, terms, now, halfLifeMillis));
         double[] frequencies = apply(t, terms, now, halfLifeMillis);
         if (counted % snapshotEvery == 0) {
             snapshot(now, halfLifeMillis);
@@ -125,16 +135,13 @@ final class DocumentFrequencies {
         writeSnapshot();
     }
 
-    /** The table as the snapshot of every article counted so far; the log it covers is deleted. */
+    /** The table as the snapshot of every article counted so far: the log records before it are now stale. */
     private void writeSnapshot() {
         int chunks = writeChunks(table);
         for (int chunk = chunks; chunk < snapshotChunks; chunk++) {
             store.delete(CHUNK + chunk);
         }
         store.put(SNAPSHOT, ByteBuffer.allocate(12).putLong(counted).putInt(chunks).array());
-        for (long article = snapshotAt + 1; article <= counted; article++) {
-            store.delete(logKey(article));
-        }
         snapshotAt = counted;
         snapshotChunks = chunks;
     }
@@ -172,21 +179,51 @@ final class DocumentFrequencies {
             }
         }
         counted = snapshotAt;
-        try (KeyValueIterator<String, byte[]> log = store.range(logKey(snapshotAt + 1), logKey(Long.MAX_VALUE))) {
-            while (log.hasNext()) {
-                KeyValue<String, byte[]> entry = log.next();
-                counted = Long.parseLong(entry.key.substring(LOG.length()));
-                replay(t, entry.value);
-            }
+        List<String> formerLog = replayFormerLog(t);
+        // the slots after the snapshot, in the order they were counted; the others are stale
+        List<ByteBuffer> log = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> slots = store.range(SLOT, SLOT_END)) {
+            slots.forEachRemaining(entry -> {
+                ByteBuffer record = ByteBuffer.wrap(entry.value);
+                if (record.getLong(0) > snapshotAt) {
+                    log.add(record);
+                }
+            });
+        }
+        log.sort(Comparator.comparingLong(record -> record.getLong(0)));
+        for (ByteBuffer record : log) {
+            counted = record.getLong();
+            replay(t, record);
         }
         table = t;
         if (header == null) {
             migrateWordKeys();
         }
+        // a log that a slot count smaller than the one it was written with cannot hold without overwriting
+        if (!formerLog.isEmpty() || counted - snapshotAt >= snapshotEvery) {
+            writeSnapshot();
+            formerLog.forEach(store::delete);
+        }
     }
 
-    private static void replay(FrequencyTable t, byte[] entry) {
-        ByteBuffer b = ByteBuffer.wrap(entry);
+    /** Replays the log records an earlier version kept by article number after the snapshot; returns all their keys. */
+    private List<String> replayFormerLog(FrequencyTable t) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> log = store.range(LOG, LOG_END)) {
+            while (log.hasNext()) {
+                KeyValue<String, byte[]> entry = log.next();
+                keys.add(entry.key);
+                long article = Long.parseLong(entry.key.substring(LOG.length()));
+                if (article > snapshotAt) {
+                    counted = article;
+                    replay(t, ByteBuffer.wrap(entry.value));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static void replay(FrequencyTable t, ByteBuffer b) {
         long now = b.getLong();
         double halfLifeMillis = b.getDouble();
         long[] terms = new long[b.getInt()];
@@ -219,16 +256,22 @@ final class DocumentFrequencies {
         }
     }
 
-    private static byte[] logEntry(long[] terms, long now, double halfLifeMillis) {
-        ByteBuffer b = ByteBuffer.allocate(20 + 8 * terms.length).putLong(now).putDouble(halfLifeMillis).putInt(terms.length);
+    private static byte[] logEntry(long article, long[] terms, long now, double halfLifeMillis) {
+        ByteBuffer b = ByteBuffer.allocate(28 + 8 * terms.length).putLong(article).putLong(now).putDouble(halfLifeMillis)
+                .putInt(terms.length);
         for (long term : terms) {
             b.putLong(term);
         }
         return b.array();
     }
 
-    /** Zero-padded to 19 digits, so that keys sort as the numbers do. */
-    static String logKey(long article) {
+    /** The log slot of the article's record. */
+    String slotKey(long article) {
+        return SLOT + article % snapshotEvery;
+    }
+
+    /** How an earlier version keyed the log record of an article: zero-padded to 19 digits. */
+    static String formerLogKey(long article) {
         String digits = Long.toString(article);
         return LOG + "0".repeat(19 - digits.length()) + digits;
     }

@@ -38,18 +38,69 @@ class DocumentFrequenciesTest {
     }
 
     @Test
-    void aSnapshotReplacesTheLogItCovers() {
+    void aSnapshotMakesTheLogRecordsItCoversStaleAndTheirSlotsAreReused() {
         try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             DocumentFrequencies frequencies = new DocumentFrequencies(store(driver), 5);
             for (int article = 1; article <= 12; article++) {
                 frequencies.count(new long[] {11, 12, 13}, article * DAY, HALF_LIFE);
             }
-            assertThat(keys(store(driver))).containsExactly(DocumentFrequencies.logKey(11), DocumentFrequencies.logKey(12),
+            // five slots, holding articles 10, 11, 12 (after the snapshot at 10) and the stale 8 and 9
+            assertThat(keys(store(driver))).containsExactly("slot|0", "slot|1", "slot|2", "slot|3", "slot|4",
                     "snap", "snap|0");
             assertThat(new DocumentFrequencies(store(driver), 5).documentCount(12 * DAY, HALF_LIFE))
                     .isEqualTo(frequencies.documentCount(12 * DAY, HALF_LIFE))
                     .isCloseTo(decayedSum(12, 30), org.assertj.core.data.Offset.offset(1e-9));
         }
+    }
+
+    @Test
+    void aLogWrittenWithMoreSlotsIsReadAlikeByATableWithFewer() {
+        try (TopologyTestDriver a = GroupingStoresDriver.start(); TopologyTestDriver b = GroupingStoresDriver.start()) {
+            DocumentFrequencies live = new DocumentFrequencies(store(a), 7);
+            DocumentFrequencies before = new DocumentFrequencies(store(b), 7);
+            SplittableRandom random = new SplittableRandom(5);
+            long now = 1_767_225_600_000L;
+            for (int article = 0; article < 30; article++) {
+                now += random.nextLong(0, DAY);
+                long[] terms = randomTerms(random);
+                // from article 13, six records after the snapshot at 7, three slots, and a restart before each article
+                if (article >= 13) {
+                    before = new DocumentFrequencies(store(b), 3);
+                }
+                assertThat(before.count(terms, now, HALF_LIFE)).isEqualTo(live.count(terms, now, HALF_LIFE));
+            }
+            assertThat(new DocumentFrequencies(store(b), 3).documentCount(now, HALF_LIFE))
+                    .isEqualTo(live.documentCount(now, HALF_LIFE));
+        }
+    }
+
+    @Test
+    void logRecordsAnEarlierVersionKeptByArticleNumberAreReplayedThenCoveredByASnapshotAndDeleted() {
+        try (TopologyTestDriver a = GroupingStoresDriver.start(); TopologyTestDriver b = GroupingStoresDriver.start()) {
+            DocumentFrequencies live = new DocumentFrequencies(store(a));
+            KeyValueStore<String, byte[]> former = store(b);
+            long[][] articles = {{11, 12}, {12, 13}, {13, 14, 15}};
+            for (int article = 1; article <= articles.length; article++) {
+                live.count(articles[article - 1], article * DAY, HALF_LIFE);
+                former.put(DocumentFrequencies.formerLogKey(article), formerLogRecord(articles[article - 1], article * DAY));
+            }
+            DocumentFrequencies read = new DocumentFrequencies(former);
+            assertThat(read.documentCount(3 * DAY, HALF_LIFE)).isEqualTo(live.documentCount(3 * DAY, HALF_LIFE));
+            assertThat(keys(former)).containsExactly("snap", "snap|0");
+            assertThat(read.count(new long[] {12, 15}, 4 * DAY, HALF_LIFE))
+                    .isEqualTo(live.count(new long[] {12, 15}, 4 * DAY, HALF_LIFE));
+            assertThat(new DocumentFrequencies(former).count(new long[] {11}, 5 * DAY, HALF_LIFE))
+                    .isEqualTo(live.count(new long[] {11}, 5 * DAY, HALF_LIFE));
+        }
+    }
+
+    /** A log record as an earlier version wrote it: event time, half-life, terms; its number only in the key. */
+    private static byte[] formerLogRecord(long[] terms, long now) {
+        ByteBuffer b = ByteBuffer.allocate(20 + 8 * terms.length).putLong(now).putDouble(HALF_LIFE).putInt(terms.length);
+        for (long term : terms) {
+            b.putLong(term);
+        }
+        return b.array();
     }
 
     @Test
@@ -80,7 +131,7 @@ class DocumentFrequenciesTest {
             assertThat(frequencies.documentCount(10 * DAY, HALF_LIFE)).isEqualTo(8.0);
             assertThat(frequencies.count(new long[] {TermVector.termOf("quake"), TermVector.termOf("new")}, 10 * DAY, HALF_LIFE))
                     .containsExactly(4.5, 1.0);
-            assertThat(keys(store)).containsExactly(DocumentFrequencies.logKey(1), "snap", "snap|0");
+            assertThat(keys(store)).containsExactly("slot|1", "snap", "snap|0");
             assertThat(new DocumentFrequencies(store).documentCount(10 * DAY, HALF_LIFE)).isEqualTo(9.0);
         }
     }
