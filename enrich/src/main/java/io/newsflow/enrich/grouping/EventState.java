@@ -1,15 +1,9 @@
 package io.newsflow.enrich.grouping;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -222,7 +216,7 @@ public final class EventState {
 
     static EventState fromBytes(byte[] data) {
         try {
-            Reader in = new Reader(data);
+            ByteReader in = new ByteReader(data);
             int format = in.readByte();
             if (format != FORMAT && format != FORMAT_WITH_WORDS && format != FORMAT_WITHOUT_FEATURES) {
                 throw new IllegalStateException("unknown event state format " + format);
@@ -331,7 +325,7 @@ public final class EventState {
     }
 
     /** Reads what {@link #writeWeights} wrote, or (words) what formats 1 and 2 wrote: word and float, by turns. */
-    private static TermVector readWeights(Reader in, boolean words) throws IOException {
+    private static TermVector readWeights(ByteReader in, boolean words) throws IOException {
         int n = in.readInt();
         long[] terms = new long[n];
         double[] weights = new double[n];
@@ -364,7 +358,7 @@ public final class EventState {
         writeOfficials(out, officials);
     }
 
-    private static void readCounts(Reader in, Map<String, Integer> names, Map<Long, Integer> days,
+    private static void readCounts(ByteReader in, Map<String, Integer> names, Map<Long, Integer> days,
                                    Map<String, CountryCount> countries, Map<String, OfficialCount> officials) throws IOException {
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
@@ -408,15 +402,15 @@ public final class EventState {
         }
     }
 
-    private static CountryCount readCountry(Reader in) throws IOException {
+    private static CountryCount readCountry(ByteReader in) throws IOException {
         return new CountryCount(in.readUTF(), in.readUTF(), in.readInt(), in.readBoolean());
     }
 
-    private static OfficialCount readOfficial(Reader in) throws IOException {
+    private static OfficialCount readOfficial(ByteReader in) throws IOException {
         return new OfficialCount(in.readUTF(), in.readUTF(), readNullable(in), readNullable(in), readNullable(in), in.readInt());
     }
 
-    private static MemberFeatures readFeatures(Reader in, boolean words) throws IOException {
+    private static MemberFeatures readFeatures(ByteReader in, boolean words) throws IOException {
         TermVector vector = readWeights(in, words);
         List<String> names = readList(in);
         Long day = in.readBoolean() ? in.readLong() : null;
@@ -446,7 +440,7 @@ public final class EventState {
         }
     }
 
-    private static String readNullable(Reader in) throws IOException {
+    private static String readNullable(ByteReader in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
     }
 
@@ -457,7 +451,7 @@ public final class EventState {
         }
     }
 
-    private static List<String> readList(Reader in) throws IOException {
+    private static List<String> readList(ByteReader in) throws IOException {
         int n = in.readInt();
         List<String> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -498,89 +492,6 @@ public final class EventState {
 
         byte[] toByteArray() {
             return Arrays.copyOf(data, size);
-        }
-    }
-
-    /**
-     * Reads what {@link DataOutputStream} wrote, straight from the array: decoding is on the hot
-     * path, and DataInputStream's readUTF copies every string through a char array.
-     */
-    private static final class Reader {
-
-        private final byte[] data;
-        private int at;
-
-        Reader(byte[] data) {
-            this.data = data;
-        }
-
-        private void need(int bytes) throws EOFException {
-            if (at + bytes > data.length) {
-                throw new EOFException("event state ends early");
-            }
-        }
-
-        int readByte() throws EOFException {
-            need(1);
-            return data[at++];
-        }
-
-        boolean readBoolean() throws EOFException {
-            return readByte() != 0;
-        }
-
-        int readInt() throws EOFException {
-            need(4);
-            int v = (data[at] & 0xFF) << 24 | (data[at + 1] & 0xFF) << 16 | (data[at + 2] & 0xFF) << 8 | (data[at + 3] & 0xFF);
-            at += 4;
-            return v;
-        }
-
-        /** As many big-endian longs as the array holds, in one bulk copy. */
-        void readLongs(long[] into) throws EOFException {
-            need(8 * into.length);
-            ByteBuffer.wrap(data, at, 8 * into.length).asLongBuffer().get(into);
-            at += 8 * into.length;
-        }
-
-        /** As many big-endian floats as the array holds, widened. */
-        void readFloats(double[] into) throws EOFException {
-            need(4 * into.length);
-            FloatBuffer floats = ByteBuffer.wrap(data, at, 4 * into.length).asFloatBuffer();
-            for (int i = 0; i < into.length; i++) {
-                into[i] = floats.get(i);
-            }
-            at += 4 * into.length;
-        }
-
-        long readLong() throws EOFException {
-            long high = readInt();
-            return high << 32 | (readInt() & 0xFFFFFFFFL);
-        }
-
-        float readFloat() throws EOFException {
-            return Float.intBitsToFloat(readInt());
-        }
-
-        double readDouble() throws EOFException {
-            return Double.longBitsToDouble(readLong());
-        }
-
-        /** Modified UTF-8 as DataOutputStream.writeUTF writes it; ASCII, the usual case, is copied. */
-        String readUTF() throws IOException {
-            need(2);
-            int length = (data[at] & 0xFF) << 8 | (data[at + 1] & 0xFF);
-            need(2 + length);
-            int start = at + 2;
-            boolean ascii = true;
-            for (int i = start; i < start + length && ascii; i++) {
-                // modified UTF-8 writes U+0000 as two bytes, so a zero byte never appears
-                ascii = data[i] > 0;
-            }
-            String value = ascii ? new String(data, start, length, StandardCharsets.ISO_8859_1)
-                    : new DataInputStream(new ByteArrayInputStream(data, at, 2 + length)).readUTF();
-            at = start + length;
-            return value;
         }
     }
 }

@@ -4,9 +4,7 @@ import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.enrich.tagging.CountryMention;
 import io.newsflow.enrich.tagging.OfficialMention;
 import io.newsflow.schemas.RawArticle;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
@@ -86,10 +84,9 @@ public record TaggedArticle(RawArticle article, ArticleTags tags, ArticleReading
     }
 
     static TaggedArticle decode(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte[] article = new byte[in.readInt()];
-            in.readFully(article);
-            RawArticle raw = RawArticle.getDecoder().decode(article);
+        try {
+            ByteReader in = new ByteReader(bytes);
+            RawArticle raw = RawArticle.getDecoder().decode(in.readBytes(in.readInt()));
             int n = in.readInt();
             List<CountryMention> countries = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -103,7 +100,7 @@ public record TaggedArticle(RawArticle article, ArticleTags tags, ArticleReading
             }
             ArticleTags tags = new ArticleTags(countries, officials);
             // an earlier version's record ends here
-            ArticleReading reading = in.available() > 0 && in.readBoolean() ? decodeReading(in) : null;
+            ArticleReading reading = in.remaining() > 0 && in.readBoolean() ? decodeReading(in) : null;
             return new TaggedArticle(raw, tags, reading);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -145,7 +142,7 @@ public record TaggedArticle(RawArticle article, ArticleTags tags, ArticleReading
         return bytes.toByteArray();
     }
 
-    private static ArticleReading decodeReading(DataInputStream in) throws IOException {
+    private static ArticleReading decodeReading(ByteReader in) throws IOException {
         int n = in.readInt();
         Map<String, Double> weights = new LinkedHashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
@@ -170,7 +167,7 @@ public record TaggedArticle(RawArticle article, ArticleTags tags, ArticleReading
         }
     }
 
-    private static Set<String> readStrings(DataInputStream in) throws IOException {
+    private static Set<String> readStrings(ByteReader in) throws IOException {
         int n = in.readInt();
         Set<String> strings = new LinkedHashSet<>(n * 2);
         for (int i = 0; i < n; i++) {
@@ -186,7 +183,7 @@ public record TaggedArticle(RawArticle article, ArticleTags tags, ArticleReading
         }
     }
 
-    private static LocalDate readDay(DataInputStream in) throws IOException {
+    private static LocalDate readDay(ByteReader in) throws IOException {
         return in.readBoolean() ? LocalDate.ofEpochDay(in.readLong()) : null;
     }
 
@@ -197,7 +194,7 @@ public record TaggedArticle(RawArticle article, ArticleTags tags, ArticleReading
         }
     }
 
-    private static String readNullable(DataInputStream in) throws IOException {
+    private static String readNullable(ByteReader in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
     }
 }

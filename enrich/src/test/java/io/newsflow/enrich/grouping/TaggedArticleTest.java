@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.enrich.tagging.ArticleTags;
+import io.newsflow.enrich.tagging.CountryMention;
+import io.newsflow.enrich.tagging.OfficialMention;
 import io.newsflow.schemas.RawArticle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -43,6 +46,31 @@ class TaggedArticleTest {
             }
         }
         assertThat(compared).isEqualTo(10);
+    }
+
+    /**
+     * Strings that are not ASCII (accents, a NUL, a character beyond the BMP, an unpaired surrogate
+     * from broken input) come back as they went: ASCII is copied, the rest decoded as modified UTF-8.
+     */
+    @Test
+    void stringsBeyondAsciiArriveAsTheyWereWritten() {
+        RawArticle article = ArticleFiles.article("x", "x.txt", "Côte d'Ivoire", "Body text.");
+        ArticleTags tags = new ArticleTags(List.of(new CountryMention("CI", "Côte d'Ivoire", 2, true)),
+                List.of(new OfficialMention("Recep Tayyip Erdoğan", "erdoğan", "president",
+                        "Cumhurbaşkanı", "TR", 1)));
+        ArticleProfile made = ArticleReading.of(article, tags, features).profile();
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (String term : List.of("côte", "erdoğan", "nul\u0000l", "emoji\uD83D\uDE00", "broken\uD800", "ascii")) {
+            weights.put(term, 0.1 + weights.size());
+        }
+        ArticleReading reading = new ArticleReading(new ArticleProfile(weights, new LinkedHashSet<>(List.of("Erdoğan")),
+                made.countries(), made.officials(), made.dates(), made.shingleHash()), "Lead — with a dash");
+
+        TaggedArticle back = roundTrip(new TaggedArticle(article, tags, reading));
+        assertThat(back.tags()).isEqualTo(tags);
+        assertThat(back.reading().profile().termWeights()).containsExactlyEntriesOf(weights);
+        assertThat(back.reading().profile().names()).containsExactly("Erdoğan");
+        assertThat(back.reading().lead()).isEqualTo("Lead — with a dash");
     }
 
     /** Records written by the earlier version end after the tags: they come without a reading. */
