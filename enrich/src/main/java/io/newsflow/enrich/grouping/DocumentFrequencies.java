@@ -182,13 +182,17 @@ final class DocumentFrequencies {
         List<String> formerLog = replayFormerLog(t);
         // the slots after the snapshot, in the order they were counted; the others are stale
         List<ByteBuffer> log = new ArrayList<>();
+        boolean misplaced = false;
         try (KeyValueIterator<String, byte[]> slots = store.range(SLOT, SLOT_END)) {
-            slots.forEachRemaining(entry -> {
+            while (slots.hasNext()) {
+                KeyValue<String, byte[]> entry = slots.next();
                 ByteBuffer record = ByteBuffer.wrap(entry.value);
-                if (record.getLong(0) > snapshotAt) {
+                long article = record.getLong(0);
+                if (article > snapshotAt) {
                     log.add(record);
+                    misplaced |= !entry.key.equals(slotKey(article));
                 }
-            });
+            }
         }
         log.sort(Comparator.comparingLong(record -> record.getLong(0)));
         for (ByteBuffer record : log) {
@@ -199,8 +203,10 @@ final class DocumentFrequencies {
         if (header == null) {
             migrateWordKeys();
         }
-        // a log that a slot count smaller than the one it was written with cannot hold without overwriting
-        if (!formerLog.isEmpty() || counted - snapshotAt >= snapshotEvery) {
+        // Records in the slots this slot count gives them leave the next articles, up to the next
+        // snapshot, slots of their own; a log written with another slot count may not: a snapshot
+        // now makes it stale.
+        if (!formerLog.isEmpty() || misplaced) {
             writeSnapshot();
             formerLog.forEach(store::delete);
         }
@@ -266,7 +272,7 @@ final class DocumentFrequencies {
     }
 
     /** The log slot of the article's record. */
-    String slotKey(long article) {
+    private String slotKey(long article) {
         return SLOT + article % snapshotEvery;
     }
 

@@ -53,24 +53,28 @@ class DocumentFrequenciesTest {
         }
     }
 
+    /** A log written with one slot count, read with another (fewer, more, not a divisor) after any article. */
     @Test
-    void aLogWrittenWithMoreSlotsIsReadAlikeByATableWithFewer() {
-        try (TopologyTestDriver a = GroupingStoresDriver.start(); TopologyTestDriver b = GroupingStoresDriver.start()) {
-            DocumentFrequencies live = new DocumentFrequencies(store(a), 7);
-            DocumentFrequencies before = new DocumentFrequencies(store(b), 7);
-            SplittableRandom random = new SplittableRandom(5);
-            long now = 1_767_225_600_000L;
-            for (int article = 0; article < 30; article++) {
-                now += random.nextLong(0, DAY);
-                long[] terms = randomTerms(random);
-                // from article 13, six records after the snapshot at 7, three slots, and a restart before each article
-                if (article >= 13) {
-                    before = new DocumentFrequencies(store(b), 3);
+    void aLogWrittenWithAnotherSlotCountIsReadAlike() {
+        for (int slots : new int[] {3, 5, 11}) {
+            for (int change = 8; change < 16; change++) {
+                try (TopologyTestDriver a = GroupingStoresDriver.start(); TopologyTestDriver b = GroupingStoresDriver.start()) {
+                    DocumentFrequencies live = new DocumentFrequencies(store(a), 7);
+                    DocumentFrequencies before = new DocumentFrequencies(store(b), 7);
+                    SplittableRandom random = new SplittableRandom(5);
+                    long now = 1_767_225_600_000L;
+                    for (int article = 0; article < 40; article++) {
+                        now += random.nextLong(0, DAY);
+                        long[] terms = randomTerms(random);
+                        // from article `change` on, the other slot count and a restart before each article
+                        if (article >= change) {
+                            before = new DocumentFrequencies(store(b), slots);
+                        }
+                        assertThat(before.count(terms, now, HALF_LIFE)).as("%d slots from article %d", slots, change)
+                                .isEqualTo(live.count(terms, now, HALF_LIFE));
+                    }
                 }
-                assertThat(before.count(terms, now, HALF_LIFE)).isEqualTo(live.count(terms, now, HALF_LIFE));
             }
-            assertThat(new DocumentFrequencies(store(b), 3).documentCount(now, HALF_LIFE))
-                    .isEqualTo(live.documentCount(now, HALF_LIFE));
         }
     }
 
