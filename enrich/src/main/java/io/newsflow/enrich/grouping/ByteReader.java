@@ -1,9 +1,8 @@
 package io.newsflow.enrich.grouping;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
@@ -91,20 +90,43 @@ final class ByteReader {
         return bytes;
     }
 
-    /** Modified UTF-8 as DataOutputStream.writeUTF writes it; ASCII, the usual case, is copied. */
+    /**
+     * Modified UTF-8 as DataOutputStream.writeUTF writes it: ASCII, the usual case, is copied; other
+     * text (accents, curly quotes, the ellipsis of a cut lead) is decoded here as DataInputStream
+     * decodes it, malformed input included.
+     */
     String readUTF() throws IOException {
         need(2);
         int length = (data[at] & 0xFF) << 8 | (data[at + 1] & 0xFF);
         need(2 + length);
         int start = at + 2;
-        boolean ascii = true;
-        for (int i = start; i < start + length && ascii; i++) {
-            // modified UTF-8 writes U+0000 as two bytes, so a zero byte never appears
-            ascii = data[i] > 0;
+        int end = start + length;
+        at = end;
+        int i = start;
+        // modified UTF-8 writes U+0000 as two bytes, so a zero byte never appears
+        while (i < end && data[i] > 0) {
+            i++;
         }
-        String value = ascii ? new String(data, start, length, StandardCharsets.ISO_8859_1)
-                : new DataInputStream(new ByteArrayInputStream(data, at, 2 + length)).readUTF();
-        at = start + length;
-        return value;
+        if (i == end) {
+            return new String(data, start, length, StandardCharsets.ISO_8859_1);
+        }
+        char[] chars = new char[length];
+        int count = 0;
+        for (i = start; i < end; ) {
+            int c = data[i] & 0xFF;
+            if (c < 0x80) {
+                chars[count++] = (char) c;
+                i++;
+            } else if ((c & 0xE0) == 0xC0 && i + 2 <= end && (data[i + 1] & 0xC0) == 0x80) {
+                chars[count++] = (char) ((c & 0x1F) << 6 | data[i + 1] & 0x3F);
+                i += 2;
+            } else if ((c & 0xF0) == 0xE0 && i + 3 <= end && (data[i + 1] & 0xC0) == 0x80 && (data[i + 2] & 0xC0) == 0x80) {
+                chars[count++] = (char) ((c & 0x0F) << 12 | (data[i + 1] & 0x3F) << 6 | data[i + 2] & 0x3F);
+                i += 3;
+            } else {
+                throw new UTFDataFormatException("malformed input around byte " + (i - start));
+            }
+        }
+        return new String(chars, 0, count);
     }
 }
