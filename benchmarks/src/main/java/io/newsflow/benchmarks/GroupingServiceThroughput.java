@@ -4,14 +4,12 @@ import io.newsflow.enrich.ArticleEventTime;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.enrich.EnrichTopology;
-import io.newsflow.enrich.grouping.ArticleReading;
 import io.newsflow.enrich.grouping.GroupingSettings;
 import io.newsflow.enrich.grouping.GroupingStores;
 import io.newsflow.enrich.grouping.MinHash;
 import io.newsflow.enrich.grouping.TaggedArticle;
 import io.newsflow.enrich.grouping.TextFeatures;
 import io.newsflow.enrich.tagging.ArticleTagger;
-import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.launcher.broker.EmbeddedKafka;
 import io.newsflow.launcher.pipeline.TopicSetup;
 import io.newsflow.schemas.NewsEvent;
@@ -209,8 +207,7 @@ public final class GroupingServiceThroughput {
             }
             List<TaggedArticle> ready = new ArrayList<>(articles.size());
             for (RawArticle article : articles) {
-                ArticleTags tags = tagger.tag(article.getTitle(), article.getBody());
-                ready.add(new TaggedArticle(article, tags, ArticleReading.of(article, tags, features)));
+                ready.add(EnrichTopology.tagAndRead(tagger, features, article));
             }
             return ready;
         }

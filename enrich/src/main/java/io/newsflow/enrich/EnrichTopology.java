@@ -102,8 +102,11 @@ public final class EnrichTopology {
         return builder.build();
     }
 
-    /** Tags the article and reads it for grouping (see {@link ArticleReading}): per article, so in parallel. */
-    private static TaggedArticle tagAndRead(ArticleTagger tagger, TextFeatures features, RawArticle article) {
+    /**
+     * Tags the article and reads it for grouping (see {@link ArticleReading}): per article, so in
+     * parallel; what the tagging step sends to grouping (a benchmark feeds grouping the same).
+     */
+    public static TaggedArticle tagAndRead(ArticleTagger tagger, TextFeatures features, RawArticle article) {
         ArticleTags tags = tag(tagger, article);
         try {
             return new TaggedArticle(article, tags, ArticleReading.of(article, tags, features));
