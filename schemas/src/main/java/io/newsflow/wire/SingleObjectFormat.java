@@ -2,7 +2,6 @@ package io.newsflow.wire;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -39,7 +38,9 @@ public final class SingleObjectFormat<T> implements WireFormat<T> {
     public T decode(byte[] bytes) {
         try {
             return decoder.decode(bytes);
-        } catch (IOException | AvroRuntimeException e) {
+        } catch (IOException | RuntimeException e) {
+            // Avro reports some malformed bodies as unchecked errors of the JDK (an enum or union
+            // index out of range is an ArrayIndexOutOfBoundsException): all of them are bad input.
             throw new MalformedRecordException("not an Avro single-object record of " + schemaName + ": " + e.getMessage(), e);
         }
     }

@@ -51,6 +51,19 @@ class WireFormatTest {
     }
 
     @Test
+    void singleObjectDecoderRejectsAnEnumIndexOutOfRangeWithATypedError() {
+        var topic = Topics.embedded().rawArticles();
+        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), article());
+        // 10 header bytes, then articleId "a-1" (length varint + 3 bytes), then sourceKind's index:
+        // 0x7E is zig-zag 63, far past the enum's symbols (Avro throws ArrayIndexOutOfBounds).
+        int sourceKindIndex = 10 + 1 + 3;
+        assertThat(bytes[sourceKindIndex]).isEqualTo((byte) (2 * SourceKind.FILE.ordinal()));
+        bytes[sourceKindIndex] = 0x7E;
+        assertThatThrownBy(() -> topic.valueSerde().deserializer().deserialize(topic.name(), bytes))
+                .isInstanceOf(MalformedRecordException.class);
+    }
+
+    @Test
     void registryFramingRegistersUnderTopicValueSubjectAndIsReadableWithPlainAvro() throws Exception {
         try (RegistryStandIn registry = new RegistryStandIn()) {
             Topics topics = new Topics("nf.", registry.url());
