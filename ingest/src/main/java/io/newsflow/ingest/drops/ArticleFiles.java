@@ -20,9 +20,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -116,18 +121,40 @@ public final class ArticleFiles {
     }
 
     private static byte[] readBounded(Path file, long maxBytes) throws ArticleFileException {
-        try {
-            long size = Files.size(file);
+        refuseLink(file, "file");
+        // Opened without following a link: a file swapped for a link after the check above is refused too.
+        try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
             if (size > maxBytes) {
                 throw new ArticleFileException("The file is " + size + " bytes, more than the limit of " + maxBytes
                         + " bytes per file (NEWSFLOW drop folder max file size).");
             }
-            return Files.readAllBytes(file);
+            return Channels.newInputStream(channel).readNBytes((int) size);
         } catch (NoSuchFileException e) {
             throw new ArticleFileException("The file disappeared before it could be read.", e);
+        } catch (FileSystemException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw symbolicLink(file, "file");
+            }
+            throw new ArticleFileException("The file could not be read: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new ArticleFileException("The file could not be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The drop folder never follows a symbolic link: whoever may drop files must not be able to
+     * publish what a link points to (/etc/passwd, a key file) under the service's permissions.
+     */
+    static void refuseLink(Path file, String what) throws ArticleFileException {
+        if (Files.isSymbolicLink(file)) {
+            throw symbolicLink(file, what);
+        }
+    }
+
+    private static ArticleFileException symbolicLink(Path file, String what) {
+        return new ArticleFileException("The " + what + " " + file.getFileName() + " is a symbolic link; the drop "
+                + "folder never follows links (drop the file itself).");
     }
 
     private static byte[] gunzip(byte[] compressed, long maxBytes) throws ArticleFileException {

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -347,7 +349,7 @@ public final class DropFolderService implements AutoCloseable {
 
     /** The first bytes of a file for its dead letter; never reads a huge file whole. */
     private static byte[] head(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             return in.readNBytes(MAX_DEAD_LETTER_BYTES);
         } catch (IOException e) {
             return null;
@@ -366,7 +368,8 @@ public final class DropFolderService implements AutoCloseable {
     /** Identifies one drop of a file: its name, size and modification time survive the moves between folders. */
     private static String dropIdentity(Path file) {
         try {
-            return file.getFileName() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return file.getFileName() + "|" + attributes.size() + "|" + attributes.lastModifiedTime().toMillis();
         } catch (IOException e) {
             return file.getFileName().toString();
         }

@@ -194,6 +194,46 @@ class DropFolderServiceTest {
         assertThat(broker.readUntil(topics.rawArticles(), records -> !records.isEmpty(), TIMEOUT)).hasSize(1);
     }
 
+    @Test
+    void neverFollowsASymbolicLink(@TempDir Path outside) throws Exception {
+        Topics topics = new Topics("t7-", null);
+        String secret = "SECRET-7f3a9c";
+        Path passwd = Files.writeString(outside.resolve("passwd"), "root:x:0:0:" + secret + ":/root:/bin/bash\n"
+                + "\nA paragraph that would make an article of the secret.\n");
+        Path keys = Files.createDirectories(outside.resolve("keys"));
+        Files.writeString(keys.resolve("id.txt"), "Key " + secret + "\n\nA private key paragraph.\n");
+        Path secretJson = Files.writeString(outside.resolve("secret.json"), "{\"source\": \"" + secret + "\"}");
+        Files.createSymbolicLink(root.resolve("passwd.txt"), passwd);
+        Files.createSymbolicLink(root.resolve("keys"), keys);
+        Files.writeString(root.resolve("story.txt"), "A harbour story\n\nThe harbour reopened on Monday.\n");
+        Files.createSymbolicLink(root.resolve("story.txt.meta.json"), secretJson);
+        Files.writeString(root.resolve("plain.txt"), "A plain story\n\nThe storm moved east overnight.\n");
+
+        try (DropFolderService service = new DropFolderService(config(), broker.clientProperties(), topics)) {
+            service.start();
+            assertThat(Eventually.holds(() -> listNames(root.resolve("done")).contains("plain.txt")
+                    && listNames(root.resolve("failed")).containsAll(Set.of("passwd.txt", "keys", "story.txt")), TIMEOUT))
+                    .as("links filed in failed/, the plain file produced").isTrue();
+            assertThat(service.healthy()).isTrue();
+        }
+        assertThat(Files.isSymbolicLink(root.resolve("failed/passwd.txt"))).isTrue();
+        assertThat(Files.readString(root.resolve("failed/passwd.txt.error.txt"))).contains("symbolic link");
+        assertThat(Files.readString(root.resolve("failed/story.txt.error.txt"))).contains("symbolic link");
+        assertThat(passwd).exists();
+
+        List<ConsumerRecord<String, DeadLetter>> deadLetters = broker.readUntil(topics.deadLetters(),
+                records -> records.size() >= 3, TIMEOUT);
+        assertThat(deadLetters).hasSize(3).allSatisfy(r -> {
+            assertThat(r.value().getMessage()).contains("symbolic link").doesNotContain(secret);
+            assertThat(r.value().getOriginalBytes() == null ? "" : StandardCharsets.UTF_8.decode(r.value().getOriginalBytes())
+                    .toString()).doesNotContain(secret);
+        });
+        List<ConsumerRecord<String, RawArticle>> articles = broker.readUntil(topics.rawArticles(),
+                records -> false, Duration.ofSeconds(2));
+        assertThat(articles).extracting(r -> r.value().getTitle()).containsExactly("A plain story");
+        assertThat(articles.get(0).value().toString()).doesNotContain(secret);
+    }
+
     private boolean processingIsEmpty() {
         try (Stream<Path> files = Files.walk(root.resolve("processing"))) {
             return files.noneMatch(p -> Files.isRegularFile(p) && !p.toString().endsWith(".lock"));
