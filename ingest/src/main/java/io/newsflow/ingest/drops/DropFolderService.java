@@ -237,12 +237,21 @@ public final class DropFolderService implements AutoCloseable {
                 fresh.add(article);
             }
         }
-        String note = duplicates.isEmpty() && contents.rejected().isEmpty() ? null : note(name, duplicates, contents);
+        // A file of a million bad lines must not give a million dead letters and log lines: the first ones
+        // say what is wrong, one summary counts the rest.
+        List<DropContents.RejectedRecord> rejected = contents.rejected();
+        List<DropContents.RejectedRecord> reported = rejected.subList(0, Math.min(rejected.size(),
+                config.maxDeadLettersPerFile()));
+        String unreported = rejected.size() == reported.size() ? null : (rejected.size() - reported.size())
+                + " more unreadable records in " + name + " (not listed one by one), the first of them at "
+                + rejected.get(reported.size()).where() + ": " + rejected.get(reported.size()).reason();
+        String note = duplicates.isEmpty() && rejected.isEmpty() ? null
+                : note(name, duplicates, config.maxDeadLettersPerFile(), contents.articles().size(), reported, unreported);
         if (!duplicates.isEmpty()) {
             LOG.warn("Drop {}: {} article(s) not produced again because their content was already produced: {}",
-                    name, duplicates.size(), duplicates);
+                    name, duplicates.size(), duplicates.subList(0, Math.min(duplicates.size(), config.maxDeadLettersPerFile())));
         }
-        int records = fresh.size() + contents.rejected().size();
+        int records = fresh.size() + reported.size() + (unreported == null ? 0 : 1);
         InFlightFile file = new InFlightFile(claimed, name, fresh, null, note, records);
         if (records == 0) {
             finish(file);
@@ -252,11 +261,16 @@ public final class DropFolderService implements AutoCloseable {
             contentInFlight.put(article.getContentHash(), name);
             send(file, topics.rawArticles(), article.getArticleId(), article);
         }
-        for (DropContents.RejectedRecord rejected : contents.rejected()) {
-            LOG.warn("Drop {}: {} is unreadable and goes to the dead-letter topic: {}", name, rejected.where(),
-                    rejected.reason());
-            send(file, topics.deadLetters(), name, deadLetter("unreadable-record", rejected.where() + ": "
-                    + rejected.reason(), truncate(rejected.bytes()), claimed + "#" + rejected.where()));
+        for (DropContents.RejectedRecord bad : reported) {
+            LOG.warn("Drop {}: {} is unreadable and goes to the dead-letter topic: {}", name, bad.where(), bad.reason());
+            send(file, topics.deadLetters(), name, deadLetter("unreadable-record", bad.where() + ": "
+                    + bad.reason(), truncate(bad.bytes()), claimed + "#" + bad.where()));
+        }
+        if (unreported != null) {
+            DropContents.RejectedRecord first = rejected.get(reported.size());
+            LOG.warn("Drop {}: {}; one dead letter sums them up", name, unreported);
+            send(file, topics.deadLetters(), name, deadLetter("unreadable-records", unreported,
+                    truncate(first.bytes()), claimed + "#" + first.where()));
         }
     }
 
@@ -322,16 +336,23 @@ public final class DropFolderService implements AutoCloseable {
         }
     }
 
-    private static String note(String name, List<String> duplicates, DropContents contents) {
+    private static String note(String name, List<String> duplicates, int maxLines, int articles,
+                               List<DropContents.RejectedRecord> reported, String unreported) {
         StringBuilder note = new StringBuilder();
         if (!duplicates.isEmpty()) {
             note.append("Some content of ").append(name).append(" was already produced and was not produced again:\n");
-            duplicates.forEach(line -> note.append("- ").append(line).append('\n'));
+            duplicates.stream().limit(maxLines).forEach(line -> note.append("- ").append(line).append('\n'));
+            if (duplicates.size() > maxLines) {
+                note.append("- and ").append(duplicates.size() - maxLines).append(" more\n");
+            }
         }
-        if (!contents.rejected().isEmpty()) {
-            note.append(contents.articles().size()).append(" article(s) of ").append(name)
+        if (!reported.isEmpty() || unreported != null) {
+            note.append(articles).append(" article(s) of ").append(name)
                     .append(" were read; these records were unreadable and went to the dead-letter topic:\n");
-            contents.rejected().forEach(r -> note.append("- ").append(r.where()).append(": ").append(r.reason()).append('\n'));
+            reported.forEach(r -> note.append("- ").append(r.where()).append(": ").append(r.reason()).append('\n'));
+            if (unreported != null) {
+                note.append("- ").append(unreported).append('\n');
+            }
         }
         return note.toString();
     }

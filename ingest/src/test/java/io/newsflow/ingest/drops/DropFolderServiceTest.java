@@ -234,6 +234,34 @@ class DropFolderServiceTest {
         assertThat(articles.get(0).value().toString()).doesNotContain(secret);
     }
 
+    @Test
+    void deadLettersOfOneFileAreCappedWithOneSummary() throws Exception {
+        Topics topics = new Topics("t8-", null);
+        int cap = 20;
+        int bad = 5000;
+        StringBuilder lines = new StringBuilder("{\"title\": \"Good\", \"body\": \"The one good line of the file.\"}\n");
+        for (int i = 0; i < bad; i++) {
+            lines.append("{\"title\": \"Broken ").append(i).append("\", \"body\":\n");
+        }
+        Files.writeString(root.resolve("bad.jsonl"), lines, StandardCharsets.UTF_8);
+        DropFolderConfig capped = new DropFolderConfig(root, Duration.ofMillis(50), Duration.ZERO, 1 << 20, false, cap);
+
+        try (DropFolderService service = new DropFolderService(capped, broker.clientProperties(), topics)) {
+            service.start();
+            assertThat(Eventually.holds(() -> Files.exists(root.resolve("done/bad.jsonl")), TIMEOUT)).isTrue();
+        }
+        List<ConsumerRecord<String, DeadLetter>> deadLetters = broker.readUntil(topics.deadLetters(),
+                records -> false, Duration.ofSeconds(3));
+        assertThat(deadLetters).hasSize(cap + 1);
+        assertThat(deadLetters).filteredOn(r -> r.value().getErrorClass().equals("unreadable-records")).singleElement()
+                .satisfies(r -> assertThat(r.value().getMessage()).contains((bad - cap) + " more unreadable records in bad.jsonl")
+                        .contains("line " + (cap + 2)));
+        List<String> report = Files.readAllLines(root.resolve("done/bad.jsonl.report.txt"));
+        assertThat(report).hasSizeLessThanOrEqualTo(cap + 2);
+        assertThat(broker.readUntil(topics.rawArticles(), records -> !records.isEmpty(), TIMEOUT))
+                .extracting(r -> r.value().getTitle()).containsExactly("Good");
+    }
+
     private boolean processingIsEmpty() {
         try (Stream<Path> files = Files.walk(root.resolve("processing"))) {
             return files.noneMatch(p -> Files.isRegularFile(p) && !p.toString().endsWith(".lock"));
