@@ -3,13 +3,12 @@ package io.newsflow.ingest.drops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import io.newsflow.ingest.extract.ExtractedPage;
 import io.newsflow.ingest.extract.MainTextExtractor;
+import io.newsflow.ingest.feeds.FeedDocument;
+import io.newsflow.ingest.feeds.FeedDocumentParser;
+import io.newsflow.ingest.feeds.FeedItem;
+import io.newsflow.ingest.feeds.FeedParseException;
 import io.newsflow.ingest.text.PlainTextArticle;
 import io.newsflow.ingest.text.PlainTextParser;
 import io.newsflow.ingest.text.PublicationDates;
@@ -43,7 +42,7 @@ import org.jsoup.Jsoup;
  * Reads the articles a dropped file holds, by its name: {@code .txt} (headline first, page chrome
  * and all), {@code .html}/{@code .htm} (main text extracted), {@code .json} (one article),
  * {@code .jsonl}/{@code .ndjson} (one article a line), {@code .xml}/{@code .rss}/{@code .atom}
- * (a saved feed, parsed with Rome), any of these gzipped ({@code .gz}). A sidecar
+ * (a saved feed, parsed like fetched feeds by {@link FeedDocumentParser}), any of these gzipped ({@code .gz}). A sidecar
  * {@code <name>.meta.json} overrides what the text suggests. Shared by the drop folder and
  * {@code newsflow eval}, so an evaluation reads files exactly as ingest does.
  */
@@ -54,6 +53,7 @@ public final class ArticleFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MainTextExtractor EXTRACTOR = new MainTextExtractor();
+    private static final FeedDocumentParser FEEDS = new FeedDocumentParser();
     private static final PlainTextParser PARSER = PlainTextParser.withBundledOutlets();
     private static final String KNOWN_TYPES = ".txt, .html, .htm, .json, .jsonl, .ndjson, .xml, .rss, .atom (optionally .gz)";
 
@@ -341,43 +341,39 @@ public final class ArticleFiles {
         }
     }
 
+    /** A saved feed, read the way the feed reader reads fetched ones: repaired, hardened against XXE. */
     private static void feed(byte[] bytes, List<ArticleDraft> drafts, List<DropContents.RejectedRecord> rejected)
             throws ArticleFileException {
-        SyndFeed feed;
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(bytes), true)) {
-            feed = new SyndFeedInput().build(reader);
-        } catch (Exception e) {
-            // Rome throws FeedException for bad feeds but IllegalArgumentException for some well-formed ones.
-            throw new ArticleFileException("The file is not an RSS or Atom feed Rome can read: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()), e);
+        FeedDocument feed;
+        try {
+            feed = FEEDS.parse(bytes, null);
+        } catch (FeedParseException e) {
+            throw new ArticleFileException("The file is not an RSS or Atom feed Newsflow can read ("
+                    + e.reason().code() + "): " + e.getMessage(), e);
+        }
+        if (feed.items().isEmpty()) {
+            throw new ArticleFileException("The feed has no items.");
         }
         int index = 0;
-        for (SyndEntry entry : feed.getEntries()) {
+        for (FeedItem item : feed.items()) {
             index++;
-            String html = entry.getContents().stream().map(SyndContent::getValue).filter(v -> v != null && !v.isBlank())
-                    .findFirst().orElse(entry.getDescription() == null ? null : entry.getDescription().getValue());
+            String html = item.html().isBlank() ? null : item.html();
             ArticleDraft draft = new ArticleDraft();
-            draft.title = entry.getTitle() == null ? "" : Jsoup.parse(entry.getTitle()).text();
+            draft.title = item.title();
             draft.body = html == null ? "" : feedText(html);
-            draft.url = entry.getLink();
+            draft.url = item.link();
             draft.rawHtml = html;
-            Instant published = entry.getPublishedDate() != null ? entry.getPublishedDate().toInstant()
-                    : entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant() : null;
-            draft.publishedAt = published;
-            draft.language = feed.getLanguage();
-            draft.putMetadata("source", feed.getTitle());
-            draft.putMetadata("byline", entry.getAuthor());
-            draft.putMetadata("feedItem", entry.getUri());
+            draft.publishedAt = item.publishedAt();
+            draft.language = feed.language();
+            draft.putMetadata("source", feed.title());
+            draft.putMetadata("byline", item.author());
+            draft.putMetadata("feedItem", item.guid() != null ? item.guid() : item.link());
             if (draft.body.isBlank()) {
                 rejected.add(new DropContents.RejectedRecord("item " + index + (draft.title.isBlank() ? "" : " ('"
-                        + draft.title + "')"), "The feed item has no text.", String.valueOf(entry.getTitle())
-                        .getBytes(StandardCharsets.UTF_8)));
+                        + draft.title + "')"), "The feed item has no text.", draft.title.getBytes(StandardCharsets.UTF_8)));
             } else {
                 drafts.add(draft);
             }
-        }
-        if (feed.getEntries().isEmpty()) {
-            throw new ArticleFileException("The feed has no items.");
         }
     }
 

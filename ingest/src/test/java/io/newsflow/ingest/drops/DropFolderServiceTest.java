@@ -262,6 +262,44 @@ class DropFolderServiceTest {
                 .extracting(r -> r.value().getTitle()).containsExactly("Good");
     }
 
+    @Test
+    void savedFeedsAreReadLikeTheFeedReaderReadsThem() throws Exception {
+        Topics topics = new Topics("t9-", null);
+        // RSS 0.91 as Netscape published it, DOCTYPE and all: plain Rome refuses any DOCTYPE.
+        Files.writeString(root.resolve("netscape.rss"), """
+                <?xml version="1.0" encoding="ISO-8859-1"?>
+                <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"
+                  "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+                <rss version="0.91"><channel><title>Old Wire</title><link>https://old.example/</link>
+                <description>News</description><language>en-us</language>
+                <item><title>Harbour reopens</title><link>https://old.example/harbour</link>
+                <description>The harbour reopened on Monday after three days of closure.</description></item>
+                </channel></rss>
+                """, StandardCharsets.ISO_8859_1);
+        // Junk before the prolog, an unescaped ampersand and an HTML entity: what the reader repairs.
+        Files.writeString(root.resolve("messy.xml"), """
+
+                \uFEFF<?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Tom & Jerry News</title><link>https://messy.example/</link>
+                <description>News</description>
+                <item><title>Storm passes&nbsp;east</title><link>https://messy.example/storm?a=1&b=2</link>
+                <description>The storm moved east overnight & the ferries sail again.</description></item>
+                </channel></rss>
+                """, StandardCharsets.UTF_8);
+
+        try (DropFolderService service = new DropFolderService(config(), broker.clientProperties(), topics)) {
+            service.start();
+            assertThat(Eventually.holds(() -> listNames(root.resolve("done")).containsAll(Set.of("netscape.rss", "messy.xml")),
+                    TIMEOUT)).as("both feeds produced").isTrue();
+        }
+        List<ConsumerRecord<String, RawArticle>> articles = broker.readUntil(topics.rawArticles(),
+                records -> records.size() >= 2, TIMEOUT);
+        assertThat(articles).extracting(r -> r.value().getTitle())
+                .containsExactlyInAnyOrder("Harbour reopens", "Storm passes east");
+        assertThat(articles).extracting(r -> r.value().getMetadata().get("source"))
+                .containsExactlyInAnyOrder("Old Wire", "Tom & Jerry News");
+    }
+
     private boolean processingIsEmpty() {
         try (Stream<Path> files = Files.walk(root.resolve("processing"))) {
             return files.noneMatch(p -> Files.isRegularFile(p) && !p.toString().endsWith(".lock"));
