@@ -13,9 +13,12 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -298,6 +301,63 @@ class DropFolderServiceTest {
                 .containsExactlyInAnyOrder("Harbour reopens", "Storm passes east");
         assertThat(articles).extracting(r -> r.value().getMetadata().get("source"))
                 .containsExactlyInAnyOrder("Old Wire", "Tom & Jerry News");
+    }
+
+    @Test
+    void anArticleOverARecordsSizeIsCutToFitAndTheFolderCarriesOn() throws Exception {
+        Topics topics = new Topics("t10-", null);
+        StringBuilder page = new StringBuilder("<html><head><title>A very long report</title></head><body><article>"
+                + "<h1>A very long report</h1>");
+        for (int i = 0; page.length() < 1_600_000; i++) {
+            page.append("<p>Paragraph ").append(i).append(" of the long report: ")
+                    .append("the committee heard evidence on the harbour works and the budget. ".repeat(6)).append("</p>\n");
+        }
+        page.append("</article></body></html>");
+        Files.writeString(root.resolve("a-big.html"), page, StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("b-small.txt"), "A small story\n\nThe storm moved east overnight.\n");
+        DropFolderConfig large = new DropFolderConfig(root, Duration.ofMillis(50), Duration.ZERO, 10 << 20, false);
+
+        try (DropFolderService service = new DropFolderService(large, broker.clientProperties(), topics)) {
+            service.start();
+            assertThat(Eventually.holds(() -> listNames(root.resolve("done")).containsAll(Set.of("a-big.html", "b-small.txt")),
+                    TIMEOUT)).as("both files produced").isTrue();
+            assertThat(service.healthy()).isTrue();
+        }
+        List<ConsumerRecord<String, RawArticle>> articles = broker.readUntil(topics.rawArticles(),
+                records -> records.size() >= 2, TIMEOUT);
+        assertThat(articles).extracting(r -> r.value().getTitle())
+                .containsExactlyInAnyOrder("A very long report", "A small story");
+        RawArticle big = articles.stream().map(ConsumerRecord::value).filter(a -> a.getTitle().startsWith("A very"))
+                .findFirst().orElseThrow();
+        assertThat(big.getRawHtml()).isNull();
+        assertThat(big.getMetadata().get("truncated")).contains("raw HTML dropped").contains("body cut");
+        assertThat(big.getBody()).startsWith("Paragraph 0 of the long report").hasSizeGreaterThan(900_000)
+                .endsWith("the budget.");
+        assertThat(Files.readString(root.resolve("done/a-big.html.report.txt"))).contains("cut to fit");
+    }
+
+    @Test
+    void aRecordTheBrokerRefusesIsNoOutage() throws Exception {
+        Topics topics = new Topics("t11-", null);
+        try (Admin admin = Admin.create(broker.clientProperties())) {
+            // The broker's limit below the producer's: the broker itself refuses the record.
+            admin.createTopics(List.of(new NewTopic(topics.rawArticles().name(), 1, (short) 1)
+                    .configs(Map.of("max.message.bytes", "100000")))).all().get();
+        }
+        Files.writeString(root.resolve("a-big.txt"), "A long story\n\n" + "A paragraph of the long story. ".repeat(10_000));
+        Files.writeString(root.resolve("b-small.txt"), "A small story\n\nThe storm moved east overnight.\n");
+
+        try (DropFolderService service = new DropFolderService(config(), broker.clientProperties(), topics)) {
+            service.start();
+            assertThat(Eventually.holds(() -> listNames(root.resolve("done")).contains("b-small.txt")
+                    && listNames(root.resolve("failed")).contains("a-big.txt"), TIMEOUT)).as("both files filed").isTrue();
+            assertThat(service.healthy()).isTrue();
+        }
+        assertThat(Files.readString(root.resolve("failed/a-big.txt.error.txt"))).contains("RecordTooLargeException");
+        assertThat(broker.readUntil(topics.rawArticles(), records -> !records.isEmpty(), TIMEOUT))
+                .extracting(r -> r.value().getTitle()).containsExactly("A small story");
+        assertThat(broker.readUntil(topics.deadLetters(), records -> !records.isEmpty(), TIMEOUT)).singleElement()
+                .satisfies(r -> assertThat(r.value().getErrorClass()).isEqualTo("refused-by-broker"));
     }
 
     private boolean processingIsEmpty() {
