@@ -3,13 +3,12 @@ package io.newsflow.ingest.drops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import io.newsflow.ingest.extract.ExtractedPage;
 import io.newsflow.ingest.extract.MainTextExtractor;
+import io.newsflow.ingest.feeds.FeedDocument;
+import io.newsflow.ingest.feeds.FeedDocumentParser;
+import io.newsflow.ingest.feeds.FeedItem;
+import io.newsflow.ingest.feeds.FeedParseException;
 import io.newsflow.ingest.text.PlainTextArticle;
 import io.newsflow.ingest.text.PlainTextParser;
 import io.newsflow.ingest.text.PublicationDates;
@@ -20,9 +19,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,7 +42,7 @@ import org.jsoup.Jsoup;
  * Reads the articles a dropped file holds, by its name: {@code .txt} (headline first, page chrome
  * and all), {@code .html}/{@code .htm} (main text extracted), {@code .json} (one article),
  * {@code .jsonl}/{@code .ndjson} (one article a line), {@code .xml}/{@code .rss}/{@code .atom}
- * (a saved feed, parsed with Rome), any of these gzipped ({@code .gz}). A sidecar
+ * (a saved feed, parsed like fetched feeds by {@link FeedDocumentParser}), any of these gzipped ({@code .gz}). A sidecar
  * {@code <name>.meta.json} overrides what the text suggests. Shared by the drop folder and
  * {@code newsflow eval}, so an evaluation reads files exactly as ingest does.
  */
@@ -49,6 +53,7 @@ public final class ArticleFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MainTextExtractor EXTRACTOR = new MainTextExtractor();
+    private static final FeedDocumentParser FEEDS = new FeedDocumentParser();
     private static final PlainTextParser PARSER = PlainTextParser.withBundledOutlets();
     private static final String KNOWN_TYPES = ".txt, .html, .htm, .json, .jsonl, .ndjson, .xml, .rss, .atom (optionally .gz)";
 
@@ -116,18 +121,40 @@ public final class ArticleFiles {
     }
 
     private static byte[] readBounded(Path file, long maxBytes) throws ArticleFileException {
-        try {
-            long size = Files.size(file);
+        refuseLink(file, "file");
+        // Opened without following a link: a file swapped for a link after the check above is refused too.
+        try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
             if (size > maxBytes) {
                 throw new ArticleFileException("The file is " + size + " bytes, more than the limit of " + maxBytes
                         + " bytes per file (NEWSFLOW drop folder max file size).");
             }
-            return Files.readAllBytes(file);
+            return Channels.newInputStream(channel).readNBytes((int) size);
         } catch (NoSuchFileException e) {
             throw new ArticleFileException("The file disappeared before it could be read.", e);
+        } catch (FileSystemException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw symbolicLink(file, "file");
+            }
+            throw new ArticleFileException("The file could not be read: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new ArticleFileException("The file could not be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The drop folder never follows a symbolic link: whoever may drop files must not be able to
+     * publish what a link points to (/etc/passwd, a key file) under the service's permissions.
+     */
+    static void refuseLink(Path file, String what) throws ArticleFileException {
+        if (Files.isSymbolicLink(file)) {
+            throw symbolicLink(file, what);
+        }
+    }
+
+    private static ArticleFileException symbolicLink(Path file, String what) {
+        return new ArticleFileException("The " + what + " " + file.getFileName() + " is a symbolic link; the drop "
+                + "folder never follows links (drop the file itself).");
     }
 
     private static byte[] gunzip(byte[] compressed, long maxBytes) throws ArticleFileException {
@@ -314,43 +341,39 @@ public final class ArticleFiles {
         }
     }
 
+    /** A saved feed, read the way the feed reader reads fetched ones: repaired, hardened against XXE. */
     private static void feed(byte[] bytes, List<ArticleDraft> drafts, List<DropContents.RejectedRecord> rejected)
             throws ArticleFileException {
-        SyndFeed feed;
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(bytes), true)) {
-            feed = new SyndFeedInput().build(reader);
-        } catch (Exception e) {
-            // Rome throws FeedException for bad feeds but IllegalArgumentException for some well-formed ones.
-            throw new ArticleFileException("The file is not an RSS or Atom feed Rome can read: "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()), e);
+        FeedDocument feed;
+        try {
+            feed = FEEDS.parse(bytes, null);
+        } catch (FeedParseException e) {
+            throw new ArticleFileException("The file is not an RSS or Atom feed Newsflow can read ("
+                    + e.reason().code() + "): " + e.getMessage(), e);
+        }
+        if (feed.items().isEmpty()) {
+            throw new ArticleFileException("The feed has no items.");
         }
         int index = 0;
-        for (SyndEntry entry : feed.getEntries()) {
+        for (FeedItem item : feed.items()) {
             index++;
-            String html = entry.getContents().stream().map(SyndContent::getValue).filter(v -> v != null && !v.isBlank())
-                    .findFirst().orElse(entry.getDescription() == null ? null : entry.getDescription().getValue());
+            String html = item.html().isBlank() ? null : item.html();
             ArticleDraft draft = new ArticleDraft();
-            draft.title = entry.getTitle() == null ? "" : Jsoup.parse(entry.getTitle()).text();
+            draft.title = item.title();
             draft.body = html == null ? "" : feedText(html);
-            draft.url = entry.getLink();
+            draft.url = item.link();
             draft.rawHtml = html;
-            Instant published = entry.getPublishedDate() != null ? entry.getPublishedDate().toInstant()
-                    : entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant() : null;
-            draft.publishedAt = published;
-            draft.language = feed.getLanguage();
-            draft.putMetadata("source", feed.getTitle());
-            draft.putMetadata("byline", entry.getAuthor());
-            draft.putMetadata("feedItem", entry.getUri());
+            draft.publishedAt = item.publishedAt();
+            draft.language = feed.language();
+            draft.putMetadata("source", feed.title());
+            draft.putMetadata("byline", item.author());
+            draft.putMetadata("feedItem", item.guid() != null ? item.guid() : item.link());
             if (draft.body.isBlank()) {
                 rejected.add(new DropContents.RejectedRecord("item " + index + (draft.title.isBlank() ? "" : " ('"
-                        + draft.title + "')"), "The feed item has no text.", String.valueOf(entry.getTitle())
-                        .getBytes(StandardCharsets.UTF_8)));
+                        + draft.title + "')"), "The feed item has no text.", draft.title.getBytes(StandardCharsets.UTF_8)));
             } else {
                 drafts.add(draft);
             }
-        }
-        if (feed.getEntries().isEmpty()) {
-            throw new ArticleFileException("The feed has no items.");
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,7 +38,10 @@ import org.slf4j.LoggerFactory;
  * root/.newsflow/            state (content ledger)
  * </pre>
  *
- * A file is ready when its name is not a temporary one ({@code .tmp}, {@code .part},
+ * Symbolic links are never followed: a link dropped here is claimed like a file, refused when read
+ * and filed in failed/ (the link itself, its target untouched), with a dead letter.
+ *
+ * <p>A file is ready when its name is not a temporary one ({@code .tmp}, {@code .part},
  * {@code .crdownload}, dotfiles, sidecars) and it has not been modified for the stable time.
  * Claiming is an atomic rename into this instance's processing folder: when several instances
  * share the root, exactly one rename succeeds. A processing folder whose lock is free belongs to an
@@ -99,7 +103,8 @@ final class DropFolder implements AutoCloseable {
      */
     List<Path> recover() {
         List<Path> adopted = new ArrayList<>();
-        try (DirectoryStream<Path> instances = Files.newDirectoryStream(processingRoot, Files::isDirectory)) {
+        try (DirectoryStream<Path> instances = Files.newDirectoryStream(processingRoot,
+                path -> Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))) {
             for (Path other : instances) {
                 if (!other.getFileName().toString().equals(instanceId)) {
                     adoptIfOwnerDead(other, adopted);
@@ -168,11 +173,12 @@ final class DropFolder implements AutoCloseable {
             }
             BasicFileAttributes attributes;
             try {
-                attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                // The link itself, never its target: a link is claimed like a file and refused when read.
+                attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
                 continue; // taken by another instance meanwhile
             }
-            if (!attributes.isRegularFile()) {
+            if (!attributes.isRegularFile() && !attributes.isSymbolicLink()) {
                 continue;
             }
             Instant modified = attributes.lastModifiedTime().toInstant();
@@ -289,7 +295,8 @@ final class DropFolder implements AutoCloseable {
         int dot = name.indexOf('.', 1);
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String extension = dot > 0 ? name.substring(dot) : "";
-        for (int i = 2; Files.exists(candidate) || Files.exists(directory.resolve(candidate.getFileName() + ".error.txt")); i++) {
+        for (int i = 2; Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(directory.resolve(candidate.getFileName() + ".error.txt"), LinkOption.NOFOLLOW_LINKS); i++) {
             candidate = directory.resolve(stem + "~" + i + extension);
         }
         return candidate;

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.drops;
 
+import io.newsflow.ingest.text.OversizeArticles;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.topics.Topic;
@@ -7,8 +8,11 @@ import io.newsflow.topics.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +22,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +34,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -41,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * file goes to failed/ once its dead letter was acknowledged. Many files are in flight at once so the
  * broker's round trips overlap. Content already produced from another drop (same content hash) is not
  * produced again: the file goes to done/ with a {@code <name>.report.txt} note and a log line.
- * If the broker cannot be reached, files stay in processing/ and are retried.
+ * If the broker cannot be reached, files stay in processing/ and are retried. An article over a record's
+ * size is cut to fit ({@link OversizeArticles}); a record the broker refuses for good (too large for its
+ * limits, invalid) is no outage: its file goes to failed/ with a dead letter, the folder carries on.
  */
 public final class DropFolderService implements AutoCloseable {
 
@@ -63,6 +76,7 @@ public final class DropFolderService implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean deliveryFailing;
     private volatile Thread worker;
+    private OversizeArticles oversize;
     private DropFolder folder;
     private ContentLedger ledger;
     private Producer<String, byte[]> producer;
@@ -85,6 +99,7 @@ public final class DropFolderService implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot use the drop folder " + config.root() + ": " + e.getMessage(), e);
         }
+        oversize = OversizeArticles.forProducer(producerProperties(), topics.rawArticles());
         producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
         running = true;
         worker = new Thread(this::run, "newsflow-drop-folder-" + instanceId);
@@ -235,36 +250,81 @@ public final class DropFolderService implements AutoCloseable {
                 fresh.add(article);
             }
         }
-        String note = duplicates.isEmpty() && contents.rejected().isEmpty() ? null : note(name, duplicates, contents);
+        // An article over a record's size keeps its text and loses its HTML, then the end of its body;
+        // one that cannot fit even so is a bad record like the others, never a file retried for ever.
+        List<DropContents.RejectedRecord> rejected = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
+        List<String> cut = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            RawArticle article = fresh.get(i);
+            OversizeArticles.Fitted fitted = oversize.fit(article);
+            if (fitted.article() == null) {
+                rejected.add(new DropContents.RejectedRecord("article '" + article.getTitle() + "'", "Too large for "
+                        + "one Kafka record: " + fitted.change() + ".", article.getBody().getBytes(StandardCharsets.UTF_8)));
+                fresh.remove(i--);
+                continue;
+            }
+            if (fitted.change() != null) {
+                LOG.warn("Drop {}: article '{}' is cut to fit one Kafka record: {}", name, article.getTitle(),
+                        fitted.change());
+                cut.add("'" + article.getTitle() + "' was cut to fit one Kafka record: " + fitted.change());
+            }
+            values.add(fitted.value());
+        }
+        rejected.addAll(contents.rejected());
+        // A file of a million bad lines must not give a million dead letters and log lines: the first ones
+        // say what is wrong, one summary counts the rest.
+        List<DropContents.RejectedRecord> reported = rejected.subList(0, Math.min(rejected.size(),
+                config.maxDeadLettersPerFile()));
+        String unreported = rejected.size() == reported.size() ? null : (rejected.size() - reported.size())
+                + " more unreadable records in " + name + " (not listed one by one), the first of them at "
+                + rejected.get(reported.size()).where() + ": " + rejected.get(reported.size()).reason();
+        String note = duplicates.isEmpty() && rejected.isEmpty() && cut.isEmpty() ? null
+                : note(name, duplicates, cut, config.maxDeadLettersPerFile(), contents.articles().size(), reported,
+                unreported);
         if (!duplicates.isEmpty()) {
             LOG.warn("Drop {}: {} article(s) not produced again because their content was already produced: {}",
-                    name, duplicates.size(), duplicates);
+                    name, duplicates.size(), duplicates.subList(0, Math.min(duplicates.size(), config.maxDeadLettersPerFile())));
         }
-        int records = fresh.size() + contents.rejected().size();
+        int records = fresh.size() + reported.size() + (unreported == null ? 0 : 1);
         InFlightFile file = new InFlightFile(claimed, name, fresh, null, note, records);
         if (records == 0) {
             finish(file);
             return;
         }
-        for (RawArticle article : fresh) {
+        for (int i = 0; i < fresh.size(); i++) {
+            RawArticle article = fresh.get(i);
             contentInFlight.put(article.getContentHash(), name);
-            send(file, topics.rawArticles(), article.getArticleId(), article);
+            sendBytes(file, topics.rawArticles().name(), article.getArticleId(), values.get(i),
+                    "article '" + article.getTitle() + "' (" + article.getArticleId() + ")");
         }
-        for (DropContents.RejectedRecord rejected : contents.rejected()) {
-            LOG.warn("Drop {}: {} is unreadable and goes to the dead-letter topic: {}", name, rejected.where(),
-                    rejected.reason());
-            send(file, topics.deadLetters(), name, deadLetter("unreadable-record", rejected.where() + ": "
-                    + rejected.reason(), truncate(rejected.bytes()), claimed + "#" + rejected.where()));
+        for (DropContents.RejectedRecord bad : reported) {
+            LOG.warn("Drop {}: {} is unreadable and goes to the dead-letter topic: {}", name, bad.where(), bad.reason());
+            send(file, topics.deadLetters(), name, deadLetter("unreadable-record", bad.where() + ": "
+                    + bad.reason(), truncate(bad.bytes()), claimed + "#" + bad.where()));
+        }
+        if (unreported != null) {
+            DropContents.RejectedRecord first = rejected.get(reported.size());
+            LOG.warn("Drop {}: {}; one dead letter sums them up", name, unreported);
+            send(file, topics.deadLetters(), name, deadLetter("unreadable-records", unreported,
+                    truncate(first.bytes()), claimed + "#" + first.where()));
         }
     }
 
     private <V> void send(InFlightFile file, Topic<String, V> topic, String key, V value) {
-        inFlight.add(file.path);
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+        sendBytes(file, topic.name(), key, bytes, "dead letter of " + file.name);
+    }
+
+    private void sendBytes(InFlightFile file, String topic, String key, byte[] bytes, String what) {
+        inFlight.add(file.path);
         try {
-            producer.send(new ProducerRecord<>(topic.name(), key, bytes), (metadata, exception) -> {
-                if (exception != null) {
+            producer.send(new ProducerRecord<>(topic, key, bytes), (metadata, exception) -> {
+                if (exception != null && isOutage(exception)) {
                     file.failure = exception;
+                } else if (exception != null) {
+                    file.refused.add(what + ": " + exception);
+                    file.refusedKeys.add(key);
                 }
                 if (file.remaining.decrementAndGet() == 0) {
                     completed.add(file);
@@ -277,6 +337,15 @@ public final class DropFolderService implements AutoCloseable {
                 completed.add(file);
             }
         }
+    }
+
+    /**
+     * Whether a send error means the broker cannot be used now (retried, health DOWN) rather than that
+     * it refused this one record (too large, invalid: sending it again gives the same answer).
+     */
+    static boolean isOutage(Exception error) {
+        return error instanceof RetriableException || error instanceof AuthenticationException
+                || error instanceof AuthorizationException || error instanceof InterruptException;
     }
 
     private boolean finishCompleted() {
@@ -305,6 +374,10 @@ public final class DropFolderService implements AutoCloseable {
         }
         deliveryFailing = false;
         try {
+            if (!file.refused.isEmpty() && file.failureReason == null) {
+                fileRefused(file);
+                return;
+            }
             if (file.failureReason != null) {
                 folder.markFailed(file.path, file.failureReason);
                 return;
@@ -320,16 +393,46 @@ public final class DropFolderService implements AutoCloseable {
         }
     }
 
-    private static String note(String name, List<String> duplicates, DropContents contents) {
+    /**
+     * The broker refused records of this file for good (what was acknowledged stays produced): the
+     * file goes to failed/ saying which, with a dead letter, and the folder carries on.
+     */
+    private void fileRefused(InFlightFile file) throws IOException {
+        String identity = dropIdentity(file.path);
+        for (RawArticle article : file.articles) {
+            if (!file.refusedKeys.contains(article.getArticleId())) {
+                ledger.record(article.getContentHash(), new ContentLedger.Entry(article.getArticleId(), file.name, identity));
+            }
+        }
+        List<String> refused = List.copyOf(file.refused);
+        String reason = "The broker refused " + refused.size() + " record(s) of " + file.name
+                + " for good (the others were produced):\n- " + String.join("\n- ",
+                refused.subList(0, Math.min(refused.size(), config.maxDeadLettersPerFile())));
+        LOG.warn("Drop {}: the broker refused {} record(s) for good; the file goes to failed/ and the folder carries "
+                + "on. First: {}", file.name, refused.size(), refused.get(0));
+        InFlightFile failed = new InFlightFile(file.path, file.name, List.of(), reason, null, 1);
+        send(failed, topics.deadLetters(), file.name, deadLetter("refused-by-broker", reason, head(file.path),
+                file.path.toString()));
+    }
+
+    private static String note(String name, List<String> duplicates, List<String> cut, int maxLines, int articles,
+                               List<DropContents.RejectedRecord> reported, String unreported) {
         StringBuilder note = new StringBuilder();
+        cut.forEach(line -> note.append(line).append('\n'));
         if (!duplicates.isEmpty()) {
             note.append("Some content of ").append(name).append(" was already produced and was not produced again:\n");
-            duplicates.forEach(line -> note.append("- ").append(line).append('\n'));
+            duplicates.stream().limit(maxLines).forEach(line -> note.append("- ").append(line).append('\n'));
+            if (duplicates.size() > maxLines) {
+                note.append("- and ").append(duplicates.size() - maxLines).append(" more\n");
+            }
         }
-        if (!contents.rejected().isEmpty()) {
-            note.append(contents.articles().size()).append(" article(s) of ").append(name)
+        if (!reported.isEmpty() || unreported != null) {
+            note.append(articles).append(" article(s) of ").append(name)
                     .append(" were read; these records were unreadable and went to the dead-letter topic:\n");
-            contents.rejected().forEach(r -> note.append("- ").append(r.where()).append(": ").append(r.reason()).append('\n'));
+            reported.forEach(r -> note.append("- ").append(r.where()).append(": ").append(r.reason()).append('\n'));
+            if (unreported != null) {
+                note.append("- ").append(unreported).append('\n');
+            }
         }
         return note.toString();
     }
@@ -347,7 +450,7 @@ public final class DropFolderService implements AutoCloseable {
 
     /** The first bytes of a file for its dead letter; never reads a huge file whole. */
     private static byte[] head(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             return in.readNBytes(MAX_DEAD_LETTER_BYTES);
         } catch (IOException e) {
             return null;
@@ -366,7 +469,8 @@ public final class DropFolderService implements AutoCloseable {
     /** Identifies one drop of a file: its name, size and modification time survive the moves between folders. */
     private static String dropIdentity(Path file) {
         try {
-            return file.getFileName() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return file.getFileName() + "|" + attributes.size() + "|" + attributes.lastModifiedTime().toMillis();
         } catch (IOException e) {
             return file.getFileName().toString();
         }
@@ -380,6 +484,9 @@ public final class DropFolderService implements AutoCloseable {
         final String failureReason;
         final String note;
         final AtomicInteger remaining;
+        /** Records the broker refused for good: not an outage, nothing to retry. */
+        final Queue<String> refused = new ConcurrentLinkedQueue<>();
+        final Set<String> refusedKeys = ConcurrentHashMap.newKeySet();
         volatile Exception failure;
 
         InFlightFile(Path path, String name, List<RawArticle> articles, String failureReason, String note, int records) {

@@ -3,7 +3,9 @@ package io.newsflow.ingest.drops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -32,7 +34,8 @@ record Sidecar(JsonNode fields) {
 
     static Optional<Path> find(Path articleFile) {
         for (Path candidate : candidates(articleFile)) {
-            if (Files.isRegularFile(candidate)) {
+            // A link counts as a sidecar so that reading it refuses the drop, rather than leaving it behind.
+            if (Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(candidate)) {
                 return Optional.of(candidate);
             }
         }
@@ -40,8 +43,9 @@ record Sidecar(JsonNode fields) {
     }
 
     static Sidecar read(Path file) throws ArticleFileException {
-        try {
-            JsonNode node = JSON.readTree(file.toFile());
+        ArticleFiles.refuseLink(file, "sidecar");
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            JsonNode node = JSON.readTree(in);
             if (node == null || !node.isObject()) {
                 throw new ArticleFileException("The sidecar " + file.getFileName() + " is not a JSON object.");
             }

@@ -216,7 +216,10 @@ class ArticleFilesTest {
         assertReason(write("photo.txt", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'}), "binary");
         assertReason(write("report.docx", "PK".getBytes(StandardCharsets.UTF_8)), "does not read '.docx'");
         assertReason(write("broken.json", "{\"title\": ".getBytes(StandardCharsets.UTF_8)), "not valid JSON");
-        assertReason(write("broken.rss", "<rss><channel>".getBytes(StandardCharsets.UTF_8)), "not an RSS or Atom feed");
+        // A truncated feed is mended as the feed reader mends it: what is left has no item.
+        assertReason(write("broken.rss", "<rss><channel>".getBytes(StandardCharsets.UTF_8)), "no items");
+        assertReason(write("page.rss", "<html><body><p>Not a feed</p></body></html>".getBytes(StandardCharsets.UTF_8)),
+                "not an RSS or Atom feed");
         assertReason(write("broken.txt.gz", "not gzip".getBytes(StandardCharsets.UTF_8)), "not valid gzip");
 
         Path big = write("big.txt", ("Headline\n\n" + "word ".repeat(1000)).getBytes(StandardCharsets.UTF_8));

@@ -13,9 +13,12 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,6 +195,169 @@ class DropFolderServiceTest {
         }
         assertThat(listNames(root.resolve("done"))).isEmpty();
         assertThat(broker.readUntil(topics.rawArticles(), records -> !records.isEmpty(), TIMEOUT)).hasSize(1);
+    }
+
+    @Test
+    void neverFollowsASymbolicLink(@TempDir Path outside) throws Exception {
+        Topics topics = new Topics("t7-", null);
+        String secret = "SECRET-7f3a9c";
+        Path passwd = Files.writeString(outside.resolve("passwd"), "root:x:0:0:" + secret + ":/root:/bin/bash\n"
+                + "\nA paragraph that would make an article of the secret.\n");
+        Path keys = Files.createDirectories(outside.resolve("keys"));
+        Files.writeString(keys.resolve("id.txt"), "Key " + secret + "\n\nA private key paragraph.\n");
+        Path secretJson = Files.writeString(outside.resolve("secret.json"), "{\"source\": \"" + secret + "\"}");
+        Files.createSymbolicLink(root.resolve("passwd.txt"), passwd);
+        Files.createSymbolicLink(root.resolve("keys"), keys);
+        Files.writeString(root.resolve("story.txt"), "A harbour story\n\nThe harbour reopened on Monday.\n");
+        Files.createSymbolicLink(root.resolve("story.txt.meta.json"), secretJson);
+        Files.writeString(root.resolve("plain.txt"), "A plain story\n\nThe storm moved east overnight.\n");
+
+        try (DropFolderService service = new DropFolderService(config(), broker.clientProperties(), topics)) {
+            service.start();
+            assertThat(Eventually.holds(() -> listNames(root.resolve("done")).contains("plain.txt")
+                    && listNames(root.resolve("failed")).containsAll(Set.of("passwd.txt", "keys", "story.txt")), TIMEOUT))
+                    .as("links filed in failed/, the plain file produced").isTrue();
+            assertThat(service.healthy()).isTrue();
+        }
+        assertThat(Files.isSymbolicLink(root.resolve("failed/passwd.txt"))).isTrue();
+        assertThat(Files.readString(root.resolve("failed/passwd.txt.error.txt"))).contains("symbolic link");
+        assertThat(Files.readString(root.resolve("failed/story.txt.error.txt"))).contains("symbolic link");
+        assertThat(passwd).exists();
+
+        List<ConsumerRecord<String, DeadLetter>> deadLetters = broker.readUntil(topics.deadLetters(),
+                records -> records.size() >= 3, TIMEOUT);
+        assertThat(deadLetters).hasSize(3).allSatisfy(r -> {
+            assertThat(r.value().getMessage()).contains("symbolic link").doesNotContain(secret);
+            assertThat(r.value().getOriginalBytes() == null ? "" : StandardCharsets.UTF_8.decode(r.value().getOriginalBytes())
+                    .toString()).doesNotContain(secret);
+        });
+        List<ConsumerRecord<String, RawArticle>> articles = broker.readUntil(topics.rawArticles(),
+                records -> false, Duration.ofSeconds(2));
+        assertThat(articles).extracting(r -> r.value().getTitle()).containsExactly("A plain story");
+        assertThat(articles.get(0).value().toString()).doesNotContain(secret);
+    }
+
+    @Test
+    void deadLettersOfOneFileAreCappedWithOneSummary() throws Exception {
+        Topics topics = new Topics("t8-", null);
+        int cap = 20;
+        int bad = 5000;
+        StringBuilder lines = new StringBuilder("{\"title\": \"Good\", \"body\": \"The one good line of the file.\"}\n");
+        for (int i = 0; i < bad; i++) {
+            lines.append("{\"title\": \"Broken ").append(i).append("\", \"body\":\n");
+        }
+        Files.writeString(root.resolve("bad.jsonl"), lines, StandardCharsets.UTF_8);
+        DropFolderConfig capped = new DropFolderConfig(root, Duration.ofMillis(50), Duration.ZERO, 1 << 20, false, cap);
+
+        try (DropFolderService service = new DropFolderService(capped, broker.clientProperties(), topics)) {
+            service.start();
+            assertThat(Eventually.holds(() -> Files.exists(root.resolve("done/bad.jsonl")), TIMEOUT)).isTrue();
+        }
+        List<ConsumerRecord<String, DeadLetter>> deadLetters = broker.readUntil(topics.deadLetters(),
+                records -> false, Duration.ofSeconds(3));
+        assertThat(deadLetters).hasSize(cap + 1);
+        assertThat(deadLetters).filteredOn(r -> r.value().getErrorClass().equals("unreadable-records")).singleElement()
+                .satisfies(r -> assertThat(r.value().getMessage()).contains((bad - cap) + " more unreadable records in bad.jsonl")
+                        .contains("line " + (cap + 2)));
+        List<String> report = Files.readAllLines(root.resolve("done/bad.jsonl.report.txt"));
+        assertThat(report).hasSizeLessThanOrEqualTo(cap + 2);
+        assertThat(broker.readUntil(topics.rawArticles(), records -> !records.isEmpty(), TIMEOUT))
+                .extracting(r -> r.value().getTitle()).containsExactly("Good");
+    }
+
+    @Test
+    void savedFeedsAreReadLikeTheFeedReaderReadsThem() throws Exception {
+        Topics topics = new Topics("t9-", null);
+        // RSS 0.91 as Netscape published it, DOCTYPE and all: plain Rome refuses any DOCTYPE.
+        Files.writeString(root.resolve("netscape.rss"), """
+                <?xml version="1.0" encoding="ISO-8859-1"?>
+                <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"
+                  "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+                <rss version="0.91"><channel><title>Old Wire</title><link>https://old.example/</link>
+                <description>News</description><language>en-us</language>
+                <item><title>Harbour reopens</title><link>https://old.example/harbour</link>
+                <description>The harbour reopened on Monday after three days of closure.</description></item>
+                </channel></rss>
+                """, StandardCharsets.ISO_8859_1);
+        // Junk before the prolog, an unescaped ampersand and an HTML entity: what the reader repairs.
+        Files.writeString(root.resolve("messy.xml"), """
+
+                \uFEFF<?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Tom & Jerry News</title><link>https://messy.example/</link>
+                <description>News</description>
+                <item><title>Storm passes&nbsp;east</title><link>https://messy.example/storm?a=1&b=2</link>
+                <description>The storm moved east overnight & the ferries sail again.</description></item>
+                </channel></rss>
+                """, StandardCharsets.UTF_8);
+
+        try (DropFolderService service = new DropFolderService(config(), broker.clientProperties(), topics)) {
+            service.start();
+            assertThat(Eventually.holds(() -> listNames(root.resolve("done")).containsAll(Set.of("netscape.rss", "messy.xml")),
+                    TIMEOUT)).as("both feeds produced").isTrue();
+        }
+        List<ConsumerRecord<String, RawArticle>> articles = broker.readUntil(topics.rawArticles(),
+                records -> records.size() >= 2, TIMEOUT);
+        assertThat(articles).extracting(r -> r.value().getTitle())
+                .containsExactlyInAnyOrder("Harbour reopens", "Storm passes east");
+        assertThat(articles).extracting(r -> r.value().getMetadata().get("source"))
+                .containsExactlyInAnyOrder("Old Wire", "Tom & Jerry News");
+    }
+
+    @Test
+    void anArticleOverARecordsSizeIsCutToFitAndTheFolderCarriesOn() throws Exception {
+        Topics topics = new Topics("t10-", null);
+        StringBuilder page = new StringBuilder("<html><head><title>A very long report</title></head><body><article>"
+                + "<h1>A very long report</h1>");
+        for (int i = 0; page.length() < 1_600_000; i++) {
+            page.append("<p>Paragraph ").append(i).append(" of the long report: ")
+                    .append("the committee heard evidence on the harbour works and the budget. ".repeat(6)).append("</p>\n");
+        }
+        page.append("</article></body></html>");
+        Files.writeString(root.resolve("a-big.html"), page, StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("b-small.txt"), "A small story\n\nThe storm moved east overnight.\n");
+        DropFolderConfig large = new DropFolderConfig(root, Duration.ofMillis(50), Duration.ZERO, 10 << 20, false);
+
+        try (DropFolderService service = new DropFolderService(large, broker.clientProperties(), topics)) {
+            service.start();
+            assertThat(Eventually.holds(() -> listNames(root.resolve("done")).containsAll(Set.of("a-big.html", "b-small.txt")),
+                    TIMEOUT)).as("both files produced").isTrue();
+            assertThat(service.healthy()).isTrue();
+        }
+        List<ConsumerRecord<String, RawArticle>> articles = broker.readUntil(topics.rawArticles(),
+                records -> records.size() >= 2, TIMEOUT);
+        assertThat(articles).extracting(r -> r.value().getTitle())
+                .containsExactlyInAnyOrder("A very long report", "A small story");
+        RawArticle big = articles.stream().map(ConsumerRecord::value).filter(a -> a.getTitle().startsWith("A very"))
+                .findFirst().orElseThrow();
+        assertThat(big.getRawHtml()).isNull();
+        assertThat(big.getMetadata().get("truncated")).contains("raw HTML dropped").contains("body cut");
+        assertThat(big.getBody()).startsWith("Paragraph 0 of the long report").hasSizeGreaterThan(900_000)
+                .endsWith("the budget.");
+        assertThat(Files.readString(root.resolve("done/a-big.html.report.txt"))).contains("cut to fit");
+    }
+
+    @Test
+    void aRecordTheBrokerRefusesIsNoOutage() throws Exception {
+        Topics topics = new Topics("t11-", null);
+        try (Admin admin = Admin.create(broker.clientProperties())) {
+            // The broker's limit below the producer's: the broker itself refuses the record.
+            admin.createTopics(List.of(new NewTopic(topics.rawArticles().name(), 1, (short) 1)
+                    .configs(Map.of("max.message.bytes", "100000")))).all().get();
+        }
+        Files.writeString(root.resolve("a-big.txt"), "A long story\n\n" + "A paragraph of the long story. ".repeat(10_000));
+        Files.writeString(root.resolve("b-small.txt"), "A small story\n\nThe storm moved east overnight.\n");
+
+        try (DropFolderService service = new DropFolderService(config(), broker.clientProperties(), topics)) {
+            service.start();
+            assertThat(Eventually.holds(() -> listNames(root.resolve("done")).contains("b-small.txt")
+                    && listNames(root.resolve("failed")).contains("a-big.txt"), TIMEOUT)).as("both files filed").isTrue();
+            assertThat(service.healthy()).isTrue();
+        }
+        assertThat(Files.readString(root.resolve("failed/a-big.txt.error.txt"))).contains("RecordTooLargeException");
+        assertThat(broker.readUntil(topics.rawArticles(), records -> !records.isEmpty(), TIMEOUT))
+                .extracting(r -> r.value().getTitle()).containsExactly("A small story");
+        assertThat(broker.readUntil(topics.deadLetters(), records -> !records.isEmpty(), TIMEOUT)).singleElement()
+                .satisfies(r -> assertThat(r.value().getErrorClass()).isEqualTo("refused-by-broker"));
     }
 
     private boolean processingIsEmpty() {

@@ -46,12 +46,19 @@ class FeedServiceKafkaTest {
     }
 
     private static void createTopics(Topics topics) throws Exception {
+        createTopics(topics, Map.of());
+    }
+
+    /** Creates the topics, with these configs on raw-articles. */
+    private static void createTopics(Topics topics, Map<String, String> rawArticlesConfig) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
             List<NewTopic> created = new ArrayList<>();
             for (Topic<String, ?> topic : topics.all()) {
                 NewTopic newTopic = new NewTopic(topic.name(), 1, (short) 1);
                 if (topic.compacted()) {
                     newTopic.configs(Map.of("cleanup.policy", "compact"));
+                } else if (topic.name().equals(topics.rawArticles().name())) {
+                    newTopic.configs(rawArticlesConfig);
                 }
                 created.add(newTopic);
             }
@@ -131,5 +138,68 @@ class FeedServiceKafkaTest {
             assertThat(all).extracting(RawArticle::getTitle).containsExactly("B", "A", "C");
             assertThat(readUntil(topics.seenItems(), list -> list.size() >= 6)).hasSizeGreaterThanOrEqualTo(6);
         }
+    }
+
+    @ParameterizedTest(name = "transactional={0}")
+    @ValueSource(booleans = {false, true})
+    void anOversizeItemIsCutAndThePollGoesOn(boolean transactional) throws Exception {
+        Topics topics = new Topics(transactional ? "big-tx-" : "big-plain-", null);
+        createTopics(topics);
+        String huge = ("<p>" + "The committee heard evidence on the harbour works and the budget. ".repeat(8) + "</p>\n")
+                .repeat(3000);
+        String body = FeedPollerTest.rss(
+                FeedPollerTest.item("c", "http://news.example.org/c", "C", "c", null),
+                FeedPollerTest.item("big", "http://news.example.org/big", "Big", huge, null),
+                FeedPollerTest.item("a", "http://news.example.org/a", "A", "a", null));
+        assertThat(body.length()).isGreaterThan(1_500_000);
+        List<RawArticle> articles = runFeed(topics, transactional, body, 3);
+        assertThat(articles).extracting(RawArticle::getTitle).containsExactly("A", "Big", "C");
+        RawArticle big = articles.get(1);
+        assertThat(big.getRawHtml()).isNull();
+        assertThat(big.getMetadata().get("truncated")).contains("raw HTML dropped").contains("body cut");
+        assertThat(big.getBody()).startsWith("The committee heard").hasSizeGreaterThan(900_000);
+    }
+
+    @ParameterizedTest(name = "transactional={0}")
+    @ValueSource(booleans = {false, true})
+    void anItemTheBrokerRefusesIsADeadLetterAndThePollGoesOn(boolean transactional) throws Exception {
+        Topics topics = new Topics(transactional ? "refuse-tx-" : "refuse-plain-", null);
+        // The broker's limit below the producer's: the broker itself refuses the record.
+        createTopics(topics, Map.of("max.message.bytes", "100000"));
+        String large = ("<p>" + "A paragraph of the long story. ".repeat(10) + "</p>").repeat(1000);
+        String body = FeedPollerTest.rss(
+                FeedPollerTest.item("c", "http://news.example.org/c", "C", "c", null),
+                FeedPollerTest.item("large", "http://news.example.org/large", "Large", large, null),
+                FeedPollerTest.item("a", "http://news.example.org/a", "A", "a", null));
+        assertThat(runFeed(topics, transactional, body, 2)).extracting(RawArticle::getTitle).containsExactly("A", "C");
+        assertThat(readUntil(topics.deadLetters(), list -> !list.isEmpty())).singleElement()
+                .satisfies(letter -> assertThat(letter.getOrigin()).isEqualTo("http://news.example.org/large"));
+    }
+
+    /**
+     * Serves the feed, waits for {@code expected} articles and several more polls (each writes a health
+     * record), and checks the feed advanced: healthy, nothing emitted twice.
+     */
+    private static List<RawArticle> runFeed(Topics topics, boolean transactional, String body, int expected)
+            throws Exception {
+        try (TestFeedServer server = new TestFeedServer()) {
+            server.on("/feed", exchange -> TestFeedServer.send(exchange, 200, "application/rss+xml",
+                    body.getBytes(StandardCharsets.UTF_8), Map.of()));
+            FeedSettings feed = FeedSettings.of(server.uri("/feed").toString(), Duration.ofMillis(300));
+            FeedsConfig config = FeedsConfig.defaults(List.of(feed)).withBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                    Duration.ofHours(1), 0.0);
+            try (FeedService service = new FeedService(config, kafka(transactional), topics, new SimpleMeterRegistry(),
+                    new ParagraphTextExtractor(), SeenItems.DEFAULT_RETENTION)) {
+                service.start();
+                assertThat(readUntil(topics.rawArticles(), list -> list.size() >= expected)).hasSize(expected);
+                List<SourceHealth> health = readUntil(topics.sourceHealth(), list -> list.size() >= 3);
+                assertThat(health).hasSizeGreaterThanOrEqualTo(3);
+                assertThat(health.get(health.size() - 1).getItemsSeen()).isEqualTo(3);
+                assertThat(service.healthy()).isTrue();
+            }
+        }
+        List<RawArticle> articles = readUntil(topics.rawArticles(), list -> list.size() >= expected);
+        assertThat(articles).hasSize(expected);
+        return articles;
     }
 }

@@ -16,6 +16,7 @@ public enum Setting {
     NEWSFLOW_DROP_STABLE_MS("2000", "A file not renamed into place is taken after its size and mtime were stable this long."),
     NEWSFLOW_DROP_MAX_BYTES("10485760", "Larger dropped files go to failed/ unread."),
     NEWSFLOW_DROP_DELETE_DONE("false", "Delete produced files instead of moving them to done/."),
+    NEWSFLOW_DROP_MAX_DEAD_LETTERS("100", "Bad records (JSON Lines lines, feed items) of one dropped file that get a dead letter, a log line and a report line each; the rest are counted in one summary dead letter."),
     NEWSFLOW_FEEDS_FILE("", "Feeds file (YAML or JSON, see README \"Feeds\") polled by ingest. Empty: no feed reader."),
     NEWSFLOW_FEEDS_TRANSACTIONAL_ID("newsflow-feeds", "Transactional id of the feed reader: a poll's articles and its seen-items are written in one transaction (exactly once). Unique per ingest instance; empty turns transactions off (at least once)."),
     NEWSFLOW_SEEN_ITEMS_RETENTION_DAYS("90", "Retention of the seen-items topic (compacted and time-limited, set when the topic is created): what ingest remembers of items gone from their feeds this long is forgotten; items still listed are rewritten before they expire."),

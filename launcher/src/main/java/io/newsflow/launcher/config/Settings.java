@@ -102,7 +102,8 @@ public final class Settings {
                 Duration.ofMillis(getLong(Setting.NEWSFLOW_DROP_POLL_MS)),
                 Duration.ofMillis(getLong(Setting.NEWSFLOW_DROP_STABLE_MS)),
                 getLong(Setting.NEWSFLOW_DROP_MAX_BYTES),
-                Boolean.parseBoolean(get(Setting.NEWSFLOW_DROP_DELETE_DONE)));
+                Boolean.parseBoolean(get(Setting.NEWSFLOW_DROP_DELETE_DONE)),
+                getInt(Setting.NEWSFLOW_DROP_MAX_DEAD_LETTERS));
     }
 
     public EnrichConfig enrich() {
