@@ -140,7 +140,7 @@ public final class FeedPoller {
                 return success(attemptAt, status, response, 0);
             }
             Optional<Duration> retryAfter = status == 429 || status == 503
-                    ? timing.retryAfter(response.header("Retry-After"), attemptAt) : Optional.empty();
+                    ? timing.retryAfter(response.header("Retry-After"), clock.instant()) : Optional.empty();
             return failure(attemptAt, status, "http-" + status, "HTTP " + status + " from " + response.finalUri(), retryAfter);
         } catch (FetchException e) {
             if (Thread.currentThread().isInterrupted()) {
@@ -300,7 +300,8 @@ public final class FeedPoller {
         lastSuccessAt = attemptAt;
         Duration delay = timing.afterSuccess(feed.interval(), ttlMinutes, response.header("Cache-Control"),
                 response.header("Expires"), response.header("Date"), attemptAt);
-        nextPollAt = attemptAt.plus(delay);
+        // Timed from the poll's end: a poll that took longer than its delay is not repeated at once.
+        nextPollAt = clock.instant().plus(delay);
         return health(attemptAt, status, null, null);
     }
 
@@ -318,7 +319,7 @@ public final class FeedPoller {
         metrics.poll(feed.sourceId(), "failed");
         metrics.failure(feed.sourceId(), errorClass);
         Duration delay = timing.afterFailure(feed.interval(), consecutiveFailures, retryAfter);
-        nextPollAt = attemptAt.plus(delay);
+        nextPollAt = clock.instant().plus(delay);
         log.info("Feed {} poll failed ({} {}): {}; retry in {}", feed.url(), errorClass, consecutiveFailures, message, delay);
         return health(attemptAt, status, errorClass, message);
     }

@@ -186,6 +186,31 @@ class FeedPollerTest {
     }
 
     @Test
+    void theNextPollIsTimedFromTheEndOfAPollThatTookLongerThanItsDelay() {
+        // The server (on the test clock) takes 25 minutes per answer: longer than the 10-minute interval.
+        AtomicInteger status = new AtomicInteger(200);
+        server.on("/slow", exchange -> {
+            clock.advance(Duration.ofMinutes(25));
+            if (status.get() == 200) {
+                ok(exchange, rss(item("a", "http://news.example.org/a", "A", "a", null)), Map.of());
+            } else {
+                TestFeedServer.send(exchange, status.get(), "text/plain", "boom".getBytes(StandardCharsets.UTF_8), Map.of());
+            }
+        });
+        FeedPoller poller = poller(feed("/slow"));
+
+        SourceHealth ok = poller.poll();
+        Instant okEnded = clock.instant();
+        assertThat(ok.getNextPollAt()).isEqualTo(okEnded.plus(INTERVAL)).isAfter(okEnded);
+
+        status.set(500);
+        SourceHealth failed = pollAtNext(poller);
+        Instant failedEnded = clock.instant();
+        assertThat(failed.getErrorClass()).isEqualTo("http-500");
+        assertThat(failed.getNextPollAt()).isEqualTo(failedEnded.plus(INTERVAL));
+    }
+
+    @Test
     void failuresBackOffWithoutGivingUpMarkTheFeedDeadAndItRecoversByItself() {
         AtomicInteger status = new AtomicInteger(500);
         server.on("/feed", exchange -> {
