@@ -96,9 +96,9 @@ final class FeedHttp {
             if (!visited.add(current)) {
                 throw new FetchException("redirect-loop", "redirect loop at " + current, null);
             }
-            // Only the configured host gets credentials, even after a redirect (or a remembered 301) elsewhere.
-            boolean sameHost = current.getHost() != null && current.getHost().equalsIgnoreCase(feed.url().getHost());
-            Response response = once(feed, current, accept, extraHeaders, sameHost);
+            // Only the configured origin gets credentials, on every hop, even after a remembered 301 elsewhere:
+            // another port may be another service, and plain http would expose them on the wire.
+            Response response = once(feed, current, accept, extraHeaders, sameOrigin(current, feed.url()));
             int status = response.status();
             if (status < 300 || status >= 400 || status == 304) {
                 return new Response(status, current, allPermanent ? permanent : null, response.headers(), response.body());
@@ -130,7 +130,23 @@ final class FeedHttp {
         }
     }
 
-    private Response once(FeedSettings feed, URI uri, String accept, Map<String, String> extraHeaders, boolean sameHost)
+    /** Same scheme, host and port (a default port written out or left implicit is the same origin). */
+    static boolean sameOrigin(URI a, URI b) {
+        String scheme = String.valueOf(a.getScheme()).toLowerCase(Locale.ROOT);
+        return a.getHost() != null && b.getHost() != null
+                && scheme.equals(String.valueOf(b.getScheme()).toLowerCase(Locale.ROOT))
+                && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private Response once(FeedSettings feed, URI uri, String accept, Map<String, String> extraHeaders, boolean sameOrigin)
             throws FetchException {
         HttpRequest.Builder request;
         try {
@@ -142,8 +158,8 @@ final class FeedHttp {
         request.setHeader("Accept", accept);
         request.setHeader("Accept-Encoding", "gzip, deflate");
         try {
-            // Credentials and custom headers go to the configured host only, never to a redirect target elsewhere.
-            if (sameHost) {
+            // Credentials and custom headers go to the configured origin only, never to a redirect target elsewhere.
+            if (sameOrigin) {
                 feed.headers().forEach(request::setHeader);
                 if (feed.username() != null) {
                     String pair = feed.username() + ":" + (feed.password() == null ? "" : feed.password());

@@ -551,6 +551,42 @@ class FeedPollerTest {
     }
 
     @Test
+    void credentialsDoNotFollowARedirectToAnotherPortOfTheSameHost() throws IOException {
+        try (TestFeedServer otherPort = new TestFeedServer()) {
+            otherPort.on("/feed", exchange -> ok(exchange, rss(), Map.of()));
+            server.on("/private", exchange -> TestFeedServer.send(exchange, 302, null, null,
+                    Map.of("Location", otherPort.uri("/feed").toString())));
+            // The same origin again after the hop: credentials are back.
+            otherPort.on("/back", exchange -> TestFeedServer.send(exchange, 302, null, null,
+                    Map.of("Location", server.uri("/home").toString())));
+            server.on("/home", exchange -> ok(exchange, rss(), Map.of()));
+            server.on("/private2", exchange -> TestFeedServer.send(exchange, 302, null, null,
+                    Map.of("Location", otherPort.uri("/back").toString())));
+            assertThat(otherPort.uri("/").getHost()).isEqualTo(server.uri("/").getHost());
+
+            poller(feed("/private").withHeaders(Map.of("X-Api-Key", "k-42")).withBasicAuth("reader", "pw")).poll();
+            poller(feed("/private2").withHeaders(Map.of("X-Api-Key", "k-42")).withBasicAuth("reader", "pw")).poll();
+
+            assertThat(server.requestsTo("/private").get(0).header("Authorization")).isEqualTo("Basic cmVhZGVyOnB3");
+            for (TestFeedServer.Request crossed : List.of(otherPort.requestsTo("/feed").get(0), otherPort.requestsTo("/back").get(0))) {
+                assertThat(crossed.header("Authorization")).isNull();
+                assertThat(crossed.header("X-Api-Key")).isNull();
+            }
+            assertThat(server.requestsTo("/home").get(0).header("X-Api-Key")).isEqualTo("k-42");
+        }
+    }
+
+    @Test
+    void anOriginIsSchemeHostAndPort() {
+        java.net.URI feed = java.net.URI.create("https://news.example.org/rss");
+        assertThat(FeedHttp.sameOrigin(java.net.URI.create("https://NEWS.example.org:443/other"), feed)).isTrue();
+        assertThat(FeedHttp.sameOrigin(java.net.URI.create("http://news.example.org/rss"), feed)).isFalse();
+        assertThat(FeedHttp.sameOrigin(java.net.URI.create("https://news.example.org:8443/rss"), feed)).isFalse();
+        assertThat(FeedHttp.sameOrigin(java.net.URI.create("https://cdn.example.org/rss"), feed)).isFalse();
+        assertThat(FeedHttp.sameOrigin(java.net.URI.create("http://news.example.org:80/"), java.net.URI.create("http://news.example.org/"))).isTrue();
+    }
+
+    @Test
     void aConfiguredProxyCarriesTheRequest() {
         // The test server plays the proxy: it receives the absolute URI of a host that does not resolve.
         server.on("/proxied-feed", exchange -> ok(exchange, rss(item("p", "http://news.example.org/p", "Via proxy", "x", null)), Map.of()));
