@@ -40,6 +40,7 @@ public final class FeedService implements AutoCloseable {
     private final List<FeedPoller> pollers = new ArrayList<>();
     private ScheduledExecutorService scheduler;
     private KafkaFeedOutput output;
+    private FeedHttp http;
     private volatile boolean running;
 
     public FeedService(FeedsConfig config, Map<String, Object> kafkaProperties, Topics topics) {
@@ -76,7 +77,7 @@ public final class FeedService implements AutoCloseable {
         });
         log.info("Feed state restored: {} seen-item keys from {} records, health of {} feeds", seen.size(), seenRecords, health.size());
         output = new KafkaFeedOutput(kafkaProperties, topics);
-        FeedHttp http = new FeedHttp(config, clock);
+        http = new FeedHttp(config, clock);
         FeedMetrics metrics = new FeedMetrics(registry);
         AtomicInteger threadNumber = new AtomicInteger();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(config.threads(), runnable -> {
@@ -144,6 +145,9 @@ public final class FeedService implements AutoCloseable {
         running = false;
         if (scheduler != null) {
             scheduler.shutdownNow();
+            if (http != null) {
+                http.close();  // ends fetches in flight: blocking reads do not notice an interrupt
+            }
             try {
                 if (!scheduler.awaitTermination(config.readTimeout().toSeconds() + 5, TimeUnit.SECONDS)) {
                     log.warn("Feed pollers did not stop in time");

@@ -122,7 +122,7 @@ public final class FeedsFile {
         log.info("Feeds file {}: {} feeds, {} refused entries", file, feeds.size(), problems.size());
         return new FeedsConfig(feeds, problems, base.connectTimeout(), base.readTimeout(), base.maxBodyBytes(),
                 base.maxRedirects(), base.perHostConcurrency(), base.backoffCap(), base.retryAfterCap(),
-                base.maxPollInterval(), base.unconditionalEvery(), base.deadAfter(), base.jitter(), base.threads());
+                base.maxPollInterval(), base.unconditionalEvery(), base.deadAfter(), base.jitter(), base.threads(), base.allowedRanges());
     }
 
     private static FeedsConfig polling(JsonNode node, Path file, List<String> problems) {
@@ -143,11 +143,22 @@ public final class FeedsFile {
                     duration(node.get("unconditionalEvery"), d.unconditionalEvery()),
                     duration(node.get("deadAfter"), d.deadAfter()),
                     node.path("jitter").asDouble(d.jitter()),
-                    Math.max(1, node.path("threads").asInt(d.threads())));
+                    Math.max(1, node.path("threads").asInt(d.threads())), allowedRanges(node.get("allowedRanges")));
         } catch (IllegalArgumentException e) {
             problems.add(file + " polling: " + e.getMessage() + "; defaults used");
             return d;
         }
+    }
+
+    private static List<String> allowedRanges(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        List<String> ranges = new ArrayList<>();
+        for (JsonNode range : node.isArray() ? node : List.of(node)) {
+            ranges.add(AddressRange.parse(range.asText()).text());
+        }
+        return ranges;
     }
 
     private FeedSettings feed(JsonNode node, JsonNode defaults, int line) {

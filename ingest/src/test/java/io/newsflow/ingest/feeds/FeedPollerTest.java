@@ -31,6 +31,7 @@ class FeedPollerTest {
 
     private static final Instant START = Instant.parse("2025-05-01T08:00:00Z");
     private static final Duration INTERVAL = Duration.ofMinutes(10);
+    private static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1/128");
 
     private final MutableClock clock = new MutableClock(START);
     private final RecordingOutput output = new RecordingOutput();
@@ -499,6 +500,7 @@ class FeedPollerTest {
 
     @Test
     void fullTextFetchReplacesTheTeaserWithTheArticlePage() {
+        config = config.withAllowedRanges(LOOPBACK);  // the pages live on the test server
         server.on("/feed", exchange -> ok(exchange, rss(item("a", server.uri("/article/1").toString(), "Summit", "Teaser only", null)), Map.of()));
         server.on("/article/1", exchange -> TestFeedServer.send(exchange, 200, "text/html; charset=utf-8", """
                 <html><head><title>Summit</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
@@ -515,7 +517,78 @@ class FeedPollerTest {
     }
 
     @Test
+    void anItemLinkIntoTheNetworkIsNotFetchedAndTheItemKeepsItsFeedText() {
+        // The feed is the operator's (trusted, on loopback); its item links are chosen by its content.
+        int port = server.uri("/").getPort();
+        server.on("/feed", exchange -> ok(exchange, rss(
+                item("3", "http://[::ffff:127.0.0.1]:" + port + "/internal/3", "Mapped", "Third teaser", null),
+                item("2", server.uriViaLocalhost("/internal/2").toString(), "By name", "Second teaser", null),
+                item("1", server.uri("/internal/1").toString(), "Literal", "First teaser", null)), Map.of()));
+        server.on("/internal/1", exchange -> ok(exchange, "<p>secret</p>", Map.of()));
+        server.on("/internal/2", exchange -> ok(exchange, "<p>secret</p>", Map.of()));
+        server.on("/internal/3", exchange -> ok(exchange, "<p>secret</p>", Map.of()));
+
+        SourceHealth health = poller(feed("/feed").withFullText(true)).poll();
+
+        assertThat(health.getErrorClass()).isNull();
+        assertThat(server.requests).extracting(TestFeedServer.Request::path).containsExactly("/feed");
+        assertThat(output.articles).extracting(RawArticle::getBody).containsExactly("First teaser", "Second teaser", "Third teaser");
+        assertThat(output.articles).allSatisfy(article -> assertThat(article.getMetadata()).containsEntry("fullText", "false"));
+        assertThat(output.deadLetters).hasSize(3).allSatisfy(letter -> {
+            assertThat(letter.getErrorClass()).isEqualTo("address-refused");
+            assertThat(letter.getMessage()).contains("loopback");
+            assertThat(letter.getOrigin()).isEqualTo(server.uri("/feed").toString());
+        });
+        assertThat(StandardCharsets.UTF_8.decode(output.deadLetters.get(0).getOriginalBytes()).toString())
+                .isEqualTo(server.uri("/internal/1").toString());
+    }
+
+    @Test
+    void aRedirectFromTheTrustedFeedToAnotherOriginInsideTheNetworkIsRefusedUnlessAllowed() throws IOException {
+        try (TestFeedServer inside = new TestFeedServer()) {
+            inside.on("/admin", exchange -> ok(exchange, rss(item("x", "http://news.example.org/x", "Internal", "x", null)), Map.of()));
+            server.on("/feed", exchange -> TestFeedServer.send(exchange, 302, null, null, Map.of("Location", inside.uri("/admin").toString())));
+            server.on("/same-origin", exchange -> TestFeedServer.send(exchange, 302, null, null, Map.of("Location", "/feed2")));
+            server.on("/feed2", exchange -> ok(exchange, rss(item("y", "http://news.example.org/y", "Moved", "y", null)), Map.of()));
+
+            SourceHealth refused = poller(feed("/feed")).poll();
+            assertThat(refused.getErrorClass()).isEqualTo("address-refused");
+            assertThat(refused.getErrorMessage()).contains("127.0.0.1").contains("loopback");
+            assertThat(inside.requests).isEmpty();
+
+            // A redirect on the feed's own origin stays trusted (internal feeds move paths too).
+            assertThat(poller(feed("/same-origin")).poll().getErrorClass()).isNull();
+
+            config = config.withAllowedRanges(LOOPBACK);
+            assertThat(poller(feed("/feed")).poll().getErrorClass()).isNull();
+            assertThat(inside.requestsTo("/admin")).hasSize(1);
+            assertThat(output.articles).extracting(RawArticle::getTitle).containsExactly("Moved", "Internal");
+        }
+    }
+
+    @Test
+    void aRedirectFromAnAllowedPageToAnAddressOutsideTheAllowedBlockIsRefused() {
+        config = config.withAllowedRanges(List.of("127.0.0.1/32"));
+        int port = server.uri("/").getPort();
+        server.on("/feed", exchange -> ok(exchange, rss(item("p", server.uri("/page").toString(), "Page", "Teaser", null)), Map.of()));
+        // 127.0.0.2 is loopback too, outside the allowed 127.0.0.1/32: refused before any connection.
+        server.on("/page", exchange -> TestFeedServer.send(exchange, 302, null, null,
+                Map.of("Location", "http://127.0.0.2:" + port + "/secret")));
+
+        poller(feed("/feed").withFullText(true)).poll();
+
+        assertThat(server.requestsTo("/page")).hasSize(1);
+        assertThat(server.requestsTo("/secret")).isEmpty();
+        assertThat(output.articles).extracting(RawArticle::getBody).containsExactly("Teaser");
+        assertThat(output.deadLetters).singleElement().satisfies(letter -> {
+            assertThat(letter.getErrorClass()).isEqualTo("address-refused");
+            assertThat(letter.getMessage()).contains("127.0.0.2");
+        });
+    }
+
+    @Test
     void aPageThatAsksForAPauseStopsFurtherPageFetchesFromThatHost() {
+        config = config.withAllowedRanges(LOOPBACK);  // the pages live on the test server
         server.on("/feed", exchange -> ok(exchange, rss(
                 item("2", server.uri("/page/2").toString(), "Second", "Second teaser", null),
                 item("1", server.uri("/page/1").toString(), "First", "First teaser", null)), Map.of()));
@@ -536,6 +609,7 @@ class FeedPollerTest {
 
     @Test
     void credentialsAndHeadersGoToTheFeedHostOnly() {
+        config = config.withAllowedRanges(LOOPBACK);  // the pages live on the test server
         server.on("/private", exchange -> TestFeedServer.send(exchange, 302, null, null,
                 Map.of("Location", server.uriViaLocalhost("/elsewhere").toString())));
         server.on("/elsewhere", exchange -> ok(exchange, rss(), Map.of()));
@@ -552,6 +626,7 @@ class FeedPollerTest {
 
     @Test
     void credentialsDoNotFollowARedirectToAnotherPortOfTheSameHost() throws IOException {
+        config = config.withAllowedRanges(LOOPBACK);  // the pages live on the test server
         try (TestFeedServer otherPort = new TestFeedServer()) {
             otherPort.on("/feed", exchange -> ok(exchange, rss(), Map.of()));
             server.on("/private", exchange -> TestFeedServer.send(exchange, 302, null, null,
