@@ -64,7 +64,12 @@ public final class FeedService implements AutoCloseable {
 
     /** Restores state from the topics, then schedules every feed; returns once polling runs. */
     public void start() {
-        config.problems().forEach(problem -> log.warn("Feed entry refused: {}", problem));
+        if (!config.problems().isEmpty()) {
+            // A typo must not silently leave feeds unpolled: nothing runs until the file is right.
+            config.problems().forEach(problem -> log.error("Feeds file problem: {}", problem));
+            throw new IllegalStateException("the feeds file has " + config.problems().size() + " problem(s): "
+                    + String.join("; ", config.problems()));
+        }
         SeenItems seen = new SeenItems(seenItemsRetention);
         long seenRecords = CompactedTopicReader.readAll(kafkaProperties, topics.seenItems(), RESTORE_TIMEOUT, seen::load);
         Map<String, SourceHealth> health = new HashMap<>();
@@ -99,7 +104,7 @@ public final class FeedService implements AutoCloseable {
         for (FeedPoller poller : pollers) {
             schedule(poller, Duration.ofMillis(250L * index++));
         }
-        log.info("Polling {} feeds ({} entries refused)", pollers.size(), config.problems().size());
+        log.info("Polling {} feeds", pollers.size());
     }
 
     private void schedule(FeedPoller poller, Duration minimumDelay) {
