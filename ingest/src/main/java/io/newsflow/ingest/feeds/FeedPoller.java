@@ -140,7 +140,7 @@ public final class FeedPoller {
                 return success(attemptAt, status, response, 0);
             }
             Optional<Duration> retryAfter = status == 429 || status == 503
-                    ? timing.retryAfter(response.header("Retry-After"), attemptAt) : Optional.empty();
+                    ? timing.retryAfter(response.header("Retry-After"), clock.instant()) : Optional.empty();
             return failure(attemptAt, status, "http-" + status, "HTTP " + status + " from " + response.finalUri(), retryAfter);
         } catch (FetchException e) {
             if (Thread.currentThread().isInterrupted()) {
@@ -235,18 +235,41 @@ public final class FeedPoller {
     /** The article page behind an item, with the same politeness as the feed; null when it cannot be had. */
     private String fetchPage(String link) {
         try {
-            FeedHttp.Response page = http.get(feed.withHeaders(Map.of()).withBasicAuth(null, null), URI.create(link),
-                    FeedHttp.PAGE_ACCEPT, Map.of());
+            FeedHttp.Response page = http.getPage(feed, URI.create(link));
             if (page.status() != 200) {
                 log.info("Feed {}: article page {} answered {}; feed text kept", feed.url(), link, page.status());
                 return null;
             }
             String charset = charsetOf(page.contentType());
             return Jsoup.parse(new ByteArrayInputStream(page.body()), charset, link).outerHtml();
-        } catch (FetchException | IOException | IllegalArgumentException e) {
+        } catch (FetchException e) {
+            if (e.errorClass().equals("address-refused")) {
+                refusedLink(link, e);
+            } else {
+                log.info("Feed {}: article page {} not fetched ({}); feed text kept", feed.url(), link, e.getMessage());
+            }
+            return null;
+        } catch (IOException | IllegalArgumentException e) {
             log.info("Feed {}: article page {} not fetched ({}); feed text kept", feed.url(), link, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * An item link (or a redirect from it) into the inside of the network: not fetched, the item goes
+     * out with its feed text, and the link is a dead letter so operators see what the feed tried.
+     */
+    private void refusedLink(String link, FetchException e) {
+        log.warn("Feed {}: article page {} refused ({}); feed text kept", feed.url(), link, e.getMessage());
+        metrics.failure(feed.sourceId(), e.errorClass());
+        output.deadLetter(DeadLetter.newBuilder()
+                .setStage("ingest")
+                .setErrorClass(e.errorClass())
+                .setMessage(e.getMessage())
+                .setOriginalBytes(ByteBuffer.wrap(link.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .setOrigin(feed.sourceId())
+                .setOccurredAt(clock.instant())
+                .build());
     }
 
     private String extractQuietly(String html, String url) {
@@ -300,7 +323,8 @@ public final class FeedPoller {
         lastSuccessAt = attemptAt;
         Duration delay = timing.afterSuccess(feed.interval(), ttlMinutes, response.header("Cache-Control"),
                 response.header("Expires"), response.header("Date"), attemptAt);
-        nextPollAt = attemptAt.plus(delay);
+        // Timed from the poll's end: a poll that took longer than its delay is not repeated at once.
+        nextPollAt = clock.instant().plus(delay);
         return health(attemptAt, status, null, null);
     }
 
@@ -318,7 +342,7 @@ public final class FeedPoller {
         metrics.poll(feed.sourceId(), "failed");
         metrics.failure(feed.sourceId(), errorClass);
         Duration delay = timing.afterFailure(feed.interval(), consecutiveFailures, retryAfter);
-        nextPollAt = attemptAt.plus(delay);
+        nextPollAt = clock.instant().plus(delay);
         log.info("Feed {} poll failed ({} {}): {}; retry in {}", feed.url(), errorClass, consecutiveFailures, message, delay);
         return health(attemptAt, status, errorClass, message);
     }

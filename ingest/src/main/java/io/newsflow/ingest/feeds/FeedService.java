@@ -40,6 +40,7 @@ public final class FeedService implements AutoCloseable {
     private final List<FeedPoller> pollers = new ArrayList<>();
     private ScheduledExecutorService scheduler;
     private KafkaFeedOutput output;
+    private FeedHttp http;
     private volatile boolean running;
 
     public FeedService(FeedsConfig config, Map<String, Object> kafkaProperties, Topics topics) {
@@ -63,7 +64,12 @@ public final class FeedService implements AutoCloseable {
 
     /** Restores state from the topics, then schedules every feed; returns once polling runs. */
     public void start() {
-        config.problems().forEach(problem -> log.warn("Feed entry refused: {}", problem));
+        if (!config.problems().isEmpty()) {
+            // A typo must not silently leave feeds unpolled: nothing runs until the file is right.
+            config.problems().forEach(problem -> log.error("Feeds file problem: {}", problem));
+            throw new IllegalStateException("the feeds file has " + config.problems().size() + " problem(s): "
+                    + String.join("; ", config.problems()));
+        }
         SeenItems seen = new SeenItems(seenItemsRetention);
         long seenRecords = CompactedTopicReader.readAll(kafkaProperties, topics.seenItems(), RESTORE_TIMEOUT, seen::load);
         Map<String, SourceHealth> health = new HashMap<>();
@@ -76,7 +82,7 @@ public final class FeedService implements AutoCloseable {
         });
         log.info("Feed state restored: {} seen-item keys from {} records, health of {} feeds", seen.size(), seenRecords, health.size());
         output = new KafkaFeedOutput(kafkaProperties, topics);
-        FeedHttp http = new FeedHttp(config, clock);
+        http = new FeedHttp(config, clock);
         FeedMetrics metrics = new FeedMetrics(registry);
         AtomicInteger threadNumber = new AtomicInteger();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(config.threads(), runnable -> {
@@ -98,7 +104,7 @@ public final class FeedService implements AutoCloseable {
         for (FeedPoller poller : pollers) {
             schedule(poller, Duration.ofMillis(250L * index++));
         }
-        log.info("Polling {} feeds ({} entries refused)", pollers.size(), config.problems().size());
+        log.info("Polling {} feeds", pollers.size());
     }
 
     private void schedule(FeedPoller poller, Duration minimumDelay) {
@@ -144,6 +150,9 @@ public final class FeedService implements AutoCloseable {
         running = false;
         if (scheduler != null) {
             scheduler.shutdownNow();
+            if (http != null) {
+                http.close();  // ends fetches in flight: blocking reads do not notice an interrupt
+            }
             try {
                 if (!scheduler.awaitTermination(config.readTimeout().toSeconds() + 5, TimeUnit.SECONDS)) {
                     log.warn("Feed pollers did not stop in time");

@@ -21,42 +21,51 @@ import java.util.List;
  * @param deadAfter           a feed failing for longer is marked dead (and still polled)
  * @param jitter              fraction of a delay added at random, so feeds do not poll in lockstep
  * @param threads             polling threads
+ * @param allowedRanges       CIDR blocks inside the network that item links and redirects may reach
+ *                            (see {@link AddressGuard}); empty by default
  */
 public record FeedsConfig(List<FeedSettings> feeds, List<String> problems, Duration connectTimeout, Duration readTimeout,
                           long maxBodyBytes, int maxRedirects, int perHostConcurrency, Duration backoffCap,
                           Duration retryAfterCap, Duration maxPollInterval, Duration unconditionalEvery,
-                          Duration deadAfter, double jitter, int threads) {
+                          Duration deadAfter, double jitter, int threads, List<String> allowedRanges) {
 
     public static final String DEFAULT_USER_AGENT = "Newsflow/0.1 (feed reader; +https://github.com/newsflow/newsflow)";
 
     public FeedsConfig {
         feeds = List.copyOf(feeds);
         problems = List.copyOf(problems);
+        allowedRanges = List.copyOf(allowedRanges);
     }
 
     public static FeedsConfig defaults(List<FeedSettings> feeds) {
         return new FeedsConfig(feeds, List.of(), Duration.ofSeconds(10), Duration.ofSeconds(30), 10L * 1024 * 1024, 5, 2,
                 Duration.ofHours(6), Duration.ofHours(6), Duration.ofHours(24), Duration.ofHours(24),
-                Duration.ofHours(48), 0.1, 4);
+                Duration.ofHours(48), 0.1, 4, List.of());
     }
 
     public FeedsConfig withTimeouts(Duration connect, Duration read) {
         return new FeedsConfig(feeds, problems, connect, read, maxBodyBytes, maxRedirects, perHostConcurrency, backoffCap,
-                retryAfterCap, maxPollInterval, unconditionalEvery, deadAfter, jitter, threads);
+                retryAfterCap, maxPollInterval, unconditionalEvery, deadAfter, jitter, threads, allowedRanges);
     }
 
     public FeedsConfig withLimits(long bodyBytes, int redirects, int hostConcurrency) {
         return new FeedsConfig(feeds, problems, connectTimeout, readTimeout, bodyBytes, redirects, hostConcurrency, backoffCap,
-                retryAfterCap, maxPollInterval, unconditionalEvery, deadAfter, jitter, threads);
+                retryAfterCap, maxPollInterval, unconditionalEvery, deadAfter, jitter, threads, allowedRanges);
     }
 
     public FeedsConfig withBackoff(Duration cap, Duration retryAfter, Duration dead, double jitterFraction) {
         return new FeedsConfig(feeds, problems, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, perHostConcurrency,
-                cap, retryAfter, maxPollInterval, unconditionalEvery, dead, jitterFraction, threads);
+                cap, retryAfter, maxPollInterval, unconditionalEvery, dead, jitterFraction, threads, allowedRanges);
     }
 
     public FeedsConfig withUnconditionalEvery(Duration every) {
         return new FeedsConfig(feeds, problems, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, perHostConcurrency,
-                backoffCap, retryAfterCap, maxPollInterval, every, deadAfter, jitter, threads);
+                backoffCap, retryAfterCap, maxPollInterval, every, deadAfter, jitter, threads, allowedRanges);
+    }
+
+    /** With CIDR blocks inside the network that item links and redirects may reach. */
+    public FeedsConfig withAllowedRanges(List<String> ranges) {
+        return new FeedsConfig(feeds, problems, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, perHostConcurrency,
+                backoffCap, retryAfterCap, maxPollInterval, unconditionalEvery, deadAfter, jitter, threads, ranges);
     }
 }

@@ -31,6 +31,7 @@ class FeedPollerTest {
 
     private static final Instant START = Instant.parse("2025-05-01T08:00:00Z");
     private static final Duration INTERVAL = Duration.ofMinutes(10);
+    private static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1/128");
 
     private final MutableClock clock = new MutableClock(START);
     private final RecordingOutput output = new RecordingOutput();
@@ -183,6 +184,31 @@ class FeedPollerTest {
         retryAfter.set("86400000");  // capped at retryAfterCap
         SourceHealth capped = poller.poll();
         assertThat(Duration.between(capped.getLastAttemptAt(), capped.getNextPollAt())).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void theNextPollIsTimedFromTheEndOfAPollThatTookLongerThanItsDelay() {
+        // The server (on the test clock) takes 25 minutes per answer: longer than the 10-minute interval.
+        AtomicInteger status = new AtomicInteger(200);
+        server.on("/slow", exchange -> {
+            clock.advance(Duration.ofMinutes(25));
+            if (status.get() == 200) {
+                ok(exchange, rss(item("a", "http://news.example.org/a", "A", "a", null)), Map.of());
+            } else {
+                TestFeedServer.send(exchange, status.get(), "text/plain", "boom".getBytes(StandardCharsets.UTF_8), Map.of());
+            }
+        });
+        FeedPoller poller = poller(feed("/slow"));
+
+        SourceHealth ok = poller.poll();
+        Instant okEnded = clock.instant();
+        assertThat(ok.getNextPollAt()).isEqualTo(okEnded.plus(INTERVAL)).isAfter(okEnded);
+
+        status.set(500);
+        SourceHealth failed = pollAtNext(poller);
+        Instant failedEnded = clock.instant();
+        assertThat(failed.getErrorClass()).isEqualTo("http-500");
+        assertThat(failed.getNextPollAt()).isEqualTo(failedEnded.plus(INTERVAL));
     }
 
     @Test
@@ -474,6 +500,7 @@ class FeedPollerTest {
 
     @Test
     void fullTextFetchReplacesTheTeaserWithTheArticlePage() {
+        config = config.withAllowedRanges(LOOPBACK);  // the pages live on the test server
         server.on("/feed", exchange -> ok(exchange, rss(item("a", server.uri("/article/1").toString(), "Summit", "Teaser only", null)), Map.of()));
         server.on("/article/1", exchange -> TestFeedServer.send(exchange, 200, "text/html; charset=utf-8", """
                 <html><head><title>Summit</title></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
@@ -490,7 +517,78 @@ class FeedPollerTest {
     }
 
     @Test
+    void anItemLinkIntoTheNetworkIsNotFetchedAndTheItemKeepsItsFeedText() {
+        // The feed is the operator's (trusted, on loopback); its item links are chosen by its content.
+        int port = server.uri("/").getPort();
+        server.on("/feed", exchange -> ok(exchange, rss(
+                item("3", "http://[::ffff:127.0.0.1]:" + port + "/internal/3", "Mapped", "Third teaser", null),
+                item("2", server.uriViaLocalhost("/internal/2").toString(), "By name", "Second teaser", null),
+                item("1", server.uri("/internal/1").toString(), "Literal", "First teaser", null)), Map.of()));
+        server.on("/internal/1", exchange -> ok(exchange, "<p>secret</p>", Map.of()));
+        server.on("/internal/2", exchange -> ok(exchange, "<p>secret</p>", Map.of()));
+        server.on("/internal/3", exchange -> ok(exchange, "<p>secret</p>", Map.of()));
+
+        SourceHealth health = poller(feed("/feed").withFullText(true)).poll();
+
+        assertThat(health.getErrorClass()).isNull();
+        assertThat(server.requests).extracting(TestFeedServer.Request::path).containsExactly("/feed");
+        assertThat(output.articles).extracting(RawArticle::getBody).containsExactly("First teaser", "Second teaser", "Third teaser");
+        assertThat(output.articles).allSatisfy(article -> assertThat(article.getMetadata()).containsEntry("fullText", "false"));
+        assertThat(output.deadLetters).hasSize(3).allSatisfy(letter -> {
+            assertThat(letter.getErrorClass()).isEqualTo("address-refused");
+            assertThat(letter.getMessage()).contains("loopback");
+            assertThat(letter.getOrigin()).isEqualTo(server.uri("/feed").toString());
+        });
+        assertThat(StandardCharsets.UTF_8.decode(output.deadLetters.get(0).getOriginalBytes()).toString())
+                .isEqualTo(server.uri("/internal/1").toString());
+    }
+
+    @Test
+    void aRedirectFromTheTrustedFeedToAnotherOriginInsideTheNetworkIsRefusedUnlessAllowed() throws IOException {
+        try (TestFeedServer inside = new TestFeedServer()) {
+            inside.on("/admin", exchange -> ok(exchange, rss(item("x", "http://news.example.org/x", "Internal", "x", null)), Map.of()));
+            server.on("/feed", exchange -> TestFeedServer.send(exchange, 302, null, null, Map.of("Location", inside.uri("/admin").toString())));
+            server.on("/same-origin", exchange -> TestFeedServer.send(exchange, 302, null, null, Map.of("Location", "/feed2")));
+            server.on("/feed2", exchange -> ok(exchange, rss(item("y", "http://news.example.org/y", "Moved", "y", null)), Map.of()));
+
+            SourceHealth refused = poller(feed("/feed")).poll();
+            assertThat(refused.getErrorClass()).isEqualTo("address-refused");
+            assertThat(refused.getErrorMessage()).contains("127.0.0.1").contains("loopback");
+            assertThat(inside.requests).isEmpty();
+
+            // A redirect on the feed's own origin stays trusted (internal feeds move paths too).
+            assertThat(poller(feed("/same-origin")).poll().getErrorClass()).isNull();
+
+            config = config.withAllowedRanges(LOOPBACK);
+            assertThat(poller(feed("/feed")).poll().getErrorClass()).isNull();
+            assertThat(inside.requestsTo("/admin")).hasSize(1);
+            assertThat(output.articles).extracting(RawArticle::getTitle).containsExactly("Moved", "Internal");
+        }
+    }
+
+    @Test
+    void aRedirectFromAnAllowedPageToAnAddressOutsideTheAllowedBlockIsRefused() {
+        config = config.withAllowedRanges(List.of("127.0.0.1/32"));
+        int port = server.uri("/").getPort();
+        server.on("/feed", exchange -> ok(exchange, rss(item("p", server.uri("/page").toString(), "Page", "Teaser", null)), Map.of()));
+        // 127.0.0.2 is loopback too, outside the allowed 127.0.0.1/32: refused before any connection.
+        server.on("/page", exchange -> TestFeedServer.send(exchange, 302, null, null,
+                Map.of("Location", "http://127.0.0.2:" + port + "/secret")));
+
+        poller(feed("/feed").withFullText(true)).poll();
+
+        assertThat(server.requestsTo("/page")).hasSize(1);
+        assertThat(server.requestsTo("/secret")).isEmpty();
+        assertThat(output.articles).extracting(RawArticle::getBody).containsExactly("Teaser");
+        assertThat(output.deadLetters).singleElement().satisfies(letter -> {
+            assertThat(letter.getErrorClass()).isEqualTo("address-refused");
+            assertThat(letter.getMessage()).contains("127.0.0.2");
+        });
+    }
+
+    @Test
     void aPageThatAsksForAPauseStopsFurtherPageFetchesFromThatHost() {
+        config = config.withAllowedRanges(LOOPBACK);  // the pages live on the test server
         server.on("/feed", exchange -> ok(exchange, rss(
                 item("2", server.uri("/page/2").toString(), "Second", "Second teaser", null),
                 item("1", server.uri("/page/1").toString(), "First", "First teaser", null)), Map.of()));
@@ -511,6 +609,7 @@ class FeedPollerTest {
 
     @Test
     void credentialsAndHeadersGoToTheFeedHostOnly() {
+        config = config.withAllowedRanges(LOOPBACK);  // the pages live on the test server
         server.on("/private", exchange -> TestFeedServer.send(exchange, 302, null, null,
                 Map.of("Location", server.uriViaLocalhost("/elsewhere").toString())));
         server.on("/elsewhere", exchange -> ok(exchange, rss(), Map.of()));
@@ -523,6 +622,43 @@ class FeedPollerTest {
         TestFeedServer.Request redirected = server.requestsTo("/elsewhere").get(0);
         assertThat(redirected.header("Authorization")).isNull();
         assertThat(redirected.header("X-Api-Key")).isNull();
+    }
+
+    @Test
+    void credentialsDoNotFollowARedirectToAnotherPortOfTheSameHost() throws IOException {
+        config = config.withAllowedRanges(LOOPBACK);  // the pages live on the test server
+        try (TestFeedServer otherPort = new TestFeedServer()) {
+            otherPort.on("/feed", exchange -> ok(exchange, rss(), Map.of()));
+            server.on("/private", exchange -> TestFeedServer.send(exchange, 302, null, null,
+                    Map.of("Location", otherPort.uri("/feed").toString())));
+            // The same origin again after the hop: credentials are back.
+            otherPort.on("/back", exchange -> TestFeedServer.send(exchange, 302, null, null,
+                    Map.of("Location", server.uri("/home").toString())));
+            server.on("/home", exchange -> ok(exchange, rss(), Map.of()));
+            server.on("/private2", exchange -> TestFeedServer.send(exchange, 302, null, null,
+                    Map.of("Location", otherPort.uri("/back").toString())));
+            assertThat(otherPort.uri("/").getHost()).isEqualTo(server.uri("/").getHost());
+
+            poller(feed("/private").withHeaders(Map.of("X-Api-Key", "k-42")).withBasicAuth("reader", "pw")).poll();
+            poller(feed("/private2").withHeaders(Map.of("X-Api-Key", "k-42")).withBasicAuth("reader", "pw")).poll();
+
+            assertThat(server.requestsTo("/private").get(0).header("Authorization")).isEqualTo("Basic cmVhZGVyOnB3");
+            for (TestFeedServer.Request crossed : List.of(otherPort.requestsTo("/feed").get(0), otherPort.requestsTo("/back").get(0))) {
+                assertThat(crossed.header("Authorization")).isNull();
+                assertThat(crossed.header("X-Api-Key")).isNull();
+            }
+            assertThat(server.requestsTo("/home").get(0).header("X-Api-Key")).isEqualTo("k-42");
+        }
+    }
+
+    @Test
+    void anOriginIsSchemeHostAndPort() {
+        java.net.URI feed = java.net.URI.create("https://news.example.org/rss");
+        assertThat(FeedHttp.sameOrigin(java.net.URI.create("https://NEWS.example.org:443/other"), feed)).isTrue();
+        assertThat(FeedHttp.sameOrigin(java.net.URI.create("http://news.example.org/rss"), feed)).isFalse();
+        assertThat(FeedHttp.sameOrigin(java.net.URI.create("https://news.example.org:8443/rss"), feed)).isFalse();
+        assertThat(FeedHttp.sameOrigin(java.net.URI.create("https://cdn.example.org/rss"), feed)).isFalse();
+        assertThat(FeedHttp.sameOrigin(java.net.URI.create("http://news.example.org:80/"), java.net.URI.create("http://news.example.org/"))).isTrue();
     }
 
     @Test

@@ -93,6 +93,81 @@ class FeedsFileTest {
     }
 
     @Test
+    void everyBadPollingValueIsOneLineAndTheOtherSettingsKeepTheirValues(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("feeds.yaml");
+        Files.writeString(file, """
+                polling:
+                  connectTimeout: 0s
+                  readTimeout: 20s
+                  maxBodyBytes: -1
+                  maxRedirects: -2
+                  perHostConcurrency: 0
+                  jitter: -0.5
+                  threads: many
+                  backoffCap: soon
+                  deadAfter: 2d
+                  jiter: 0.2
+                  allowedRanges: [10.20.0.0/16, 10.0.0.0/33]
+                feeds:
+                  - url: https://example.org/rss
+                """);
+        FeedsConfig config = new FeedsFile(name -> null).load(file);
+        assertThat(config.problems()).containsExactlyInAnyOrder(
+                file + " line 1: polling: connectTimeout '0s' must be a duration above zero (e.g. 30s, 15m, 6h)",
+                file + " line 1: polling: maxBodyBytes '-1' must be a whole number from 1 up",
+                file + " line 1: polling: maxRedirects '-2' must be a whole number from 0 to 50",
+                file + " line 1: polling: perHostConcurrency '0' must be a whole number from 1 to 100",
+                file + " line 1: polling: jitter '-0.5' must be a number from 0 to 1",
+                file + " line 1: polling: threads 'many' must be a whole number from 1 to 256",
+                file + " line 1: polling: backoffCap 'soon' is not a duration (e.g. 90s, 15m, 2h, PT15M)",
+                file + " line 1: polling: unknown key 'jiter' (did you mean 'jitter'?)",
+                file + " line 1: polling: allowedRanges '10.0.0.0/33' has a prefix length outside 0..32");
+        // One bad value no longer resets the rest of the section.
+        assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.deadAfter()).isEqualTo(Duration.ofDays(2));
+        assertThat(config.allowedRanges()).containsExactly("10.20.0.0/16");
+    }
+
+    @Test
+    void aTypoUnderDefaultsIsReportedOnceAndNeverSilentlyEmptiesTheFeedList(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("feeds.yaml");
+        Files.writeString(file, """
+                defaults:
+                  intervall: 30m
+                  fullText: sometimes
+                feeds:
+                  - url: https://example.org/rss
+                  - url: https://example.com/atom.xml
+                    fulltext: true
+                    auth: {username: reader, pasword: x}
+                """);
+        FeedsConfig config = new FeedsFile(name -> null).load(file);
+        assertThat(config.problems()).containsExactly(
+                file + " line 1: defaults: unknown key 'intervall' (did you mean 'interval'?)",
+                file + " line 1: defaults: fullText 'sometimes' must be true or false",
+                file + " line 6: feed https://example.com/atom.xml: unknown key 'fulltext' (did you mean 'fullText'?)",
+                file + " line 6: feed https://example.com/atom.xml: auth: unknown key 'pasword' (did you mean 'password'?)");
+        // The entry without problems of its own is still read, but a config with problems does not run.
+        assertThat(config.feeds()).extracting(f -> f.url().toString()).containsExactly("https://example.org/rss");
+        FeedService service = new FeedService(config, Map.of("bootstrap.servers", "127.0.0.1:1"),
+                io.newsflow.topics.Topics.embedded());
+        assertThatThrownBy(service::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("4 problem(s)").hasMessageContaining("intervall");
+    }
+
+    @Test
+    void unknownTopLevelKeysAndAFileWithoutFeedsAreProblems(@TempDir Path dir) throws Exception {
+        Path typo = dir.resolve("typo.yaml");
+        Files.writeString(typo, "feed:\n  - url: https://example.org/rss\n");
+        assertThat(new FeedsFile(name -> null).load(typo).problems()).containsExactly(
+                typo + " line 1: unknown key 'feed' (did you mean 'feeds'?)");
+        Path empty = dir.resolve("empty.yaml");
+        Files.writeString(empty, "feeds: []\n");
+        assertThat(new FeedsFile(name -> null).load(empty).problems()).singleElement()
+                .satisfies(problem -> assertThat(problem).contains("lists no feed"));
+    }
+
+    @Test
     void jsonIsReadToo(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("feeds.json");
         Files.writeString(file, "{\"feeds\": [{\"url\": \"https://example.org/rss\", \"interval\": 3600}]}");

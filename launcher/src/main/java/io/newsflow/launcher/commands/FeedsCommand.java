@@ -4,6 +4,7 @@ import io.newsflow.ingest.feeds.FeedFileParser;
 import io.newsflow.ingest.feeds.OpmlImport;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
+import io.newsflow.launcher.pipeline.Stages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "feeds", description = "Work with feeds offline.",
-        subcommands = {FeedsCommand.Parse.class, FeedsCommand.Import.class})
+        subcommands = {FeedsCommand.Parse.class, FeedsCommand.Import.class, FeedsCommand.Check.class})
 public final class FeedsCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -51,6 +52,28 @@ public final class FeedsCommand implements Runnable {
             Path target = feedsFile != null ? feedsFile
                     : Path.of(settings.isSet(Setting.NEWSFLOW_FEEDS_FILE) ? settings.get(Setting.NEWSFLOW_FEEDS_FILE) : "feeds.yaml");
             return OpmlImport.run(opml, target, System.out);
+        }
+    }
+
+    @Command(name = "check", description = "Validate a feeds file without starting anything: one line per problem, then "
+            + "`check problems=<n>`. Exit 0 valid, 2 problems.")
+    static final class Check implements Callable<Integer> {
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The feeds file (default: NEWSFLOW_FEEDS_FILE).")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Settings settings = Settings.fromEnvironment();
+            if (file == null && !settings.isSet(Setting.NEWSFLOW_FEEDS_FILE)) {
+                System.err.println("no FILE given and NEWSFLOW_FEEDS_FILE is not set");
+                return 2;
+            }
+            Path target = file != null ? file : Path.of(settings.get(Setting.NEWSFLOW_FEEDS_FILE));
+            List<String> problems = Stages.feedsFileProblems(target);
+            problems.forEach(System.out::println);
+            System.out.println("check problems=" + problems.size());
+            return problems.isEmpty() ? 0 : 2;
         }
     }
 }

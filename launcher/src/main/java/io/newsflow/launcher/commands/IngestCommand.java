@@ -12,6 +12,11 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ServiceRunner.run(Settings.fromEnvironment(), false, List.of(Stages::ingest));
+        Settings settings = Settings.fromEnvironment();
+        int feedsFile = Stages.checkFeedsFile(settings, System.err);
+        if (feedsFile != 0) {
+            return feedsFile;
+        }
+        return ServiceRunner.run(settings, false, List.of(Stages::ingest));
     }
 }

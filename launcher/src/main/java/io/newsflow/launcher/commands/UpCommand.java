@@ -13,6 +13,11 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ServiceRunner.run(Settings.fromEnvironment(), true, List.of(Stages::ingest, Stages::enrich, Stages::sink));
+        Settings settings = Settings.fromEnvironment();
+        int feedsFile = Stages.checkFeedsFile(settings, System.err);
+        if (feedsFile != 0) {
+            return feedsFile;
+        }
+        return ServiceRunner.run(settings, true, List.of(Stages::ingest, Stages::enrich, Stages::sink));
     }
 }

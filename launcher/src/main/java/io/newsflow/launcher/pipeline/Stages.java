@@ -11,8 +11,10 @@ import io.newsflow.ingest.feeds.FeedsFile;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
 import io.newsflow.sink.SinkService;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
@@ -39,12 +41,42 @@ public final class Stages {
         });
     }
 
+    /**
+     * Checks the feeds file before anything starts: every problem one line on {@code err}, and exit
+     * code 2 (bad configuration), so a typo never leaves ingest running without its feeds. 0 when
+     * no feeds file is set or it is right.
+     */
+    public static int checkFeedsFile(Settings settings, PrintStream err) {
+        if (!settings.isSet(Setting.NEWSFLOW_FEEDS_FILE)) {
+            return 0;
+        }
+        List<String> problems = feedsFileProblems(Path.of(settings.get(Setting.NEWSFLOW_FEEDS_FILE)));
+        if (problems.isEmpty()) {
+            return 0;
+        }
+        problems.forEach(problem -> err.println("NEWSFLOW_FEEDS_FILE " + problem));
+        err.println("not started: " + problems.size() + " problem(s) in the feeds file (`newsflow feeds check FILE` checks it)");
+        return 2;
+    }
+
+    /** Every problem of a feeds file, one line each; empty when it is right. */
+    public static List<String> feedsFileProblems(Path file) {
+        try {
+            return new FeedsFile().load(file).problems();
+        } catch (FeedsConfigException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
     private static FeedService feedService(Settings settings, Map<String, Object> kafka) {
         FeedsConfig config;
         try {
             config = new FeedsFile().load(Path.of(settings.get(Setting.NEWSFLOW_FEEDS_FILE)));
         } catch (FeedsConfigException e) {
             throw new IllegalArgumentException("NEWSFLOW_FEEDS_FILE: " + e.getMessage(), e);
+        }
+        if (!config.problems().isEmpty()) {
+            throw new IllegalArgumentException("NEWSFLOW_FEEDS_FILE: " + String.join("; ", config.problems()));
         }
         Map<String, Object> feedKafka = new HashMap<>(kafka);
         if (settings.isSet(Setting.NEWSFLOW_FEEDS_TRANSACTIONAL_ID)) {
