@@ -155,6 +155,31 @@ class ArticleFilesTest {
                 .containsEntry("section", "Local");
     }
 
+    /** A javascript:, data: or file: link would reach every consumer of the events: the article goes without it. */
+    @Test
+    void onlyHttpLinksArePublished() throws Exception {
+        RawArticle json = single(write("script.json", """
+                {"title": "Harbour reopens", "body": "The harbour reopened on Monday.", "url": " JavaScript:alert(1)"}
+                """.getBytes(StandardCharsets.UTF_8)));
+        Path page = write("data.html", ("<html><head><title>Harbour reopens</title></head><body><article>"
+                + "<p>The harbour reopened on Monday after three days of closure, the port authority said.</p>"
+                + "</article></body></html>").getBytes(StandardCharsets.UTF_8));
+        write("data.html.meta.json", "{\"url\": \"data:text/html,<script>alert(1)</script>\"}".getBytes(StandardCharsets.UTF_8));
+        RawArticle html = single(page);
+        List<RawArticle> feed = ArticleFiles.parse(write("saved.rss", ("<rss version=\"2.0\"><channel><title>t</title>"
+                + "<item><title>Local</title><link>file:///etc/passwd</link><description>The harbour reopened.</description></item>"
+                + "<item><title>Web</title><link>https://example.org/web</link><description>Ferries run again.</description></item>"
+                + "</channel></rss>").getBytes(StandardCharsets.UTF_8)));
+
+        for (RawArticle article : List.of(json, html, feed.get(0))) {
+            assertThat(article.getUrl()).as(article.getTitle()).isNull();
+            assertThat(article.getCanonicalUrl()).isNull();
+            assertThat(article.getArticleId()).startsWith("txt-");
+            assertThat(article.getBody()).contains("The harbour reopened");
+        }
+        assertThat(feed.get(1).getUrl()).isEqualTo("https://example.org/web");
+    }
+
     @Test
     void jsonLinesKeepGoodLinesAndRejectBadOnes() throws Exception {
         Path file = write("batch.ndjson", """
