@@ -65,6 +65,11 @@ public final class EnrichService implements AutoCloseable {
         return streams.state().isRunningOrRebalancing();
     }
 
+    /** True only while RUNNING: rebalancing or restoring state, enrich processes nothing. */
+    public boolean ready() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
     @Override
     public void close() {
         boolean closed = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.drops;
 
 import io.newsflow.ingest.text.ArticleIdentity;
+import io.newsflow.ingest.text.PublishedUrl;
 import io.newsflow.ingest.text.PublicationDates;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.SourceKind;
@@ -48,11 +49,12 @@ final class ArticleDraft {
     RawArticle toRawArticle(String sourceId, Instant fetchedAt) {
         String canonicalUrl = ArticleIdentity.canonicalUrl(url);
         String contentHash = ArticleIdentity.contentHash(title, body);
+        String articleId = ArticleIdentity.articleId(canonicalUrl, contentHash);
         return RawArticle.newBuilder()
-                .setArticleId(ArticleIdentity.articleId(canonicalUrl, contentHash))
+                .setArticleId(articleId)
                 .setSourceKind(SourceKind.FILE)
                 .setSourceId(sourceId)
-                .setUrl(url)
+                .setUrl(PublishedUrl.of(url, articleId, sourceId))
                 .setCanonicalUrl(canonicalUrl)
                 .setTitle(title)
                 .setBody(body)

@@ -3,6 +3,7 @@ package io.newsflow.ingest.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -50,6 +52,9 @@ public final class MainTextExtractor {
             "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "br",
             "hr", "figcaption", "address", "center", "tbody", "thead");
     private static final Set<String> PARAGRAPH_TAGS = Set.of("p", "pre", "td", "blockquote", "li", "h2", "h3", "h4");
+    /** Compiled once: a page of 100,000 tiny paragraphs would otherwise compile these 100,000 times. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\R\\s*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2007\\u202F]+");
     private static final Pattern JSON_LD_TYPE = Pattern.compile("(?i).*(article|posting|report).*");
 
@@ -114,8 +119,11 @@ public final class MainTextExtractor {
     private static String mainText(Element body, boolean pruneUnlikely) {
         Element root = body.clone();
         prune(root, pruneUnlikely);
-        Element best = bestCandidate(root);
-        List<Element> kept = best == null ? List.of(root) : withSameKindChunks(root, best, withRelatedSiblings(best));
+        ElementTexts texts = ElementTexts.of(root);
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        Element best = bestCandidate(root, texts, scores);
+        List<Element> kept = best == null ? List.of(root)
+                : withSameKindChunks(root, best, withRelatedSiblings(best, texts, scores), texts, scores);
         List<Paragraph> paragraphs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Element element : kept) {
@@ -135,11 +143,11 @@ public final class MainTextExtractor {
         while (from < to && paragraphs.get(from).edgeBoilerplate()) {
             from++;
         }
-        List<String> texts = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (Paragraph paragraph : paragraphs.subList(from, to)) {
-            texts.add(paragraph.text());
+            lines.add(paragraph.text());
         }
-        return String.join("\n\n", texts);
+        return String.join("\n\n", lines);
     }
 
     /** One block of text; {@code linked} when most of its characters are link text. */
@@ -176,7 +184,7 @@ public final class MainTextExtractor {
         }
 
         boolean edgeBoilerplate() {
-            int words = text.split("\\s+").length;
+            int words = WHITESPACE.split(text).length;
             return linked || words < 8 && !SENTENCE_END.matcher(text).find()
                     || words < 40 && CALL_TO_ACTION.matcher(text).find();
         }
@@ -197,12 +205,13 @@ public final class MainTextExtractor {
 
     /** Removes what is never article text. */
     private static void prune(Element root, boolean pruneUnlikely) {
-        root.select(String.join(",", ALWAYS_REMOVED)).remove();
-        root.select("[hidden],[aria-hidden=true],[role=navigation],[role=banner],[role=contentinfo],"
-                + "[role=complementary],[role=dialog],[style~=(?i)display:\\s*none],[style~=(?i)visibility:\\s*hidden]").remove();
+        removeAll(root.select(String.join(",", ALWAYS_REMOVED)));
+        removeAll(root.select("[hidden],[aria-hidden=true],[role=navigation],[role=banner],[role=contentinfo],"
+                + "[role=complementary],[role=dialog],[style~=(?i)display:\\s*none],[style~=(?i)visibility:\\s*hidden]"));
         if (!pruneUnlikely) {
             return;
         }
+        ElementTexts texts = ElementTexts.of(root);
         List<Element> unlikely = new ArrayList<>();
         for (Element element : root.getAllElements()) {
             if (element == root || element.tagName().equals("article") || element.tagName().equals("main")
@@ -214,37 +223,57 @@ public final class MainTextExtractor {
                 continue;
             }
             if (UNLIKELY.matcher(signature).find() && !MAYBE.matcher(signature).find()
-                    || CAPTION.matcher(signature).find() && small(element)) {
+                    || CAPTION.matcher(signature).find() && small(element, texts)) {
                 unlikely.add(element);
             }
         }
-        for (Element element : unlikely) {
-            if (element.parent() != null) {
-                element.remove();
+        removeAll(unlikely);
+    }
+
+    /**
+     * Takes the elements out of the tree, rebuilding each parent's children once: jsoup's remove() shifts
+     * (and looks up) the following siblings every time, quadratic on 100,000 side by side.
+     */
+    private static void removeAll(List<Element> elements) {
+        Map<Element, Set<Node>> removedByParent = new IdentityHashMap<>();
+        for (Element element : elements) {
+            Element parent = element.parent();
+            if (parent != null) {
+                removedByParent.computeIfAbsent(parent, p -> Collections.newSetFromMap(new IdentityHashMap<>()))
+                        .add(element);
             }
         }
+        removedByParent.forEach((parent, removed) -> {
+            List<Node> kept = new ArrayList<>(parent.childNodeSize());
+            for (Node child : parent.childNodes()) {
+                if (!removed.contains(child)) {
+                    kept.add(child);
+                }
+            }
+            parent.empty();
+            parent.appendChildren(kept);
+        });
     }
 
     /**
      * Captions, bylines and cards are small; a big box with such a class is a post container whose class
      * list merely names its tags or author (WordPress's "tag-news author-jane"), so it stays.
      */
-    private static boolean small(Element element) {
-        return element.select("p").size() < 3 && element.text().length() < 600;
+    private static boolean small(Element element, ElementTexts texts) {
+        return texts.paragraphs(element) < 3 && texts.length(element) < 600;
     }
 
     /** Readability's scoring: each paragraph gives points to its parent and, halved, to its grandparent. */
-    private static Element bestCandidate(Element root) {
-        Map<Element, Double> scores = new IdentityHashMap<>();
+    private static Element bestCandidate(Element root, ElementTexts texts, Map<Element, Double> scores) {
         for (Element element : root.getAllElements()) {
             if (!isParagraph(element)) {
                 continue;
             }
-            String text = element.text();
-            if (text.length() < 25) {
+            int length = texts.length(element);
+            if (length < 25) {
                 continue;
             }
-            double score = 1 + text.split("[,，、]").length - 1 + Math.min(text.length() / 100, 3);
+            double score = 1 + texts.commaParts(element) - 1 + Math.min(length / 100, 3);
             Element parent = element.parent();
             int level = 0;
             while (parent != null && level < 3) {
@@ -257,7 +286,7 @@ public final class MainTextExtractor {
         Element best = null;
         double bestScore = 0;
         for (Map.Entry<Element, Double> entry : scores.entrySet()) {
-            double score = entry.getValue() * (1 - linkDensity(entry.getKey()));
+            double score = entry.getValue() * (1 - linkDensity(entry.getKey(), texts));
             entry.setValue(score);
             if (score > bestScore) {
                 best = entry.getKey();
@@ -273,24 +302,15 @@ public final class MainTextExtractor {
         for (Map.Entry<Element, Double> entry : scores.entrySet()) {
             Element candidate = entry.getKey();
             if (candidate != best && entry.getValue() >= bestScore * 0.75
-                    && !candidate.parents().contains(best) && !best.parents().contains(candidate)) {
+                    && !texts.contains(best, candidate) && !texts.contains(candidate, best)) {
                 alternatives.add(candidate);
             }
         }
-        for (Element ancestor = best.parent(); ancestor != null && ancestor != root && alternatives.size() >= 2;
-                ancestor = ancestor.parent()) {
-            int inside = 0;
-            for (Element alternative : alternatives) {
-                if (alternative.parents().contains(ancestor)) {
-                    inside++;
-                }
-            }
-            if (inside >= MIN_SPLIT_CANDIDATES) {
-                best = ancestor;
-                bestScore = Math.max(bestScore, scores.getOrDefault(ancestor, 0.0));
-                scores.put(ancestor, bestScore);
-                break;
-            }
+        Element holder = lowestHolding(best, root, alternatives, texts);
+        if (holder != null) {
+            best = holder;
+            bestScore = Math.max(bestScore, scores.getOrDefault(holder, 0.0));
+            scores.put(holder, bestScore);
         }
         // A parent that collects nearly as much as the winner holds the article split over several boxes.
         Element parent = best.parent();
@@ -300,11 +320,42 @@ public final class MainTextExtractor {
             bestScore = scores.get(parent);
             parent = parent.parent();
         }
-        best.attr("data-newsflow-score", Double.toString(bestScore));
-        for (Map.Entry<Element, Double> entry : scores.entrySet()) {
-            entry.getKey().attr("data-newsflow-score", Double.toString(entry.getValue()));
-        }
+        // The scores stay in the map: an attribute per element would cost a walk up to the document each
+        // (jsoup's attr(key, value) looks up the owner document), quadratic on a deep page.
         return best;
+    }
+
+    /**
+     * The nearest ancestor of the winner (below the root) that holds {@link #MIN_SPLIT_CANDIDATES} of the
+     * alternatives, or null. The ancestors are nested, so for each alternative a binary search finds the
+     * nearest one holding it: no walk up from every alternative, which a deep page makes quadratic.
+     */
+    private static Element lowestHolding(Element best, Element root, List<Element> alternatives, ElementTexts texts) {
+        if (alternatives.size() < MIN_SPLIT_CANDIDATES) {
+            return null;
+        }
+        List<Element> ancestors = new ArrayList<>();
+        for (Element ancestor = best.parent(); ancestor != null && ancestor != root; ancestor = ancestor.parent()) {
+            ancestors.add(ancestor);
+        }
+        int[] nearest = new int[alternatives.size()];
+        for (int a = 0; a < nearest.length; a++) {
+            Element alternative = alternatives.get(a);
+            int low = 0;
+            int high = ancestors.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (texts.contains(ancestors.get(middle), alternative)) {
+                    high = middle;
+                } else {
+                    low = middle + 1;
+                }
+            }
+            nearest[a] = low;
+        }
+        java.util.Arrays.sort(nearest);
+        int level = nearest[MIN_SPLIT_CANDIDATES - 1];
+        return level < ancestors.size() ? ancestors.get(level) : null;
     }
 
     private static boolean isParagraph(Element element) {
@@ -344,25 +395,21 @@ public final class MainTextExtractor {
         return score;
     }
 
-    private static double linkDensity(Element element) {
-        int length = element.text().length();
+    private static double linkDensity(Element element, ElementTexts texts) {
+        int length = texts.length(element);
         if (length == 0) {
             return 0;
         }
-        int linked = 0;
-        for (Element link : element.select("a")) {
-            linked += link.text().length();
-        }
-        return Math.min(1, (double) linked / length);
+        return Math.min(1, (double) texts.linkedLength(element) / length);
     }
 
     /** The best block and those of its siblings that look like more of the same article. */
-    private static List<Element> withRelatedSiblings(Element best) {
+    private static List<Element> withRelatedSiblings(Element best, ElementTexts texts, Map<Element, Double> scores) {
         Element parent = best.parent();
         if (parent == null) {
             return List.of(best);
         }
-        double bestScore = score(best);
+        double bestScore = scores.getOrDefault(best, 0.0);
         double threshold = Math.max(10, bestScore * 0.2);
         List<Element> kept = new ArrayList<>();
         for (Element sibling : parent.children()) {
@@ -370,9 +417,9 @@ public final class MainTextExtractor {
                 kept.add(sibling);
                 continue;
             }
-            double score = sibling.hasAttr("data-newsflow-score") ? score(sibling) : 0;
+            double score = scores.getOrDefault(sibling, 0.0);
             String text = sibling.text();
-            double density = linkDensity(sibling);
+            double density = linkDensity(sibling, texts);
             boolean prose = sibling.tagName().equals("p")
                     && (text.length() > 80 && density < 0.25 || text.length() > 0 && density == 0 && text.matches(".*\\.( |$).*"));
             if (score >= threshold || prose) {
@@ -386,58 +433,45 @@ public final class MainTextExtractor {
      * Pages that cut the article into chunks (to put ads or asides between them) give every chunk the same
      * tag and class: the winner's look-alikes elsewhere in the page that hold prose are more of the article.
      */
-    private static List<Element> withSameKindChunks(Element root, Element best, List<Element> kept) {
+    private static List<Element> withSameKindChunks(Element root, Element best, List<Element> kept,
+                                                    ElementTexts texts, Map<Element, Double> scores) {
         if (best.className().isBlank()) {
             return kept;
         }
-        Set<Element> chosen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        chosen.addAll(kept);
-        double threshold = Math.max(10, score(best) * 0.2);
+        // The chosen blocks never overlap (siblings at first, then only blocks apart from all of them): in
+        // document order, the chosen one just before an element is the only one that can hold it, and the
+        // one just after the only one to look at inside it.
+        TreeMap<Integer, Element> chosen = new TreeMap<>();
+        for (Element element : kept) {
+            chosen.put(texts.order(element), element);
+        }
+        double threshold = Math.max(10, scores.getOrDefault(best, 0.0) * 0.2);
         boolean added = false;
         for (Element element : root.getAllElements()) {
-            if (!chosen.contains(element) && element.tagName().equals(best.tagName())
-                    && element.className().equals(best.className()) && score(element) >= threshold
-                    && linkDensity(element) < 0.3 && !nestedIn(element, chosen) && !containsAny(element, chosen)) {
-                chosen.add(element);
+            int order = texts.order(element);
+            if (!chosen.containsKey(order) && element.tagName().equals(best.tagName())
+                    && element.className().equals(best.className()) && scores.getOrDefault(element, 0.0) >= threshold
+                    && linkDensity(element, texts) < 0.3 && !nestedIn(element, order, chosen, texts)
+                    && !containsAny(element, order, chosen, texts)) {
+                chosen.put(order, element);
                 added = true;
             }
         }
         if (!added) {
             return kept;
         }
-        List<Element> ordered = new ArrayList<>();
-        for (Element element : root.getAllElements()) {
-            if (chosen.contains(element)) {
-                ordered.add(element);
-            }
-        }
-        return ordered;
+        return new ArrayList<>(chosen.values());
     }
 
-    private static boolean nestedIn(Element element, Set<Element> chosen) {
-        for (Element parent : element.parents()) {
-            if (chosen.contains(parent)) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean nestedIn(Element element, int order, TreeMap<Integer, Element> chosen, ElementTexts texts) {
+        Map.Entry<Integer, Element> before = chosen.lowerEntry(order);
+        return before != null && texts.contains(before.getValue(), element);
     }
 
-    private static boolean containsAny(Element element, Set<Element> chosen) {
-        for (Element inner : element.getAllElements()) {
-            if (inner != element && chosen.contains(inner)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static double score(Element element) {
-        try {
-            return Double.parseDouble(element.attr("data-newsflow-score"));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+    private static boolean containsAny(Element element, int order, TreeMap<Integer, Element> chosen,
+                                       ElementTexts texts) {
+        Map.Entry<Integer, Element> after = chosen.higherEntry(order);
+        return after != null && texts.contains(element, after.getValue());
     }
 
     /**
@@ -449,37 +483,41 @@ public final class MainTextExtractor {
         StringBuilder current = new StringBuilder();
         int[] linked = {0};
         NodeTraversor.traverse(new NodeVisitor() {
+            /** Links open around the current node, below {@code element}: carried down, never looked up. */
+            private int openLinks;
+
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode textNode) {
                     String text = textNode.getWholeText();
                     current.append(text);
-                    if (insideLink(textNode, element)) {
+                    if (openLinks > 0) {
                         linked[0] += text.strip().length();
                     }
-                } else if (node instanceof Element e && BLOCKS.contains(e.tagName())) {
-                    flush(current, linked, result);
+                } else if (node instanceof Element e) {
+                    if (e != element && e.tagName().equals("a")) {
+                        openLinks++;
+                    }
+                    if (BLOCKS.contains(e.tagName())) {
+                        flush(current, linked, result);
+                    }
                 }
             }
 
             @Override
             public void tail(Node node, int depth) {
-                if (node instanceof Element e && BLOCKS.contains(e.tagName())) {
-                    flush(current, linked, result);
+                if (node instanceof Element e) {
+                    if (BLOCKS.contains(e.tagName())) {
+                        flush(current, linked, result);
+                    }
+                    if (e != element && e.tagName().equals("a")) {
+                        openLinks--;
+                    }
                 }
             }
         }, element);
         flush(current, linked, result);
         return result;
-    }
-
-    private static boolean insideLink(Node node, Element stop) {
-        for (Node parent = node.parentNode(); parent != null && parent != stop; parent = parent.parentNode()) {
-            if (parent instanceof Element e && e.tagName().equals("a")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void flush(StringBuilder current, int[] linked, List<Paragraph> into) {
@@ -499,7 +537,7 @@ public final class MainTextExtractor {
     }
 
     private static String clean(String text) {
-        return SPACES.matcher(text.replaceAll("\\s*\\R\\s*", " ")).replaceAll(" ").strip();
+        return SPACES.matcher(LINE_BREAKS.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
     }
 
     private JsonNode jsonLdArticle(Document document) {

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.feeds;
 
 import io.newsflow.ingest.text.ArticleIdentity;
+import io.newsflow.ingest.text.PublishedUrl;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.SourceKind;
 import java.time.Instant;
@@ -45,7 +46,7 @@ final class FeedArticles {
                 .setArticleId(decision.articleId())
                 .setSourceKind(SourceKind.FEED)
                 .setSourceId(sourceId)
-                .setUrl(item.link())
+                .setUrl(PublishedUrl.of(item.link(), decision.articleId(), sourceId))
                 .setCanonicalUrl(identity.canonicalUrl())
                 .setTitle(item.title())
                 .setBody(body)

@@ -3,6 +3,7 @@ package io.newsflow.ingest.feeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -17,6 +18,9 @@ final class FeedHtmlText {
             "section", "article", "header", "footer", "figure", "figcaption", "table", "tr", "dd", "dt", "hr");
     private static final Set<String> SKIPPED = Set.of("script", "style", "noscript", "iframe", "template", "object");
 
+    /** Compiled once, not per paragraph. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private FeedHtmlText() {
     }
 
@@ -28,19 +32,32 @@ final class FeedHtmlText {
         StringBuilder current = new StringBuilder();
         Element body = Jsoup.parseBodyFragment(html).body();
         body.traverse(new NodeVisitor() {
+            /** Skipped elements open around the current node: carried down the walk, never looked up. */
+            private int openSkipped;
+
             @Override
             public void head(Node node, int depth) {
-                if (node instanceof TextNode text && !insideSkipped(text)) {
+                if (node instanceof TextNode text && openSkipped == 0) {
                     current.append(text.getWholeText());
-                } else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-                    flush(current, paragraphs);
+                } else if (node instanceof Element element) {
+                    if (SKIPPED.contains(element.normalName())) {
+                        openSkipped++;
+                    }
+                    if (BLOCKS.contains(element.normalName())) {
+                        flush(current, paragraphs);
+                    }
                 }
             }
 
             @Override
             public void tail(Node node, int depth) {
-                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-                    flush(current, paragraphs);
+                if (node instanceof Element element) {
+                    if (BLOCKS.contains(element.normalName())) {
+                        flush(current, paragraphs);
+                    }
+                    if (SKIPPED.contains(element.normalName())) {
+                        openSkipped--;
+                    }
                 }
             }
         });
@@ -48,17 +65,9 @@ final class FeedHtmlText {
         return String.join("\n\n", paragraphs);
     }
 
-    private static boolean insideSkipped(TextNode text) {
-        for (Node parent = text.parent(); parent instanceof Element element; parent = parent.parent()) {
-            if (SKIPPED.contains(element.normalName())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void flush(StringBuilder current, List<String> paragraphs) {
-        String paragraph = current.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+        String paragraph = current.toString().replace('\u00a0', ' ');
+        paragraph = WHITESPACE.matcher(paragraph).replaceAll(" ").trim();
         if (!paragraph.isEmpty()) {
             paragraphs.add(paragraph);
         }

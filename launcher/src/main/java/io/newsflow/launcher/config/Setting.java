@@ -21,6 +21,7 @@ public enum Setting {
     NEWSFLOW_FEEDS_TRANSACTIONAL_ID("newsflow-feeds", "Transactional id of the feed reader: a poll's articles and its seen-items are written in one transaction (exactly once). Unique per ingest instance; empty turns transactions off (at least once)."),
     NEWSFLOW_SEEN_ITEMS_RETENTION_DAYS("90", "Retention of the seen-items topic (compacted and time-limited, set when the topic is created): what ingest remembers of items gone from their feeds this long is forgotten; items still listed are rewritten before they expire."),
     NEWSFLOW_ENRICH_APP_ID("newsflow-enrich", "Kafka Streams application id of enrich (consumer group, internal topic prefix)."),
+    NEWSFLOW_INSTANCE_ID("", "Stable name of this enrich instance (Kafka static membership, `group.instance.id`): restarted under the same name it takes its partitions back at once instead of after the dead member's 45 s session. Empty: the host name (a container's stays the same across restarts). Unique per instance."),
     NEWSFLOW_STATE_DIR("", "Kafka Streams state directory. Empty: <NEWSFLOW_WORK_DIR>/streams."),
     NEWSFLOW_EVENT_IDLE_HOURS("168", "An event with no new article for this long (event time) is closed and leaves the state stores."),
     NEWSFLOW_ENRICH_CACHE_MB("256", "Kafka Streams' record cache in front of enrich's state stores (heap): a key written many times between commits reaches RocksDB and the changelog once. Too small for a commit interval's keys, every write goes through (half the throughput at 64 MB in the grouping service benchmark)."),

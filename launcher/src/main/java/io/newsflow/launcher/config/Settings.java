@@ -115,6 +115,18 @@ public final class Settings {
                 Duration.ofMillis(getLong(Setting.NEWSFLOW_ENRICH_COMMIT_MS)));
     }
 
+    /** NEWSFLOW_INSTANCE_ID, else the host name; null when neither is known. */
+    public String instanceId() {
+        if (isSet(Setting.NEWSFLOW_INSTANCE_ID)) {
+            return get(Setting.NEWSFLOW_INSTANCE_ID);
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     public SinkConfig sink() {
         return new SinkConfig(
                 isSet(Setting.NEWSFLOW_SINK_JSONL_DIR) ? Path.of(get(Setting.NEWSFLOW_SINK_JSONL_DIR)) : null,

@@ -41,6 +41,7 @@ public final class OpsServer implements AutoCloseable {
                     .description("1 while the stage is healthy").tag("stage", stage.name()).register(registry);
         }
         server.createContext("/health", exchange -> health(exchange, pipeline));
+        server.createContext("/ready", exchange -> ready(exchange, pipeline));
         server.createContext("/metrics", exchange -> reply(exchange, 200,
                 "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         server.start();
@@ -60,11 +61,18 @@ public final class OpsServer implements AutoCloseable {
 
     private static void health(HttpExchange exchange, Pipeline pipeline) throws IOException {
         boolean up = pipeline.healthy();
+        boolean ready = pipeline.ready();
         String stages = pipeline.stages().stream()
                 .map(s -> "\"" + s.name() + "\":\"" + (s.healthy().getAsBoolean() ? "UP" : "DOWN") + "\"")
                 .collect(Collectors.joining(","));
         reply(exchange, up ? 200 : 503, "application/json",
-                "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"stages\":{" + stages + "}}");
+                "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"ready\":" + ready + ",\"stages\":{" + stages + "}}");
+    }
+
+    /** 200 only while every stage does its work (enrich RUNNING); 503 while it starts, restores or rebalances. */
+    private static void ready(HttpExchange exchange, Pipeline pipeline) throws IOException {
+        boolean ready = pipeline.ready();
+        reply(exchange, ready ? 200 : 503, "application/json", "{\"ready\":" + ready + "}");
     }
 
     private static void reply(HttpExchange exchange, int status, String contentType, String body) throws IOException {

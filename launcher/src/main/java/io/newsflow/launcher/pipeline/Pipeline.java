@@ -34,6 +34,11 @@ public final class Pipeline implements AutoCloseable {
         return started.size() == stages.size() && stages.stream().allMatch(s -> s.healthy().getAsBoolean());
     }
 
+    /** Healthy, and every stage does its work now (enrich: Kafka Streams RUNNING, not rebalancing). */
+    public boolean ready() {
+        return healthy() && stages.stream().allMatch(s -> s.ready().getAsBoolean());
+    }
+
     @Override
     public void close() {
         for (int i = started.size() - 1; i >= 0; i--) {

@@ -88,8 +88,14 @@ public final class Stages {
     }
 
     public static Stage enrich(Settings settings, Map<String, Object> kafka) {
-        EnrichService enrich = new EnrichService(settings.enrich(), kafka, settings.topics());
-        return new Stage("enrich", enrich::start, enrich::healthy, enrich);
+        Map<String, Object> streams = new java.util.HashMap<>(kafka);
+        String instanceId = settings.instanceId();
+        if (instanceId != null && !instanceId.isBlank()) {
+            // Static membership: a restart after kill -9 rejoins as the same member, no wait for its session.
+            streams.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+        }
+        EnrichService enrich = new EnrichService(settings.enrich(), streams, settings.topics());
+        return new Stage("enrich", enrich::start, enrich::healthy, enrich::ready, enrich);
     }
 
     public static Stage sink(Settings settings, Map<String, Object> kafka) {
