@@ -36,7 +36,12 @@ public record Edit(Kind kind, double at, int length, int pick) {
         /** Continues with the tail of another seed (two documents spliced). */
         SPLICE,
         /** Re-encodes the whole input as text in another charset, with or without a byte order mark. */
-        RECODE
+        RECODE,
+        /**
+         * Replaces the value after the next {@code :} (up to the end of the line, a comma or a brace) with a
+         * fragment: in YAML and JSON a huge number or a bad URL lands where a value is expected.
+         */
+        VALUE
     }
 
     private static final byte[] SPECIAL = {0, (byte) 0xFF, (byte) 0xFE, (byte) 0xEF, (byte) 0xC3, (byte) 0x80,
@@ -49,8 +54,16 @@ public record Edit(Kind kind, double at, int length, int pick) {
     /** Repetitions at most: deeper nesting only measures known quadratic paths, not new failures. */
     public static final int MAX_REPEAT = 2_000;
 
-    /** The input after this edit; {@code fragments} and {@code others} are what INSERT/REPEAT and SPLICE draw from. */
+    /** The input after this edit, with fragments for VALUE drawn from the insertion fragments. */
     public byte[] apply(byte[] input, List<byte[]> fragments, List<byte[]> others) {
+        return apply(input, fragments, fragments, others);
+    }
+
+    /**
+     * The input after this edit; {@code fragments}, {@code values} and {@code others} are what INSERT/REPEAT,
+     * VALUE and SPLICE draw from.
+     */
+    public byte[] apply(byte[] input, List<byte[]> fragments, List<byte[]> values, List<byte[]> others) {
         int n = input.length;
         int pos = (int) Math.min(n, Math.floor(at * (n + 1)));
         return switch (kind) {
@@ -86,7 +99,28 @@ public record Edit(Kind kind, double at, int length, int pick) {
                 byte[] text = new String(input, StandardCharsets.UTF_8).getBytes(CHARSETS.get(which));
                 yield length % 2 == 0 ? concat(BOMS[which], text) : text;
             }
+            case VALUE -> {
+                int colon = indexOf(input, (byte) ':', pos);
+                if (colon < 0) {
+                    yield input;
+                }
+                int end = colon + 1;
+                while (end < n && input[end] != '\n' && input[end] != ',' && input[end] != '}') {
+                    end++;
+                }
+                byte[] value = concat(new byte[] {' '}, choose(values));
+                yield concat(concat(Arrays.copyOfRange(input, 0, colon + 1), value), Arrays.copyOfRange(input, end, n));
+            }
         };
+    }
+
+    private static int indexOf(byte[] input, byte b, int from) {
+        for (int i = from; i < input.length; i++) {
+            if (input[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private byte[] choose(List<byte[]> choices) {

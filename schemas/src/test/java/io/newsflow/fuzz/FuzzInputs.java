@@ -4,6 +4,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 
 /**
  * Inputs that reach deep: real seeds, each put through a few {@link Edit}s, rather than random
@@ -20,22 +21,31 @@ public final class FuzzInputs {
      * (tags, entities, huge numbers, declarations). Now and then a seed is kept as it is.
      */
     public static Arbitrary<FuzzInput> mutated(List<Seed> seeds, List<byte[]> fragments) {
+        return mutated(seeds, fragments, fragments);
+    }
+
+    /** As above, with {@code values} put in place of a value (after a colon) instead of the fragments. */
+    public static Arbitrary<FuzzInput> mutated(List<Seed> seeds, List<byte[]> fragments, List<byte[]> values) {
         List<byte[]> others = seeds.stream().map(Seed::bytes).toList();
         Arbitrary<Edit> edit = Combinators.combine(
                 Arbitraries.of(Edit.Kind.class),
-                Arbitraries.doubles().between(0, 1).ofScale(4).withoutEdgeCases(),
+                // Uniform: jqwik's default bias towards small numbers would put every edit near the start.
+                Arbitraries.doubles().between(0, 1).ofScale(4).withDistribution(RandomDistribution.uniform()),
                 Arbitraries.integers().between(1, Edit.MAX_REPEAT),
-                Arbitraries.integers().between(0, 1_000))
+                Arbitraries.integers().between(0, 1_000).withDistribution(RandomDistribution.uniform()))
                 .as(Edit::new);
         return Combinators.combine(Arbitraries.of(seeds), edit.list().ofMaxSize(6))
-                .as((seed, edits) -> rebuild(seed, edits, fragments, others));
+                .as((seed, edits) -> rebuild(seed, edits, fragments, values, others))
+                // Edge cases (first seed, extreme positions) would otherwise take a good share of the tries.
+                .withoutEdgeCases();
     }
 
     /** The input a seed and its edits make, e.g. to replay a reported failure in a unit test. */
-    public static FuzzInput rebuild(Seed seed, List<Edit> edits, List<byte[]> fragments, List<byte[]> others) {
+    public static FuzzInput rebuild(Seed seed, List<Edit> edits, List<byte[]> fragments, List<byte[]> values,
+                                    List<byte[]> others) {
         byte[] bytes = seed.bytes();
         for (Edit edit : edits) {
-            bytes = edit.apply(bytes, fragments, others);
+            bytes = edit.apply(bytes, fragments, values, others);
         }
         return new FuzzInput(seed, List.copyOf(edits), bytes);
     }

@@ -39,7 +39,11 @@ public final class Outcomes {
             return "ok";
         } catch (Exception e) {
             if (documented.stream().anyMatch(type -> type.isInstance(e))) {
-                return e.getClass().getSimpleName();
+                // A crash the API wrapped in its typed error is counted apart: a lead for the next fix.
+                Throwable cause = e.getCause();
+                boolean wrappedCrash = (cause instanceof RuntimeException || cause instanceof Error)
+                        && documented.stream().noneMatch(type -> type.isInstance(cause));
+                return e.getClass().getSimpleName() + (wrappedCrash ? " wrapping " + cause.getClass().getName() : "");
             }
             throw new AssertionError("untyped " + e.getClass().getName() + " for " + input, e);
         }
