@@ -44,7 +44,7 @@ final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Small heaps, quick start: the children share two cores with the test and each other.
-        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+        command.addAll(List.of("-XX:+UseSerialGC", "-Xss512k",
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.newsflow"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +35,9 @@ class FaultSuiteTest {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(240);
     private static final FaultProfile PROFILE = FaultProfile.fromSystemProperties();
 
-    @TempDir
-    static Path shared;
+    /** Under target/ rather than a temporary folder: the children's logs stay there to read after a failure. */
+    private static final Path RUNS = Path.of("target", "faults").toAbsolutePath();
+    private static Path shared;
 
     private static BrokerProcess broker;
     private static RestartablePostgres postgres;
@@ -46,11 +46,17 @@ class FaultSuiteTest {
     private PipelineCheck check;
 
     @BeforeAll
-    static void startBrokerAndDatabase() {
+    static void startBrokerAndDatabase() throws Exception {
+        fresh(RUNS);
+        shared = Files.createDirectories(RUNS.resolve("shared"));
         log.info("Fault suite, {} profile, seed {} (-Dfaults.seed={} replays it)", PROFILE.name(), PROFILE.seed(),
                 PROFILE.seed());
+        long began = System.nanoTime();
         broker = new BrokerProcess(shared.resolve("kafka"), shared.resolve("broker.log")).start();
+        log.info("broker process ready in {} ms", millisSince(began));
+        began = System.nanoTime();
         postgres = new RestartablePostgres(shared.resolve("postgres")).start();
+        log.info("PostgreSQL ready in {} ms", millisSince(began));
     }
 
     @AfterAll
@@ -77,9 +83,9 @@ class FaultSuiteTest {
     }
 
     @Test
-    void servicesKilledAtRandomMomentsLoseAndDoubleNothing(@TempDir Path work) throws Exception {
+    void servicesKilledAtRandomMomentsLoseAndDoubleNothing() throws Exception {
         Random random = new Random(PROFILE.seed());
-        GeneratedArticles articles = startScenario("kills", work, PROFILE.articles(), random);
+        GeneratedArticles articles = startScenario("kills", PROFILE.articles(), random);
 
         // Each service killed in turn, at a random article of its stretch of the stream.
         List<Service> order = new ArrayList<>();
@@ -89,7 +95,7 @@ class FaultSuiteTest {
         TreeMap<Integer, Service> plan = new TreeMap<>();
         int stretch = articles.size() / (order.size() + 1);
         for (int k = 0; k < order.size(); k++) {
-            plan.put(stretch * k + 1 + random.nextInt(stretch), order.get(k));
+            plan.put(stretch * (k + 1) + random.nextInt(stretch), order.get(k));
         }
         log.info("kills: {} (article index -> service)", plan);
 
@@ -115,8 +121,151 @@ class FaultSuiteTest {
         finish(articles, "kills", began, drained);
     }
 
+    @Test
+    void brokerStoppedAndRestartedMidStreamLosesAndDoublesNothing() throws Exception {
+        Random random = new Random(PROFILE.seed() + 1);
+        GeneratedArticles articles = startScenario("broker-restart", PROFILE.articles(), random);
+        TreeMap<Integer, Boolean> plan = new TreeMap<>(); // article index -> SIGKILL (else SIGTERM)
+        int stretch = articles.size() / (PROFILE.brokerRestarts() + 1);
+        for (int r = 0; r < PROFILE.brokerRestarts(); r++) {
+            plan.put(stretch * (r + 1) + random.nextInt(stretch), r % 2 == 0);
+        }
+        log.info("broker stops: {} (article index -> kill -9, else SIGTERM)", plan);
+
+        long began = dropAll(articles, 0, articles.size(), index -> {
+            Boolean kill = plan.get(index);
+            if (kill != null) {
+                int placed = check.articlesInDatabase();
+                if (kill) {
+                    broker.kill();
+                } else {
+                    broker.terminate();
+                }
+                long downtime = 500 + random.nextInt(2500);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(downtime)); // the outage itself
+                long restarting = System.nanoTime();
+                broker.start();
+                log.info("broker {} at article {} of {} ({} in the database), down {} ms, restarted in {} ms",
+                        kill ? "kill -9" : "SIGTERM", index, articles.size(), placed, downtime, millisSince(restarting));
+            }
+        });
+        long drained = awaitCaughtUp(articles);
+        finish(articles, "broker-restart", began, drained);
+    }
+
+    @Test
+    void databaseStoppedAndRestartedMidStreamLosesAndDoublesNothing() throws Exception {
+        Random random = new Random(PROFILE.seed() + 2);
+        GeneratedArticles articles = startScenario("database-restart", PROFILE.articles(), random);
+        TreeMap<Integer, Long> plan = new TreeMap<>(); // article index -> downtime in ms
+        int stretch = articles.size() / (PROFILE.databaseRestarts() + 1);
+        for (int r = 0; r < PROFILE.databaseRestarts(); r++) {
+            plan.put(stretch * (r + 1) + random.nextInt(stretch), 1000L + random.nextInt(4000));
+        }
+        log.info("database stops: {} (article index -> downtime ms)", plan);
+
+        long began = dropAll(articles, 0, articles.size(), index -> {
+            Long downtime = plan.get(index);
+            if (downtime != null) {
+                int placed = check.articlesInDatabase();
+                postgres.stop();
+                long stopped = System.nanoTime();
+                ChildJvm sink = services.child(Service.SINK);
+                int notReadyBefore = occurrences(sink.logOfThisRun(), "Not ready");
+                Waits.until(Duration.ofSeconds(30), "the sink logs that it is not ready (log " + sink.logFile() + ")",
+                        () -> occurrences(sink.logOfThisRun(), "Not ready") > notReadyBefore);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(downtime) - (System.nanoTime() - stopped));
+                long restarting = System.nanoTime();
+                postgres.start();
+                log.info("PostgreSQL stopped at article {} of {} ({} in the database), down {} ms, restarted in {} ms",
+                        index, articles.size(), placed, millisSince(stopped), millisSince(restarting));
+            }
+        });
+        long drained = awaitCaughtUp(articles);
+        finish(articles, "database-restart", began, drained);
+    }
+
+    @Test
+    void aFullDiskUnderTheDropFolderIsLoggedAndLosesNothing() throws Exception {
+        Random random = new Random(PROFILE.seed() + 3);
+        int count = PROFILE.diskArticles();
+        // Room for every article twice (its file and its content-ledger entry take a 4 KB page each) and more.
+        try (SmallDisk disk = SmallDisk.mount(ServiceProcesses.dropDir(scenarioDir("drop-disk")), Math.max(4, count * 16 / 1024))) {
+            GeneratedArticles articles = startScenario("drop-disk", count, random);
+            int half = count / 2;
+            long began = dropAll(articles, 0, half, index -> { });
+            Waits.until(DRAIN_TIMEOUT, "the first half is stored", () -> check.articlesInDatabase() == half);
+
+            // The second half arrives under temporary names, the disk fills up, then the files are renamed into
+            // place (a rename needs no room): ingest must produce them with no room to write anything.
+            Path drop = ServiceProcesses.dropDir(work);
+            for (GeneratedArticles.Article article : articles.all().subList(half, count)) {
+                Files.writeString(drop.resolve(article.fileName() + ".tmp"), article.text());
+            }
+            long filled = disk.fill();
+            log.info("drop folder disk full ({} bytes of filler)", filled);
+            for (GeneratedArticles.Article article : articles.all().subList(half, count)) {
+                Files.move(drop.resolve(article.fileName() + ".tmp"), drop.resolve(article.fileName()));
+            }
+            ChildJvm ingest = services.child(Service.INGEST);
+            Waits.until(Duration.ofSeconds(60), "ingest logs the full disk (log " + ingest.logFile() + ")",
+                    () -> ingest.logOfThisRun().contains("No space left on device"));
+            log.info("ingest says: {}", firstLineWith(ingest.logOfThisRun(), "No space left on device"));
+            long drained = awaitCaughtUp(articles);
+            log.info("every article placed and stored while the drop folder's disk was full");
+
+            // Room again: a restart files what could not be filed (produced again under the same ids).
+            disk.free();
+            services.terminate(Service.INGEST);
+            services.start(Service.INGEST);
+            services.awaitReady(Service.INGEST, Duration.ofSeconds(60));
+            finish(articles, "drop-disk", began, drained);
+        }
+    }
+
+    @Test
+    void aFullDiskUnderTheStateDirectoryIsLoggedAndLosesNothing() throws Exception {
+        Random random = new Random(PROFILE.seed() + 4);
+        int count = PROFILE.diskArticles();
+        try (SmallDisk disk = SmallDisk.mount(ServiceProcesses.stateDir(scenarioDir("state-disk")), 64)) {
+            GeneratedArticles articles = startScenario("state-disk", count, random);
+            int half = count / 2;
+            long began = dropAll(articles, 0, half, index -> { });
+            Waits.until(DRAIN_TIMEOUT, "the first half is stored", () -> check.articlesInDatabase() == half);
+
+            // Enrich writes its RocksDB stores to disk at checkpoints (every 10,000 records under exactly-once) and
+            // when it opens them: a restart on the full disk is where an operator meets it.
+            long filled = disk.fill();
+            log.info("state directory disk full ({} bytes of filler); restarting enrich on it", filled);
+            services.terminate(Service.ENRICH);
+            ChildJvm enrich = services.start(Service.ENRICH);
+            dropAll(articles, half, count, index -> { });
+            Waits.until(Duration.ofSeconds(90), "enrich logs the full disk (log " + enrich.logFile() + ")",
+                    () -> enrich.logOfThisRun().contains("No space left on device"));
+            log.info("enrich says: {}", firstLineWith(enrich.logOfThisRun(), "No space left on device"));
+            long full = System.nanoTime();
+            disk.free();
+            long drained = awaitCaughtUp(articles);
+            log.info("enrich resumed by itself: caught up {} ms after the disk had room again", millisSince(full));
+            finish(articles, "state-disk", began, drained);
+        }
+    }
+
+    private static int occurrences(String text, String what) {
+        int count = 0;
+        for (int at = text.indexOf(what); at >= 0; at = text.indexOf(what, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static String firstLineWith(String log, String what) {
+        return log.lines().filter(l -> l.contains(what)).findFirst().orElse("");
+    }
+
     /** Creates the scenario's topics, database and services, and starts them. */
-    private GeneratedArticles startScenario(String name, Path work, int count, Random random) throws Exception {
+    private GeneratedArticles startScenario(String name, int count, Random random) throws Exception {
+        Path work = Files.createDirectories(scenarioDir(name));
         GeneratedArticles articles = GeneratedArticles.make(random.nextLong(), count, work.resolve("staging"));
         String database = name.replace('-', '_');
         String jdbcUrl = postgres.newDatabase(database);
@@ -171,6 +320,22 @@ class FaultSuiteTest {
         assertThat(counts.articles()).isEqualTo(articles.size());
         log.info("{}: exact: {}; {} ms from first drop to caught up", name, counts,
                 TimeUnit.NANOSECONDS.toMillis(drained - began));
+    }
+
+    private static Path scenarioDir(String name) {
+        return RUNS.resolve(name);
+    }
+
+    /** An empty folder (what an earlier run left there is deleted). */
+    private static Path fresh(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
     }
 
     private static long millisSince(long nanos) {
