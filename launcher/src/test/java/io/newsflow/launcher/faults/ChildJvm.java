@@ -30,6 +30,7 @@ final class ChildJvm {
     private final Path logFile;
     private final Process process;
     private final long logOffset;
+    private volatile boolean stoppedByTest;
 
     private ChildJvm(String name, Path logFile, Process process, long logOffset) {
         this.name = name;
@@ -75,18 +76,21 @@ final class ChildJvm {
         return process.isAlive();
     }
 
-    long pid() {
-        return process.pid();
+    /** Whether the test killed or stopped this process (rather than it exiting by itself). */
+    boolean stoppedByTest() {
+        return stoppedByTest;
     }
 
     /** SIGKILL, and waits until the process is gone. */
     void kill() {
+        stoppedByTest = true;
         process.destroyForcibly();
         awaitExit(30);
     }
 
     /** SIGTERM (a clean stop), and waits until the process is gone; SIGKILL after 60 s. */
     void terminate() {
+        stoppedByTest = true;
         process.destroy();
         if (!awaitExit(60)) {
             process.destroyForcibly();

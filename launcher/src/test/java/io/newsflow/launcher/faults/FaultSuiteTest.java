@@ -46,6 +46,8 @@ class FaultSuiteTest {
     private PipelineCheck check;
     /** A disk mounted by the scenario: unmounted only once its services are stopped. */
     private SmallDisk disk;
+    /** The scenario's folder: drop folder, state, JSON Lines files and the services' logs. */
+    private Path work;
 
     @BeforeAll
     static void startBrokerAndDatabase() throws Exception {
@@ -114,11 +116,11 @@ class FaultSuiteTest {
                 services.kill(service);
                 log.info("kill -9 {} at article {} of {} ({} in the database)", service, index, articles.size(),
                         check.articlesInDatabase());
-                services.start(service);
-                recoveries.add(CompletableFuture.supplyAsync(() -> {
-                    services.awaitReady(service, Duration.ofSeconds(180));
-                    return service + " at work again " + millisSince(killedAt) + " ms after kill -9";
-                }));
+                ChildJvm restarted = services.start(service);
+                recoveries.add(CompletableFuture.supplyAsync(() -> services
+                        .awaitReady(service, restarted, Duration.ofSeconds(180))
+                        .map(d -> service + " at work again " + millisSince(killedAt) + " ms after kill -9")
+                        .orElse(service + " killed again before it was at work")));
             }
         });
         long drained = awaitCaughtUp(articles);
@@ -288,8 +290,6 @@ class FaultSuiteTest {
         this.work = work;
         return articles;
     }
-
-    private Path work;
 
     /** Called before each article is dropped, with its index. */
     private interface BeforeDrop {

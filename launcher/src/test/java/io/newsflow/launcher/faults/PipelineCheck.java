@@ -93,7 +93,8 @@ final class PipelineCheck implements AutoCloseable {
         assertThat(new HashSet<>(topicArticles)).as("articles placed on the topic").isEqualTo(expectedIds);
 
         // The database: the topic's live events at their latest version, each article once.
-        assertThat(databaseVersions()).as("database events and versions = topic's live events").isEqualTo(versions(live));
+        Map<String, Long> databaseVersions = databaseVersions();
+        assertThat(databaseVersions).as("database events and versions = topic's live events").isEqualTo(versions(live));
         List<String> dbArticles = query("SELECT article_id FROM event_articles").stream().map(r -> r.get(0)).toList();
         assertThat(duplicates(dbArticles)).as("article rows twice in the database").isEmpty();
         assertThat(new HashSet<>(dbArticles)).as("articles in the database").isEqualTo(expectedIds);
@@ -114,7 +115,8 @@ final class PipelineCheck implements AutoCloseable {
         assertThat(folded).as("JSON Lines files folded = PostgreSQL's snapshots").isEqualTo(databaseSnapshots());
 
         int multi = (int) live.values().stream().filter(e -> e.getArticles().size() > 1).count();
-        return new Counts(topicArticles.size(), live.size(), topic.records(), live.size(), lines.size(), multi);
+        return new Counts(topicArticles.size(), live.size(), topic.records(), databaseVersions.size(), lines.size(),
+                multi);
     }
 
     /** Article files filed in done/ so far. */

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The three Newsflow services of one scenario, each a real child JVM running {@code newsflow ingest|enrich|sink}
@@ -93,19 +94,33 @@ final class ServiceProcesses implements AutoCloseable {
 
     /** Waits until the current run of {@code service} logged that it is at work; returns how long that took. */
     Duration awaitReady(Service service, Duration timeout) {
-        long began = System.nanoTime();
-        ChildJvm child = running.get(service);
-        Waits.until(timeout, service.command + " is at work (log " + child.logFile() + ")", () -> {
-            if (!child.isAlive()) {
-                throw new AssertionError(service.command + " exited; see " + child.logFile());
-            }
-            return child.logOfThisRun().contains(service.readyLine);
-        });
-        return Duration.ofNanos(System.nanoTime() - began);
+        return awaitReady(service, running.get(service), timeout)
+                .orElseThrow(() -> new AssertionError(service.command + " was stopped before it was at work"));
     }
 
+    /**
+     * Waits until {@code child} logged that it is at work and returns how long that took; empty if the test killed
+     * it again first (a crash loop, which the full profile's kills can make).
+     */
+    Optional<Duration> awaitReady(Service service, ChildJvm child, Duration timeout) {
+        long began = System.nanoTime();
+        Waits.until(timeout, service.command + " is at work (log " + child.logFile() + ")", () -> {
+            if (!child.isAlive() && !child.stoppedByTest()) {
+                throw new AssertionError(service.command + " exited; see " + child.logFile());
+            }
+            return !child.isAlive() || child.logOfThisRun().contains(service.readyLine);
+        });
+        return child.logOfThisRun().contains(service.readyLine)
+                ? Optional.of(Duration.ofNanos(System.nanoTime() - began)) : Optional.empty();
+    }
+
+    /** SIGKILL; the service must have been running, or the fault would test nothing. */
     void kill(Service service) {
-        running.get(service).kill();
+        ChildJvm child = running.get(service);
+        if (!child.isAlive()) {
+            throw new AssertionError(service.command + " had exited before it was to be killed; see " + child.logFile());
+        }
+        child.kill();
     }
 
     void terminate(Service service) {
