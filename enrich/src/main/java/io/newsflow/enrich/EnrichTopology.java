@@ -67,7 +67,7 @@ public final class EnrichTopology {
     /** The service's topology, counting failures in the given registry. */
     public static Topology build(Topics topics, EnrichConfig config, MeterRegistry metrics) {
         return build(topics, GroupingSettings.defaults(config.eventIdleTimeout()),
-                GroupingStores.builders(GroupingStores.Kind.PERSISTENT), ArticleTagger.standard()::tag, metrics,
+                GroupingStores.builders(GroupingStores.Kind.PERSISTENT), taggerOf(ArticleTagger.standard()), metrics,
                 UnaryOperator.identity());
     }
 
@@ -82,7 +82,7 @@ public final class EnrichTopology {
      */
     public static Topology build(Topics topics, GroupingSettings settings, GroupingStores.Kind stores,
                                  UnaryOperator<Processor<String, TaggedArticle, String, SpecificRecord>> wrapGrouping) {
-        return build(topics, settings, GroupingStores.builders(stores), ArticleTagger.standard()::tag,
+        return build(topics, settings, GroupingStores.builders(stores), taggerOf(ArticleTagger.standard()),
                 Metrics.globalRegistry, wrapGrouping);
     }
 
@@ -141,12 +141,17 @@ public final class EnrichTopology {
      * parallel; what the tagging step sends to grouping (a benchmark feeds grouping the same).
      */
     public static TaggedArticle tagAndRead(ArticleTagger tagger, TextFeatures features, RawArticle article) {
-        return tagAndRead(tagger::tag, features, article);
+        return tagAndRead(taggerOf(tagger), features, article);
+    }
+
+    /** How the service tags an article with the tagger. */
+    static TaggingStep.Tagger taggerOf(ArticleTagger tagger) {
+        return article -> tagger.tag(article.getTitle(), article.getBody());
     }
 
     /** As above; a tagging failure is thrown (the tagging step sends the article to the dead letters). */
     static TaggedArticle tagAndRead(TaggingStep.Tagger tagger, TextFeatures features, RawArticle article) {
-        ArticleTags tags = tagger.tag(article.getTitle(), article.getBody());
+        ArticleTags tags = tagger.tag(article);
         try {
             return new TaggedArticle(article, tags, ArticleReading.of(article, tags, features));
         } catch (RuntimeException e) {

@@ -21,7 +21,7 @@ final class TaggingStep implements FixedKeyProcessor<String, RawArticle, Tagging
     /** What tags an article: the tagger of the service, or in a test one that fails on purpose. */
     @FunctionalInterface
     interface Tagger {
-        ArticleTags tag(String title, String body);
+        ArticleTags tag(RawArticle article);
     }
 
     /** The tagged article, or the dead letter of an article that could not be tagged. */

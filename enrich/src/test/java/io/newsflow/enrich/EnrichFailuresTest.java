@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EnrichFailuresTest {
 
-    private static final ArticleTagger TAGGER = ArticleTagger.standard();
+    private static final TaggingStep.Tagger TAGGER = EnrichTopology.taggerOf(ArticleTagger.standard());
     private static final List<RawArticle> SEEDS = ArticleFiles.inNameOrder(ArticleFiles.SEEDS);
     private static final GroupingSettings DEFAULTS = GroupingSettings.defaults(Duration.ofDays(7));
     private static final String VOLCANO = "The Krakatoa volcano erupted near Jakarta and an ash cloud grounded flights. "
@@ -59,11 +59,11 @@ class EnrichFailuresTest {
     @Test
     void anArticleTheTaggerFailsOnIsADeadLetterCountedAndTheOthersAreGrouped() {
         RawArticle broken = SEEDS.get(1);
-        TaggingStep.Tagger failsOnOne = (title, body) -> {
-            if (title.equals(broken.getTitle())) {
+        TaggingStep.Tagger failsOnOne = article -> {
+            if (article.getArticleId().equals(broken.getArticleId())) {
                 throw new IllegalArgumentException("tagger broke on purpose");
             }
-            return TAGGER.tag(title, body);
+            return TAGGER.tag(article);
         };
         try (Pipeline pipeline = new Pipeline(DEFAULTS, failsOnOne)) {
             SEEDS.forEach(pipeline::send);
@@ -90,7 +90,7 @@ class EnrichFailuresTest {
 
     @Test
     void anArticleTheGrouperFailsOnIsADeadLetterCountedAndTheNextIsGrouped() {
-        try (Pipeline pipeline = new Pipeline(DEFAULTS, TAGGER::tag)) {
+        try (Pipeline pipeline = new Pipeline(DEFAULTS, TAGGER)) {
             pipeline.send(SEEDS.get(0));
             pipeline.events.readRecordsToList();
             pipeline.stores.failAtWrite(1);
@@ -145,7 +145,7 @@ class EnrichFailuresTest {
      */
     private void failAtEveryWrite(GroupingSettings settings, List<RawArticle> prefix, RawArticle target, RawArticle next) {
         long writes;
-        try (Pipeline clean = new Pipeline(settings, TAGGER::tag)) {
+        try (Pipeline clean = new Pipeline(settings, TAGGER)) {
             prefix.forEach(clean::send);
             long before = clean.stores.writes();
             clean.send(target);
@@ -154,14 +154,14 @@ class EnrichFailuresTest {
         }
         assertThat(writes).as("writes of the placement").isGreaterThanOrEqualTo(3);
         List<String> withoutTarget;
-        try (Pipeline reference = new Pipeline(settings, TAGGER::tag)) {
+        try (Pipeline reference = new Pipeline(settings, TAGGER)) {
             prefix.forEach(reference::send);
             reference.events.readRecordsToList();
             reference.send(next);
             withoutTarget = summaries(reference.events.readRecordsToList());
         }
         for (long n = 1; n <= writes; n++) {
-            try (Pipeline pipeline = new Pipeline(settings, TAGGER::tag)) {
+            try (Pipeline pipeline = new Pipeline(settings, TAGGER)) {
                 prefix.forEach(pipeline::send);
                 pipeline.events.readRecordsToList();
                 Map<String, Map<String, String>> before = pipeline.contents();

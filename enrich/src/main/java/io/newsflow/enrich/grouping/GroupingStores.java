@@ -105,11 +105,6 @@ public final class GroupingStores {
         plan.begin();
     }
 
-    /** How many store writes the placement in progress plans. */
-    int plannedWrites() {
-        return plan.size();
-    }
-
     /**
      * Makes the planned writes and then the memory changes that follow them. On a failure the
      * stores are as before the placement, memory is made to match them, and the failure is
