@@ -84,11 +84,6 @@ final class WritePlan {
         return value == DELETED ? null : value;
     }
 
-    /** Whether any write is staged: scans of the stores would not see it. */
-    boolean stagesWrites() {
-        return !writes.isEmpty();
-    }
-
     /** A change to memory that must follow the writes: made now outside a plan, after the writes inside one. */
     void afterWrites(Runnable change) {
         if (open) {
@@ -96,11 +91,6 @@ final class WritePlan {
         } else {
             change.run();
         }
-    }
-
-    /** How many store writes the plan holds. */
-    int size() {
-        return writes.size();
     }
 
     /**
