@@ -54,7 +54,8 @@ final class TaggingStep implements FixedKeyProcessor<String, RawArticle, Tagging
         Outcome outcome;
         try {
             outcome = new Outcome(EnrichTopology.tagAndRead(tagger, features, article), null);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a stack overflow (deep regex backtracking on a pathological text) is this article's, not the thread's
             DeadLetter letter = failures.articleFailed(EnrichFailures.Step.TAGGING, article, origin(), e);
             context.forward(record.withValue(new Outcome(null, letter)).withHeaders(
                     EnrichFailures.markStep(new RecordHeaders(record.headers().toArray()), EnrichFailures.Step.TAGGING)));

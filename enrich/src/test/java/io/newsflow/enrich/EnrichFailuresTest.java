@@ -59,17 +59,25 @@ class EnrichFailuresTest {
     @Test
     void anArticleTheTaggerFailsOnIsADeadLetterCountedAndTheOthersAreGrouped() {
         RawArticle broken = SEEDS.get(1);
-        TaggingStep.Tagger failsOnOne = article -> {
+        RawArticle tooDeep = SEEDS.get(3);
+        TaggingStep.Tagger failsOnTwo = article -> {
             if (article.getArticleId().equals(broken.getArticleId())) {
                 throw new IllegalArgumentException("tagger broke on purpose");
             }
+            if (article.getArticleId().equals(tooDeep.getArticleId())) {
+                // what deep regex backtracking on a pathological text throws: the article's failure, not the thread's
+                throw new StackOverflowError();
+            }
             return TAGGER.tag(article);
         };
-        try (Pipeline pipeline = new Pipeline(DEFAULTS, failsOnOne)) {
+        try (Pipeline pipeline = new Pipeline(DEFAULTS, failsOnTwo)) {
             SEEDS.forEach(pipeline::send);
 
             List<TestRecord<String, DeadLetter>> letters = pipeline.deadLetters.readRecordsToList();
-            assertThat(letters).hasSize(1);
+            assertThat(letters).hasSize(2);
+            assertThat(letters.get(1).key()).isEqualTo(tooDeep.getArticleId());
+            assertThat(letters.get(1).value().getErrorClass()).isEqualTo(StackOverflowError.class.getName());
+            assertThat(pipeline.failures("tagging", "StackOverflowError")).isEqualTo(1.0);
             TestRecord<String, DeadLetter> letter = letters.get(0);
             assertThat(letter.key()).isEqualTo(broken.getArticleId());
             assertThat(step(letter)).isEqualTo("tagging");
@@ -81,9 +89,9 @@ class EnrichFailuresTest {
             assertThat(pipeline.failures("tagging", "IllegalArgumentException")).isEqualTo(1.0);
 
             Map<String, NewsEvent> latest = pipeline.latestEvents();
-            assertThat(members(latest)).doesNotContain(broken.getArticleId())
+            assertThat(members(latest)).doesNotContain(broken.getArticleId(), tooDeep.getArticleId())
                     .containsAll(SEEDS.stream().map(RawArticle::getArticleId)
-                            .filter(id -> !id.equals(broken.getArticleId())).toList());
+                            .filter(id -> !id.equals(broken.getArticleId()) && !id.equals(tooDeep.getArticleId())).toList());
             assertThat(pipeline.failures("grouping", "InjectedStoreFailure")).isZero();
         }
     }

@@ -57,7 +57,7 @@ public final class EnrichFailures {
      * Logs and counts the failure of an article at a step, and describes it as a dead letter.
      * origin: topic/partition/offset of the input.
      */
-    public DeadLetter articleFailed(Step step, RawArticle article, String origin, Exception failure) {
+    public DeadLetter articleFailed(Step step, RawArticle article, String origin, Throwable failure) {
         String articleId = article == null ? null : article.getArticleId();
         count(step, failure);
         LOG.error("enrich failure step={} article={} origin={} reason={} message=\"{}\"; sent to dead letters",
@@ -74,7 +74,7 @@ public final class EnrichFailures {
     }
 
     /** Logs and counts a failure that concerns no one article (closing idle events). */
-    public void taskFailed(Step step, String what, Exception failure) {
+    public void taskFailed(Step step, String what, Throwable failure) {
         count(step, failure);
         LOG.error("enrich failure step={} task=\"{}\" reason={} message=\"{}\"; the stores are as before it, "
                         + "it is tried again later", step.label(), what, failure.getClass().getName(), failure.getMessage(),
@@ -82,7 +82,7 @@ public final class EnrichFailures {
     }
 
     /** Counts a failure (a record that does not decode is logged where it is caught). */
-    public void count(Step step, Exception failure) {
+    public void count(Step step, Throwable failure) {
         Counter.builder(METRIC)
                 .tag("stage", step.label())
                 .tag("reason", failure.getClass().getSimpleName())

@@ -84,7 +84,8 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
             stores.applyPlacement();
         } catch (WritePlan.StoresNotRestored e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a stack overflow is this article's (deep recursion on its text), not the thread's: the stores are put back
             stores.abandonPlacement();
             DeadLetter letter = failures.articleFailed(EnrichFailures.Step.GROUPING, article, origin(), e);
             context.forward(new Record<String, SpecificRecord>(article.getArticleId(), letter, record.timestamp(),
