@@ -10,6 +10,7 @@ import io.newsflow.enrich.tagging.TaggingEvaluation;
 import io.newsflow.ingest.drops.ArticleFileException;
 import io.newsflow.ingest.drops.ArticleFiles;
 import io.newsflow.launcher.eval.LabelledCorpus;
+import io.newsflow.launcher.eval.WireCopies;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
 import java.io.IOException;
@@ -58,6 +59,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--sample-seed", defaultValue = "7", description = "Seed of the --sample draw (default ${DEFAULT-VALUE}).")
     long sampleSeed;
 
+    @Option(names = "--copies", defaultValue = "0", description = "Wire copies added per labelled article "
+            + "(another URL; a credit line, or \"UPDATE 1-\" and the last paragraph cut), each right after its original "
+            + "in name order, scored like any article with its original's gold event (default ${DEFAULT-VALUE}).")
+    int copies;
+
     @Option(names = "--show-events", description = "Print each predicted event with its files and their gold events.")
     boolean showEvents;
 
@@ -74,12 +80,7 @@ public final class EvalCommand implements Callable<Integer> {
             Random draw = new Random(sampleSeed);
             files.removeIf(file -> draw.nextDouble() >= sample);
         }
-        if (order == Order.shuffle) {
-            Collections.shuffle(files, new Random(seed));
-        }
-
-        List<RawArticle> articles = new ArrayList<>();
-        Map<String, String> articleIdOfFile = new LinkedHashMap<>();
+        List<WireCopies.Entry> originals = new ArrayList<>();
         int unreadable = 0;
         for (Path file : files) {
             String name = file.getFileName().toString();
@@ -88,16 +89,24 @@ public final class EvalCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                List<RawArticle> parsed = ArticleFiles.parse(file);
-                for (RawArticle article : parsed) {
-                    // Arrival times drive grouping (event ids, decay): fixed ones make a run repeatable.
-                    articles.add(RawArticle.newBuilder(article).setFetchedAt(ARRIVALS.plusMillis(articles.size())).build());
-                }
-                articleIdOfFile.put(name, parsed.get(0).getArticleId());
+                originals.add(WireCopies.Entry.original(name, ArticleFiles.parse(file).get(0)));
             } catch (ArticleFileException e) {
                 unreadable++;
                 System.err.println("unreadable " + name + ": " + e.getMessage());
             }
+        }
+        List<WireCopies.Entry> stream = WireCopies.following(originals, copies);
+        if (order == Order.shuffle) {
+            Collections.shuffle(stream, new Random(seed));
+        }
+        List<RawArticle> articles = new ArrayList<>();
+        Map<String, String> articleIdOfFile = new LinkedHashMap<>();
+        Map<String, String> goldOfName = new HashMap<>();
+        for (WireCopies.Entry entry : stream) {
+            // Arrival times drive grouping (event ids, decay): fixed ones make a run repeatable.
+            articles.add(RawArticle.newBuilder(entry.article()).setFetchedAt(ARRIVALS.plusMillis(articles.size())).build());
+            articleIdOfFile.put(entry.name(), entry.article().getArticleId());
+            goldOfName.put(entry.name(), labelled.goldEventOfFile().get(entry.labelledFile()));
         }
 
         Map<String, String> predicted = new LinkedHashMap<>();
@@ -109,7 +118,7 @@ public final class EvalCommand implements Callable<Integer> {
         articleIdOfFile.forEach((file, articleId) -> {
             // An article no event lists is its own singleton: nothing is dropped from the score.
             predicted.put(file, eventOfArticle.getOrDefault(articleId, "unassigned:" + file));
-            gold.put(file, labelled.goldEventOfFile().get(file));
+            gold.put(file, goldOfName.get(file));
         });
 
         if (showEvents) {
@@ -121,8 +130,9 @@ public final class EvalCommand implements Callable<Integer> {
         ClusteringScores scores = ClusteringScores.of(predicted, gold);
         int events = new HashSet<>(predicted.values()).size();
         int goldEvents = new HashSet<>(gold.values()).size();
-        out.printf(Locale.ROOT, "corpus %s, order %s%s%s%n", corpus, order, order == Order.shuffle ? " (seed " + seed + ")" : "",
+        out.printf(Locale.ROOT, "corpus %s, order %s%s%s", corpus, order, order == Order.shuffle ? " (seed " + seed + ")" : "",
                 sample < 1 ? String.format(Locale.ROOT, ", sample %.2f (seed %d)", sample, sampleSeed) : "");
+        out.println(copies > 0 ? ", " + copies + " wire copies per article" : "");
         out.printf(Locale.ROOT, "articles %d (unreadable %d), events %d, gold events %d%n",
                 predicted.size(), unreadable, events, goldEvents);
         out.printf(Locale.ROOT, "pairwise precision=%.3f recall=%.3f f1=%.3f%n",
