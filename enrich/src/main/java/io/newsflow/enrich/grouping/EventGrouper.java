@@ -154,8 +154,7 @@ public final class EventGrouper {
                 break;
             }
             EventState event = c.event();
-            List<EventState.Member> recent = event.members.subList(Math.max(0, event.members.size() - room),
-                    event.members.size());
+            List<EventState.Member> recent = event.recentWithFeatures(room);
             boolean near = false;
             for (EventState.Member m : recent) {
                 MemberFeatures f = event.features.get(m.articleId());

@@ -135,6 +135,9 @@ public final class EvalCommand implements Callable<Integer> {
         out.println(copies > 0 ? ", " + copies + " wire copies per article" : "");
         out.printf(Locale.ROOT, "articles %d (unreadable %d), events %d, gold events %d%n",
                 predicted.size(), unreadable, events, goldEvents);
+        long markedCopies = finalEvents.values().stream().flatMap(e -> e.getArticles().stream())
+                .filter(a -> a.getCopyOf() != null).count();
+        out.printf(Locale.ROOT, "marked as copies %d (wire copies added %d)%n", markedCopies, (long) copies * originals.size());
         out.printf(Locale.ROOT, "pairwise precision=%.3f recall=%.3f f1=%.3f%n",
                 scores.pairwisePrecision(), scores.pairwiseRecall(), scores.pairwiseF1());
         out.printf(Locale.ROOT, "bcubed   precision=%.3f recall=%.3f f1=%.3f%n",
