@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,34 +88,26 @@ public final class EventGrouper {
     /** Places the article; its reading is done here when the tagging step did not (records of an earlier version). */
     public Outcome place(RawArticle article, ArticleTags tags, ArticleReading reading, long eventTime) {
         String articleId = article.getArticleId();
-        Outcome repeat = refreshKnownArticle(article, eventTime);
+        Supplier<ArticleReading> lazyReading = () -> reading != null ? reading : ArticleReading.of(article, tags, features);
+        Outcome repeat = refreshKnownArticle(article, tags, lazyReading, eventTime);
         if (repeat != null) {
             return repeat;
         }
-        ArticleReading read = reading != null ? reading : ArticleReading.of(article, tags, features);
+        ArticleReading read = lazyReading.get();
         ArticleProfile profile = read.profile();
         List<EventSimilarity.Holder> officials = EventSimilarity.holders(tags);
 
-        int n = profile.termWeights().size();
-        String[] words = new String[n];
-        long[] terms = new long[n];
-        double[] termFrequencies = new double[n];
-        int at = 0;
-        for (Map.Entry<String, Double> e : profile.termWeights().entrySet()) {
-            words[at] = e.getKey();
-            terms[at] = TermVector.termOf(e.getKey());
-            termFrequencies[at++] = e.getValue();
-        }
-        double[] documentFrequencies = stores.countDocument(terms, eventTime, halfLifeMillis);
-        // The background prior is evidence about word rarity too: it counts as documents seen.
-        double streamDocuments = stores.documentCount(eventTime, halfLifeMillis) + PRIOR_DOCUMENTS;
-        TermVector vector = tfIdf(words, terms, termFrequencies, documentFrequencies, streamDocuments);
-        TermSlots.Spread spread = new TermSlots.Spread(vector);
-
-        MemberFeatures features = MemberFeatures.of(vector, profile, tags, read.lead(), settings.memberTerms());
         GroupingStores.Bands bands = stores.articlesInBands(profile.shingleHash(), settings.maxPostings());
         GroupingStores.ArticleRecord original = nearestCopy(profile.shingleHash(), bands);
         EventState copied = original == null ? null : stores.event(original.eventId());
+        // A copy is no new document: counted, a story syndicated fifty times would make its own
+        // words look common, and the stream look older than it is (see EventSimilarity.required).
+        Weighing weighing = weigh(profile, copied == null, eventTime);
+        TermVector vector = weighing.vector();
+        double streamDocuments = weighing.streamDocuments();
+        TermSlots.Spread spread = new TermSlots.Spread(vector);
+
+        MemberFeatures features = MemberFeatures.of(vector, profile, tags, read.lead(), settings.memberTerms());
         if (copied != null) {
             String copyOf = original.copyOf() != null ? original.copyOf() : original.articleId();
             EventSimilarity.Score evidence = EventSimilarity.score(spread, profile, officials, copied, settings);
@@ -183,8 +176,13 @@ public final class EventGrouper {
 
     private void putArticle(RawArticle article, String eventId, String copyOf, ArticleProfile profile,
                             GroupingStores.Bands bands) {
-        stores.putArticle(new GroupingStores.ArticleRecord(article.getArticleId(), eventId, article.getCanonicalUrl(),
-                article.getContentHash(), copyOf, profile.shingleHash()), bands);
+        putArticle(article.getArticleId(), eventId, article.getCanonicalUrl(), article.getContentHash(), copyOf, profile, bands);
+    }
+
+    private void putArticle(String articleId, String eventId, String canonicalUrl, String contentHash, String copyOf,
+                            ArticleProfile profile, GroupingStores.Bands bands) {
+        stores.putArticle(new GroupingStores.ArticleRecord(articleId, eventId, canonicalUrl, contentHash, copyOf,
+                profile.shingleHash()), bands);
     }
 
     /**
@@ -233,7 +231,15 @@ public final class EventGrouper {
         }
     }
 
-    private Outcome refreshKnownArticle(RawArticle article, long eventTime) {
+    /**
+     * The same article again (same id, canonical URL or content hash): a repeat changes nothing; a
+     * new version (another headline, URL, date or body) updates its entry and the event's snapshot.
+     * An edited body is read anew: its features replace the former ones in the event's aggregates,
+     * and its content hash and MinHash signature those of its record, so the edit sent again is a
+     * repeat and copies of the new text are found. The article stays in its event.
+     */
+    private Outcome refreshKnownArticle(RawArticle article, ArticleTags tags, Supplier<ArticleReading> reading,
+                                        long eventTime) {
         String knownId = stores.article(article.getArticleId()) != null ? article.getArticleId()
                 : firstNonNull(stores.articleIdByUrl(article.getCanonicalUrl()), stores.articleIdByHash(article.getContentHash()));
         if (knownId == null) {
@@ -253,7 +259,8 @@ public final class EventGrouper {
             // Boxed on both sides: an undated article refreshed again must not unbox a null.
             Long published = article.getPublishedAt() != null ? Long.valueOf(article.getPublishedAt().toEpochMilli())
                     : m.publishedAt();
-            boolean changed = !Objects.equals(url, m.url()) || !Objects.equals(published, m.publishedAt())
+            boolean edited = article.getContentHash() != null && !article.getContentHash().equals(record.contentHash());
+            boolean changed = edited || !Objects.equals(url, m.url()) || !Objects.equals(published, m.publishedAt())
                     || !article.getTitle().equals(m.title());
             if (!changed) {
                 return Outcome.none();
@@ -263,10 +270,49 @@ public final class EventGrouper {
             long previous = event.lastUpdatedAt;
             event.version++;
             event.lastUpdatedAt = Math.max(event.lastUpdatedAt, eventTime);
-            stores.putEvent(event, previous, event.indexedTerms);
+            if (edited) {
+                ArticleReading read = reading.get();
+                ArticleProfile profile = read.profile();
+                if (event.features.containsKey(knownId)) {
+                    TermVector vector = weigh(profile, false, eventTime).vector();
+                    event.features.put(knownId, MemberFeatures.of(vector, profile, tags, read.lead(),
+                            settings.memberTerms()));
+                    event.rebuild(settings.centroidTerms());
+                }
+                stores.forgetArticle(record);
+                putArticle(knownId, record.eventId(), firstNonNull(article.getCanonicalUrl(), record.canonicalUrl()),
+                        article.getContentHash(), record.copyOf(), profile,
+                        stores.articlesInBands(profile.shingleHash(), settings.maxPostings()));
+                updates.store(event, previous);
+            } else {
+                stores.putEvent(event, previous, event.indexedTerms);
+            }
             return new Outcome(List.of(event), List.of());
         }
         return null;
+    }
+
+    /** An article's TF-IDF vector, and the documents (stream and prior) its weights were learnt from. */
+    private record Weighing(TermVector vector, double streamDocuments) {
+    }
+
+    /** Weighs the profile's terms; only a new document (not a copy, not an edit) counts in the frequencies. */
+    private Weighing weigh(ArticleProfile profile, boolean newDocument, long eventTime) {
+        int n = profile.termWeights().size();
+        String[] words = new String[n];
+        long[] terms = new long[n];
+        double[] termFrequencies = new double[n];
+        int at = 0;
+        for (Map.Entry<String, Double> e : profile.termWeights().entrySet()) {
+            words[at] = e.getKey();
+            terms[at] = TermVector.termOf(e.getKey());
+            termFrequencies[at++] = e.getValue();
+        }
+        double[] documentFrequencies = newDocument ? stores.countDocument(terms, eventTime, halfLifeMillis)
+                : stores.documentFrequenciesWith(terms, eventTime, halfLifeMillis);
+        // The background prior is evidence about word rarity too: it counts as documents seen.
+        double streamDocuments = stores.documentCount(eventTime, halfLifeMillis) + PRIOR_DOCUMENTS;
+        return new Weighing(tfIdf(words, terms, termFrequencies, documentFrequencies, streamDocuments), streamDocuments);
     }
 
     private TermVector tfIdf(String[] words, long[] terms, double[] termFrequencies, double[] documentFrequencies,
@@ -286,6 +332,12 @@ public final class EventGrouper {
         return TermVector.sorted(terms, weights, terms.length);
     }
 
+    /**
+     * The placed article this one copies, if any: among the articles sharing a MinHash band with
+     * it, the one whose original (itself, or the article it copies) it resembles most, at least
+     * {@link GroupingSettings#copyThreshold}. Compared with the original, not with a copy of it: a
+     * cut copy would otherwise make a longer text that merely contains it a copy too.
+     */
     private GroupingStores.ArticleRecord nearestCopy(int[] signature, GroupingStores.Bands bands) {
         GroupingStores.ArticleRecord best = null;
         double bestSimilarity = settings.copyThreshold();
@@ -296,10 +348,12 @@ public final class EventGrouper {
                     continue;
                 }
                 GroupingStores.ArticleRecord record = stores.article(id);
-                if (record == null) {
+                GroupingStores.ArticleRecord root = record == null || record.copyOf() == null ? record
+                        : stores.article(record.copyOf());
+                if (root == null) {
                     continue;
                 }
-                double similarity = MinHash.similarity(signature, record.signature());
+                double similarity = MinHash.containment(signature, root.signature());
                 if (similarity >= bestSimilarity) {
                     bestSimilarity = similarity;
                     best = record;
