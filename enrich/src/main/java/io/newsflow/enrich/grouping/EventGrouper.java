@@ -334,9 +334,11 @@ public final class EventGrouper {
 
     /**
      * The placed article this one copies, if any: among the articles sharing a MinHash band with
-     * it, the one whose original (itself, or the article it copies) it resembles most, at least
-     * {@link GroupingSettings#copyThreshold}. Compared with the original, not with a copy of it: a
-     * cut copy would otherwise make a longer text that merely contains it a copy too.
+     * it, the one whose original (itself, or the article it copies) holds most of its text, at
+     * least {@link GroupingSettings#copyThreshold} ({@link MinHash#containment}): a copy adds
+     * little to its original (a credit line) or cuts it, while a round-up holding the original and
+     * another story adds half. Compared with the original, not with a copy of it: a cut copy would
+     * otherwise make any text that holds it a copy too.
      */
     private GroupingStores.ArticleRecord nearestCopy(int[] signature, GroupingStores.Bands bands) {
         GroupingStores.ArticleRecord best = null;

@@ -93,21 +93,20 @@ public final class MinHash {
     }
 
     /**
-     * Estimated share of the smaller text's shingles that the larger text holds too: 1 for a copy
-     * that was cut (a last paragraph dropped) or had a line added, whose Jaccard similarity can be
-     * low when the cut part was large. Never below {@link #similarity}. Texts that share no
-     * wording agree on no slot and give 0.
+     * Estimated share of text a's shingles that text b holds too: how little a adds to b. 1 for a
+     * copy of b that was cut (a last paragraph dropped), nearly 1 for one with a credit line added,
+     * whose Jaccard similarity with b can be low when the cut part was large; about a half for a
+     * round-up that holds b and another story. Texts that share no wording agree on no slot and
+     * give 0.
      */
     public static double containment(int[] a, int[] b) {
         double jaccard = similarity(a, b);
         if (jaccard == 0) {
             return 0;
         }
-        double sizeA = shingleCount(a);
-        double sizeB = shingleCount(b);
         // |A ∩ B| = J |A ∪ B| and |A ∪ B| = |A| + |B| - |A ∩ B|
-        double common = jaccard * (sizeA + sizeB) / (1 + jaccard);
-        return Math.max(jaccard, Math.min(1, common / Math.min(sizeA, sizeB)));
+        double common = jaccard * (shingleCount(a) + shingleCount(b)) / (1 + jaccard);
+        return Math.max(jaccard, Math.min(1, common / shingleCount(a)));
     }
 
     /**

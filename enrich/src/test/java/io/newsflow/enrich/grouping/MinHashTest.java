@@ -21,8 +21,18 @@ class MinHashTest {
         int[] a = minHash.signature(whole);
         int[] b = minHash.signature(cut);
         assertThat(MinHash.similarity(a, b)).isLessThan(0.5);
+        assertThat(MinHash.containment(b, a)).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void aRoundUpHoldingATextAndAnotherStoryIsNotContainedInIt() {
+        List<String> story = words(300, 7);
+        List<String> roundUp = new ArrayList<>(story);
+        roundUp.addAll(words(300, 8));
+        int[] a = minHash.signature(story);
+        int[] b = minHash.signature(roundUp);
+        assertThat(MinHash.containment(b, a)).isLessThan(0.8);
         assertThat(MinHash.containment(a, b)).isGreaterThanOrEqualTo(0.8);
-        assertThat(MinHash.containment(b, a)).isEqualTo(MinHash.containment(a, b));
     }
 
     @Test
@@ -39,7 +49,7 @@ class MinHashTest {
         credited.addAll(Arrays.asList("reporting", "by", "a", "reporter", "editing", "by", "an", "editor"));
         int[] a = minHash.signature(original);
         int[] b = minHash.signature(credited);
-        assertThat(MinHash.containment(a, b)).isGreaterThanOrEqualTo(MinHash.similarity(a, b)).isGreaterThanOrEqualTo(0.8);
+        assertThat(MinHash.containment(b, a)).isGreaterThanOrEqualTo(MinHash.similarity(a, b)).isGreaterThanOrEqualTo(0.8);
     }
 
     @Test
