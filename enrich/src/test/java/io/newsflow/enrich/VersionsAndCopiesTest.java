@@ -105,6 +105,23 @@ class VersionsAndCopiesTest {
     }
 
     @Test
+    void aCopyCutToAThirdOfItsOriginalJoinsItAsACopy() {
+        seeds.forEach(this::send);
+        RawArticle original = seeds.get(0);
+        String[] paragraphs = original.getBody().split("\n\s*\n");
+        String firstThird = String.join("\n\n", java.util.Arrays.copyOf(paragraphs, Math.max(2, paragraphs.length / 3)));
+        send(ArticleFiles.article("wire-short", "wire.txt", "UPDATE 1-" + original.getTitle(), firstThird));
+
+        NewsEvent event = latest().values().stream()
+                .filter(e -> e.getArticles().stream().anyMatch(a -> a.getArticleId().equals("wire-short")))
+                .findFirst().orElseThrow();
+        assertThat(event.getArticles()).extracting(EventArticle::getArticleId).contains(original.getArticleId());
+        EventArticle copy = event.getArticles().stream().filter(a -> a.getArticleId().equals("wire-short")).findFirst().orElseThrow();
+        assertThat(copy.getCopyOf()).isEqualTo(original.getArticleId());
+        assertThat(event.getIndependentSources()).isEqualTo(3);
+    }
+
+    @Test
     void copiesDoNotFragmentAnEventOfIndependentReports() {
         List<RawArticle> meeting = seeds.subList(0, 3);
         for (RawArticle report : meeting) {

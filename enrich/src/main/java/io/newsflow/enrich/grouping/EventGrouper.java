@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -99,15 +100,24 @@ public final class EventGrouper {
 
         GroupingStores.Bands bands = stores.articlesInBands(profile.shingleHash(), settings.maxPostings());
         GroupingStores.ArticleRecord original = nearestCopy(profile.shingleHash(), bands);
-        EventState copied = original == null ? null : stores.event(original.eventId());
-        // A copy is no new document: counted, a story syndicated fifty times would make its own
-        // words look common, and the stream look older than it is (see EventSimilarity.required).
-        Weighing weighing = weigh(profile, copied == null, eventTime);
+        // Weighed as if counted; counted only once it is known to be no copy (see below).
+        Weighing weighing = weigh(profile, eventTime);
         TermVector vector = weighing.vector();
         double streamDocuments = weighing.streamDocuments();
         TermSlots.Spread spread = new TermSlots.Spread(vector);
-
         MemberFeatures features = MemberFeatures.of(vector, profile, tags, read.lead(), settings.memberTerms());
+        Neighbourhood region = null;
+        if (original == null || stores.event(original.eventId()) == null) {
+            List<Candidate> candidates = candidates(vector, spread, profile, officials, features.vector());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("article {} day={} candidates={}", articleId, profile.day(), candidates.stream()
+                        .map(c -> c.event().eventId + "=" + String.format("%.3f", c.score().value()) + (c.score().vetoed() ? "V" : ""))
+                        .toList());
+            }
+            region = neighbourhood(article, features, candidates);
+            original = copyAmongNearest(region, spread, profile.shingleHash());
+        }
+        EventState copied = original == null ? null : stores.event(original.eventId());
         if (copied != null) {
             String copyOf = original.copyOf() != null ? original.copyOf() : original.articleId();
             EventSimilarity.Score evidence = EventSimilarity.score(spread, profile, officials, copied, settings);
@@ -117,18 +127,49 @@ public final class EventGrouper {
             putArticle(article, copied.eventId, copyOf, profile, bands);
             return new Outcome(List.of(copied), List.of());
         }
-        List<Candidate> candidates = candidates(vector, spread, profile, officials, features.vector());
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("article {} day={} candidates={}", articleId, profile.day(), candidates.stream()
-                    .map(c -> c.event().eventId + "=" + String.format("%.3f", c.score().value()) + (c.score().vetoed() ? "V" : ""))
-                    .toList());
-        }
-        Neighbourhood region = neighbourhood(article, features, candidates);
+        // A copy is no new document: counted, a story syndicated fifty times would make its own
+        // words look common, and the stream look older than it is (see EventSimilarity.required).
+        stores.countDocument(weighing.terms(), eventTime, halfLifeMillis);
         List<List<Integer>> clusters = SharedNeighbourClustering.cluster(region.items(), settings.clustering(),
                 pairs -> EventSimilarity.required(settings, pairs, streamDocuments));
         Outcome outcome = regrouping.apply(region, clusters, article, eventTime);
         putArticle(article, region.arrivingArticleEvent().eventId, null, profile, bands);
         return outcome;
+    }
+
+    /** Neighbours whose text is checked for a copy the MinHash bands missed: the nearest, and a few in case of ties. */
+    private static final int NEAREST_CHECKED_FOR_COPY = 3;
+
+    /**
+     * The article's original among its nearest neighbours, if it copies one. The MinHash bands
+     * find copies whose Jaccard similarity is high; a copy cut to half its original (an
+     * "UPDATE 1-" of a short story) shares a band only by luck, but its original is its nearest
+     * neighbour by cosine.
+     */
+    private GroupingStores.ArticleRecord copyAmongNearest(Neighbourhood region, TermSlots.Spread arriving, int[] signature) {
+        Integer[] order = new Integer[region.size() - 1];
+        double[] cosine = new double[region.size()];
+        for (int i = 1; i < region.size(); i++) {
+            order[i - 1] = i;
+            cosine[i] = arriving.dot(region.features.get(i).vector());
+        }
+        Arrays.sort(order, (a, b) -> cosine[a] != cosine[b] ? Double.compare(cosine[b], cosine[a]) : Integer.compare(a, b));
+        GroupingStores.ArticleRecord best = null;
+        double bestContainment = settings.copyThreshold();
+        for (int n = 0; n < Math.min(NEAREST_CHECKED_FOR_COPY, order.length); n++) {
+            GroupingStores.ArticleRecord record = stores.article(region.articleIds.get(order[n]));
+            GroupingStores.ArticleRecord root = record == null || record.copyOf() == null ? record
+                    : stores.article(record.copyOf());
+            if (root == null) {
+                continue;
+            }
+            double containment = MinHash.containment(signature, root.signature());
+            if (containment >= bestContainment) {
+                bestContainment = containment;
+                best = record;
+            }
+        }
+        return best;
     }
 
     /**
@@ -274,7 +315,7 @@ public final class EventGrouper {
                 ArticleReading read = reading.get();
                 ArticleProfile profile = read.profile();
                 if (event.features.containsKey(knownId)) {
-                    TermVector vector = weigh(profile, false, eventTime).vector();
+                    TermVector vector = weigh(profile, eventTime).vector();
                     event.features.put(knownId, MemberFeatures.of(vector, profile, tags, read.lead(),
                             settings.memberTerms()));
                     event.rebuild(settings.centroidTerms());
@@ -292,12 +333,16 @@ public final class EventGrouper {
         return null;
     }
 
-    /** An article's TF-IDF vector, and the documents (stream and prior) its weights were learnt from. */
-    private record Weighing(TermVector vector, double streamDocuments) {
+    /** An article's terms, its TF-IDF vector, and the documents (stream and prior) its weights were learnt from. */
+    private record Weighing(long[] terms, TermVector vector, double streamDocuments) {
     }
 
-    /** Weighs the profile's terms; only a new document (not a copy, not an edit) counts in the frequencies. */
-    private Weighing weigh(ArticleProfile profile, boolean newDocument, long eventTime) {
+    /**
+     * Weighs the profile's terms as if the article were counted as one more document, counting
+     * nothing: {@link GroupingStores#countDocument} would give these frequencies; only a new
+     * document (not a copy, not an edit) is counted, once that is known.
+     */
+    private Weighing weigh(ArticleProfile profile, long eventTime) {
         int n = profile.termWeights().size();
         String[] words = new String[n];
         long[] terms = new long[n];
@@ -308,11 +353,11 @@ public final class EventGrouper {
             terms[at] = TermVector.termOf(e.getKey());
             termFrequencies[at++] = e.getValue();
         }
-        double[] documentFrequencies = newDocument ? stores.countDocument(terms, eventTime, halfLifeMillis)
-                : stores.documentFrequenciesWith(terms, eventTime, halfLifeMillis);
+        double[] documentFrequencies = stores.documentFrequenciesWith(terms, eventTime, halfLifeMillis);
         // The background prior is evidence about word rarity too: it counts as documents seen.
-        double streamDocuments = stores.documentCount(eventTime, halfLifeMillis) + PRIOR_DOCUMENTS;
-        return new Weighing(tfIdf(words, terms, termFrequencies, documentFrequencies, streamDocuments), streamDocuments);
+        double streamDocuments = stores.documentCount(eventTime, halfLifeMillis) + 1.0 + PRIOR_DOCUMENTS;
+        return new Weighing(terms, tfIdf(words, terms, termFrequencies, documentFrequencies, streamDocuments),
+                streamDocuments);
     }
 
     private TermVector tfIdf(String[] words, long[] terms, double[] termFrequencies, double[] documentFrequencies,
