@@ -139,6 +139,17 @@ final class DocumentFrequencies {
         return frequencies;
     }
 
+    /** Each term's frequency as {@link #count} would return it, counting nothing: for an article that is no new document. */
+    double[] frequenciesWith(long[] terms, long now, double halfLifeMillis) {
+        FrequencyTable t = table();
+        double[] frequencies = new double[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            int slot = t.find(terms[i]);
+            frequencies[i] = (slot < 0 ? 0 : decayed(t, slot, now, halfLifeMillis)) + 1.0;
+        }
+        return frequencies;
+    }
+
     /** Terms in the table (the document count among them). */
     int terms() {
         return table().size();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,33 +89,34 @@ public final class EventGrouper {
     /** Places the article; its reading is done here when the tagging step did not (records of an earlier version). */
     public Outcome place(RawArticle article, ArticleTags tags, ArticleReading reading, long eventTime) {
         String articleId = article.getArticleId();
-        Outcome repeat = refreshKnownArticle(article, eventTime);
+        Supplier<ArticleReading> lazyReading = () -> reading != null ? reading : ArticleReading.of(article, tags, features);
+        Outcome repeat = refreshKnownArticle(article, tags, lazyReading, eventTime);
         if (repeat != null) {
             return repeat;
         }
-        ArticleReading read = reading != null ? reading : ArticleReading.of(article, tags, features);
+        ArticleReading read = lazyReading.get();
         ArticleProfile profile = read.profile();
         List<EventSimilarity.Holder> officials = EventSimilarity.holders(tags);
 
-        int n = profile.termWeights().size();
-        String[] words = new String[n];
-        long[] terms = new long[n];
-        double[] termFrequencies = new double[n];
-        int at = 0;
-        for (Map.Entry<String, Double> e : profile.termWeights().entrySet()) {
-            words[at] = e.getKey();
-            terms[at] = TermVector.termOf(e.getKey());
-            termFrequencies[at++] = e.getValue();
-        }
-        double[] documentFrequencies = stores.countDocument(terms, eventTime, halfLifeMillis);
-        // The background prior is evidence about word rarity too: it counts as documents seen.
-        double streamDocuments = stores.documentCount(eventTime, halfLifeMillis) + PRIOR_DOCUMENTS;
-        TermVector vector = tfIdf(words, terms, termFrequencies, documentFrequencies, streamDocuments);
-        TermSlots.Spread spread = new TermSlots.Spread(vector);
-
-        MemberFeatures features = MemberFeatures.of(vector, profile, tags, read.lead(), settings.memberTerms());
         GroupingStores.Bands bands = stores.articlesInBands(profile.shingleHash(), settings.maxPostings());
         GroupingStores.ArticleRecord original = nearestCopy(profile.shingleHash(), bands);
+        // Weighed as if counted; counted only once it is known to be no copy (see below).
+        Weighing weighing = weigh(profile, eventTime);
+        TermVector vector = weighing.vector();
+        double streamDocuments = weighing.streamDocuments();
+        TermSlots.Spread spread = new TermSlots.Spread(vector);
+        MemberFeatures features = MemberFeatures.of(vector, profile, tags, read.lead(), settings.memberTerms());
+        Neighbourhood region = null;
+        if (original == null || stores.event(original.eventId()) == null) {
+            List<Candidate> candidates = candidates(vector, spread, profile, officials, features.vector());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("article {} day={} candidates={}", articleId, profile.day(), candidates.stream()
+                        .map(c -> c.event().eventId + "=" + String.format("%.3f", c.score().value()) + (c.score().vetoed() ? "V" : ""))
+                        .toList());
+            }
+            region = neighbourhood(article, features, candidates);
+            original = copyAmongNearest(region, spread, profile.shingleHash());
+        }
         EventState copied = original == null ? null : stores.event(original.eventId());
         if (copied != null) {
             String copyOf = original.copyOf() != null ? original.copyOf() : original.articleId();
@@ -124,18 +127,49 @@ public final class EventGrouper {
             putArticle(article, copied.eventId, copyOf, profile, bands);
             return new Outcome(List.of(copied), List.of());
         }
-        List<Candidate> candidates = candidates(vector, spread, profile, officials, features.vector());
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("article {} day={} candidates={}", articleId, profile.day(), candidates.stream()
-                    .map(c -> c.event().eventId + "=" + String.format("%.3f", c.score().value()) + (c.score().vetoed() ? "V" : ""))
-                    .toList());
-        }
-        Neighbourhood region = neighbourhood(article, features, candidates);
+        // A copy is no new document: counted, a story syndicated fifty times would make its own
+        // words look common, and the stream look older than it is (see EventSimilarity.required).
+        stores.countDocument(weighing.terms(), eventTime, halfLifeMillis);
         List<List<Integer>> clusters = SharedNeighbourClustering.cluster(region.items(), settings.clustering(),
                 pairs -> EventSimilarity.required(settings, pairs, streamDocuments));
         Outcome outcome = regrouping.apply(region, clusters, article, eventTime);
         putArticle(article, region.arrivingArticleEvent().eventId, null, profile, bands);
         return outcome;
+    }
+
+    /** Neighbours whose text is checked for a copy the MinHash bands missed: the nearest, and a few in case of ties. */
+    private static final int NEAREST_CHECKED_FOR_COPY = 3;
+
+    /**
+     * The article's original among its nearest neighbours, if it copies one. The MinHash bands
+     * find copies whose Jaccard similarity is high; a copy cut to half its original (an
+     * "UPDATE 1-" of a short story) shares a band only by luck, but its original is its nearest
+     * neighbour by cosine.
+     */
+    private GroupingStores.ArticleRecord copyAmongNearest(Neighbourhood region, TermSlots.Spread arriving, int[] signature) {
+        Integer[] order = new Integer[region.size() - 1];
+        double[] cosine = new double[region.size()];
+        for (int i = 1; i < region.size(); i++) {
+            order[i - 1] = i;
+            cosine[i] = arriving.dot(region.features.get(i).vector());
+        }
+        Arrays.sort(order, (a, b) -> cosine[a] != cosine[b] ? Double.compare(cosine[b], cosine[a]) : Integer.compare(a, b));
+        GroupingStores.ArticleRecord best = null;
+        double bestContainment = settings.copyThreshold();
+        for (int n = 0; n < Math.min(NEAREST_CHECKED_FOR_COPY, order.length); n++) {
+            GroupingStores.ArticleRecord record = stores.article(region.articleIds.get(order[n]));
+            GroupingStores.ArticleRecord root = record == null || record.copyOf() == null ? record
+                    : stores.article(record.copyOf());
+            if (root == null) {
+                continue;
+            }
+            double containment = MinHash.containment(signature, root.signature());
+            if (containment >= bestContainment) {
+                bestContainment = containment;
+                best = record;
+            }
+        }
+        return best;
     }
 
     /**
@@ -154,8 +188,7 @@ public final class EventGrouper {
                 break;
             }
             EventState event = c.event();
-            List<EventState.Member> recent = event.members.subList(Math.max(0, event.members.size() - room),
-                    event.members.size());
+            List<EventState.Member> recent = event.recentWithFeatures(room);
             boolean near = false;
             for (EventState.Member m : recent) {
                 MemberFeatures f = event.features.get(m.articleId());
@@ -184,8 +217,13 @@ public final class EventGrouper {
 
     private void putArticle(RawArticle article, String eventId, String copyOf, ArticleProfile profile,
                             GroupingStores.Bands bands) {
-        stores.putArticle(new GroupingStores.ArticleRecord(article.getArticleId(), eventId, article.getCanonicalUrl(),
-                article.getContentHash(), copyOf, profile.shingleHash()), bands);
+        putArticle(article.getArticleId(), eventId, article.getCanonicalUrl(), article.getContentHash(), copyOf, profile, bands);
+    }
+
+    private void putArticle(String articleId, String eventId, String canonicalUrl, String contentHash, String copyOf,
+                            ArticleProfile profile, GroupingStores.Bands bands) {
+        stores.putArticle(new GroupingStores.ArticleRecord(articleId, eventId, canonicalUrl, contentHash, copyOf,
+                profile.shingleHash()), bands);
     }
 
     /**
@@ -234,7 +272,15 @@ public final class EventGrouper {
         }
     }
 
-    private Outcome refreshKnownArticle(RawArticle article, long eventTime) {
+    /**
+     * The same article again (same id, canonical URL or content hash): a repeat changes nothing; a
+     * new version (another headline, URL, date or body) updates its entry and the event's snapshot.
+     * An edited body is read anew: its features replace the former ones in the event's aggregates,
+     * and its content hash and MinHash signature those of its record, so the edit sent again is a
+     * repeat and copies of the new text are found. The article stays in its event.
+     */
+    private Outcome refreshKnownArticle(RawArticle article, ArticleTags tags, Supplier<ArticleReading> reading,
+                                        long eventTime) {
         String knownId = stores.article(article.getArticleId()) != null ? article.getArticleId()
                 : firstNonNull(stores.articleIdByUrl(article.getCanonicalUrl()), stores.articleIdByHash(article.getContentHash()));
         if (knownId == null) {
@@ -254,7 +300,8 @@ public final class EventGrouper {
             // Boxed on both sides: an undated article refreshed again must not unbox a null.
             Long published = article.getPublishedAt() != null ? Long.valueOf(article.getPublishedAt().toEpochMilli())
                     : m.publishedAt();
-            boolean changed = !Objects.equals(url, m.url()) || !Objects.equals(published, m.publishedAt())
+            boolean edited = article.getContentHash() != null && !article.getContentHash().equals(record.contentHash());
+            boolean changed = edited || !Objects.equals(url, m.url()) || !Objects.equals(published, m.publishedAt())
                     || !article.getTitle().equals(m.title());
             if (!changed) {
                 return Outcome.none();
@@ -264,10 +311,53 @@ public final class EventGrouper {
             long previous = event.lastUpdatedAt;
             event.version++;
             event.lastUpdatedAt = Math.max(event.lastUpdatedAt, eventTime);
-            stores.putEvent(event, previous, event.indexedTerms);
+            if (edited) {
+                ArticleReading read = reading.get();
+                ArticleProfile profile = read.profile();
+                if (event.features.containsKey(knownId)) {
+                    TermVector vector = weigh(profile, eventTime).vector();
+                    event.features.put(knownId, MemberFeatures.of(vector, profile, tags, read.lead(),
+                            settings.memberTerms()));
+                    event.rebuild(settings.centroidTerms());
+                }
+                stores.forgetArticle(record);
+                putArticle(knownId, record.eventId(), firstNonNull(article.getCanonicalUrl(), record.canonicalUrl()),
+                        article.getContentHash(), record.copyOf(), profile,
+                        stores.articlesInBands(profile.shingleHash(), settings.maxPostings()));
+                updates.store(event, previous);
+            } else {
+                stores.putEvent(event, previous, event.indexedTerms);
+            }
             return new Outcome(List.of(event), List.of());
         }
         return null;
+    }
+
+    /** An article's terms, its TF-IDF vector, and the documents (stream and prior) its weights were learnt from. */
+    private record Weighing(long[] terms, TermVector vector, double streamDocuments) {
+    }
+
+    /**
+     * Weighs the profile's terms as if the article were counted as one more document, counting
+     * nothing: {@link GroupingStores#countDocument} would give these frequencies; only a new
+     * document (not a copy, not an edit) is counted, once that is known.
+     */
+    private Weighing weigh(ArticleProfile profile, long eventTime) {
+        int n = profile.termWeights().size();
+        String[] words = new String[n];
+        long[] terms = new long[n];
+        double[] termFrequencies = new double[n];
+        int at = 0;
+        for (Map.Entry<String, Double> e : profile.termWeights().entrySet()) {
+            words[at] = e.getKey();
+            terms[at] = TermVector.termOf(e.getKey());
+            termFrequencies[at++] = e.getValue();
+        }
+        double[] documentFrequencies = stores.documentFrequenciesWith(terms, eventTime, halfLifeMillis);
+        // The background prior is evidence about word rarity too: it counts as documents seen.
+        double streamDocuments = stores.documentCount(eventTime, halfLifeMillis) + 1.0 + PRIOR_DOCUMENTS;
+        return new Weighing(terms, tfIdf(words, terms, termFrequencies, documentFrequencies, streamDocuments),
+                streamDocuments);
     }
 
     private TermVector tfIdf(String[] words, long[] terms, double[] termFrequencies, double[] documentFrequencies,
@@ -287,6 +377,14 @@ public final class EventGrouper {
         return TermVector.sorted(terms, weights, terms.length);
     }
 
+    /**
+     * The placed article this one copies, if any: among the articles sharing a MinHash band with
+     * it, the one whose original (itself, or the article it copies) holds most of its text, at
+     * least {@link GroupingSettings#copyThreshold} ({@link MinHash#containment}): a copy adds
+     * little to its original (a credit line) or cuts it, while a round-up holding the original and
+     * another story adds half. Compared with the original, not with a copy of it: a cut copy would
+     * otherwise make any text that holds it a copy too.
+     */
     private GroupingStores.ArticleRecord nearestCopy(int[] signature, GroupingStores.Bands bands) {
         GroupingStores.ArticleRecord best = null;
         double bestSimilarity = settings.copyThreshold();
@@ -297,10 +395,12 @@ public final class EventGrouper {
                     continue;
                 }
                 GroupingStores.ArticleRecord record = stores.article(id);
-                if (record == null) {
+                GroupingStores.ArticleRecord root = record == null || record.copyOf() == null ? record
+                        : stores.article(record.copyOf());
+                if (root == null) {
                     continue;
                 }
-                double similarity = MinHash.similarity(signature, record.signature());
+                double similarity = MinHash.containment(signature, root.signature());
                 if (similarity >= bestSimilarity) {
                     bestSimilarity = similarity;
                     best = record;

@@ -78,7 +78,8 @@ final class EventSimilarity {
         boolean vetoed = vetoDays > 0 && profile.day() != null
                 && dayConflict(profile.day().toEpochDay(), event.day(), vetoDays)
                 || !officials.isEmpty() && officeConflict(officials, holders(event));
-        double value = article.dot(event.centroid) / event.members.size();
+        // copies add nothing to the centroid (they follow their originals), so they do not divide it
+        double value = article.dot(event.centroid) / Math.max(1, event.independentSources());
         return new Score(vetoed ? 0.0 : value, vetoed);
     }
 

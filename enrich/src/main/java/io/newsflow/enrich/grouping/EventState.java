@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +105,21 @@ public final class EventState {
                 over--;
             }
         }
+    }
+
+    /**
+     * The most recent members that still have their features (independent reports: copies have
+     * none), at most {@code limit}, oldest first.
+     */
+    List<Member> recentWithFeatures(int limit) {
+        List<Member> recent = new ArrayList<>();
+        for (int i = members.size() - 1; i >= 0 && recent.size() < limit; i--) {
+            if (features.containsKey(members.get(i).articleId())) {
+                recent.add(members.get(i));
+            }
+        }
+        Collections.reverse(recent);
+        return recent;
     }
 
     static CountryCount sum(CountryCount a, CountryCount b) {

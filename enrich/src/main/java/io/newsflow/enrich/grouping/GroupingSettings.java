@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param smallSampleMargin     extra mean cosine a link on a single pair needs (shrinks as 1/sqrt(pairs))
  * @param coldStartMargin       extra mean cosine while the document-frequency store is young
  *                              (shrinks as 1/sqrt(1 + articles seen))
- * @param copyThreshold         least estimated shingle Jaccard for a syndicated copy
+ * @param copyThreshold         least estimated shingle containment (see {@link MinHash#containment}) for a syndicated copy
  * @param idleTimeout           an event with no new article for this long (event time) closes
  * @param frequencyHalfLife     document frequencies halve over this much event time
  * @param candidateEvents       most candidate events looked up per article

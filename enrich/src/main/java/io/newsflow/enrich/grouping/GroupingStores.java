@@ -363,6 +363,11 @@ public final class GroupingStores {
         return frequencies.count(terms, now, halfLifeMillis);
     }
 
+    /** Each term's document frequency as if one more document had these terms, counting nothing (a copy). */
+    double[] documentFrequenciesWith(long[] terms, long now, double halfLifeMillis) {
+        return frequencies.frequenciesWith(terms, now, halfLifeMillis);
+    }
+
     // --- articles
 
     /**

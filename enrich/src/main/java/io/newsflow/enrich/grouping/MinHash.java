@@ -92,6 +92,39 @@ public final class MinHash {
         return (double) same / a.length;
     }
 
+    /**
+     * Estimated share of text a's shingles that text b holds too: how little a adds to b. 1 for a
+     * copy of b that was cut (a last paragraph dropped), nearly 1 for one with a credit line added,
+     * whose Jaccard similarity with b can be low when the cut part was large; about a half for a
+     * round-up that holds b and another story. Texts that share no wording agree on no slot and
+     * give 0.
+     */
+    public static double containment(int[] a, int[] b) {
+        double jaccard = similarity(a, b);
+        if (jaccard == 0) {
+            return 0;
+        }
+        // |A ∩ B| = J |A ∪ B| and |A ∪ B| = |A| + |B| - |A ∩ B|
+        double common = jaccard * (shingleCount(a) + shingleCount(b)) / (1 + jaccard);
+        return Math.max(jaccard, Math.min(1, common / shingleCount(a)));
+    }
+
+    /**
+     * Estimated number of distinct shingles from the signature alone: each slot is the least of
+     * n uniform 31-bit values, whose sum over k slots is about k / n (the k-minimum-values
+     * estimator (k - 1) / sum; relative error about 1 / sqrt(k)).
+     */
+    static double shingleCount(int[] signature) {
+        double sum = 0;
+        for (int value : signature) {
+            sum += (value + 1.0) / SLOT_RANGE;
+        }
+        return Math.max(1, (signature.length - 1) / sum);
+    }
+
+    /** Slot values are 31-bit (see {@link #slotValue}). */
+    private static final double SLOT_RANGE = 0x1p31;
+
     /** One hash per band (the band's number is part of it): texts sharing one are candidate copies. */
     public long[] bandHashes(int[] signature) {
         if (signature.length != slots) {

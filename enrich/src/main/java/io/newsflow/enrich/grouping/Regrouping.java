@@ -95,6 +95,7 @@ final class Regrouping {
                 }
             }
         }
+        followOriginals(oldEvents, wanted);
         // Every member record and its features, wherever it is now.
         Map<String, EventState.Member> memberById = new HashMap<>();
         Map<String, MemberFeatures> featuresById = new HashMap<>();
@@ -187,6 +188,31 @@ final class Regrouping {
             updates.store(e, previousActivity.getOrDefault(e.eventId, -1L));
         }
         return new EventGrouper.Outcome(changed, absorbed);
+    }
+
+    /**
+     * A copy goes where its original goes: copies are not in the neighbourhood (they have no
+     * features of their own), so the clusters place only originals, and a copy left with its old
+     * event's keeper would be split from an original that moved.
+     */
+    private static void followOriginals(List<EventState> oldEvents, List<Set<String>> wanted) {
+        Map<String, Integer> clusterOf = new HashMap<>();
+        for (int c = 0; c < wanted.size(); c++) {
+            for (String id : wanted.get(c)) {
+                clusterOf.put(id, c);
+            }
+        }
+        for (EventState old : oldEvents) {
+            for (EventState.Member m : old.members) {
+                Integer from = clusterOf.get(m.articleId());
+                Integer to = m.copyOf() == null ? null : clusterOf.get(m.copyOf());
+                if (from != null && to != null && !from.equals(to)) {
+                    wanted.get(from).remove(m.articleId());
+                    wanted.get(to).add(m.articleId());
+                    clusterOf.put(m.articleId(), to);
+                }
+            }
+        }
     }
 
     /** Greedy, deterministic: largest overlaps first; among equal overlaps the older event, then the smaller id. */

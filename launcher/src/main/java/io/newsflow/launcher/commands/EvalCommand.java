@@ -64,6 +64,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--sample-seed", defaultValue = "7", description = "Seed of the --sample draw (default ${DEFAULT-VALUE}).")
     long sampleSeed;
 
+    @Option(names = "--copies", defaultValue = "0", description = "Wire copies added per labelled article "
+            + "(another URL; a credit line, or \"UPDATE 1-\" and the last paragraph cut), each right after its original "
+            + "in name order, scored like any article with its original's gold event (default ${DEFAULT-VALUE}).")
+    int copies;
+
     @Option(names = "--show-events", description = "Print each predicted event with its files and their gold events.")
     boolean showEvents;
 
@@ -81,7 +86,7 @@ public final class EvalCommand implements Callable<Integer> {
             Random draw = new Random(sampleSeed);
             files.removeIf(file -> draw.nextDouble() >= sample);
         }
-        EvalArticles articles = EvalArticles.parse(files, labelled.goldEventOfFile(), System.err);
+        EvalArticles articles = EvalArticles.parse(files, labelled.goldEventOfFile(), System.err).withWireCopies(copies);
         // The production topology (tagging and grouping) driven offline, with in-memory stores.
         GroupingRun grouping = new GroupingRun(articles, GroupingSettings.defaults(Duration.ofDays(7)));
 
@@ -100,11 +105,15 @@ public final class EvalCommand implements Callable<Integer> {
         if (showEvents) {
             OutcomeLines.printEvents(first, out);
         }
-        out.printf(Locale.ROOT, "corpus %s, order %s%s%s%n", corpus, first.order().label(),
+        out.printf(Locale.ROOT, "corpus %s, order %s%s%s%s%n", corpus, first.order().label(),
                 split == TopicSplit.all ? "" : ", split " + split + " (topics " + (split == TopicSplit.tune ? "odd" : "even") + ")",
-                sample < 1 ? String.format(Locale.ROOT, ", sample %.2f (seed %d)", sample, sampleSeed) : "");
+                sample < 1 ? String.format(Locale.ROOT, ", sample %.2f (seed %d)", sample, sampleSeed) : "",
+                copies > 0 ? ", " + copies + " wire copies per article" : "");
         out.printf(Locale.ROOT, "articles %d (unreadable %d), events %d, gold events %d%n",
                 first.articles(), articles.unreadable(), first.events(), first.goldEvents());
+        if (copies > 0) {
+            out.printf(Locale.ROOT, "marked as copies %d (wire copies added %d)%n", first.markedCopies(), articles.wireCopies());
+        }
         ClusteringScores scores = first.scores();
         out.printf(Locale.ROOT, "pairwise precision=%.3f recall=%.3f f1=%.3f%n",
                 scores.pairwisePrecision(), scores.pairwiseRecall(), scores.pairwiseF1());

@@ -5,6 +5,7 @@ import io.newsflow.ingest.drops.ArticleFiles;
 import io.newsflow.schemas.RawArticle;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,11 @@ import java.util.Map;
 /**
  * The labelled articles `eval` groups, parsed once with ingest's parsing, in file name order:
  * each labelled file's articles and its gold event. Files are read once and reused by every order.
+ * Wire copies, when added, are entries of their own named {@code <file>~wire<k>}, with the gold
+ * event of their original.
  */
 public record EvalArticles(Map<String, List<RawArticle>> articlesOfFile, Map<String, String> goldEventOfFile,
-                           int unreadable) {
+                           int unreadable, int wireCopies) {
 
     /**
      * @param files files in name order, already narrowed to the split and sample evaluated
@@ -39,7 +42,25 @@ public record EvalArticles(Map<String, List<RawArticle>> articlesOfFile, Map<Str
                 log.println("unreadable " + name + ": " + e.getMessage());
             }
         }
-        return new EvalArticles(Collections.unmodifiableMap(articles), Collections.unmodifiableMap(gold), unreadable);
+        return new EvalArticles(Collections.unmodifiableMap(articles), Collections.unmodifiableMap(gold), unreadable, 0);
+    }
+
+    /** These articles, each file's first followed by {@code perArticle} wire copies of it (see {@link WireCopies}). */
+    public EvalArticles withWireCopies(int perArticle) {
+        if (perArticle <= 0) {
+            return this;
+        }
+        List<WireCopies.Entry> originals = new ArrayList<>();
+        articlesOfFile.forEach((file, articles) -> originals.add(WireCopies.Entry.original(file, articles.get(0))));
+        Map<String, List<RawArticle>> articles = new LinkedHashMap<>();
+        Map<String, String> gold = new LinkedHashMap<>();
+        for (WireCopies.Entry entry : WireCopies.following(originals, perArticle)) {
+            boolean original = entry.name().equals(entry.labelledFile());
+            articles.put(entry.name(), original ? articlesOfFile.get(entry.name()) : List.of(entry.article()));
+            gold.put(entry.name(), goldEventOfFile.get(entry.labelledFile()));
+        }
+        return new EvalArticles(Collections.unmodifiableMap(articles), Collections.unmodifiableMap(gold), unreadable,
+                articles.size() - articlesOfFile.size());
     }
 
     public List<String> fileNames() {

@@ -43,6 +43,8 @@ public final class GroupingRun {
             // An article no event lists is its own singleton: nothing is dropped from the score.
             predicted.put(file, eventOfArticle.getOrDefault(articleId, "unassigned:" + file));
         }
-        return GroupingOutcome.of(order, predicted, articles.goldEventOfFile());
+        long markedCopies = finalEvents.values().stream().flatMap(e -> e.getArticles().stream())
+                .filter(a -> a.getCopyOf() != null).count();
+        return GroupingOutcome.of(order, predicted, articles.goldEventOfFile(), markedCopies);
     }
 }

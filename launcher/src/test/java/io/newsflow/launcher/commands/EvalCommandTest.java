@@ -22,6 +22,12 @@ class EvalCommandTest {
     }
 
     @Test
+    void wireCopiesAreScoredLikeAnyArticleAndJoinTheirOriginals() {
+        String last = lastLine("eval", "--corpus", SEEDS, "--copies", "2", "--order", "shuffle", "--seed", "2");
+        assertThat(last).startsWith("eval articles=15 events=3 gold_events=3 pairwise_f1=1.000 bcubed_f1=1.000");
+    }
+
+    @Test
     void aSampleEvaluatesOnFewerArticlesWithTheSameLine() {
         String last = lastLine("eval", "--corpus", SEEDS, "--sample", "0.5", "--sample-seed", "1");
         assertThat(last).matches("eval articles=[0-4] events=\\d+ gold_events=\\d+ pairwise_f1=\\d\\.\\d{3}"

@@ -1,0 +1,70 @@
+package io.newsflow.enrich.grouping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Near-copy measures of MinHash signatures: Jaccard for whole copies, containment for cut ones. */
+class MinHashTest {
+
+    private final MinHash minHash = MinHash.standard();
+
+    @Test
+    void aTextCutToAThirdIsContainedThoughItsJaccardIsLow() {
+        List<String> whole = words(600, 1);
+        List<String> cut = whole.subList(0, 200);
+        int[] a = minHash.signature(whole);
+        int[] b = minHash.signature(cut);
+        assertThat(MinHash.similarity(a, b)).isLessThan(0.5);
+        assertThat(MinHash.containment(b, a)).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void aRoundUpHoldingATextAndAnotherStoryIsNotContainedInIt() {
+        List<String> story = words(300, 7);
+        List<String> roundUp = new ArrayList<>(story);
+        roundUp.addAll(words(300, 8));
+        int[] a = minHash.signature(story);
+        int[] b = minHash.signature(roundUp);
+        assertThat(MinHash.containment(b, a)).isLessThan(0.8);
+        assertThat(MinHash.containment(a, b)).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void textsWithoutCommonWordingAreNoCopies() {
+        int[] a = minHash.signature(words(300, 2));
+        int[] b = minHash.signature(words(300, 3));
+        assertThat(MinHash.containment(a, b)).isZero();
+    }
+
+    @Test
+    void aCreditLineAddedLeavesAWholeCopy() {
+        List<String> original = words(150, 4);
+        List<String> credited = new ArrayList<>(original);
+        credited.addAll(Arrays.asList("reporting", "by", "a", "reporter", "editing", "by", "an", "editor"));
+        int[] a = minHash.signature(original);
+        int[] b = minHash.signature(credited);
+        assertThat(MinHash.containment(b, a)).isGreaterThanOrEqualTo(MinHash.similarity(a, b)).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void theShingleCountIsEstimatedFromTheSignature() {
+        assertThat(MinHash.shingleCount(minHash.signature(words(1003, 5)))).isCloseTo(1000, within(400.0));
+        assertThat(MinHash.shingleCount(minHash.signature(words(103, 6)))).isCloseTo(100, within(40.0));
+    }
+
+    /** Distinct made-up words: every shingle of the text is its own. */
+    private static List<String> words(int n, long seed) {
+        Random random = new Random(seed);
+        List<String> words = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            words.add("w" + Long.toHexString(random.nextLong()));
+        }
+        return words;
+    }
+}
