@@ -18,14 +18,15 @@ class EvalCommandTest {
     void theSeedsScorePerfectlyAndEndWithTheMachineReadableLine() {
         String last = lastLine("eval", "--corpus", SEEDS, "--order", "shuffle", "--seed", "3");
         assertThat(last).isEqualTo("eval articles=5 events=3 gold_events=3 pairwise_f1=1.000 bcubed_f1=1.000"
-                + " country_f1=1.000 official_f1=1.000");
+                + " country_f1=1.000 official_f1=1.000 official_country_acc=1.000 official_role_acc=1.000 official_full_f1=1.000");
     }
 
     @Test
     void aSampleEvaluatesOnFewerArticlesWithTheSameLine() {
         String last = lastLine("eval", "--corpus", SEEDS, "--sample", "0.5", "--sample-seed", "1");
         assertThat(last).matches("eval articles=[0-4] events=\\d+ gold_events=\\d+ pairwise_f1=\\d\\.\\d{3}"
-                + " bcubed_f1=\\d\\.\\d{3} country_f1=\\d\\.\\d{3} official_f1=\\d\\.\\d{3}");
+                + " bcubed_f1=\\d\\.\\d{3} country_f1=\\d\\.\\d{3} official_f1=\\d\\.\\d{3}"
+                + " official_country_acc=\\d\\.\\d{3} official_role_acc=\\d\\.\\d{3} official_full_f1=\\d\\.\\d{3}");
     }
 
     private static String lastLine(String... args) {
