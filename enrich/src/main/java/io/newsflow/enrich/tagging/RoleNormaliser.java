@@ -47,6 +47,13 @@ public final class RoleNormaliser {
         for (String[] r : rewrites) {
             s = s.replace(r[0], r[1]);
         }
+        // initials keep their capitals: "NYPD Commissioner", "UN Secretary General"
+        java.util.Map<String, String> acronyms = new java.util.HashMap<>();
+        for (String w : role.split("[^\\p{L}]+")) {
+            if (w.length() >= 2 && w.equals(w.toUpperCase(Locale.ROOT)) && !w.equals(w.toLowerCase(Locale.ROOT))) {
+                acronyms.put(TextTokenizer.fold(w), w);
+            }
+        }
         StringBuilder b = new StringBuilder();
         for (String w : s.strip().split(" ")) {
             if (w.equals(",")) {
@@ -56,7 +63,7 @@ public final class RoleNormaliser {
             if (!b.isEmpty()) {
                 b.append(' ');
             }
-            b.append(SMALL_WORDS.contains(w) ? w : capitalise(w));
+            b.append(SMALL_WORDS.contains(w) ? w : acronyms.getOrDefault(w, capitalise(w)));
         }
         return b.toString();
     }
@@ -106,6 +113,14 @@ public final class RoleNormaliser {
         Set<String> rg = new HashSet<>(wg);
         rg.retainAll(RANK_CHANGERS);
         return rf.equals(rg);
+    }
+
+    /**
+     * One key per office, whatever its wording: the sorted words of its normal form without small words and
+     * rank qualifiers ("First Vice Minister of Foreign Affairs" and "vice foreign minister" share one).
+     */
+    public String officeKey(String role) {
+        return String.join(" ", new java.util.TreeSet<>(contentWords(normalise(role))));
     }
 
     private static Set<String> contentWords(String normal) {
