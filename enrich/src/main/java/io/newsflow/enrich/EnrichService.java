@@ -1,5 +1,7 @@
 package io.newsflow.enrich;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.newsflow.topics.Topics;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,7 +30,14 @@ public final class EnrichService implements AutoCloseable {
     private final KafkaStreams streams;
 
     public EnrichService(EnrichConfig config, Map<String, Object> kafkaProperties, Topics topics) {
-        this.streams = new KafkaStreams(EnrichTopology.build(topics, config), streamsProperties(config, kafkaProperties, topics));
+        this(config, kafkaProperties, topics, Metrics.globalRegistry);
+    }
+
+    /** The service counting its failures ({@code newsflow_enrich_failures_total}) in the given registry. */
+    public EnrichService(EnrichConfig config, Map<String, Object> kafkaProperties, Topics topics, MeterRegistry metrics) {
+        Properties properties = streamsProperties(config, kafkaProperties, topics);
+        properties.put(DeadLetterRouting.METRICS, metrics);
+        this.streams = new KafkaStreams(EnrichTopology.build(topics, config, metrics), properties);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Enrich stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

@@ -1,5 +1,8 @@
 package io.newsflow.enrich;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.newsflow.enrich.failures.EnrichFailures;
 import io.newsflow.enrich.grouping.ArticleReading;
 import io.newsflow.enrich.grouping.EventGroupingProcessor;
 import io.newsflow.enrich.grouping.GroupingSettings;
@@ -14,6 +17,7 @@ import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.topics.Topics;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,6 +30,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +61,14 @@ public final class EnrichTopology {
     }
 
     public static Topology build(Topics topics, EnrichConfig config) {
-        return build(topics, GroupingSettings.defaults(config.eventIdleTimeout()), GroupingStores.Kind.PERSISTENT);
+        return build(topics, config, Metrics.globalRegistry);
+    }
+
+    /** The service's topology, counting failures in the given registry. */
+    public static Topology build(Topics topics, EnrichConfig config, MeterRegistry metrics) {
+        return build(topics, GroupingSettings.defaults(config.eventIdleTimeout()),
+                GroupingStores.builders(GroupingStores.Kind.PERSISTENT), taggerOf(ArticleTagger.standard()), metrics,
+                UnaryOperator.identity());
     }
 
     /** The topology with explicit grouping settings and store kind (offline evaluation uses heap stores). */
@@ -69,25 +82,46 @@ public final class EnrichTopology {
      */
     public static Topology build(Topics topics, GroupingSettings settings, GroupingStores.Kind stores,
                                  UnaryOperator<Processor<String, TaggedArticle, String, SpecificRecord>> wrapGrouping) {
+        return build(topics, settings, GroupingStores.builders(stores), taggerOf(ArticleTagger.standard()),
+                Metrics.globalRegistry, wrapGrouping);
+    }
+
+    /**
+     * The topology from its parts: the grouping stores (a test wraps them to fail on purpose), the
+     * tagger, and the registry that counts failures ({@link EnrichFailures}).
+     */
+    static Topology build(Topics topics, GroupingSettings settings,
+                          List<StoreBuilder<KeyValueStore<String, byte[]>>> stores, TaggingStep.Tagger tagger,
+                          MeterRegistry metrics,
+                          UnaryOperator<Processor<String, TaggedArticle, String, SpecificRecord>> wrapGrouping) {
         StreamsBuilder builder = new StreamsBuilder();
-        GroupingStores.builders(stores).forEach(builder::addStateStore);
-        ArticleTagger tagger = ArticleTagger.standard();
+        stores.forEach(builder::addStateStore);
         // the MinHash grouping bands signatures with (GroupingStores#minHash): copies are found by comparing them
         TextFeatures features = new TextFeatures(MinHash.standard());
+        EnrichFailures failures = new EnrichFailures(metrics);
 
-        KStream<String, SpecificRecord> grouped = builder
+        Map<String, KStream<String, TaggingStep.Outcome>> tagging = builder
                 .stream(topics.rawArticles().name(), Consumed.with(topics.rawArticles().keySerde(),
                                 topics.rawArticles().valueSerde())
                         .withTimestampExtractor(new ArticleEventTime())
                         .withName("raw-articles"))
                 .filter((key, article) -> article != null, Named.as("skip-tombstones"))
-                .mapValues(article -> tagAndRead(tagger, features, article), Named.as("tag-article"))
+                .processValues(() -> new TaggingStep(tagger, features, failures), Named.as("tag-article"))
+                .split(Named.as("tagging-"))
+                .branch((key, outcome) -> outcome.failed(), Branched.as("failed"))
+                .defaultBranch(Branched.as("done"));
+        tagging.get("tagging-failed")
+                .mapValues(TaggingStep.Outcome::deadLetter, Named.as("tagging-dead-letter"))
+                .to(topics.deadLetters().name(), Produced.with(topics.deadLetters().keySerde(),
+                        topics.deadLetters().valueSerde()).withName("tagging-dead-letters"));
+        KStream<String, SpecificRecord> grouped = tagging.get("tagging-done")
+                .mapValues(TaggingStep.Outcome::tagged, Named.as("tagged-article"))
                 .selectKey((key, article) -> GROUPING_KEY, Named.as("key-for-grouping"))
                 .repartition(Repartitioned.<String, TaggedArticle>as(GROUPING_TOPIC)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(TaggedArticle.serde())
                         .withNumberOfPartitions(1))
-                .process(() -> wrapGrouping.apply(new EventGroupingProcessor(settings)), Named.as("group-into-events"),
+                .process(() -> wrapGrouping.apply(new EventGroupingProcessor(settings, metrics)), Named.as("group-into-events"),
                         GroupingStores.names());
 
         grouped.split(Named.as("grouping-output-"))
@@ -107,23 +141,23 @@ public final class EnrichTopology {
      * parallel; what the tagging step sends to grouping (a benchmark feeds grouping the same).
      */
     public static TaggedArticle tagAndRead(ArticleTagger tagger, TextFeatures features, RawArticle article) {
-        ArticleTags tags = tag(tagger, article);
+        return tagAndRead(taggerOf(tagger), features, article);
+    }
+
+    /** How the service tags an article with the tagger. */
+    static TaggingStep.Tagger taggerOf(ArticleTagger tagger) {
+        return article -> tagger.tag(article.getTitle(), article.getBody());
+    }
+
+    /** As above; a tagging failure is thrown (the tagging step sends the article to the dead letters). */
+    static TaggedArticle tagAndRead(TaggingStep.Tagger tagger, TextFeatures features, RawArticle article) {
+        ArticleTags tags = tagger.tag(article);
         try {
             return new TaggedArticle(article, tags, ArticleReading.of(article, tags, features));
         } catch (RuntimeException e) {
             // grouping reads it again, and sends it to the dead letters if that fails too
             LOG.warn("Reading failed for article {}; grouping will read it: {}", article.getArticleId(), e.toString());
             return new TaggedArticle(article, tags);
-        }
-    }
-
-    /** Tags are a bonus for grouping: an article the tagger fails on is still grouped, untagged. */
-    private static ArticleTags tag(ArticleTagger tagger, RawArticle article) {
-        try {
-            return tagger.tag(article.getTitle(), article.getBody());
-        } catch (RuntimeException e) {
-            LOG.warn("Tagging failed for article {}; grouping it without tags: {}", article.getArticleId(), e.toString());
-            return new ArticleTags(List.of(), List.of());
         }
     }
 }

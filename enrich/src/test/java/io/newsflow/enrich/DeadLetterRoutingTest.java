@@ -2,6 +2,8 @@ package io.newsflow.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.enrich.failures.EnrichFailures;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.topics.Topics;
 import io.newsflow.wire.MalformedRecordException;
@@ -23,7 +25,8 @@ class DeadLetterRoutingTest {
     @Test
     void anUndecodableRecordBecomesADeadLetterAndTheStreamResumes() {
         DeadLetterRouting routing = new DeadLetterRouting();
-        routing.configure(Map.of(DeadLetterRouting.DEAD_LETTERS_TOPIC, topics.deadLetters()));
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        routing.configure(Map.of(DeadLetterRouting.DEAD_LETTERS_TOPIC, topics.deadLetters(), DeadLetterRouting.METRICS, metrics));
         byte[] key = "a1".getBytes(StandardCharsets.UTF_8);
         ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("raw-articles", 2, 17L, key, new byte[] {1, 2, 3});
 
@@ -40,6 +43,10 @@ class DeadLetterRoutingTest {
         assertThat(letter.getOrigin()).isEqualTo("raw-articles/2/17");
         assertThat(letter.getErrorClass()).isEqualTo(MalformedRecordException.class.getName());
         assertThat(letter.getOriginalBytes().remaining()).isEqualTo(3);
+        assertThat(new String(out.headers().lastHeader(EnrichFailures.STEP_HEADER).value(), StandardCharsets.UTF_8))
+                .isEqualTo("decoding");
+        assertThat(metrics.get("newsflow.enrich.failures").tags("stage", "decoding", "reason", "MalformedRecordException")
+                .counter().count()).isEqualTo(1.0);
     }
 
     @Test

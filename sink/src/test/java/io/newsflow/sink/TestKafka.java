@@ -18,6 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /** One real Kafka broker (combined broker + controller, KRaft) for all tests of the JVM. */
 final class TestKafka {
@@ -29,6 +30,14 @@ final class TestKafka {
 
     static synchronized String bootstrapServers() {
         if (cluster == null) {
+            // Kafka's fatal fault handlers call Exit.halt: one during the broker's close at JVM exit would end
+            // the test JVM with a non-zero code after every test passed (surefire then fails the build).
+            Exit.setExitProcedure((code, message) -> {
+                throw new IllegalStateException("Kafka tried to exit(" + code + "): " + message);
+            });
+            Exit.setHaltProcedure((code, message) -> {
+                throw new IllegalStateException("Kafka tried to halt(" + code + "): " + message);
+            });
             try {
                 TestKitNodes nodes = new TestKitNodes.Builder()
                         .setCombined(true)

@@ -49,19 +49,69 @@ final class DocumentFrequencies {
 
     private final KeyValueStore<String, byte[]> store;
     private final int snapshotEvery;
+    /** Where writes go: straight to the store, or into the placement's plan ({@link WritePlan}). */
+    private final WritePlan plan;
     private FrequencyTable table;
     /** Articles counted since the store was new: the sequence number of the last one. */
     private long counted;
     private long snapshotAt;
     private int snapshotChunks;
+    /**
+     * While a plan is open: the table as the placement found it (a snapshot replaces the table),
+     * the counters then, and what counting changed in it, to take back if the placement fails.
+     */
+    private FrequencyTable tableBefore;
+    private long countedBefore;
+    private long snapshotAtBefore;
+    private int snapshotChunksBefore;
+    private final Changes changes = new Changes();
 
     DocumentFrequencies(KeyValueStore<String, byte[]> store) {
         this(store, SNAPSHOT_EVERY);
     }
 
     DocumentFrequencies(KeyValueStore<String, byte[]> store, int snapshotEvery) {
+        this(store, snapshotEvery, new WritePlan());
+    }
+
+    DocumentFrequencies(KeyValueStore<String, byte[]> store, WritePlan plan) {
+        this(store, SNAPSHOT_EVERY, plan);
+    }
+
+    DocumentFrequencies(KeyValueStore<String, byte[]> store, int snapshotEvery, WritePlan plan) {
         this.store = store;
         this.snapshotEvery = snapshotEvery;
+        this.plan = plan;
+    }
+
+    /** Loads the table if it is not loaded (a placement loads it before planning writes). */
+    void load() {
+        table();
+    }
+
+    /** The placement's counting is written: nothing to take back any more. */
+    void keepCounted() {
+        tableBefore = null;
+        changes.clear();
+    }
+
+    /** The placement failed before its writes: the table and counters go back to how it found them. */
+    void forgetUncounted() {
+        if (tableBefore == null) {
+            return;
+        }
+        changes.undo(tableBefore);
+        table = tableBefore;
+        counted = countedBefore;
+        snapshotAt = snapshotAtBefore;
+        snapshotChunks = snapshotChunksBefore;
+        keepCounted();
+    }
+
+    /** Drops the table: it is read from the store again when next needed. */
+    void forget() {
+        table = null;
+        keepCounted();
     }
 
     /** The decayed number of documents counted. */
@@ -74,9 +124,15 @@ final class DocumentFrequencies {
     /** Counts one more document with these terms; returns each term's frequency now, in order. */
     double[] count(long[] terms, long now, double halfLifeMillis) {
         FrequencyTable t = table();
+        if (plan.open() && tableBefore == null) {
+            tableBefore = t;
+            countedBefore = counted;
+            snapshotAtBefore = snapshotAt;
+            snapshotChunksBefore = snapshotChunks;
+        }
         counted++;
-        store.put(slotKey(counted), logEntry(counted, terms, now, halfLifeMillis));
-        double[] frequencies = apply(t, terms, now, halfLifeMillis);
+        plan.write(store, slotKey(counted), logEntry(counted, terms, now, halfLifeMillis));
+        double[] frequencies = apply(t, terms, now, halfLifeMillis, plan.open() && t == tableBefore ? changes : null);
         if (counted % snapshotEvery == 0) {
             snapshot(now, halfLifeMillis);
         }
@@ -90,22 +146,30 @@ final class DocumentFrequencies {
 
     private FrequencyTable table() {
         if (table == null) {
-            load();
+            loadTable();
         }
         return table;
     }
 
     private static double[] apply(FrequencyTable t, long[] terms, long now, double halfLifeMillis) {
-        increment(t, DOCUMENT_COUNT_TERM, now, halfLifeMillis);
+        return apply(t, terms, now, halfLifeMillis, null);
+    }
+
+    /** Counts the terms in the table; what each replaces goes to changes, unless null. */
+    private static double[] apply(FrequencyTable t, long[] terms, long now, double halfLifeMillis, Changes changes) {
+        increment(t, DOCUMENT_COUNT_TERM, now, halfLifeMillis, changes);
         double[] frequencies = new double[terms.length];
         for (int i = 0; i < terms.length; i++) {
-            frequencies[i] = increment(t, terms[i], now, halfLifeMillis);
+            frequencies[i] = increment(t, terms[i], now, halfLifeMillis, changes);
         }
         return frequencies;
     }
 
-    private static double increment(FrequencyTable t, long term, long now, double halfLifeMillis) {
+    private static double increment(FrequencyTable t, long term, long now, double halfLifeMillis, Changes changes) {
         int slot = t.find(term);
+        if (changes != null) {
+            changes.record(t, term, slot);
+        }
         double value = (slot < 0 ? 0 : decayed(t, slot, now, halfLifeMillis)) + 1.0;
         long asOf = slot < 0 ? now : Math.max(now, t.asOf(slot));
         t.put(term, value, asOf);
@@ -139,9 +203,9 @@ final class DocumentFrequencies {
     private void writeSnapshot() {
         int chunks = writeChunks(table);
         for (int chunk = chunks; chunk < snapshotChunks; chunk++) {
-            store.delete(CHUNK + chunk);
+            plan.write(store, CHUNK + chunk, null);
         }
-        store.put(SNAPSHOT, ByteBuffer.allocate(12).putLong(counted).putInt(chunks).array());
+        plan.write(store, SNAPSHOT, ByteBuffer.allocate(12).putLong(counted).putInt(chunks).array());
         snapshotAt = counted;
         snapshotChunks = chunks;
     }
@@ -156,18 +220,18 @@ final class DocumentFrequencies {
             }
             chunk.putLong(term).putDouble(t.value(slot)).putLong(t.asOf(slot));
             if (!chunk.hasRemaining()) {
-                store.put(CHUNK + chunks++, chunk.array().clone());
+                plan.write(store, CHUNK + chunks++, chunk.array().clone());
                 chunk.clear();
             }
         }
         if (chunk.position() > 0) {
-            store.put(CHUNK + chunks++, Arrays.copyOf(chunk.array(), chunk.position()));
+            plan.write(store, CHUNK + chunks++, Arrays.copyOf(chunk.array(), chunk.position()));
         }
         return chunks;
     }
 
     /** The snapshot, then the log after it, replayed; an earlier version's word keys, migrated. */
-    private void load() {
+    private void loadTable() {
         FrequencyTable t = new FrequencyTable(1 << 16);
         byte[] header = store.get(SNAPSHOT);
         snapshotAt = header == null ? 0 : ByteBuffer.wrap(header).getLong(0);
@@ -280,5 +344,45 @@ final class DocumentFrequencies {
     static String formerLogKey(long article) {
         String digits = Long.toString(article);
         return LOG + "0".repeat(19 - digits.length()) + digits;
+    }
+
+    /** What counting replaced in the table, in order: a term's value and time, or that it was absent. */
+    private static final class Changes {
+
+        private long[] terms = new long[128];
+        private double[] values = new double[128];
+        private long[] asOf = new long[128];
+        private boolean[] present = new boolean[128];
+        private int size;
+
+        void record(FrequencyTable t, long term, int slot) {
+            if (size == terms.length) {
+                terms = Arrays.copyOf(terms, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+                asOf = Arrays.copyOf(asOf, size * 2);
+                present = Arrays.copyOf(present, size * 2);
+            }
+            terms[size] = term;
+            present[size] = slot >= 0;
+            values[size] = slot >= 0 ? t.value(slot) : 0;
+            asOf[size] = slot >= 0 ? t.asOf(slot) : 0;
+            size++;
+        }
+
+        /** Puts back what was replaced, last first (a term counted twice ends as it was before the first). */
+        void undo(FrequencyTable t) {
+            for (int i = size - 1; i >= 0; i--) {
+                if (present[i]) {
+                    t.put(terms[i], values[i], asOf[i]);
+                } else {
+                    t.remove(terms[i]);
+                }
+            }
+            clear();
+        }
+
+        void clear() {
+            size = 0;
+        }
     }
 }

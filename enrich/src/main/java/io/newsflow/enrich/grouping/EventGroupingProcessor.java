@@ -1,12 +1,16 @@
 package io.newsflow.enrich.grouping;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.enrich.failures.EnrichFailures;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,6 +24,13 @@ import org.slf4j.LoggerFactory;
  * Kafka Streams wiring of {@link EventGrouper}: reads tagged articles, writes event snapshots
  * (key = event id; a null value is the tombstone of an event absorbed by a merge) and dead
  * letters for articles it cannot place. A stream-time punctuator closes idle events.
+ *
+ * <p>Plan first, then write: a placement is worked out with its store writes held back
+ * ({@link GroupingStores#beginPlacement}), its snapshots are built, and only then are the writes
+ * made ({@link GroupingStores#applyPlacement}) and the snapshots forwarded. A failure anywhere
+ * leaves the stores as before the article, which goes to the dead letters; the next article is
+ * placed as if it had never come. Should the stores not be put back, the exception ends the task:
+ * under exactly-once, Kafka Streams then aborts the transaction and restores them from the changelogs.
  */
 public final class EventGroupingProcessor implements Processor<String, TaggedArticle, String, SpecificRecord> {
 
@@ -29,17 +40,20 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
     private static final int CLOSE_BATCH = 10_000;
 
     private final GroupingSettings settings;
+    private final EnrichFailures failures;
     private ProcessorContext<String, SpecificRecord> context;
+    private GroupingStores stores;
     private EventGrouper grouper;
 
-    public EventGroupingProcessor(GroupingSettings settings) {
+    public EventGroupingProcessor(GroupingSettings settings, MeterRegistry metrics) {
         this.settings = settings;
+        this.failures = new EnrichFailures(metrics);
     }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        GroupingStores stores = new GroupingStores(store(GroupingStores.EVENTS), store(GroupingStores.DOCUMENT_FREQUENCY),
+        this.stores = new GroupingStores(store(GroupingStores.EVENTS), store(GroupingStores.DOCUMENT_FREQUENCY),
                 store(GroupingStores.ARTICLES));
         this.grouper = new EventGrouper(settings, stores);
         int reindexed = grouper.reindexFormerEvents();
@@ -47,12 +61,7 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
             LOG.info("Indexed {} events stored by an earlier version anew by their terms", reindexed);
         }
         long idle = settings.idleTimeout().toMillis();
-        context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, now -> {
-            int closed = grouper.closeIdle(now - idle, CLOSE_BATCH);
-            if (closed > 0) {
-                LOG.info("Closed {} events idle since before {}", closed, Instant.ofEpochMilli(now - idle));
-            }
-        });
+        context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, now -> closeIdle(now - idle));
     }
 
     private KeyValueStore<String, byte[]> store(String name) {
@@ -66,45 +75,59 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
             return;
         }
         RawArticle article = tagged.article();
-        EventGrouper.Outcome outcome;
+        List<Record<String, SpecificRecord>> output;
         long started = LOG.isDebugEnabled() ? CPU.getCurrentThreadCpuTime() : 0;
         try {
-            outcome = grouper.place(article, tagged.tags(), tagged.reading(), record.timestamp());
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("placed {} in {} us of CPU", article.getArticleId(), (CPU.getCurrentThreadCpuTime() - started) / 1000);
-            }
-        } catch (RuntimeException e) {
-            grouper.recover();
-            LOG.warn("Could not group article {} ({}): {}; sent to dead letters", article.getArticleId(),
-                    origin(), e.toString(), e);
-            context.forward(record.withKey(article.getArticleId()).withValue(deadLetter(article, e)));
+            stores.beginPlacement();
+            EventGrouper.Outcome outcome = grouper.place(article, tagged.tags(), tagged.reading(), record.timestamp());
+            output = output(record, outcome);
+            stores.applyPlacement();
+        } catch (WritePlan.StoresNotRestored e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // a stack overflow is this article's (deep recursion on its text), not the thread's: the stores are put back
+            stores.abandonPlacement();
+            DeadLetter letter = failures.articleFailed(EnrichFailures.Step.GROUPING, article, origin(), e);
+            context.forward(new Record<String, SpecificRecord>(article.getArticleId(), letter, record.timestamp(),
+                    EnrichFailures.markStep(new RecordHeaders(record.headers().toArray()), EnrichFailures.Step.GROUPING)));
             return;
         }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("placed {} in {} us of CPU", article.getArticleId(), (CPU.getCurrentThreadCpuTime() - started) / 1000);
+        }
+        output.forEach(context::forward);
+    }
+
+    /** The records a placement publishes, built before its writes are made: a snapshot that cannot be built fails the placement. */
+    private static List<Record<String, SpecificRecord>> output(Record<String, TaggedArticle> record,
+                                                               EventGrouper.Outcome outcome) {
+        List<Record<String, SpecificRecord>> output = new ArrayList<>();
         for (EventState event : outcome.changed()) {
             NewsEvent snapshot = EventSnapshots.snapshot(event);
-            context.forward(record.withKey(snapshot.getEventId()).withValue(snapshot));
+            output.add(record.withKey(snapshot.getEventId()).withValue(snapshot));
         }
         for (String absorbed : outcome.absorbedIds()) {
-            context.forward(record.withKey(absorbed).withValue((SpecificRecord) null));
+            output.add(record.withKey(absorbed).withValue((SpecificRecord) null));
         }
+        return output;
     }
 
-    private DeadLetter deadLetter(RawArticle article, Exception e) {
-        return DeadLetter.newBuilder()
-                .setStage("enrich")
-                .setErrorClass(e.getClass().getName())
-                .setMessage("Could not group article " + article.getArticleId() + ": " + e.getMessage())
-                .setOriginalBytes(encode(article))
-                .setOrigin(origin())
-                .setOccurredAt(Instant.now())
-                .build();
-    }
-
-    private static ByteBuffer encode(RawArticle article) {
+    /** Closes the idle events of one check as one placement: all of them, or none and an ERROR line. */
+    private void closeIdle(long cutoff) {
+        int closed;
         try {
-            return RawArticle.getEncoder().encode(article);
-        } catch (java.io.IOException | RuntimeException e) {
-            return null;
+            stores.beginPlacement();
+            closed = grouper.closeIdle(cutoff, CLOSE_BATCH);
+            stores.applyPlacement();
+        } catch (WritePlan.StoresNotRestored e) {
+            throw e;
+        } catch (RuntimeException e) {
+            stores.abandonPlacement();
+            failures.taskFailed(EnrichFailures.Step.GROUPING, "closing events idle since before " + Instant.ofEpochMilli(cutoff), e);
+            return;
+        }
+        if (closed > 0) {
+            LOG.info("Closed {} events idle since before {}", closed, Instant.ofEpochMilli(cutoff));
         }
     }
 

@@ -71,6 +71,31 @@ final class FrequencyTable {
         asOf[at] = asOfTime;
     }
 
+    /**
+     * Removes the term (a placement that failed takes back what it counted). Linear probing needs
+     * no tombstone: the entries after the gap move back into it when their home allows.
+     */
+    void remove(long term) {
+        int gap = find(term);
+        if (gap < 0) {
+            return;
+        }
+        terms[gap] = EMPTY;
+        size--;
+        for (int at = (gap + 1) & mask; terms[at] != EMPTY; at = (at + 1) & mask) {
+            int home = home(terms[at]);
+            // the entry may move into the gap unless its home lies cyclically in (gap, at]
+            boolean homeAfterGap = gap <= at ? home > gap && home <= at : home > gap || home <= at;
+            if (!homeAfterGap) {
+                terms[gap] = terms[at];
+                values[gap] = values[at];
+                asOf[gap] = asOf[at];
+                terms[at] = EMPTY;
+                gap = at;
+            }
+        }
+    }
+
     private void grow() {
         long[] oldTerms = terms;
         double[] oldValues = values;

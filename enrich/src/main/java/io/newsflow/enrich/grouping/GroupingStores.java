@@ -78,12 +78,77 @@ public final class GroupingStores {
     private long lastPlaced;
     /** Makes the articles' signatures ({@link TextFeatures}) and bands them. */
     private final MinHash minHash = MinHash.standard();
+    /** The writes of the placement in progress, if one is planned ({@link #beginPlacement}). */
+    private final WritePlan plan = new WritePlan();
+    /** {@link #lastPlaced} when the placement began, to go back to if it fails. */
+    private long lastPlacedBefore;
 
     GroupingStores(KeyValueStore<String, byte[]> events, KeyValueStore<String, byte[]> frequencies,
                    KeyValueStore<String, byte[]> articles) {
         this.events = events;
-        this.frequencies = new DocumentFrequencies(frequencies);
+        this.frequencies = new DocumentFrequencies(frequencies, plan);
         this.articles = articles;
+    }
+
+    // --- placements: planned first, then written (see WritePlan)
+
+    /**
+     * Starts planning a placement: from now until {@link #applyPlacement} or
+     * {@link #abandonPlacement}, writes are recorded, not made. What memory derives from the stores
+     * is loaded first, so that no scan of a store runs while writes wait.
+     */
+    void beginPlacement() {
+        candidateIndex();
+        bandLists();
+        frequencies.load();
+        lastPlacedBefore = lastPlaced;
+        plan.begin();
+    }
+
+    /**
+     * Makes the planned writes and then the memory changes that follow them. On a failure the
+     * stores are as before the placement, memory is made to match them, and the failure is
+     * rethrown ({@link WritePlan.StoresNotRestored} when the stores could not be put back).
+     */
+    void applyPlacement() {
+        try {
+            plan.applyWrites();
+        } catch (RuntimeException e) {
+            abandonPlacement();
+            throw e;
+        }
+        try {
+            plan.applyMemoryChanges();
+            frequencies.keepCounted();
+        } catch (RuntimeException e) {
+            // memory is half changed: derive it from the stores (put back) anew
+            forgetDerived();
+            plan.close();
+            throw e;
+        }
+        plan.close();
+    }
+
+    /** Gives up the placement being planned: no write was made; memory goes back to the stores. */
+    void abandonPlacement() {
+        if (!plan.open()) {
+            return;
+        }
+        plan.close();
+        decoded.clear();
+        lastPlaced = lastPlacedBefore;
+        frequencies.forgetUncounted();
+    }
+
+    /** Drops everything memory derives from the stores: rebuilt from them when next needed. */
+    private void forgetDerived() {
+        decoded.clear();
+        candidateIndex = null;
+        reach = null;
+        expiry = null;
+        bandLists = null;
+        articleKeys = null;
+        frequencies.forget();
     }
 
     public static String[] names() {
@@ -124,7 +189,7 @@ public final class GroupingStores {
         if (cached != null) {
             return cached;
         }
-        byte[] bytes = events.get(eventId);
+        byte[] bytes = plan.read(events, eventId);
         if (bytes == null) {
             return null;
         }
@@ -151,23 +216,32 @@ public final class GroupingStores {
     void putEvent(EventState event, long previousActivity, long[] previouslyIndexed) {
         CandidateIndex index = candidateIndex();
         decoded.put(event.eventId, event);
-        events.put(event.eventId, event.toBytes());
-        if (previousActivity >= 0) {
-            expiry.remove(expiryKey(previousActivity, event.eventId));
-        }
-        expiry.add(expiryKey(event.lastUpdatedAt, event.eventId));
-        index.update(event.eventId, event.firstSeenAt, previouslyIndexed, event.indexedTerms);
-        reach.put(event);
+        plan.write(events, event.eventId, event.toBytes());
+        // what the memory change needs, as it is now
+        String eventId = event.eventId;
+        long firstSeenAt = event.firstSeenAt;
+        long lastUpdatedAt = event.lastUpdatedAt;
+        long[] indexed = event.indexedTerms;
+        plan.afterWrites(() -> {
+            if (previousActivity >= 0) {
+                expiry.remove(expiryKey(previousActivity, eventId));
+            }
+            expiry.add(expiryKey(lastUpdatedAt, eventId));
+            index.update(eventId, firstSeenAt, previouslyIndexed, indexed);
+            reach.put(event);
+        });
     }
 
     /** Deletes the event; storedActivity is its last activity as stored (the expiry key). */
     void deleteEvent(String eventId, long storedActivity) {
         decoded.remove(eventId);
-        events.delete(eventId);
-        if (reach != null) {
-            expiry.remove(expiryKey(storedActivity, eventId));
-            reach.remove(eventId);
-        }
+        plan.write(events, eventId, null);
+        plan.afterWrites(() -> {
+            if (reach != null) {
+                expiry.remove(expiryKey(storedActivity, eventId));
+                reach.remove(eventId);
+            }
+        });
     }
 
     /** Whether an event with this id is stored. */
@@ -220,7 +294,10 @@ public final class GroupingStores {
 
     /** Takes the event out of the candidate index (it closes, or another event absorbed it). */
     void unindex(EventState event) {
-        candidateIndex().remove(event.eventId, event.indexedTerms);
+        CandidateIndex index = candidateIndex();
+        String eventId = event.eventId;
+        long[] indexed = event.indexedTerms;
+        plan.afterWrites(() -> index.remove(eventId, indexed));
     }
 
     /**
@@ -302,21 +379,30 @@ public final class GroupingStores {
     }
 
     ArticleRecord article(String articleId) {
-        if (!articleKeys().mayHold(ArticleKeys.byId(articleId))) {
+        String key = "a:" + articleId;
+        if (!plan.stages(articles, key) && !articleKeys().mayHold(ArticleKeys.byId(articleId))) {
             return null;
         }
-        byte[] bytes = articles.get("a:" + articleId);
+        byte[] bytes = plan.read(articles, key);
         return bytes == null ? null : decodeArticle(bytes);
     }
 
     String articleIdByUrl(String canonicalUrl) {
-        return canonicalUrl == null || !articleKeys().mayHold(ArticleKeys.byUrl(canonicalUrl)) ? null
-                : string(articles.get("u:" + canonicalUrl));
+        if (canonicalUrl == null) {
+            return null;
+        }
+        String key = "u:" + canonicalUrl;
+        return !plan.stages(articles, key) && !articleKeys().mayHold(ArticleKeys.byUrl(canonicalUrl)) ? null
+                : string(plan.read(articles, key));
     }
 
     String articleIdByHash(String contentHash) {
-        return contentHash == null || !articleKeys().mayHold(ArticleKeys.byHash(contentHash)) ? null
-                : string(articles.get("h:" + contentHash));
+        if (contentHash == null) {
+            return null;
+        }
+        String key = "h:" + contentHash;
+        return !plan.stages(articles, key) && !articleKeys().mayHold(ArticleKeys.byHash(contentHash)) ? null
+                : string(plan.read(articles, key));
     }
 
     /** An article's MinHash bands and the ids of the articles listed under each (the newest ones). */
@@ -337,34 +423,43 @@ public final class GroupingStores {
     /** Remembers the article, as the newest under its bands (as {@link #articlesInBands} gave them). */
     void putArticle(ArticleRecord record, Bands bands) {
         BandLists lists = bandLists();
-        articles.put("a:" + record.articleId(), encodeArticle(record, ++lastPlaced));
-        articleKeys().add(record);
+        ArticleKeys keys = articleKeys();
+        plan.write(articles, "a:" + record.articleId(), encodeArticle(record, ++lastPlaced));
         if (record.canonicalUrl() != null) {
-            articles.put("u:" + record.canonicalUrl(), bytes(record.articleId()));
+            plan.write(articles, "u:" + record.canonicalUrl(), bytes(record.articleId()));
         }
         if (record.contentHash() != null) {
-            articles.put("h:" + record.contentHash(), bytes(record.articleId()));
+            plan.write(articles, "h:" + record.contentHash(), bytes(record.articleId()));
         }
-        // placed again (rare): it moves to the newest place, as its new number orders it
-        lists.remove(bands.hashes(), record.articleId());
-        lists.add(bands.hashes(), record.articleId());
+        plan.afterWrites(() -> {
+            keys.add(record);
+            // placed again (rare): it moves to the newest place, as its new number orders it
+            lists.remove(bands.hashes(), record.articleId());
+            lists.add(bands.hashes(), record.articleId());
+        });
     }
 
     void moveArticle(ArticleRecord record, String eventId) {
-        articles.put("a:" + record.articleId(), encodeArticle(new ArticleRecord(record.articleId(), eventId,
+        plan.write(articles, "a:" + record.articleId(), encodeArticle(new ArticleRecord(record.articleId(), eventId,
                 record.canonicalUrl(), record.contentHash(), record.copyOf(), record.signature()), record.placed()));
     }
 
     void forgetArticle(ArticleRecord record) {
-        articles.delete("a:" + record.articleId());
-        if (record.canonicalUrl() != null && record.articleId().equals(articleIdByUrl(record.canonicalUrl()))) {
-            articles.delete("u:" + record.canonicalUrl());
+        BandLists lists = bandLists();
+        ArticleKeys keys = articleKeys();
+        boolean ownsUrl = record.canonicalUrl() != null && record.articleId().equals(articleIdByUrl(record.canonicalUrl()));
+        boolean ownsHash = record.contentHash() != null && record.articleId().equals(articleIdByHash(record.contentHash()));
+        plan.write(articles, "a:" + record.articleId(), null);
+        if (ownsUrl) {
+            plan.write(articles, "u:" + record.canonicalUrl(), null);
         }
-        if (record.contentHash() != null && record.articleId().equals(articleIdByHash(record.contentHash()))) {
-            articles.delete("h:" + record.contentHash());
+        if (ownsHash) {
+            plan.write(articles, "h:" + record.contentHash(), null);
         }
-        bandLists().remove(minHash.bandHashes(record.signature()), record.articleId());
-        articleKeys().remove(record);
+        plan.afterWrites(() -> {
+            lists.remove(minHash.bandHashes(record.signature()), record.articleId());
+            keys.remove(record);
+        });
     }
 
     /** The band lists, rebuilt from the article records the first time they are needed. */

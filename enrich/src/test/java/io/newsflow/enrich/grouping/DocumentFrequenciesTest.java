@@ -37,6 +37,44 @@ class DocumentFrequenciesTest {
         }
     }
 
+    /**
+     * A placement that fails takes back what it counted (table, counters, a snapshot it made): the
+     * frequencies then count as if the failed articles never came, in memory and in the store.
+     */
+    @Test
+    void countingOfAFailedPlacementIsTakenBackToTheBit() {
+        try (TopologyTestDriver a = GroupingStoresDriver.start(); TopologyTestDriver b = GroupingStoresDriver.start()) {
+            WritePlan plan = new WritePlan();
+            DocumentFrequencies planned = new DocumentFrequencies(store(a), 7, plan);
+            DocumentFrequencies neverFailed = new DocumentFrequencies(store(b), 7);
+            SplittableRandom random = new SplittableRandom(5);
+            long now = 1_767_225_600_000L;
+            for (int article = 0; article < 60; article++) {
+                now += random.nextLong(-DAY, 3 * DAY);
+                long[] terms = randomTerms(random);
+                planned.load();
+                plan.begin();
+                double[] counted = planned.count(terms, now, HALF_LIFE);
+                if (article % 3 == 1) {
+                    // failed: nothing written, the counting taken back
+                    plan.close();
+                    planned.forgetUncounted();
+                } else {
+                    plan.applyWrites();
+                    plan.applyMemoryChanges();
+                    planned.keepCounted();
+                    plan.close();
+                    assertThat(counted).isEqualTo(neverFailed.count(terms, now, HALF_LIFE));
+                }
+                assertThat(planned.documentCount(now, HALF_LIFE)).isEqualTo(neverFailed.documentCount(now, HALF_LIFE));
+                assertThat(planned.terms()).isEqualTo(neverFailed.terms());
+            }
+            assertThat(keys(store(a))).isEqualTo(keys(store(b)));
+            assertThat(new DocumentFrequencies(store(a), 7).count(new long[] {1, 2, 3}, now, HALF_LIFE))
+                    .isEqualTo(neverFailed.count(new long[] {1, 2, 3}, now, HALF_LIFE));
+        }
+    }
+
     @Test
     void aSnapshotMakesTheLogRecordsItCoversStaleAndTheirSlotsAreReused() {
         try (TopologyTestDriver driver = GroupingStoresDriver.start()) {

@@ -46,4 +46,28 @@ class FrequencyTableTest {
         }
         assertThat(listed).isEqualTo(expected.size());
     }
+
+    @Test
+    void removedTermsAreGoneAndEveryOtherTermStaysFindable() {
+        FrequencyTable table = new FrequencyTable(2);
+        Map<Long, Double> expected = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 20_000; i++) {
+            // small terms share home slots, so removals must close gaps inside probe runs
+            long term = i % 3 == 0 ? random.nextLong() : random.nextLong(1, 3_000);
+            if (random.nextInt(3) == 0 && !expected.isEmpty()) {
+                table.remove(term);
+                expected.remove(term);
+            } else {
+                double value = random.nextDouble();
+                table.put(term, value, i);
+                expected.put(term, value);
+            }
+        }
+        assertThat(table.size()).isEqualTo(expected.size());
+        expected.forEach((term, value) -> assertThat(table.value(table.find(term))).isEqualTo(value));
+        for (long term = 1; term < 3_000; term++) {
+            assertThat(table.find(term) >= 0).isEqualTo(expected.containsKey(term));
+        }
+    }
 }

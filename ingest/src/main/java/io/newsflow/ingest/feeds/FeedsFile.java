@@ -465,12 +465,31 @@ public final class FeedsFile {
         return value == null || value.isNull() || value.asText().isBlank() ? fallback : value.asText().trim();
     }
 
-    /** "90s", "15m", "2h", "1d", "500ms", ISO-8601 "PT15M", or a number of seconds. */
+    /** No setting of a feeds file means more than a year; a longer one is a typo, and would overflow the scheduler's nanoseconds. */
+    static final Duration LONGEST_DURATION = Duration.ofDays(365);
+
+    /** "90s", "15m", "2h", "1d", "500ms", ISO-8601 "PT15M", or a number of seconds; at most {@link #LONGEST_DURATION}. */
     static Duration duration(JsonNode node, Duration fallback) {
         if (node == null || node.isNull()) {
             return fallback;
         }
+        Duration parsed;
+        try {
+            parsed = parseDuration(node);
+        } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + node.asText() + "' is not a duration (e.g. 90s, 15m, 2h, PT15M)");
+        }
+        if (parsed.compareTo(LONGEST_DURATION) > 0) {
+            throw new IllegalArgumentException("'" + node.asText() + "' is longer than 365d");
+        }
+        return parsed;
+    }
+
+    private static Duration parseDuration(JsonNode node) {
         if (node.isNumber()) {
+            if (!node.canConvertToLong()) {
+                throw new ArithmeticException("past the long range");
+            }
             return Duration.ofSeconds(node.asLong());
         }
         String text = node.asText().trim().toLowerCase(Locale.ROOT);
@@ -485,10 +504,6 @@ public final class FeedsFile {
                 default -> Duration.ofDays(n);
             };
         }
-        try {
-            return Duration.parse(text.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + node.asText() + "' is not a duration (e.g. 90s, 15m, 2h, PT15M)");
-        }
+        return Duration.parse(text.toUpperCase(Locale.ROOT));
     }
 }

@@ -107,7 +107,10 @@ class ArticleFilesTest {
         assertThat(article.getRawHtml()).contains("<article");
     }
 
-    /** A 1.3 MB page of 100,000 nested tags held the single drop-folder worker for 160 s. */
+    /**
+     * A 1.3 MB page of 100,000 nested tags held the single drop-folder worker for 160 s; now about a second of
+     * CPU. The bound only catches that hang on a busy machine: DeepPagesTest checks that work grows linearly.
+     */
     @Test
     void aPageOfAHundredThousandNestedTagsTakesSecondsNotMinutes() throws Exception {
         StringBuilder html = new StringBuilder("<html><head><title>Deep</title></head><body>"
@@ -121,7 +124,7 @@ class ArticleFilesTest {
         Path file = write("deep.html", html.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8));
 
         RawArticle article = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                java.time.Duration.ofSeconds(15), () -> single(file));
+                java.time.Duration.ofSeconds(60), () -> single(file));
 
         assertThat(article.getTitle()).isEqualTo("Deep");
         assertThat(article.getBody()).contains("The harbour reopened on Monday");

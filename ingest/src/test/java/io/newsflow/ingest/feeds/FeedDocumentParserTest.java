@@ -229,7 +229,10 @@ class FeedDocumentParserTest {
         assertThat(FeedHtmlText.paragraphs("plain   text\nwith newline")).isEqualTo("plain text with newline");
     }
 
-    /** A walk up to the root for every text node made a feed item of 100,000 nested tags take minutes. */
+    /**
+     * A walk up to the root for every text node made a feed item of 100,000 nested tags take minutes; now well
+     * under a second of CPU. The bound catches minutes, not a slow machine.
+     */
     @Test
     void itemHtmlOfAHundredThousandNestedTagsTakesSecondsNotMinutes() {
         StringBuilder html = new StringBuilder();
@@ -240,7 +243,7 @@ class FeedDocumentParserTest {
         }
         html.append("</div>".repeat(100_000));
 
-        String text = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(15),
+        String text = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
                 () -> FeedHtmlText.paragraphs(html.toString()));
 
         assertThat(text).isEqualTo(expected.toString());
@@ -262,7 +265,7 @@ class FeedDocumentParserTest {
                 + "<x>".repeat(depth) + "</x>".repeat(depth) + "</item></channel></rss>";
         long started = System.nanoTime();
         assertThatThrownBy(() -> parse(nested)).isInstanceOf(FeedParseException.class).hasMessageContaining("nested");
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(15));
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(60));
         String unclosed = "<rss version=\"2.0\"><channel><title>x</title><item><title>t</title>" + "<x>".repeat(depth);
         assertThatThrownBy(() -> parse(unclosed)).isInstanceOf(FeedParseException.class);
         FeedDocument cdata = parse("<rss version=\"2.0\"><channel><title>x</title><item><title>t</title><description><![CDATA["

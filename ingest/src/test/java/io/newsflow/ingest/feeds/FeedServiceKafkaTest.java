@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,13 @@ class FeedServiceKafkaTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
+        // A fatal broker fault (Exit.halt) must fail a test, not end the test JVM.
+        Exit.setExitProcedure((code, message) -> {
+            throw new IllegalStateException("Kafka tried to exit(" + code + "): " + message);
+        });
+        Exit.setHaltProcedure((code, message) -> {
+            throw new IllegalStateException("Kafka tried to halt(" + code + "): " + message);
+        });
         cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 .setConfigProp("offsets.topic.replication.factor", "1")

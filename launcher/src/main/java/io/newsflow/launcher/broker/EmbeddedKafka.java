@@ -98,7 +98,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     static EmbeddedKafka start(Path dataDir, IntSupplier ports) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return start(dataDir, ports.getAsInt(), ports.getAsInt());
+                int brokerPort = ports.getAsInt();
+                int controllerPort = ports.getAsInt();
+                while (controllerPort == brokerPort) { // the OS may hand a just-released port out again
+                    controllerPort = ports.getAsInt();
+                }
+                return start(dataDir, brokerPort, controllerPort);
             } catch (RuntimeException e) {
                 if (attempt >= START_ATTEMPTS || !causedByTakenPort(e)) {
                     throw e;

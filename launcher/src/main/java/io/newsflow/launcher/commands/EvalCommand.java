@@ -3,30 +3,29 @@ package io.newsflow.launcher.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.enrich.grouping.ClusteringScores;
-import io.newsflow.enrich.grouping.GroupingEvaluation;
 import io.newsflow.enrich.grouping.GroupingSettings;
 import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.enrich.tagging.TaggingEvaluation;
 import io.newsflow.ingest.drops.ArticleFileException;
 import io.newsflow.ingest.drops.ArticleFiles;
+import io.newsflow.launcher.eval.ArrivalOrder;
+import io.newsflow.launcher.eval.EvalArticles;
+import io.newsflow.launcher.eval.GroupingOutcome;
+import io.newsflow.launcher.eval.GroupingRun;
 import io.newsflow.launcher.eval.LabelledCorpus;
-import io.newsflow.schemas.NewsEvent;
+import io.newsflow.launcher.eval.OrderSummary;
+import io.newsflow.launcher.eval.OutcomeLines;
+import io.newsflow.launcher.eval.TopicSplit;
 import io.newsflow.schemas.RawArticle;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,9 +37,6 @@ public final class EvalCommand implements Callable<Integer> {
 
     enum Order { name, shuffle }
 
-    /** When the first article arrives; each next one a millisecond later, in the order evaluated. */
-    private static final Instant ARRIVALS = Instant.parse("2026-01-01T00:00:00Z");
-
     @Option(names = "--corpus", required = true, description = "Folder of article files with labels.json.")
     Path corpus;
 
@@ -49,6 +45,16 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the shuffled order (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--orders", defaultValue = "0", description = "Run name order and N shuffles (seeds 1..N) and "
+            + "summarise how the scores move with arrival order (min, median, max, spread); --order and --seed are "
+            + "then ignored (default ${DEFAULT-VALUE}: one run).")
+    int orders;
+
+    @Option(names = "--split", defaultValue = "all", description = "Topic half to evaluate: ${COMPLETION-CANDIDATES}: "
+            + "tune (odd topic numbers, the number before the file name's underscore), test (even topics) or all "
+            + "(default ${DEFAULT-VALUE}). Settings are tuned on the tune half only.")
+    TopicSplit split;
 
     @Option(names = "--sample", defaultValue = "1", description = "Share of the labelled articles to evaluate on, "
             + "drawn at random (default ${DEFAULT-VALUE}: all): a sparser stream with smaller events, to see whether "
@@ -70,61 +76,36 @@ public final class EvalCommand implements Callable<Integer> {
         PrintStream out = System.out;
         LabelledCorpus labelled = LabelledCorpus.read(corpus);
         List<Path> files = new ArrayList<>(labelled.articleFiles());
+        files.removeIf(file -> !split.keeps(file.getFileName().toString()));
         if (sample < 1) {
             Random draw = new Random(sampleSeed);
             files.removeIf(file -> draw.nextDouble() >= sample);
         }
-        if (order == Order.shuffle) {
-            Collections.shuffle(files, new Random(seed));
-        }
-
-        List<RawArticle> articles = new ArrayList<>();
-        Map<String, String> articleIdOfFile = new LinkedHashMap<>();
-        int unreadable = 0;
-        for (Path file : files) {
-            String name = file.getFileName().toString();
-            if (!labelled.goldEventOfFile().containsKey(name)) {
-                System.err.println("skipped " + name + ": not in labels.json");
-                continue;
-            }
-            try {
-                List<RawArticle> parsed = ArticleFiles.parse(file);
-                for (RawArticle article : parsed) {
-                    // Arrival times drive grouping (event ids, decay): fixed ones make a run repeatable.
-                    articles.add(RawArticle.newBuilder(article).setFetchedAt(ARRIVALS.plusMillis(articles.size())).build());
-                }
-                articleIdOfFile.put(name, parsed.get(0).getArticleId());
-            } catch (ArticleFileException e) {
-                unreadable++;
-                System.err.println("unreadable " + name + ": " + e.getMessage());
-            }
-        }
-
-        Map<String, String> predicted = new LinkedHashMap<>();
-        Map<String, String> gold = new LinkedHashMap<>();
+        EvalArticles articles = EvalArticles.parse(files, labelled.goldEventOfFile(), System.err);
         // The production topology (tagging and grouping) driven offline, with in-memory stores.
-        Map<String, NewsEvent> finalEvents = GroupingEvaluation.latestEvents(articles, GroupingSettings.defaults(Duration.ofDays(7)));
-        Map<String, String> eventOfArticle = new HashMap<>();
-        finalEvents.values().forEach(e -> e.getArticles().forEach(a -> eventOfArticle.put(a.getArticleId(), e.getEventId())));
-        articleIdOfFile.forEach((file, articleId) -> {
-            // An article no event lists is its own singleton: nothing is dropped from the score.
-            predicted.put(file, eventOfArticle.getOrDefault(articleId, "unassigned:" + file));
-            gold.put(file, labelled.goldEventOfFile().get(file));
-        });
+        GroupingRun grouping = new GroupingRun(articles, GroupingSettings.defaults(Duration.ofDays(7)));
 
-        if (showEvents) {
-            Map<String, List<String>> members = new LinkedHashMap<>();
-            predicted.forEach((file, event) -> members.computeIfAbsent(event, e -> new ArrayList<>())
-                    .add(file + "(" + gold.get(file) + ")"));
-            members.forEach((event, names) -> out.println(event + ": " + String.join(" ", names)));
+        List<ArrivalOrder> runOrders = orders > 0 ? ArrivalOrder.nameAndShuffles(orders)
+                : List.of(order == Order.shuffle ? ArrivalOrder.shuffle(seed) : ArrivalOrder.byName());
+        List<GroupingOutcome> outcomes = new ArrayList<>();
+        for (ArrivalOrder arrival : runOrders) {
+            GroupingOutcome outcome = grouping.run(arrival);
+            outcomes.add(outcome);
+            if (orders > 0) {
+                out.println(OutcomeLines.orderLine(outcome));
+            }
         }
-        ClusteringScores scores = ClusteringScores.of(predicted, gold);
-        int events = new HashSet<>(predicted.values()).size();
-        int goldEvents = new HashSet<>(gold.values()).size();
-        out.printf(Locale.ROOT, "corpus %s, order %s%s%s%n", corpus, order, order == Order.shuffle ? " (seed " + seed + ")" : "",
+        // With --orders the detailed lines and the last line's existing keys are those of name order.
+        GroupingOutcome first = outcomes.get(0);
+        if (showEvents) {
+            OutcomeLines.printEvents(first, out);
+        }
+        out.printf(Locale.ROOT, "corpus %s, order %s%s%s%n", corpus, first.order().label(),
+                split == TopicSplit.all ? "" : ", split " + split + " (topics " + (split == TopicSplit.tune ? "odd" : "even") + ")",
                 sample < 1 ? String.format(Locale.ROOT, ", sample %.2f (seed %d)", sample, sampleSeed) : "");
         out.printf(Locale.ROOT, "articles %d (unreadable %d), events %d, gold events %d%n",
-                predicted.size(), unreadable, events, goldEvents);
+                first.articles(), articles.unreadable(), first.events(), first.goldEvents());
+        ClusteringScores scores = first.scores();
         out.printf(Locale.ROOT, "pairwise precision=%.3f recall=%.3f f1=%.3f%n",
                 scores.pairwisePrecision(), scores.pairwiseRecall(), scores.pairwiseF1());
         out.printf(Locale.ROOT, "bcubed   precision=%.3f recall=%.3f f1=%.3f%n",
@@ -149,8 +130,15 @@ public final class EvalCommand implements Callable<Integer> {
                     tags.countries().f1(), tags.officials().f1(), attributes.countryAccuracy(), attributes.roleAccuracy(),
                     tags.officialsFull().f1());
         }
-        out.printf(Locale.ROOT, "eval articles=%d events=%d gold_events=%d pairwise_f1=%.3f bcubed_f1=%.3f%s%n",
-                predicted.size(), events, goldEvents, scores.pairwiseF1(), scores.bcubedF1(), tagKeys);
+        String orderKeys = "";
+        if (orders > 0) {
+            OrderSummary summary = OrderSummary.of(outcomes);
+            out.println(summary.describe());
+            orderKeys = " " + summary.keys();
+        }
+        out.printf(Locale.ROOT, "eval articles=%d events=%d gold_events=%d pairwise_f1=%.3f bcubed_f1=%.3f%s%s%n",
+                first.articles(), first.events(), first.goldEvents(), scores.pairwiseF1(), scores.bcubedF1(),
+                tagKeys, orderKeys);
         return 0;
     }
 

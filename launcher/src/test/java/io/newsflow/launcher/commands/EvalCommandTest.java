@@ -29,7 +29,31 @@ class EvalCommandTest {
                 + " official_country_acc=\\d\\.\\d{3} official_role_acc=\\d\\.\\d{3} official_full_f1=\\d\\.\\d{3}");
     }
 
+    @Test
+    void ordersRunNameOrderAndShufflesAndAddTheirSummaryToTheSameLine() {
+        List<String> lines = lines("eval", "--corpus", SEEDS, "--orders", "2");
+        assertThat(lines).filteredOn(l -> l.startsWith("order ")).hasSize(3);
+        assertThat(lines.get(0)).startsWith("order name ");
+        // The existing keys (name order's run) first, unchanged; the seeds group perfectly in every order.
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("eval articles=5 events=3 gold_events=3 pairwise_f1=1.000"
+                + " bcubed_f1=1.000 country_f1=1.000 official_f1=1.000 official_country_acc=1.000 official_role_acc=1.000"
+                + " official_full_f1=1.000 orders=3 pairwise_min=1.000 pairwise_median=1.000"
+                + " pairwise_max=1.000 bcubed_min=1.000 bcubed_median=1.000 bcubed_max=1.000 bcubed_spread=0.000");
+    }
+
+    @Test
+    void theTopicSplitEvaluatesOddTopicsOrEvenTopics() {
+        // Seed files are named 000_..004_: topics 1 and 3 tune, topics 0, 2 and 4 test.
+        assertThat(lastLine("eval", "--corpus", SEEDS, "--split", "tune")).startsWith("eval articles=2 ");
+        assertThat(lastLine("eval", "--corpus", SEEDS, "--split", "test")).startsWith("eval articles=3 ");
+    }
+
     private static String lastLine(String... args) {
+        List<String> lines = lines(args);
+        return lines.get(lines.size() - 1);
+    }
+
+    private static List<String> lines(String... args) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         int code;
@@ -40,7 +64,6 @@ class EvalCommandTest {
             System.setOut(original);
         }
         assertThat(code).isZero();
-        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
-        return lines.get(lines.size() - 1);
+        return captured.toString(StandardCharsets.UTF_8).lines().toList();
     }
 }
