@@ -18,10 +18,13 @@ public final class PageChrome {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’')]\\s*$");
     private static final Pattern HAS_DATE = Pattern.compile(
             "\\b(19|20)\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b");
+    /** Phrases of widgets, footers and link lists, whatever the site: a short line holding one is chrome. */
     private static final List<String> CHROME_MARKERS = List.of(
             "copyright", "all rights reserved", "log in", "sign up", "subscribe", "related article",
             "related news", "most popular", "leave a comment", "you may also like", "privacy policy",
-            "cookie", "akismet", "to write comments", "back to top", "app download", "print dictionary");
+            "cookie", "this site uses", "please log in", "back to top", "app download");
+    /** A short line of lower-case words with no sentence ending: a toolbar ("print dictionary print"), not prose. */
+    private static final Pattern LOWER_CASE_LABELS = Pattern.compile("^[\\p{Ll}\\s-]+$");
 
     private PageChrome() {
     }
@@ -53,6 +56,9 @@ public final class PageChrome {
         }
         if (words >= 8) {
             return true;
+        }
+        if (LOWER_CASE_LABELS.matcher(line).matches()) {
+            return false;
         }
         if (HAS_DATE.matcher(line).find()) {
             return true;

@@ -2,6 +2,7 @@ package io.newsflow.enrich.grouping;
 
 import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.enrich.tagging.OfficialMention;
+import io.newsflow.enrich.tagging.PersonNames;
 import io.newsflow.enrich.tagging.RoleNormaliser;
 import java.util.Collection;
 import java.util.List;
@@ -15,9 +16,13 @@ import java.util.stream.Collectors;
  *       between the members of two events), computed in constant time from the events' sums of
  *       member unit vectors. Title words and names weigh more in the vectors ({@link TextFeatures});</li>
  *   <li>when a day veto is set, a veto when both sides give a day and the days are further apart;</li>
- *   <li>a veto when the two sides name different holders of one office of one country, and neither
- *       names the other's: a meeting of the Chinese vice foreign minister Sun Weidong and one of the
- *       Chinese vice foreign minister Ma Zhaoxu are two meetings, however alike their words.</li>
+ *   <li>a veto when the two sides name different holders of one office of one country that has one
+ *       holder at a time ({@link SingleHolderOffices}), and neither names the other's: a visit of the South
+ *       Korean foreign minister Cho Tae-yul and one of the foreign minister Cho Hyun are two visits, however
+ *       alike their words. An office held by many at once (vice ministers, senators) vetoes only when both
+ *       sides also name one official of another country, whom each side's holder met: Kim Hong-kyun meeting
+ *       the Chinese vice foreign minister Sun Weidong and Kim meeting Ma Zhaoxu are two meetings, while two
+ *       senators quoted on one hearing are not two hearings.</li>
  * </ul>
  */
 final class EventSimilarity {
@@ -43,8 +48,9 @@ final class EventSimilarity {
     }
 
     /**
-     * Whether each side names a holder of an office (same office, same country) whom the other side
-     * never names. One side naming both is no conflict: a report may mention a predecessor.
+     * Whether each side names a holder of an office (same office, same country) whom the other side never
+     * names, the office having one holder at a time or both sides naming one official of another country (a
+     * counterpart both met). One side naming both is no conflict: a report may mention a predecessor.
      */
     static boolean officeConflict(Collection<Holder> a, Collection<Holder> b) {
         if (a.isEmpty() || b.isEmpty()) {
@@ -53,15 +59,40 @@ final class EventSimilarity {
         Set<String> keysA = a.stream().map(Holder::key).collect(Collectors.toSet());
         Set<String> keysB = b.stream().map(Holder::key).collect(Collectors.toSet());
         RoleNormaliser roles = RoleNormaliser.standard();
+        SingleHolderOffices single = SingleHolderOffices.standard();
         for (Holder x : a) {
-            if (x.role() == null || x.country() == null || keysB.contains(x.key())) {
+            if (x.role() == null || x.country() == null || named(keysB, x.key())) {
                 continue;
             }
             for (Holder y : b) {
-                if (y.role() != null && x.country().equals(y.country()) && !keysA.contains(y.key())
-                        && roles.sameOffice(x.role(), y.role())) {
+                if (y.role() != null && x.country().equals(y.country()) && !named(keysA, y.key())
+                        && roles.sameOffice(x.role(), y.role())
+                        && (single.contains(x.role()) || sharedForeignCounterpart(a, keysB, x.country()))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a side names this person, in this or another transliteration ("Kurbanguly" / "Gurbanguly"). */
+    private static boolean named(Set<String> keys, String key) {
+        if (keys.contains(key)) {
+            return true;
+        }
+        for (String k : keys) {
+            if (PersonNames.sameName(k, key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether side a names someone side b names too (keysB), of a known country other than this one. */
+    private static boolean sharedForeignCounterpart(Collection<Holder> a, Set<String> keysB, String country) {
+        for (Holder h : a) {
+            if (h.country() != null && !h.country().equals(country) && keysB.contains(h.key())) {
+                return true;
             }
         }
         return false;

@@ -20,8 +20,21 @@ final class KnownOfficials {
     private final Map<String, Known> byKey = new HashMap<>();
 
     static KnownOfficials standard() {
+        return from("tagging/officials.tsv");
+    }
+
+    /** The office holders of these resources (tests add lists of their own to the standard one). */
+    static KnownOfficials from(String... resources) {
         KnownOfficials k = new KnownOfficials();
-        CountryGazetteer.read("tagging/officials.tsv", cols -> {
+        for (String resource : resources) {
+            k.read(resource);
+        }
+        return k;
+    }
+
+    private void read(String resource) {
+        KnownOfficials k = this;
+        CountryGazetteer.read(resource, cols -> {
             String[] names = cols[0].split("\\|");
             String[] c = Arrays.copyOf(cols, 5);
             Known known = new Known(names[0], PersonNames.key(names[0]), c[1], c[2],
@@ -30,7 +43,6 @@ final class KnownOfficials {
                 k.byKey.putIfAbsent(PersonNames.key(n), known);
             }
         });
-        return k;
     }
 
     Known byKey(String key) {

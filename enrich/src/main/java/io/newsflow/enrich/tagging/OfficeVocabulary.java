@@ -12,6 +12,7 @@ final class OfficeVocabulary {
 
     private final Map<String, WordClass> words = new HashMap<>();
     private final List<String[]> bodies = new ArrayList<>();
+    private final PhraseTrie<String> bodyPhrases = new PhraseTrie<>();
 
     static OfficeVocabulary standard() {
         OfficeVocabulary v = new OfficeVocabulary();
@@ -25,7 +26,10 @@ final class OfficeVocabulary {
             case "notofficial" -> WordClass.NOT_OFFICIAL;
             default -> throw new IllegalStateException("unknown word class in office-words.tsv: " + cols[1]);
         }));
-        CountryGazetteer.read("tagging/government-bodies.tsv", cols -> v.bodies.add(new String[] {" " + cols[0] + " ", cols[1]}));
+        CountryGazetteer.read("tagging/government-bodies.tsv", cols -> {
+            v.bodies.add(new String[] {" " + cols[0] + " ", cols[1]});
+            v.bodyPhrases.put(TextTokenizer.tokenize(cols[0]).stream().map(Token::folded).toList(), cols[1]);
+        });
         return v;
     }
 
@@ -36,6 +40,25 @@ final class OfficeVocabulary {
 
     boolean isTitleWord(String folded) {
         return words.containsKey(folded);
+    }
+
+    /** The one country whose bodies, states or provinces capitalised in the text name; null for none or several. */
+    String countryOfBodies(List<Token> tokens) {
+        String found = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).capitalised()) {
+                continue;
+            }
+            PhraseTrie.Match<String> m = bodyPhrases.longestAt(tokens, i);
+            if (m != null) {
+                if (found != null && !found.equals(m.value())) {
+                    return null;
+                }
+                found = m.value();
+                i = m.end() - 1;
+            }
+        }
+        return found;
     }
 
     /** The country whose government body a lower-case, space-padded title names, or null. */

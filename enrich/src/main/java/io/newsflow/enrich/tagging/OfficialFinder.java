@@ -22,7 +22,12 @@ final class OfficialFinder {
 
     /** Title abbreviations whose full stop does not end a sentence: "Gen. Lee", "Sheriff's Sgt. Don". */
     private static final Set<String> ABBREVIATIONS = Set.of("gen", "lt", "sen", "rep", "gov", "capt", "col", "adm", "maj",
-            "sgt", "cmdr", "dept", "const", "cpl", "pres", "supt", "insp", "det", "brig", "cdr", "amb", "atty");
+            "sgt", "cmdr", "dept", "const", "cpl", "pres", "supt", "insp", "det", "brig", "cdr", "amb", "atty", "lieut", "gens",
+            "sens", "reps", "govs", "pvt", "spc", "comm", "commr", "asst", "dep", "msgr", "rev", "hon");
+    /** Longest unknown abbreviation read as part of a rank ("Col. Inf.", "Brig. Gen. (Ret.)"), in letters. */
+    private static final int MAX_RANK_ABBREVIATION = 4;
+    /** The "country" of international bodies in government-bodies.tsv: their officials serve no country. */
+    private static final String INTERNATIONAL = "-";
     private static final Set<String> CONNECTORS = Set.of("of", "the", "for", "at", "on", "to");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "its", "their", "our");
     private static final Set<String> APPOSITION_STOP = Set.of("who", "said", "says", "told", "was", "is", "has", "had",
@@ -46,6 +51,7 @@ final class OfficialFinder {
         int rolePriority;          // 3 title or apposition, 2 counterpart, 1 curated list
         String explicitCountry;
         String bodyCountry;
+        String speaksFor;          // "President X said Indonesia would ...": the country the person speaks for
         boolean counterpart;
         int titleStart;
         Evidence inheritFrom;
@@ -64,7 +70,7 @@ final class OfficialFinder {
         String roleAsWritten;
         int rolePriority;
         String country;
-        int countryPriority;      // 4 explicit, 3 curated, 2 body, 1 inherited
+        int countryPriority;      // 4 explicit, 3 curated, 2 body or speaking for it, 1 inherited or the article's country
         int mentions;
         int first;
 
@@ -88,14 +94,26 @@ final class OfficialFinder {
         }
         List<Evidence> evidence = new ArrayList<>();
         Set<String> notOfficial = new HashSet<>();
+        Set<KnownOfficials.Known> namedInFull = new HashSet<>();
         for (NameRun run : runs) {
+            KnownOfficials.Known k = run.units().size() >= 2 ? known.byKey(run.key()) : null;
+            if (k != null) {
+                namedInFull.add(k);
+            }
+        }
+        for (NameRun run : runs) {
+            if (abbreviationBeforeName(tokens, run, runAt)) {
+                continue;
+            }
             Evidence e = fromTitle(text, tokens, countryAt, run, notOfficial);
             if (e == null && run.units().size() >= 2) {
                 e = fromApposition(text, tokens, countryAt, run, runAt, notOfficial);
             }
             if (e == null) {
                 KnownOfficials.Known k = known.byKey(run.key());
-                if (k != null && k.inOfficeOn(publishedOn)) {      // the list names variants on purpose, "Obama" included
+                // the list names variants on purpose, "Obama" included, but a surname alone is that person only
+                // when the article names them in full: "Bush" in a football report is Reggie Bush
+                if (k != null && k.inOfficeOn(publishedOn) && (run.units().size() >= 2 || namedInFull.contains(k))) {
                     e = new Evidence();
                     e.run = run;
                     e.titleStart = run.start();
@@ -106,11 +124,20 @@ final class OfficialFinder {
                         && countryAt[run.end() + 1] != null) {
                     e.explicitCountry = countryAt[run.end() + 1];
                 }
+                e.speaksFor = spokenFor(tokens, countryAt, run.end());
                 evidence.add(e);
             }
         }
         linkCounterpartsAndLists(tokens, evidence);
-        Map<String, Person> people = merge(evidence, notOfficial, publishedOn);
+        Map<String, Person> people = merge(evidence, notOfficial, publishedOn, namedInFull);
+        String articleCountry = null;
+        for (Person p : people.values()) {
+            if (p.country == null && p.countryPriority == 0) {
+                // the country the article is about serves officials whose title and words name none
+                articleCountry = articleCountry != null ? articleCountry : articleCountry(tokens, countryAt);
+                p.country = articleCountry.isEmpty() ? null : articleCountry;
+            }
+        }
         countMentions(runs, people);
         List<OfficialMention> out = new ArrayList<>(people.size());
         for (Person p : people.values()) {
@@ -122,6 +149,9 @@ final class OfficialFinder {
     /** A title right before the name: "Chinese Vice Minister of Foreign Affairs Sun Weidong". */
     private Evidence fromTitle(String text, List<Token> tokens, String[] countryAt, NameRun run, Set<String> notOfficial) {
         int p = run.start() - 1;
+        while (p > 2 && tokens.get(p).is(".") && !abbreviation(tokens.get(p - 1)) && rankAbbreviation(tokens, p - 1)) {
+            p -= 2;       // "Col. Inf. Irham Waroiham": "Inf." (infantry) belongs to the rank, not to the name
+        }
         if (p >= 0 && tokens.get(p).is(".") && p > 0 && abbreviation(tokens.get(p - 1))) {
             p--;          // "Gen. Lee"
         }
@@ -139,6 +169,7 @@ final class OfficialFinder {
             return null;  // "President Obama", but not "the Federal Reserve"
         }
         int left = p;
+        boolean headAfter = isHead(tokens.get(p));
         for (int k = p - 1; k >= 0; k--) {
             if (tokens.get(k + 1).lineBreak()) {
                 break;
@@ -149,24 +180,41 @@ final class OfficialFinder {
                 break;    // "troops in Syria under President Trump": "under" ends the title, it is not "Under Secretary"
             }
             if (t.is("and")) {
+                // "Minister of Communications and Information Technology Nuh": "and" joins the portfolio of one office,
+                // but "Defense Minister and Foreign Minister X" names two offices, and "X and Y" two people
                 take = k > 0 && titleWord(tokens.get(k + 1)) && titleWord(tokens.get(k - 1))
-                        && !tokens.get(k + 1).capitalised();
+                        && (!tokens.get(k + 1).capitalised() || !headAfter && portfolioBefore(tokens, k));
             } else if (t.is("s")) {
                 take = k > 0 && tokens.get(k - 1).is("'");
             } else {
                 take = titleWord(t) || countryAt[k] != null || CONNECTORS.contains(t.folded())
                         || t.is("'") || t.is("-") || t.is(".") && k > 0 && abbreviation(tokens.get(k - 1))
-                        || t.capitalised() && !NameRuns.NAME_STOP.contains(t.folded());
+                        || t.capitalised() && (!NameRuns.NAME_STOP.contains(t.folded())
+                                || t.is("new") && tokens.get(k + 1).capitalised());   // "New South Wales Premier"
             }
             if (!take) {
                 break;
             }
+            headAfter |= isHead(t);
             left = k;
         }
         if (commaBefore && !(tokens.get(left).is("the") || left > 0 && tokens.get(left - 1).is("the") || possessive(tokens, left, p + 1))) {
             return null;  // "President Obama, Ken Salazar": a list of people, not a title set off by commas
         }
         return judge(text, tokens, countryAt, run, left, p + 1, notOfficial, true);
+    }
+
+    /** Whether "of" or "for" comes shortly before token k, after a head: "Minister of Communications and ...". */
+    private boolean portfolioBefore(List<Token> tokens, int k) {
+        for (int j = k - 1; j > 0 && j >= k - 4; j--) {
+            if ((tokens.get(j).is("of") || tokens.get(j).is("for")) && isHead(tokens.get(j - 1))) {
+                return true;
+            }
+            if (!titleWord(tokens.get(j))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean possessive(List<Token> tokens, int from, int to) {
@@ -180,6 +228,24 @@ final class OfficialFinder {
 
     private static boolean abbreviation(Token t) {
         return ABBREVIATIONS.contains(t.folded());
+    }
+
+    /**
+     * A short capitalised word with a full stop right after a known title abbreviation and its full stop:
+     * "Inf." in "Col. Inf. Irham", "Mar." in "Lt. Mar. Yusuf". Ranks carry branch and status abbreviations
+     * no list holds; read as a name, they become an official called "Inf".
+     */
+    private static boolean rankAbbreviation(List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        return i >= 2 && t.word() && t.capitalised() && t.text().length() <= MAX_RANK_ABBREVIATION
+                && i + 1 < tokens.size() && tokens.get(i + 1).is(".")
+                && tokens.get(i - 1).is(".") && (abbreviation(tokens.get(i - 2)) || rankAbbreviation(tokens, i - 2));
+    }
+
+    /** A one-word run that is itself an abbreviation between a title and a name ("Inf" in "Col. Inf. Irham"). */
+    private static boolean abbreviationBeforeName(List<Token> tokens, NameRun run, Map<Integer, NameRun> runAt) {
+        return run.units().size() == 1 && run.end() - run.start() == 1 && rankAbbreviation(tokens, run.start())
+                && runAt.containsKey(run.end() + 1);
     }
 
     private WordClass classOf(Token t) {
@@ -291,6 +357,10 @@ final class OfficialFinder {
             if ((wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD) && (tokens.get(k).is("attorney") || tokens.get(k).is("lawyer"))
                     && k > from && (tokens.get(k - 1).is("defense") || tokens.get(k - 1).is("defence"))) {
                 not = true;
+            }
+            if (tokens.get(k).is("general") && k > from && tokens.get(k - 1).word() && classOf(tokens.get(k - 1)) == null
+                    && countryAt[k - 1] == null) {
+                continue;     // "Vicar General", "Club General Manager": "general" after a word of no office qualifies it
             }
             switch (wc) {
                 case HEAD -> { head = true; headsSeen++; }
@@ -424,7 +494,60 @@ final class OfficialFinder {
         }
     }
 
-    private Map<String, Person> merge(List<Evidence> evidence, Set<String> notOfficial, LocalDate publishedOn) {
+    /** "X said Indonesia would", "X says that China is": the country X speaks for, or null. */
+    private static String spokenFor(List<Token> tokens, String[] countryAt, int end) {
+        int i = end;
+        if (i < tokens.size() && tokens.get(i).is(",")) {
+            return null;  // "X, who ..., said Y would": too far to tell whose country
+        }
+        if (i >= tokens.size() || !(tokens.get(i).is("said") || tokens.get(i).is("says"))) {
+            return null;
+        }
+        i++;
+        if (i < tokens.size() && tokens.get(i).is("that")) {
+            i++;
+        }
+        if (i >= tokens.size() || countryAt[i] == null || tokens.get(i).lineBreak()) {
+            return null;
+        }
+        String code = countryAt[i];
+        while (i < tokens.size() && code.equals(countryAt[i])) {
+            i++;
+        }
+        // the country is the subject of what was said: a verb follows, not "Indonesia's" or "and Japan"
+        return i < tokens.size() && tokens.get(i).word() && !tokens.get(i).capitalised() && !tokens.get(i).is("and")
+                && !tokens.get(i).is("or") ? code : null;
+    }
+
+    /**
+     * The country the article is about: the one it names most (the first named among equals); when it names
+     * none, the country whose states, provinces or bodies it names (all the same one). Empty when unclear.
+     */
+    private String articleCountry(List<Token> tokens, String[] countryAt) {
+        Map<String, Integer> mentions = new HashMap<>();
+        for (int i = 0; i < countryAt.length; i++) {
+            if (countryAt[i] != null && (i == 0 || !countryAt[i].equals(countryAt[i - 1]))) {
+                mentions.merge(countryAt[i], 1, Integer::sum);
+            }
+        }
+        if (mentions.isEmpty()) {
+            String body = vocab.countryOfBodies(tokens);
+            return body == null ? "" : body;
+        }
+        // most mentions; among equals the one named first, as a dateline or a lead names the article's own country
+        String best = null;
+        int top = 0;
+        for (int i = 0; i < countryAt.length; i++) {
+            if (countryAt[i] != null && mentions.get(countryAt[i]) > top) {
+                top = mentions.get(countryAt[i]);
+                best = countryAt[i];
+            }
+        }
+        return best;
+    }
+
+    private Map<String, Person> merge(List<Evidence> evidence, Set<String> notOfficial, LocalDate publishedOn,
+                                      Set<KnownOfficials.Known> namedInFull) {
         // full names first, so that "Kim" or "Bush" can join the person the article names in full
         Map<String, Person> people = new LinkedHashMap<>();
         List<Evidence> ordered = new ArrayList<>(evidence);
@@ -432,6 +555,10 @@ final class OfficialFinder {
         for (Evidence e : ordered) {
             String key = e.run.key();
             KnownOfficials.Known k = known.byKey(key);
+            if (k != null && e.run.units().size() == 1 && !namedInFull.contains(k)
+                    && !(e.role != null && roles.sameOffice(e.role, k.role()))) {
+                k = null;     // a surname alone, with no title of that person's office: someone else of that name
+            }
             if (e.run.units().size() == 1) {
                 Person full = personWithUnit(people, key);
                 if (full != null) {
@@ -482,11 +609,14 @@ final class OfficialFinder {
                 p.country = e.explicitCountry;
                 p.countryPriority = 4;
             } else if (e.bodyCountry != null && p.countryPriority < 2) {
-                p.country = e.bodyCountry;
+                p.country = INTERNATIONAL.equals(e.bodyCountry) ? null : e.bodyCountry;   // a UN or EU official serves none
+                p.countryPriority = 2;
+            } else if (e.speaksFor != null && p.countryPriority < 2) {
+                p.country = e.speaksFor;
                 p.countryPriority = 2;
             }
         }
-        // people named in a list after someone whose country is known serve the same country
+        // people named in one list serve the same country: a member with no sign of it takes the one another shows
         evidence.sort((a, b) -> Integer.compare(a.run.start(), b.run.start()));
         for (Evidence e : evidence) {
             if (e.inheritFrom != null && e.personKey != null && e.inheritFrom.personKey != null) {
@@ -495,6 +625,9 @@ final class OfficialFinder {
                 if (p != null && from != null && p != from && p.countryPriority < 1 && from.country != null) {
                     p.country = from.country;
                     p.countryPriority = 1;
+                } else if (p != null && from != null && p != from && from.countryPriority < 1 && p.countryPriority >= 2) {
+                    from.country = p.country;     // and the other way: "Sun Weidong and ... Central Military Commission Zhang"
+                    from.countryPriority = 1;
                 }
             }
         }

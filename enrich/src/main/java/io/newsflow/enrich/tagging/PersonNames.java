@@ -25,4 +25,45 @@ public final class PersonNames {
         }
         return b.toString();
     }
+
+    /** Characters of a key per letter a transliteration may write differently ("Kurbanguly" / "Gurbanguly"). */
+    private static final int CHARS_PER_VARIANT = 8;
+
+    /**
+     * Whether two keys are one name in two transliterations: "kurbanguly berdymukhamedov" and "gurbanguly
+     * berdimuhamedov" differ in 3 of 26 letters. Up to one edit per {@value #CHARS_PER_VARIANT} characters of
+     * the shorter key, so short different names ("li qiang", "li keqiang") stay apart.
+     */
+    public static boolean sameName(String keyA, String keyB) {
+        if (keyA.equals(keyB)) {
+            return true;
+        }
+        int allowed = Math.min(keyA.length(), keyB.length()) / CHARS_PER_VARIANT;
+        return allowed > 0 && Math.abs(keyA.length() - keyB.length()) <= allowed && editDistance(keyA, keyB, allowed) <= allowed;
+    }
+
+    /** Levenshtein distance, or more than {@code limit} as soon as it must exceed it (two rows, no allocation per cell). */
+    private static int editDistance(String a, String b, int limit) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(substitution, Math.min(prev[j], cur[j - 1]) + 1);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > limit) {
+                return limit + 1;
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
 }

@@ -15,6 +15,9 @@ public final class RoleNormaliser {
 
     private static final Set<String> SMALL_WORDS = Set.of("of", "the", "for", "at", "and", "on", "in", "to");
     private static final Set<String> QUALIFIERS = Set.of("first", "second", "executive", "senior", "bureau", "national");
+    /** Words that make a different office of the one they qualify: a vice minister is not the minister. */
+    private static final Set<String> RANK_CHANGERS = Set.of("vice", "deputy", "assistant", "under", "associate", "chief",
+            "acting", "former", "elect", "president-elect", "vice-president", "lieutenant", "major", "brigadier", "general");
     private static final RoleNormaliser STANDARD = load();
 
     private final List<String[]> rewrites;
@@ -38,10 +41,18 @@ public final class RoleNormaliser {
         if (role == null || role.isBlank()) {
             return null;
         }
-        String s = " " + TextTokenizer.fold(role.replace('\u2019', '\'')).replace('-', ' ').replace(",", " , ")
+        // "Maj. Gen." and "Maj Gen" are one wording: full stops of abbreviations go before the rewrites expand them
+        String s = " " + TextTokenizer.fold(role.replace('\u2019', '\'')).replace('-', ' ').replace('.', ' ').replace(",", " , ")
                 .replaceAll("\\s+", " ").strip() + " ";
         for (String[] r : rewrites) {
             s = s.replace(r[0], r[1]);
+        }
+        // initials keep their capitals: "NYPD Commissioner", "UN Secretary General"
+        java.util.Map<String, String> acronyms = new java.util.HashMap<>();
+        for (String w : role.split("[^\\p{L}]+")) {
+            if (w.length() >= 2 && w.equals(w.toUpperCase(Locale.ROOT)) && !w.equals(w.toLowerCase(Locale.ROOT))) {
+                acronyms.put(TextTokenizer.fold(w), w);
+            }
         }
         StringBuilder b = new StringBuilder();
         for (String w : s.strip().split(" ")) {
@@ -52,7 +63,7 @@ public final class RoleNormaliser {
             if (!b.isEmpty()) {
                 b.append(' ');
             }
-            b.append(SMALL_WORDS.contains(w) ? w : capitalise(w));
+            b.append(SMALL_WORDS.contains(w) ? w : acronyms.getOrDefault(w, capitalise(w)));
         }
         return b.toString();
     }
@@ -77,6 +88,39 @@ public final class RoleNormaliser {
         Set<String> common = new HashSet<>(wa);
         common.retainAll(wb);
         return common.size() >= 0.8 * Math.min(wa.size(), wb.size());
+    }
+
+    /**
+     * Whether a role found in an article names the labelled office: the same office ({@link #sameOffice}),
+     * or one wording holding all the other's words ("Troy Police Chief" for "Police Chief", "Colonel" for
+     * "Colonel, Army Spokesperson") as long as both agree on the words that change the office (vice, deputy,
+     * chief, ...): "Foreign Minister" is not "Vice Foreign Minister".
+     */
+    public boolean namesOffice(String found, String gold) {
+        if (found == null || gold == null) {
+            return false;
+        }
+        if (sameOffice(found, gold)) {
+            return true;
+        }
+        Set<String> wf = contentWords(normalise(found));
+        Set<String> wg = contentWords(normalise(gold));
+        if (wf.isEmpty() || wg.isEmpty() || !(wf.containsAll(wg) || wg.containsAll(wf))) {
+            return false;
+        }
+        Set<String> rf = new HashSet<>(wf);
+        rf.retainAll(RANK_CHANGERS);
+        Set<String> rg = new HashSet<>(wg);
+        rg.retainAll(RANK_CHANGERS);
+        return rf.equals(rg);
+    }
+
+    /**
+     * One key per office, whatever its wording: the sorted words of its normal form without small words and
+     * rank qualifiers ("First Vice Minister of Foreign Affairs" and "vice foreign minister" share one).
+     */
+    public String officeKey(String role) {
+        return String.join(" ", new java.util.TreeSet<>(contentWords(normalise(role))));
     }
 
     private static Set<String> contentWords(String normal) {

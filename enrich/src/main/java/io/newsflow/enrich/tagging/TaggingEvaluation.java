@@ -22,6 +22,10 @@ import java.util.Set;
  * JSON) the title, {@code countries}, {@code countries_optional}, {@code officials} (name, country, role),
  * {@code officials_optional}, {@code not_officials} and optionally {@code published} (ISO date). Countries compare by ISO code, officials by
  * {@link PersonNames#key normalised name}; an optional item found counts neither way.
+ *
+ * <p>Officials are also scored in full. Over the officials whose name was found (matched), the share whose
+ * country is right (a blank gold country expects none) and whose role is right ({@link RoleNormaliser#namesOffice});
+ * and an F1 where a found official counts as right only when name, country and role all are.
  */
 public final class TaggingEvaluation {
 
@@ -49,12 +53,32 @@ public final class TaggingEvaluation {
         }
     }
 
-    /** Scores over a labelled set. */
-    public record Result(int articles, Score countries, Score officials) {
+    /** Of the officials whose name was found, how many have the labelled country and role. */
+    public record Attributes(int matched, int countryRight, int roleLabelled, int roleRight) {
+
+        /** Share of matched officials with the labelled country; 1 when none matched. */
+        public double countryAccuracy() {
+            return matched == 0 ? 1.0 : (double) countryRight / matched;
+        }
+
+        /** Share of matched officials with a labelled role whose role is right; 1 when none. */
+        public double roleAccuracy() {
+            return roleLabelled == 0 ? 1.0 : (double) roleRight / roleLabelled;
+        }
+
+        Attributes plus(Attributes o) {
+            return new Attributes(matched + o.matched, countryRight + o.countryRight, roleLabelled + o.roleLabelled,
+                    roleRight + o.roleRight);
+        }
+    }
+
+    /** Scores over a labelled set: officials by name, their attributes, and in full (name, country and role). */
+    public record Result(int articles, Score countries, Score officials, Attributes officialAttributes, Score officialsFull) {
 
         /** Two labelled sets scored as one (micro-averaged). */
         public Result plus(Result other) {
-            return new Result(articles + other.articles, countries.plus(other.countries), officials.plus(other.officials));
+            return new Result(articles + other.articles, countries.plus(other.countries), officials.plus(other.officials),
+                    officialAttributes.plus(other.officialAttributes), officialsFull.plus(other.officialsFull));
         }
 
         /** e.g. {@code country_precision=0.981 country_recall=0.950 country_f1=0.965 official_precision=...}. */
@@ -63,8 +87,14 @@ public final class TaggingEvaluation {
                     "articles=%d country_precision=%.3f country_recall=%.3f country_f1=%.3f "
                             + "official_precision=%.3f official_recall=%.3f official_f1=%.3f",
                     articles, countries.precision(), countries.recall(), countries.f1(),
-                    officials.precision(), officials.recall(), officials.f1());
+                    officials.precision(), officials.recall(), officials.f1())
+                    + String.format(Locale.ROOT, " official_country_acc=%.3f official_role_acc=%.3f official_full_f1=%.3f",
+                    officialAttributes.countryAccuracy(), officialAttributes.roleAccuracy(), officialsFull.f1());
         }
+    }
+
+    /** One article's officials: by name, the attributes of the matched ones, and in full. */
+    record OfficialScores(Score byName, Attributes attributes, Score full) {
     }
 
     private final ArticleTagger tagger;
@@ -93,16 +123,21 @@ public final class TaggingEvaluation {
     public Result evaluate(JsonNode articleLabels, TagSource source) throws IOException {
         Score countries = new Score(0, 0, 0);
         Score officials = new Score(0, 0, 0);
+        Attributes attributes = new Attributes(0, 0, 0, 0);
+        Score full = new Score(0, 0, 0);
         int n = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = articleLabels.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode label = e.getValue();
             ArticleTags tags = source.tagsOf(e.getKey(), label);
             countries = countries.plus(scoreCountries(label, tags.countries()));
-            officials = officials.plus(scoreOfficials(label, tags.officials()));
+            OfficialScores o = scoreOfficials(label, tags.officials());
+            officials = officials.plus(o.byName());
+            attributes = attributes.plus(o.attributes());
+            full = full.plus(o.full());
             n++;
         }
-        return new Result(n, countries, officials);
+        return new Result(n, countries, officials, attributes, full);
     }
 
     /** "2024-06-19T23:36" or "2024-06-20" to its day; anything else is unknown. */
@@ -124,28 +159,37 @@ public final class TaggingEvaluation {
         return score(gold, optional, got);
     }
 
-    static Score scoreOfficials(JsonNode label, List<OfficialMention> found) {
+    /** A labelled official: the keys of its spellings, its country (null when it serves none) and its role (null: not labelled). */
+    private record GoldOfficial(Set<String> keys, String country, String role) {
+    }
+
+    static OfficialScores scoreOfficials(JsonNode label, List<OfficialMention> found) {
         // each gold person may be written several ways ("spelled_in_text_also"); any of them matches
-        List<Set<String>> gold = new java.util.ArrayList<>();
+        List<GoldOfficial> gold = new java.util.ArrayList<>();
         for (JsonNode o : label.path("officials")) {
             Set<String> keys = new HashSet<>();
             keys.add(PersonNames.key(o.path("name").asText()));
             for (JsonNode alt : o.path("spelled_in_text_also")) {
                 keys.add(PersonNames.key(alt.asText()));
             }
-            gold.add(keys);
+            gold.add(new GoldOfficial(keys, blankToNull(o.path("country").asText("")), blankToNull(o.path("role").asText(""))));
         }
         Set<String> optional = new HashSet<>();
         for (JsonNode o : label.path("officials_optional")) {
             optional.add(PersonNames.key(o.isTextual() ? o.asText() : o.path("name").asText()));
         }
+        RoleNormaliser roles = RoleNormaliser.standard();
         int tp = 0;
         int fp = 0;
-        Set<Set<String>> matched = new HashSet<>();
+        int countryRight = 0;
+        int roleLabelled = 0;
+        int roleRight = 0;
+        int fullRight = 0;
+        Set<GoldOfficial> matched = new HashSet<>();
         for (OfficialMention m : found) {
-            Set<String> hit = null;
-            for (Set<String> g : gold) {
-                if (g.contains(m.key())) {
+            GoldOfficial hit = null;
+            for (GoldOfficial g : gold) {
+                if (g.keys().contains(m.key())) {
                     hit = g;
                     break;
                 }
@@ -153,12 +197,24 @@ public final class TaggingEvaluation {
             if (hit != null) {
                 if (matched.add(hit)) {
                     tp++;
+                    boolean country = java.util.Objects.equals(hit.country(), m.country());
+                    boolean role = hit.role() == null || roles.namesOffice(m.role(), hit.role());
+                    countryRight += country ? 1 : 0;
+                    roleLabelled += hit.role() == null ? 0 : 1;
+                    roleRight += hit.role() != null && role ? 1 : 0;
+                    fullRight += country && role ? 1 : 0;
                 }
             } else if (!optional.contains(m.key())) {
                 fp++;
             }
         }
-        return new Score(tp, fp, gold.size() - matched.size());
+        Score byName = new Score(tp, fp, gold.size() - matched.size());
+        Score full = new Score(fullRight, fp + tp - fullRight, gold.size() - fullRight);
+        return new OfficialScores(byName, new Attributes(tp, countryRight, roleLabelled, roleRight), full);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static Score score(Set<String> gold, Set<String> optional, Set<String> got) {

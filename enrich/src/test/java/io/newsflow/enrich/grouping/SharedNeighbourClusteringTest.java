@@ -14,6 +14,8 @@ class SharedNeighbourClusteringTest {
     private static final SharedNeighbourClustering.Settings SETTINGS = new SharedNeighbourClustering.Settings(10, 0.5, 0.05, 0.4, 0);
     private static final Holder SUN = new Holder("sun weidong", "Vice Foreign Minister", "CN");
     private static final Holder MA = new Holder("ma zhaoxu", "Vice Foreign Minister", "CN");
+    // the counterpart both vice ministers met: with one, two vice foreign ministers mean two meetings (#18)
+    private static final Holder KIM = new Holder("kim hong-kyun", "First Vice Foreign Minister", "KR");
 
     /** Unit vector over the given terms, equal weights. */
     private static Map<String, Double> vector(String... terms) {
@@ -51,11 +53,11 @@ class SharedNeighbourClusteringTest {
     }
 
     @Test
-    void differentHoldersOfOneOfficeNeverShareACluster() {
+    void differentHoldersOfOneOfficeMeetingOneCounterpartNeverShareACluster() {
         List<SharedNeighbourClustering.Item> items = List.of(
-                item(null, List.of(SUN), "seoul", "strategic", "dialogue", "vice", "minister"),
-                item(null, List.of(SUN), "seoul", "strategic", "dialogue", "vice", "minister", "talks"),
-                item(null, List.of(MA), "seoul", "strategic", "dialogue", "vice", "minister", "talks"));
+                item(null, List.of(SUN, KIM), "seoul", "strategic", "dialogue", "vice", "minister"),
+                item(null, List.of(SUN, KIM), "seoul", "strategic", "dialogue", "vice", "minister", "talks"),
+                item(null, List.of(MA, KIM), "seoul", "strategic", "dialogue", "vice", "minister", "talks"));
 
         assertThat(SharedNeighbourClustering.cluster(items, SETTINGS, pairs -> 0.1))
                 .containsExactly(List.of(0, 1), List.of(2));

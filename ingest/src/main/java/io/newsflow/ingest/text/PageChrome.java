@@ -41,20 +41,25 @@ public final class PageChrome {
             + "all rights reserved|copyright\\s*(©|\\(c\\)|\\d{4})|©\\s*\\d{4}|\\(c\\)\\s*\\d{4}"
             + "|reproduction in whole or in part|without (prior )?(written )?permission is prohibited"
             + "|may not be (re)?published|privacy policy|terms (of (use|service)|and conditions)|cookie (policy|settings|preferences)"
-            + "|(this|our) (site|website) uses cookies|we use cookies|accept (all )?cookies|akismet"
+            + "|(this|our) (site|website|page) uses \\w+|we use cookies|accept (all )?cookies"
             + "|to (write|post|leave) (a )?comments?|please log ?in|log ?in to (your )?\\w+|sign in to comment"
-            + "|comments? (are|is) (closed|moderated)|social comment|help-image|app download|standards board policy"
+            + "|comments? (are|is) (closed|moderated)|app download|download (our|the) app"
             + "|subscribe to (our|the) newsletter|sign up for (our|the) newsletter|newsletter sign-?up"
             + "|share (on|via) (facebook|twitter|x|whatsapp|linkedin|e-?mail)|follow us on"
-            + "|icp[备证]|公网安备|\\(\\s*\\d+\\s*/\\s*\\d+\\s*\\S{0,2}\\)"
+            + "|icp[备证]|公网安备|\\(\\s*\\d+\\s*/\\s*\\d+\\s*\\S{0,2}\\)"  // Chinese site licences; "(0/250)" counters
             + ")");
 
     /** Words that only ever make up toolbars ("print dictionary print", "lock icon"). */
-    private static final Set<String> TOOLBAR_WORDS = Set.of("print", "dictionary", "share", "email", "e-mail", "mail",
+    private static final Set<String> TOOLBAR_WORDS = Set.of("print", "share", "email", "e-mail", "mail",
             "comment", "comments", "font", "size", "a", "a+", "a-", "aa", "tweet", "facebook", "twitter", "x",
             "whatsapp", "linkedin", "reddit", "pinterest", "telegram", "wechat", "weibo", "kakaotalk", "line",
             "copy", "link", "save", "listen", "icon", "lock", "menu", "search", "close", "subscribe", "login",
             "log", "in", "out", "sign", "up", "home", "text", "zoom", "more", "bookmark", "s", "t", "f", "|", "+", "-");
+
+    /** Longest line read as a toolbar of lower-case labels ("print dictionary print"). */
+    private static final int MAX_TOOLBAR_WORDS = 4;
+    /** Markup identifiers left in copied text: "help-image", "share_button". */
+    private static final Pattern MARKUP_IDENTIFIER = Pattern.compile("^[a-z]+([-_][a-z]+)+$");
 
     /** Crumb separators: "Home > National > Diplomacy", "CHINA / DIPLOMACY", "About Us | Jobs". */
     private static final Pattern CRUMB_SEPARATOR = Pattern.compile("\\s+[>»›|/]\\s+|\\s*[»›|]\\s*");
@@ -90,14 +95,28 @@ public final class PageChrome {
                 || text.toLowerCase(Locale.ROOT).startsWith("back to top"));
     }
 
+    /**
+     * A toolbar: only widget words ("Share Tweet Email"), or a few lower-case labels with no sentence ending
+     * among which a widget word ("print dictionary print"), or a line opening with a markup identifier
+     * ("help-image Social comment?"). Prose starts with a capital and ends with a stop.
+     */
     static boolean isToolbar(String text) {
-        String[] tokens = text.toLowerCase(Locale.ROOT).split("\\s+");
+        String[] tokens = text.split("\\s+");
+        boolean allWidget = true;
+        boolean anyWidget = false;
         for (String token : tokens) {
-            if (!TOOLBAR_WORDS.contains(token)) {
-                return false;
-            }
+            boolean widget = TOOLBAR_WORDS.contains(token.toLowerCase(Locale.ROOT));
+            allWidget &= widget;
+            anyWidget |= widget;
         }
-        return true;
+        if (allWidget) {
+            return true;
+        }
+        if (tokens.length <= MAX_TOOLBAR_WORDS && anyWidget && text.equals(text.toLowerCase(Locale.ROOT))
+                && !text.matches(".*[.!?\"”]$")) {
+            return true;
+        }
+        return tokens.length <= MAX_TOOLBAR_WORDS + 1 && MARKUP_IDENTIFIER.matcher(tokens[0]).matches();
     }
 
     static boolean isCrumbs(String text) {

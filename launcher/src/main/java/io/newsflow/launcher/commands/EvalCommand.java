@@ -126,8 +126,18 @@ public final class EvalCommand implements Callable<Integer> {
                     tags.countries().precision(), tags.countries().recall(), tags.countries().f1());
             out.printf(Locale.ROOT, "officials articles=%d precision=%.3f recall=%.3f f1=%.3f%n", tags.articles(),
                     tags.officials().precision(), tags.officials().recall(), tags.officials().f1());
-            tagKeys = String.format(Locale.ROOT, " country_f1=%.3f official_f1=%.3f",
-                    tags.countries().f1(), tags.officials().f1());
+            TaggingEvaluation.Attributes attributes = tags.officialAttributes();
+            out.printf(Locale.ROOT, "official country accuracy=%.3f (%d of %d matched officials)%n",
+                    attributes.countryAccuracy(), attributes.countryRight(), attributes.matched());
+            out.printf(Locale.ROOT, "official role accuracy=%.3f (%d of %d matched officials with a labelled role)%n",
+                    attributes.roleAccuracy(), attributes.roleRight(), attributes.roleLabelled());
+            out.printf(Locale.ROOT, "officials in full (name, country, role) precision=%.3f recall=%.3f f1=%.3f%n",
+                    tags.officialsFull().precision(), tags.officialsFull().recall(), tags.officialsFull().f1());
+            // keys are only ever appended to the last line: tools read the earlier ones by name
+            tagKeys = String.format(Locale.ROOT, " country_f1=%.3f official_f1=%.3f official_country_acc=%.3f"
+                            + " official_role_acc=%.3f official_full_f1=%.3f",
+                    tags.countries().f1(), tags.officials().f1(), attributes.countryAccuracy(), attributes.roleAccuracy(),
+                    tags.officialsFull().f1());
         }
         String orderKeys = "";
         if (orders > 0) {

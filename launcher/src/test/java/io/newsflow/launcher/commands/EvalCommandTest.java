@@ -18,7 +18,7 @@ class EvalCommandTest {
     void theSeedsScorePerfectlyAndEndWithTheMachineReadableLine() {
         String last = lastLine("eval", "--corpus", SEEDS, "--order", "shuffle", "--seed", "3");
         assertThat(last).isEqualTo("eval articles=5 events=3 gold_events=3 pairwise_f1=1.000 bcubed_f1=1.000"
-                + " country_f1=1.000 official_f1=1.000");
+                + " country_f1=1.000 official_f1=1.000 official_country_acc=1.000 official_role_acc=1.000 official_full_f1=1.000");
     }
 
     @Test
@@ -31,7 +31,8 @@ class EvalCommandTest {
     void aSampleEvaluatesOnFewerArticlesWithTheSameLine() {
         String last = lastLine("eval", "--corpus", SEEDS, "--sample", "0.5", "--sample-seed", "1");
         assertThat(last).matches("eval articles=[0-4] events=\\d+ gold_events=\\d+ pairwise_f1=\\d\\.\\d{3}"
-                + " bcubed_f1=\\d\\.\\d{3} country_f1=\\d\\.\\d{3} official_f1=\\d\\.\\d{3}");
+                + " bcubed_f1=\\d\\.\\d{3} country_f1=\\d\\.\\d{3} official_f1=\\d\\.\\d{3}"
+                + " official_country_acc=\\d\\.\\d{3} official_role_acc=\\d\\.\\d{3} official_full_f1=\\d\\.\\d{3}");
     }
 
     @Test
@@ -41,7 +42,8 @@ class EvalCommandTest {
         assertThat(lines.get(0)).startsWith("order name ");
         // The existing keys (name order's run) first, unchanged; the seeds group perfectly in every order.
         assertThat(lines.get(lines.size() - 1)).isEqualTo("eval articles=5 events=3 gold_events=3 pairwise_f1=1.000"
-                + " bcubed_f1=1.000 country_f1=1.000 official_f1=1.000 orders=3 pairwise_min=1.000 pairwise_median=1.000"
+                + " bcubed_f1=1.000 country_f1=1.000 official_f1=1.000 official_country_acc=1.000 official_role_acc=1.000"
+                + " official_full_f1=1.000 orders=3 pairwise_min=1.000 pairwise_median=1.000"
                 + " pairwise_max=1.000 bcubed_min=1.000 bcubed_median=1.000 bcubed_max=1.000 bcubed_spread=0.000");
     }
 

@@ -1,0 +1,149 @@
+package io.newsflow.enrich.tagging;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue #18: tagging rules that must hold on articles the tagger was not tuned on. Every sentence here is
+ * written for the test, none comes from the tuning articles (testdata/ecbplus-tags).
+ */
+class UnseenOfficeTaggingTest {
+
+    private final ArticleTagger tagger = ArticleTagger.standard();
+
+    private Map<String, OfficialMention> officials(String body) {
+        return officials(body, null);
+    }
+
+    private Map<String, OfficialMention> officials(String body, LocalDate day) {
+        return ArticleTagger.byKey(tagger.tag("", body, day).officials());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "The commander, Col. Inf. Irham Waroiham, said troops were sent.; irham waroiham; Colonel",
+            "Lt. Col. Mar. Yusuf Hakim told reporters the ship had sailed.; yusuf hakim; Lieutenant Colonel",
+            "Brig. Gen. Ret. Anwar Sulaiman said the camp was closed.; anwar sulaiman; Brigadier General",
+            "Maj. Gen. Hamid Karimi said the road was open.; hamid karimi; Major General"})
+    void rankAbbreviationsBetweenTitleAndNameBelongToTheRank(String sentence, String key, String role) {
+        Map<String, OfficialMention> o = officials(sentence);
+        assertThat(o).containsOnlyKeys(key);
+        assertThat(o.get(key).role()).isEqualTo(role);
+    }
+
+    @Test
+    void aMinistryOfSeveralPortfoliosIsOneTitle() {
+        Map<String, OfficialMention> o = officials("JAKARTA - Minister of Communications and Information Technology "
+                + "Mohammad Nuh said the networks were back. Indonesia's Minister of Marine Affairs and Fisheries Fadel Muhammad agreed.");
+        assertThat(o.get("mohammad nuh").role()).isEqualTo("Minister of Communications and Information Technology");
+        assertThat(o.get("fadel muhammad").role()).isEqualTo("Minister of Marine Affairs and Fisheries");
+        assertThat(o.get("fadel muhammad").country()).isEqualTo("ID");
+    }
+
+    @Test
+    void twoOfficesJoinedByAndAreNotOneTitle() {
+        Map<String, OfficialMention> o = officials("Defense Minister Ehud Barak and Foreign Minister Tzipi Livni met the envoys on Sunday morning.");
+        assertThat(o.get("tzipi livni").role()).isEqualTo("Foreign Minister");
+        assertThat(o.get("ehud barak").role()).isEqualTo("Defense Minister");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "U.S. District Judge Mary Hollis ordered the release.; mary hollis; District Judge",
+            "Justice Sandra Okafor wrote for the majority.; sandra okafor; Justice",
+            "Chief Justice Paul Renner dissented.; paul renner; Chief Justice",
+            "Coroner Alan Walker recorded a verdict of accidental death.; alan walker; Coroner",
+            "NYPD Commissioner Dermot Shea said two officers were hurt.; dermot shea; NYPD Commissioner",
+            "Police Commissioner Grace Otieno was suspended.; grace otieno; Police Commissioner",
+            "Attorney General Lena Varga said charges would follow.; lena varga; Attorney General",
+            "Mayor Tom Becker closed the bridge.; tom becker; Mayor",
+            "Sheriff Dale Morton said the suspect was armed.; dale morton; Sheriff",
+            "Fire Chief Ann Dorsey said the blaze was under control.; ann dorsey; Fire Chief",
+            "Detective Sergeant Mark Hale told the inquest the railing was low.; mark hale; Detective Sergeant",
+            "Magistrate Ruth Obi granted bail.; ruth obi; Magistrate",
+            "Solicitor General Peter Lind said the ruling would be appealed.; peter lind; Solicitor General"})
+    void judgesAndOtherPublicOfficesAreOfficials(String sentence, String key, String role) {
+        Map<String, OfficialMention> o = officials(sentence);
+        assertThat(o).containsKey(key);
+        assertThat(o.get(key).role()).isEqualTo(role);
+    }
+
+    @Test
+    void aVicarGeneralIsNoOfficeButASecretaryGeneralAndAGeneralAre() {
+        Map<String, OfficialMention> o = officials("The diocese's Vicar General, John Doyle, read the letter. "
+                + "UN Secretary General Antonio Guterres sent a message. General Mark Milley also spoke.");
+        assertThat(o).doesNotContainKey("john doyle");
+        assertThat(o.get("antonio guterres").role()).isEqualTo("UN Secretary General");
+        assertThat(o.get("mark milley").role()).isEqualTo("General");
+    }
+
+    @Test
+    void anOfficialOfAnInternationalBodyServesNoCountry() {
+        Map<String, OfficialMention> o = officials("NAIROBI - Kenya said more aid was coming. Kenyan officials met "
+                + "United Nations Secretary General Ban Ki-moon in Nairobi.");
+        assertThat(o.get("ban ki moon").country()).isNull();
+    }
+
+    @Test
+    void aSurnameAloneIsNotTheCuratedPersonOfThatName() {
+        // in 2008 George W. Bush was in office; "Bush" here is a running back named in full as Reggie Bush
+        Map<String, OfficialMention> o = officials("Reggie Bush ran for two touchdowns. Bush said his knee felt good.",
+                LocalDate.of(2008, 11, 9));
+        assertThat(o).isEmpty();
+    }
+
+    @Test
+    void aSurnameAloneIsTheCuratedPersonWhenTheArticleNamesThemInFullOrByTheirOffice() {
+        LocalDate day = LocalDate.of(2008, 11, 9);
+        assertThat(officials("George W. Bush met the press. Bush said the economy would recover.", day))
+                .containsOnlyKeys("george w bush");
+        assertThat(officials("President Bush said the economy would recover.", day).get("george w bush").country()).isEqualTo("US");
+    }
+
+    @Test
+    void anOfficialSpeakingForACountryServesIt() {
+        Map<String, OfficialMention> o = officials("President Susilo Bambang Yudhoyono said Indonesia would send food. "
+                + "Japan and Australia offered help.");
+        assertThat(o.get("susilo bambang yudhoyono").country()).isEqualTo("ID");
+    }
+
+    @Test
+    void anOfficialWithNoSignOfACountryServesTheCountryTheArticleIsAbout() {
+        Map<String, OfficialMention> o = officials("BANGKOK - Thailand's protests went on. Prime Minister Abhisit Vejjajiva "
+                + "said talks were over. Thai troops guarded the ministries. The United States urged calm.");
+        assertThat(o.get("abhisit vejjajiva").country()).isEqualTo("TH");
+    }
+
+    @Test
+    void anArticleNamingOnlyStatesOfOneCountryIsAboutThatCountry() {
+        Map<String, OfficialMention> o = officials("Gov. Jane Harlow of Ohio visited the flooded towns. "
+                + "Sen. Tom Reed said Ohio and Kentucky needed help.");
+        assertThat(o.get("jane harlow").country()).isEqualTo("US");
+        assertThat(o.get("tom reed").country()).isEqualTo("US");
+    }
+
+    @Test
+    void aListOfOfficialsSharesTheCountryOneOfThemShows() {
+        Map<String, OfficialMention> o = officials("Deputy Minister Li Wen and Director of the Office of the Central Military "
+                + "Commission Zhao Lei met Japanese and South Korean officials in Seoul.");
+        assertThat(o.get("zhao lei").country()).isEqualTo("CN");
+        assertThat(o.get("li wen").country()).isEqualTo("CN");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "British Columbia Premier Gordon Campbell toured the fire zone.; gordon campbell; CA",
+            "New South Wales Premier Kristina Keneally welcomed the choice.; kristina keneally; AU",
+            "New Mexico Governor Bill Richardson offered planes.; bill richardson; US"})
+    void subNationalPlacesHoldingACountrysNameGiveTheirOwnCountry(String sentence, String key, String country) {
+        ArticleTags tags = tagger.tag("", sentence);
+        assertThat(ArticleTagger.codes(tags.countries())).as("no country from a province's name").isEmpty();
+        assertThat(ArticleTagger.byKey(tags.officials()).get(key).country()).isEqualTo(country);
+    }
+}
