@@ -406,8 +406,12 @@ public final class EventGrouper {
         return best;
     }
 
-    /** New shingles a credit line or one added sentence brings: a dateline, a "Reporting by" or copyright line. */
-    private static final double ONE_LINE_SHINGLES = 25;
+    /**
+     * New shingles one line of up to a dozen words brings (its words and the three shingles that
+     * span its start): a dateline, a "Reporting by" or copyright line. A story of its own, even a
+     * three-sentence brief, brings more.
+     */
+    private static final double ONE_LINE_SHINGLES = 15;
 
     /**
      * How surely the arriving text copies the original: the share of it the original holds (a cut
