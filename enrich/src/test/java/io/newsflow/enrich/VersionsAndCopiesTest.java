@@ -138,6 +138,36 @@ class VersionsAndCopiesTest {
         assertThat(event.getIndependentSources()).isEqualTo(3);
     }
 
+    /** A brief of three sentences: a credit line is a third of it, and its first sentence alone a cut copy. */
+    private static final String BRIEF = "Voters in the northern province elected a new regional council on Sunday.\n\n"
+            + "Turnout was the highest recorded since the council was founded, officials said.\n\n"
+            + "Results are expected to be published by the electoral commission on Tuesday morning.";
+
+    @Test
+    void copiesOfAShortBriefJoinItAsCopies() {
+        send(ArticleFiles.article("brief", "brief.txt", "Province elects new council", BRIEF));
+        send(ArticleFiles.article("brief-credit", "wire1.txt", "Province elects new council",
+                BRIEF + "\n\nReporting by Wire Desk 1; Editing by Night Desk"));
+        send(ArticleFiles.article("brief-cut", "wire2.txt", "UPDATE 1-Province elects new council",
+                BRIEF.substring(0, BRIEF.lastIndexOf("\n\n"))));
+
+        NewsEvent event = onlyEvent();
+        assertThat(event.getArticles()).hasSize(3);
+        assertThat(event.getIndependentSources()).isEqualTo(1);
+        assertThat(event.getArticles()).filteredOn(a -> a.getCopyOf() != null)
+                .extracting(EventArticle::getCopyOf).containsOnly("brief");
+    }
+
+    @Test
+    void aRoundUpHoldingABriefAndAnotherStoryIsNoCopyOfIt() {
+        RawArticle other = seeds.get(0);
+        send(ArticleFiles.article("brief", "brief.txt", "Province elects new council", BRIEF));
+        send(ArticleFiles.article("round-up", "roundup.txt", "News in brief", BRIEF + "\n\n" + other.getBody()));
+
+        assertThat(latest().values()).flatExtracting(NewsEvent::getArticles)
+                .filteredOn(a -> a.getArticleId().equals("round-up")).extracting(EventArticle::getCopyOf).containsOnly((String) null);
+    }
+
     private NewsEvent onlyEvent() {
         Map<String, NewsEvent> latest = latest();
         assertThat(latest).hasSize(1);

@@ -158,12 +158,10 @@ public final class EventGrouper {
         double bestContainment = settings.copyThreshold();
         for (int n = 0; n < Math.min(NEAREST_CHECKED_FOR_COPY, order.length); n++) {
             GroupingStores.ArticleRecord record = stores.article(region.articleIds.get(order[n]));
-            GroupingStores.ArticleRecord root = record == null || record.copyOf() == null ? record
-                    : stores.article(record.copyOf());
-            if (root == null) {
+            if (record == null) {
                 continue;
             }
-            double containment = MinHash.containment(signature, root.signature());
+            double containment = copyEvidence(signature, record);
             if (containment >= bestContainment) {
                 bestContainment = containment;
                 best = record;
@@ -379,10 +377,10 @@ public final class EventGrouper {
 
     /**
      * The placed article this one copies, if any: among the articles sharing a MinHash band with
-     * it, the one whose original (itself, or the article it copies) holds most of its text, at
-     * least {@link GroupingSettings#copyThreshold} ({@link MinHash#containment}): a copy adds
-     * little to its original (a credit line) or cuts it, while a round-up holding the original and
-     * another story adds half. Compared with the original, not with a copy of it: a cut copy would
+     * it, the one whose original (itself, or the article it copies) it copies most surely
+     * ({@link #copyEvidence}), at least {@link GroupingSettings#copyThreshold}: a copy adds little
+     * to its original (a credit line) or cuts it, while a round-up holding the original and another
+     * story adds half. Compared with the original, not with a copy of it: a cut copy would
      * otherwise make any text that holds it a copy too.
      */
     private GroupingStores.ArticleRecord nearestCopy(int[] signature, GroupingStores.Bands bands) {
@@ -395,12 +393,10 @@ public final class EventGrouper {
                     continue;
                 }
                 GroupingStores.ArticleRecord record = stores.article(id);
-                GroupingStores.ArticleRecord root = record == null || record.copyOf() == null ? record
-                        : stores.article(record.copyOf());
-                if (root == null) {
+                if (record == null) {
                     continue;
                 }
-                double similarity = MinHash.containment(signature, root.signature());
+                double similarity = copyEvidence(signature, record);
                 if (similarity >= bestSimilarity) {
                     bestSimilarity = similarity;
                     best = record;
@@ -408,6 +404,34 @@ public final class EventGrouper {
             }
         }
         return best;
+    }
+
+    /**
+     * New shingles one line of up to a dozen words brings (its words and the three shingles that
+     * span its start): a dateline, a "Reporting by" or copyright line. A story of its own, even a
+     * three-sentence brief, brings more.
+     */
+    private static final double ONE_LINE_SHINGLES = 15;
+
+    /**
+     * How surely the arriving text copies the original: the share of it the original holds (a cut
+     * or credited copy adds little); or, for a text that holds all but a little of the original and
+     * adds no more than a line to it, the share of the original it holds. A line is a large share
+     * of a short story (a credit line is a third of a three-sentence brief), but a round-up adds a
+     * whole story.
+     */
+    private double copyEvidence(int[] arriving, GroupingStores.ArticleRecord placed) {
+        GroupingStores.ArticleRecord root = placed.copyOf() == null ? placed : stores.article(placed.copyOf());
+        return root == null ? 0 : copyEvidence(arriving, root.signature());
+    }
+
+    private double copyEvidence(int[] arriving, int[] original) {
+        double contained = MinHash.containment(arriving, original);
+        if (contained >= settings.copyThreshold()) {
+            return contained;
+        }
+        double holds = MinHash.containment(original, arriving);
+        return MinHash.addedShingles(arriving, original) <= ONE_LINE_SHINGLES ? holds : 0;
     }
 
     /**

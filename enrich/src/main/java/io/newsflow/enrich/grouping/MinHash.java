@@ -94,19 +94,51 @@ public final class MinHash {
 
     /**
      * Estimated share of text a's shingles that text b holds too: how little a adds to b. 1 for a
-     * copy of b that was cut (a last paragraph dropped), nearly 1 for one with a credit line added,
-     * whose Jaccard similarity with b can be low when the cut part was large; about a half for a
-     * round-up that holds b and another story. Texts that share no wording agree on no slot and
-     * give 0.
+     * copy of b that was cut (a last paragraph dropped), nearly 1 for one with a credit line added;
+     * about a half for a round-up that holds b and another story. Texts that share no wording
+     * agree on no slot and give 0.
+     *
+     * <p>Read from the slots alone, no shingle counts: the least shingle of a slot over both
+     * texts is a's and b's alike (a slot where both agree) with probability |A ∩ B| / |A ∪ B|, and
+     * a's alone (a's value below b's) with probability |A \ B| / |A ∪ B|; so |A ∩ B| / |A| is the
+     * agreeing slots' share of the slots where a holds the least shingle. A cut copy never holds
+     * the least alone: it comes out 1 however short it is, where counts estimated from a short
+     * text's signature are off by a third.
      */
     public static double containment(int[] a, int[] b) {
-        double jaccard = similarity(a, b);
-        if (jaccard == 0) {
+        if (a.length == 0 || a.length != b.length) {
             return 0;
         }
-        // |A ∩ B| = J |A ∪ B| and |A ∪ B| = |A| + |B| - |A ∩ B|
-        double common = jaccard * (shingleCount(a) + shingleCount(b)) / (1 + jaccard);
-        return Math.max(jaccard, Math.min(1, common / shingleCount(a)));
+        int agree = 0;
+        int aAlone = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == b[i]) {
+                agree++;
+            } else if (a[i] < b[i]) {
+                aAlone++;
+            }
+        }
+        return agree == 0 ? 0 : (double) agree / (agree + aAlone);
+    }
+
+    /**
+     * Estimated number of a's shingles that b lacks: what a adds to b. Slots where a holds the
+     * least shingle alone are that share of the union, whose size the union's signature (the
+     * slot-wise least of both) gives.
+     */
+    public static double addedShingles(int[] a, int[] b) {
+        if (a.length == 0 || a.length != b.length) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int[] union = new int[a.length];
+        int aAlone = 0;
+        for (int i = 0; i < a.length; i++) {
+            union[i] = Math.min(a[i], b[i]);
+            if (a[i] < b[i]) {
+                aAlone++;
+            }
+        }
+        return shingleCount(union) * aAlone / a.length;
     }
 
     /**

@@ -58,6 +58,38 @@ class MinHashTest {
         assertThat(MinHash.shingleCount(minHash.signature(words(103, 6)))).isCloseTo(100, within(40.0));
     }
 
+    @Test
+    void aShortTextCutIsWhollyContainedWhateverItsLength() {
+        // A signature's shingle counts are a third off for texts this short; the slots alone are not.
+        for (long seed = 20; seed < 60; seed++) {
+            List<String> brief = words(30, seed);
+            int[] whole = minHash.signature(brief);
+            int[] cut = minHash.signature(brief.subList(0, 12));
+            assertThat(MinHash.containment(cut, whole)).as("seed %d", seed).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void aCreditLineIsFewAddedShinglesThoughALargeShareOfABrief() {
+        List<String> brief = words(16, 9);
+        List<String> credited = new ArrayList<>(brief);
+        credited.addAll(Arrays.asList("reporting", "by", "wire", "desk", "editing", "by", "night", "desk"));
+        int[] a = minHash.signature(brief);
+        int[] b = minHash.signature(credited);
+        assertThat(MinHash.containment(b, a)).isLessThan(0.8);
+        assertThat(MinHash.containment(a, b)).isEqualTo(1.0);
+        assertThat(MinHash.addedShingles(b, a)).isBetween(3.0, 15.0);
+        assertThat(MinHash.addedShingles(a, b)).isZero();
+    }
+
+    @Test
+    void aRoundUpAddsAWholeStory() {
+        List<String> story = words(300, 7);
+        List<String> roundUp = new ArrayList<>(story);
+        roundUp.addAll(words(300, 8));
+        assertThat(MinHash.addedShingles(minHash.signature(roundUp), minHash.signature(story))).isGreaterThan(150);
+    }
+
     /** Distinct made-up words: every shingle of the text is its own. */
     private static List<String> words(int n, long seed) {
         Random random = new Random(seed);
