@@ -7,9 +7,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,11 +77,6 @@ public final class EventGrouper {
         int byScore = Double.compare(b.score().value(), a.score().value());
         return byScore != 0 ? byScore : a.event().eventId.compareTo(b.event().eventId);
     };
-
-    /** Forgets what memory holds beyond the stores: after a failed placement, the stores are right. */
-    public void recover() {
-        stores.forgetDecoded();
-    }
 
     public Outcome place(RawArticle article, ArticleTags tags, long eventTime) {
         return place(article, tags, null, eventTime);
@@ -154,20 +150,11 @@ public final class EventGrouper {
             cosine[i] = arriving.dot(region.features.get(i).vector());
         }
         Arrays.sort(order, (a, b) -> cosine[a] != cosine[b] ? Double.compare(cosine[b], cosine[a]) : Integer.compare(a, b));
-        GroupingStores.ArticleRecord best = null;
-        double bestContainment = settings.copyThreshold();
+        List<String> nearest = new ArrayList<>();
         for (int n = 0; n < Math.min(NEAREST_CHECKED_FOR_COPY, order.length); n++) {
-            GroupingStores.ArticleRecord record = stores.article(region.articleIds.get(order[n]));
-            if (record == null) {
-                continue;
-            }
-            double containment = copyEvidence(signature, record);
-            if (containment >= bestContainment) {
-                bestContainment = containment;
-                best = record;
-            }
+            nearest.add(region.articleIds.get(order[n]));
         }
-        return best;
+        return surestCopied(signature, nearest);
     }
 
     /**
@@ -384,23 +371,24 @@ public final class EventGrouper {
      * otherwise make any text that holds it a copy too.
      */
     private GroupingStores.ArticleRecord nearestCopy(int[] signature, GroupingStores.Bands bands) {
+        Set<String> listed = new LinkedHashSet<>();
+        bands.listed().forEach(listed::addAll);
+        return surestCopied(signature, listed);
+    }
+
+    /** Of these placed articles, the one the arriving text copies most surely, at least {@link GroupingSettings#copyThreshold}; the later of equals. */
+    private GroupingStores.ArticleRecord surestCopied(int[] signature, Collection<String> articleIds) {
         GroupingStores.ArticleRecord best = null;
-        double bestSimilarity = settings.copyThreshold();
-        Set<String> seen = new HashSet<>();
-        for (List<String> listed : bands.listed()) {
-            for (String id : listed) {
-                if (!seen.add(id)) {
-                    continue;
-                }
-                GroupingStores.ArticleRecord record = stores.article(id);
-                if (record == null) {
-                    continue;
-                }
-                double similarity = copyEvidence(signature, record);
-                if (similarity >= bestSimilarity) {
-                    bestSimilarity = similarity;
-                    best = record;
-                }
+        double bestEvidence = settings.copyThreshold();
+        for (String id : articleIds) {
+            GroupingStores.ArticleRecord record = stores.article(id);
+            if (record == null) {
+                continue;
+            }
+            double evidence = copyEvidence(signature, record);
+            if (evidence >= bestEvidence) {
+                bestEvidence = evidence;
+                best = record;
             }
         }
         return best;

@@ -199,16 +199,6 @@ public final class GroupingStores {
     }
 
     /**
-     * Drops the decoded events kept in front of the store: the grouper changes events in place
-     * before it writes them, and after a failure half-way the store, not memory, is right. The
-     * candidate index, document frequencies and band lists change in memory only right after their
-     * store writes, never half-way, so they stay (reloading them takes a scan of a store).
-     */
-    void forgetDecoded() {
-        decoded.clear();
-    }
-
-    /**
      * Writes the event; previouslyIndexed are the terms it was indexed under before (its
      * indexedTerms now are the ones wanted). The index in memory follows once the store has the
      * event, so that it is always the index of the stored events.
