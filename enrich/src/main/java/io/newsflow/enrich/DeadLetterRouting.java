@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.metrics.PipelineMeters;
 import io.micrometer.core.instrument.Metrics;
 import io.newsflow.enrich.failures.EnrichFailures;
 import io.newsflow.schemas.DeadLetter;
@@ -62,6 +63,7 @@ public final class DeadLetterRouting implements DeserializationExceptionHandler 
         if (deadLetters == null) {
             return Response.resume();
         }
+        PipelineMeters.deadLetter(failures.registry(), EnrichFailures.STAGE, exception.getClass().getName());
         DeadLetter letter = DeadLetter.newBuilder()
                 .setStage("enrich")
                 .setErrorClass(exception.getClass().getName())

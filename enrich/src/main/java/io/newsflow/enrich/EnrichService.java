@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.Metrics;
 import io.newsflow.topics.Topics;
 import java.time.Duration;
@@ -28,6 +29,9 @@ public final class EnrichService implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final RestoringStores restoring = new RestoringStores();
+    /** Kafka Streams' own metrics (kafka_stream_*, and its clients') in the service's registry. */
+    private final KafkaStreamsMetrics streamsMetrics;
 
     public EnrichService(EnrichConfig config, Map<String, Object> kafkaProperties, Topics topics) {
         this(config, kafkaProperties, topics, Metrics.globalRegistry);
@@ -43,6 +47,10 @@ public final class EnrichService implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> LOG.info("Enrich streams {} -> {}", before, now));
+        // RUNNING is not enough for "ready": with the state updater, stores are restored in the background.
+        streams.setGlobalStateRestoreListener(restoring);
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(metrics);
     }
 
     /** The Kafka Streams settings enrich runs with (kafkaProperties first, then what enrich requires). */
@@ -79,12 +87,30 @@ public final class EnrichService implements AutoCloseable {
         return streams.state() == KafkaStreams.State.RUNNING;
     }
 
+    /** False once Kafka Streams has stopped for good (ERROR, or shut down): enrich makes no progress. */
+    public boolean live() {
+        KafkaStreams.State state = streams.state();
+        return state != KafkaStreams.State.ERROR && state != KafkaStreams.State.PENDING_ERROR
+                && state != KafkaStreams.State.NOT_RUNNING;
+    }
+
+    /** True when no state store partition is being restored from its changelog. */
+    public boolean storesRestored() {
+        return restoring.none();
+    }
+
     @Override
     public void close() {
+        close(CLOSE_TIMEOUT);
+    }
+
+    /** Closes within {@code timeout}, leaving the group; an open transaction not committed by then is aborted. */
+    public void close(Duration timeout) {
+        streamsMetrics.close();
         boolean closed = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                .withTimeout(CLOSE_TIMEOUT));
+                .withTimeout(timeout));
         if (!closed) {
-            LOG.warn("Enrich streams did not close within {}", CLOSE_TIMEOUT);
+            LOG.warn("Enrich streams did not close within {}", timeout);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import io.newsflow.enrich.failures.EnrichFailures;
+import io.newsflow.metrics.PipelineMeters;
 import io.newsflow.enrich.grouping.TaggedArticle;
 import io.newsflow.enrich.grouping.TextFeatures;
 import io.newsflow.enrich.tagging.ArticleTags;
@@ -51,6 +52,7 @@ final class TaggingStep implements FixedKeyProcessor<String, RawArticle, Tagging
     @Override
     public void process(FixedKeyRecord<String, RawArticle> record) {
         RawArticle article = record.value();
+        PipelineMeters.articlesIn(failures.registry(), EnrichFailures.STAGE, 1);
         Outcome outcome;
         try {
             outcome = new Outcome(EnrichTopology.tagAndRead(tagger, features, article), null);

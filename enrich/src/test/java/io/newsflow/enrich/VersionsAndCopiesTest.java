@@ -100,8 +100,34 @@ class VersionsAndCopiesTest {
         assertThat(event.getArticles()).extracting(EventArticle::getArticleId)
                 .containsExactlyInAnyOrder("wire-update", original.getArticleId(), "wire-credit");
         assertThat(event.getIndependentSources()).isEqualTo(1);
+        // the seed's last paragraph is a line: the full text adds no more to the cut copy than a credit would
         assertThat(event.getArticles()).filteredOn(a -> a.getCopyOf() != null)
                 .extracting(EventArticle::getCopyOf).containsOnly("wire-update");
+    }
+
+    @Test
+    void theFullTextArrivingAfterACopyCutByAWholeParagraphBecomesItsOriginal() {
+        RawArticle original = ArticleFiles.article("original", "story.txt", "Province elects new council",
+                BRIEF + "\n\n" + LAST_PARAGRAPH);
+        RawArticle cut = ArticleFiles.article("wire-update", "wire.txt", "UPDATE 1-Province elects new council", BRIEF);
+        send(cut);
+        send(original);
+
+        NewsEvent event = onlyEvent();
+        assertThat(event.getArticles()).extracting(EventArticle::getArticleId)
+                .containsExactlyInAnyOrder("wire-update", "original");
+        assertThat(event.getIndependentSources()).isEqualTo(1);
+        assertThat(event.getArticles()).filteredOn(a -> a.getArticleId().equals("wire-update"))
+                .extracting(EventArticle::getCopyOf).containsExactly("original");
+        assertThat(event.getArticles()).filteredOn(a -> a.getArticleId().equals("original"))
+                .extracting(EventArticle::getCopyOf).containsOnly((String) null);
+
+        // a credited copy of the full text now finds the full text as its original
+        send(ArticleFiles.article("wire-credit", "wire2.txt", original.getTitle(),
+                original.getBody() + "\n\nReporting by Wire Desk 2; Editing by Night Desk"));
+        assertThat(onlyEvent().getIndependentSources()).isEqualTo(1);
+        assertThat(onlyEvent().getArticles()).filteredOn(a -> a.getCopyOf() != null)
+                .extracting(EventArticle::getCopyOf).containsOnly("original");
     }
 
     @Test
@@ -142,6 +168,11 @@ class VersionsAndCopiesTest {
     private static final String BRIEF = "Voters in the northern province elected a new regional council on Sunday.\n\n"
             + "Turnout was the highest recorded since the council was founded, officials said.\n\n"
             + "Results are expected to be published by the electoral commission on Tuesday morning.";
+
+    /** A paragraph of its own: far more than a credit line (about 15 shingles) adds. */
+    private static final String LAST_PARAGRAPH = "The new council will hold its first session next month in the "
+            + "provincial capital, where it is expected to elect a speaker and to debate the regional budget for the "
+            + "coming year, which the outgoing council left unfinished after months of disputes over road repairs.";
 
     @Test
     void copiesOfAShortBriefJoinItAsCopies() {

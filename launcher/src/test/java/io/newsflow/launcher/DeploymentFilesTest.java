@@ -65,7 +65,7 @@ class DeploymentFilesTest {
     @Test
     void theImageChecksItsOwnHealth() throws Exception {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
-        assertThat(dockerfile).contains("HEALTHCHECK").contains("/health");
+        assertThat(dockerfile).contains("HEALTHCHECK").contains("/health/ready");
         Matcher env = Pattern.compile("\\b(NEWSFLOW_[A-Z_]+)=").matcher(dockerfile);
         while (env.find()) {
             assertThat(KNOWN_SETTINGS).as("Dockerfile sets " + env.group(1)).contains(env.group(1));
@@ -83,7 +83,9 @@ class DeploymentFilesTest {
             Map<String, Object> env = (Map<String, Object>) service.get("environment");
             assertThat(env).containsKey("KAFKA_BOOTSTRAP_SERVERS");
             for (String variable : env.keySet()) {
-                assertThat(KNOWN_SETTINGS).as(name + " sets " + variable).contains(variable);
+                // NAME_FILE reads a secret setting NAME from a file (compose secrets).
+                String setting = !KNOWN_SETTINGS.contains(variable) && variable.endsWith("_FILE") ? variable.substring(0, variable.length() - "_FILE".length()) : variable;
+                assertThat(KNOWN_SETTINGS).as(name + " sets " + variable).contains(setting);
             }
         }
         assertThat((Map<String, Object>) services().get("sink").get("environment")).containsKey("NEWSFLOW_SINK_JDBC_URL");
@@ -99,6 +101,65 @@ class DeploymentFilesTest {
             assertThat(dockerfile).as("Dockerfile copies module " + module.group(1)).contains("COPY " + module.group(1) + " ");
         }
         assertThat(modules).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeRunsTheServicesAsOpsNeedThem() throws Exception {
+        Map<String, Map<String, Object>> services = services();
+        for (String name : NEWSFLOW_SERVICES) {
+            Map<String, Object> service = services.get(name);
+            assertThat(service.get("healthcheck").toString()).as(name + " health check").contains("/health/ready");
+            assertThat(seconds(service.get("stop_grace_period").toString())).as(name + " stop_grace_period above the 10 s shutdown bound")
+                    .isGreaterThan(10);
+            assertThat(service.get("mem_limit")).as(name + " memory limit").isNotNull();
+            assertThat((List<String>) service.get("ports")).as(name + " publishes health and metrics").hasSize(1)
+                    .allSatisfy(port -> assertThat(port).endsWith(":8080"));
+            Map<String, Object> logging = (Map<String, Object>) service.get("logging");
+            assertThat((Map<String, Object>) logging.get("options")).as(name + " rotates its logs").containsKeys("max-size", "max-file");
+            for (Object volume : (List<Object>) service.getOrDefault("volumes", List.of())) {
+                String source = volume.toString().split(":")[0];
+                boolean readOnlyFile = volume.toString().endsWith(":ro");
+                assertThat(readOnlyFile || !source.startsWith(".")).as(name + " writes to named volumes, not host folders: " + volume).isTrue();
+            }
+        }
+        assertThat((Map<String, Object>) services.get("ingest").get("environment")).containsKey("NEWSFLOW_FEEDS_FILE");
+        assertThat(services.get("ingest").get("volumes").toString()).contains("/etc/newsflow/feeds.yaml:ro");
+        assertThat(services.get("enrich").get("volumes").toString()).contains("enrich-state:/var/lib/newsflow/streams");
+        assertThat(services.get("kafka").get("ports").toString()).contains(":9094:9094");
+        assertThat(services.get("kafka").get("environment").toString()).contains("EXTERNAL://");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeKeepsPasswordsOutOfTheFile() throws Exception {
+        for (Map.Entry<String, Map<String, Object>> service : services().entrySet()) {
+            Map<String, Object> env = (Map<String, Object>) service.getValue().getOrDefault("environment", Map.of());
+            env.forEach((variable, value) -> {
+                if (variable.contains("PASSWORD")) {
+                    assertThat(variable).as(service.getKey() + " reads " + variable + " from a file").endsWith("_FILE");
+                    assertThat(value.toString()).startsWith("/run/secrets/");
+                }
+            });
+        }
+    }
+
+    @Test
+    void theImageIsBuiltFromBaseImagesGivenAsArgumentsWithACachedDependencyLayer() throws Exception {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("ARG BUILD_IMAGE=maven:", "ARG RUNTIME_IMAGE=eclipse-temurin:", "FROM ${BUILD_IMAGE}",
+                "FROM ${RUNTIME_IMAGE}", "AS service", "AS all-in-one");
+        assertThat(dockerfile.indexOf("COPY launcher/pom.xml")).as("poms before sources").isLessThan(dockerfile.indexOf("COPY launcher launcher"));
+        // The last stage is what `docker build` makes without --target: the service image.
+        assertThat(dockerfile.lastIndexOf("FROM ")).isEqualTo(dockerfile.indexOf("FROM runtime AS service"));
+        assertThat(dockerfile.substring(dockerfile.indexOf("FROM runtime AS service"))).doesNotContain("lib-all-in-one");
+        assertThat(Files.readString(ROOT.resolve("docker/entrypoint.sh"))).contains("exec java ${NEWSFLOW_JAVA_OPTS:-}");
+    }
+
+    private static long seconds(String duration) {
+        Matcher m = Pattern.compile("(\\d+)s").matcher(duration);
+        assertThat(m.matches()).as("duration in seconds: " + duration).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     @Test

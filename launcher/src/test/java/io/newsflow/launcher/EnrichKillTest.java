@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code newsflow enrich} as its own process, killed with SIGKILL mid-stream and started again under the same
  * instance id: with static membership it takes its partitions back at once rather than after the dead
- * member's session (45 s), and {@code /ready} says 503 until Kafka Streams is RUNNING.
+ * member's session (45 s), and {@code /health/ready} says 503 until Kafka Streams is RUNNING.
  */
 class EnrichKillTest {
 
@@ -68,7 +68,7 @@ class EnrichKillTest {
                     Duration took = Duration.ofNanos(System.nanoTime() - restarted);
                     System.out.println("enrich ready again " + took.toMillis() + " ms after the restart");
                     assertThat(readiness.ready()).isTrue();
-                    assertThat(readiness.notReadyAnswers()).as("503 from /ready before RUNNING").isPositive();
+                    assertThat(readiness.notReadyAnswers()).as("503 from /health/ready before RUNNING").isPositive();
                     assertThat(took).isLessThan(READY_BOUND);
                     send(producer, topics, "002_e4007a39067177ba.txt");
                     assertThat(watcher.awaitArticles(List.of(id("001_7f609bce913b8f04.txt"), id("002_e4007a39067177ba.txt")),
@@ -99,14 +99,14 @@ class EnrichKillTest {
     private record Readiness(boolean ready, int notReadyAnswers) {
     }
 
-    /** Polls /ready until 200, counting the 503 answers before it (no answer at all: the process is starting). */
+    /** Polls /health/ready until 200, counting the 503 answers before it (no answer at all: the process is starting). */
     private Readiness awaitReady(int port, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int notReady = 0;
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/ready")).timeout(Duration.ofSeconds(2)).build(),
+                        URI.create("http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return new Readiness(true, notReady);

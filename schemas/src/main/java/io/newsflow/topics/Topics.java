@@ -46,8 +46,16 @@ public final class Topics {
     private final Topic<String, SeenItem> seenItems;
 
     public Topics(String prefix, String schemaRegistryUrl) {
-        SchemaRegistryClient registry = schemaRegistryUrl == null || schemaRegistryUrl.isBlank()
-                ? null : new SchemaRegistryClient(schemaRegistryUrl);
+        this(schemaRegistryUrl == null || schemaRegistryUrl.isBlank()
+                ? null : new SchemaRegistryClient(schemaRegistryUrl), prefix);
+    }
+
+    /** Topics whose values use the Confluent framing through {@code registry}, or single-object encoding when null. */
+    public static Topics withRegistry(String prefix, SchemaRegistryClient registry) {
+        return new Topics(registry, prefix);
+    }
+
+    private Topics(SchemaRegistryClient registry, String prefix) {
         this.rawArticles = topic(prefix + RAW_ARTICLES, RawArticle.getClassSchema(), registry, false);
         this.events = topic(prefix + EVENTS, NewsEvent.getClassSchema(), registry, true);
         this.deadLetters = topic(prefix + DEAD_LETTERS, DeadLetter.getClassSchema(), registry, false);

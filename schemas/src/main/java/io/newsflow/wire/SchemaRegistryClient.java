@@ -7,6 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,12 +27,39 @@ public final class SchemaRegistryClient {
 
     private final URI baseUrl;
     private final HttpClient http;
+    /** The Authorization header value, or null without basic authentication. */
+    private final String authorization;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
 
     public SchemaRegistryClient(String baseUrl) {
+        this(baseUrl, Access.NONE);
+    }
+
+    /** A client that authenticates and checks the registry's certificate as {@code access} says. */
+    public SchemaRegistryClient(String baseUrl, Access access) {
         this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (access.sslContext() != null) {
+            builder.sslContext(access.sslContext());
+        }
+        this.http = builder.build();
+        this.authorization = access.user() == null || access.user().isEmpty() ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((access.user() + ":" + access.password()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * How to reach a secured registry: HTTP basic authentication (user null or empty: none) and the TLS
+     * context whose trust store checks the registry's certificate (null: the JVM's default).
+     */
+    public record Access(String user, String password, SSLContext sslContext) {
+        public static final Access NONE = new Access(null, null, null);
+
+        @Override
+        public String toString() {
+            return "Access[user=" + user + ", password=" + (password == null || password.isEmpty() ? "" : "********")
+                    + ", tls=" + (sslContext != null) + "]";
+        }
     }
 
     /** Registers the schema under the subject (idempotent on the registry side) and returns its id. */
@@ -63,7 +93,9 @@ public final class SchemaRegistryClient {
         });
     }
 
-    private JsonNode send(HttpRequest request) {
+    private JsonNode send(HttpRequest unauthenticated) {
+        HttpRequest request = authorization == null ? unauthenticated
+                : HttpRequest.newBuilder(unauthenticated, (name, value) -> true).header("Authorization", authorization).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -31,17 +35,41 @@ final class RegistryStandIn implements AutoCloseable {
     private final Map<String, Integer> idsBySchema = new ConcurrentHashMap<>();
     final List<String> subjects = new CopyOnWriteArrayList<>();
 
+    /** The "Authorization" header a call must carry, or null when the registry is open. */
+    private final String authorization;
+
     RegistryStandIn() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(null, null, null);
+    }
+
+    /**
+     * A registry served over TLS with {@code tls} (null: plain HTTP) that answers 401 to any call without
+     * HTTP basic authentication as {@code user} (null: no authentication).
+     */
+    RegistryStandIn(SSLContext tls, String user, String password) throws IOException {
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
+        if (tls == null) {
+            server = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
+        authorization = user == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         server.createContext("/", this::handle);
         server.start();
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (authorization != null && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            reply(exchange, 401, "{\"error_code\":401,\"message\":\"Unauthorized\"}");
+            return;
+        }
         String path = exchange.getRequestURI().getPath();
         Matcher register = REGISTER.matcher(path);
         Matcher byId = BY_ID.matcher(path);

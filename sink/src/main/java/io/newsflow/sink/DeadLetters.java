@@ -1,5 +1,8 @@
 package io.newsflow.sink;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.newsflow.metrics.PipelineMeters;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.sink.changes.Rejection;
 import io.newsflow.topics.Topic;
@@ -32,6 +35,7 @@ final class DeadLetters implements AutoCloseable {
 
     private final Topic<String, DeadLetter> topic;
     private final KafkaProducer<String, DeadLetter> producer;
+    private final KafkaClientMetrics producerMetrics;
 
     DeadLetters(Map<String, Object> kafkaProperties, Topic<String, DeadLetter> topic) {
         this.topic = topic;
@@ -41,6 +45,8 @@ final class DeadLetters implements AutoCloseable {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-sink-dead-letters");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
         this.producer = new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
+        this.producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(Metrics.globalRegistry);
     }
 
     void publish(List<Rejection> rejections) throws Exception {
@@ -63,6 +69,7 @@ final class DeadLetters implements AutoCloseable {
         for (Future<RecordMetadata> result : sent) {
             result.get(60, TimeUnit.SECONDS);
         }
+        rejections.forEach(rejection -> PipelineMeters.deadLetter(Metrics.globalRegistry, "sink", rejection.errorClass()));
         log.info("Sent {} dead letters to {}", rejections.size(), topic.name());
     }
 
@@ -75,6 +82,12 @@ final class DeadLetters implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(10));
+        close(Duration.ofSeconds(10));
+    }
+
+    /** Closes within {@code timeout}; what the broker has not acknowledged by then is dropped (it is sent again). */
+    public void close(Duration timeout) {
+        producerMetrics.close();
+        producer.close(timeout);
     }
 }

@@ -1,5 +1,7 @@
 package io.newsflow.sink;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.newsflow.sink.changes.ChangeBatch;
 import io.newsflow.sink.changes.Rejection;
 import io.newsflow.sink.files.JsonlFiles;
@@ -8,6 +10,7 @@ import io.newsflow.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -38,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>With a database</b> the sink is exactly once: each batch's rows and the next offsets of its partitions
  * commit in one PostgreSQL transaction, and on start the sink assigns itself every partition of the topic and
- * seeks to the offsets stored there (Kafka's committed offsets are not used). A crash anywhere therefore either
+ * seeks to the offsets stored there (Kafka's committed offsets are not read). It copies those offsets to
+ * consumer group {@code newsflow-sink} as they commit, without joining it, so that standard lag tools see its position. A crash anywhere therefore either
  * loses the whole batch (read again) or nothing. {@link SinkConfig#writers()} database writers share the work:
  * writer i takes the records of the partitions p with p mod writers = i, each in transactions of its own with its
  * own partitions' offsets, so the guarantee holds per partition; all of an event's records share a partition.
@@ -71,10 +76,21 @@ public final class SinkService implements AutoCloseable {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final AtomicLong recordsDone = new AtomicLong();
+    private final SinkMeters meters = new SinkMeters();
+    /**
+     * Next offsets the database writers committed to PostgreSQL, not yet committed to the consumer group:
+     * PostgreSQL stays the source of truth, the group only lets standard lag tools see the sink's position.
+     */
+    private final Map<TopicPartition, Long> databasePositions = new ConcurrentHashMap<>();
 
     private volatile boolean running;
+    /** When a stop must be over (System.nanoTime); 0 until close is called. */
+    private volatile long stopDeadlineNanos;
     private volatile boolean ready;
+    /** The consumer has its partitions: assigned from the stored offsets, or given by its group. */
+    private volatile boolean assigned;
     private volatile KafkaConsumer<String, byte[]> consumer;
+    private KafkaClientMetrics consumerMetrics;
     private volatile Thread worker;
     /** Parts a round of records is split into: one per database writer, one without a database. */
     private final int lanes;
@@ -105,6 +121,22 @@ public final class SinkService implements AutoCloseable {
         return ready && failing.isEmpty() && w != null && w.isAlive();
     }
 
+    /** False once the sink's thread has ended (a stop, or a failure it cannot retry): it makes no progress. */
+    public boolean live() {
+        Thread w = worker;
+        return w == null || w.isAlive();
+    }
+
+    /** True while the consumer holds its partitions (all of them with a database, its group's share without). */
+    public boolean assigned() {
+        return assigned;
+    }
+
+    /** What the sink cannot do right now and retries (e.g. "write to the database"); empty when all goes. */
+    public Set<String> failing() {
+        return Set.copyOf(failing);
+    }
+
     /** Records consumed whose batch is committed (written, skipped as stale, or dead-lettered). */
     public long recordsDone() {
         return recordsDone.get();
@@ -112,21 +144,37 @@ public final class SinkService implements AutoCloseable {
 
     @Override
     public void close() {
+        close(STOP_TIMEOUT);
+    }
+
+    /**
+     * Stops within {@code timeout}: the batch under way is written or abandoned (read again at the next start),
+     * and the Kafka clients get what is left of the time to close, so an unreachable broker cannot hold the stop.
+     */
+    public void close(Duration timeout) {
+        stopDeadlineNanos = System.nanoTime() + timeout.toNanos();
         requestStop();
+        meters.close();
         Thread w;
         synchronized (this) {
             w = worker;
         }
         if (w != null && w != Thread.currentThread()) {
             try {
-                w.join(STOP_TIMEOUT.toMillis());
+                w.join(Math.max(1, timeout.toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             if (w.isAlive()) {
-                log.warn("The sink did not stop within {}", STOP_TIMEOUT);
+                log.warn("The sink did not stop within {}", timeout);
             }
         }
+    }
+
+    /** What is left of the stop's time (all of a default stop's when none was asked yet), for closing clients. */
+    private Duration leftToStop() {
+        long left = stopDeadlineNanos - System.nanoTime();
+        return stopDeadlineNanos == 0 ? STOP_TIMEOUT : Duration.ofNanos(Math.max(0, left));
     }
 
     private void requestStop() {
@@ -140,10 +188,14 @@ public final class SinkService implements AutoCloseable {
 
     private void run() {
         log.info("Sink starting: {} from topic {}", config, topic);
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(),
-                new ByteArrayDeserializer());
-             DeadLetters deadLetters = new DeadLetters(kafkaProperties, topics.deadLetters())) {
+        KafkaConsumer<String, byte[]> c = null;
+        DeadLetters deadLetters = null;
+        try {
+            c = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
+            deadLetters = new DeadLetters(kafkaProperties, topics.deadLetters());
             consumer = c;
+            consumerMetrics = new KafkaClientMetrics(c);
+            consumerMetrics.bindTo(Metrics.globalRegistry);
             if (running) {
                 consume(c, deadLetters);
             }
@@ -154,9 +206,14 @@ public final class SinkService implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             log.error("The sink stopped on an unexpected failure", e);
         } finally {
+            if (consumerMetrics != null) {
+                consumerMetrics.close();
+            }
             ready = false;
+            assigned = false;
             consumer = null;
             running = false;
+            closeClients(deadLetters, c);
             log.info("Sink stopped after {} records", recordsDone.get());
         }
     }
@@ -176,14 +233,27 @@ public final class SinkService implements AutoCloseable {
                 try (PostgresEventStore offsets = newStore()) {
                     assignFromStoredOffsets(c, offsets);
                 }
+                assigned = true;
                 writers = new DatabaseWriters(lanes, this::newStore, IDLE_PING, writerTasks(deadLetters));
             } else {
-                c.subscribe(List.of(topic));
+                c.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                        assigned = false;
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        assigned = true;
+                    }
+                });
             }
             ready = true;
             log.info("Sink ready");
             while (running) {
                 List<ChangeBatch> batch = batches.next(c, () -> running);
+                meters.sampleLag(c);
+                commitDatabasePositions(c);
                 if (files != null) {
                     JsonlFiles openFiles = files;
                     retry("rotate JSON Lines files", () -> {
@@ -198,6 +268,7 @@ public final class SinkService implements AutoCloseable {
         } finally {
             requestStop(); // the writers too: they retry only while the sink runs
             closeQuietly(files, writers);
+            copyLastPositions(c);
         }
     }
 
@@ -212,6 +283,8 @@ public final class SinkService implements AutoCloseable {
                 files.sync();
                 return null;
             });
+            meters.lines(lines.size());
+            meters.batch("files");
         }
         if (writers == null) {
             ChangeBatch batch = parts.get(0);
@@ -244,6 +317,9 @@ public final class SinkService implements AutoCloseable {
                 rejected -> deadLetters.publish(ChangeBatch.concat(undecodable, rejected))));
         log.debug("Batch of {} records: {} snapshots written, {} stale, {} events deleted, {} rejected",
                 batch.records(), result.written(), result.stale(), result.deleted(), result.rejected().size());
+        meters.rows(result);
+        meters.batch("database");
+        batch.nextOffsets().forEach((partition, next) -> databasePositions.merge(partition, next, Math::max));
         recordsDone.addAndGet(batch.records());
     }
 
@@ -293,6 +369,47 @@ public final class SinkService implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies the positions committed to PostgreSQL to the consumer group {@code newsflow-sink}, asynchronously:
+     * a failed or late commit only makes lag tools lag; the sink never reads these offsets back.
+     */
+    private void commitDatabasePositions(KafkaConsumer<String, byte[]> c) {
+        if (databasePositions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : List.copyOf(databasePositions.keySet())) {
+            Long next = databasePositions.remove(partition);
+            if (next != null) {
+                offsets.put(partition, new OffsetAndMetadata(next));
+            }
+        }
+        c.commitAsync(offsets, (committed, error) -> {
+            if (error != null) {
+                // kept for the next copy (e.g. the group coordinator was not found yet)
+                offsets.forEach((partition, offset) -> databasePositions.merge(partition, offset.offset(), Math::max));
+                log.debug("Could not copy the sink's position {} to its consumer group: {}", offsets, error.toString());
+            }
+        });
+    }
+
+    /** After a clean stop the group shows the sink's last position too (best effort, as every copy). */
+    private void copyLastPositions(KafkaConsumer<String, byte[]> c) {
+        for (int attempt = 0; attempt < 2 && !databasePositions.isEmpty(); attempt++) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            databasePositions.forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
+            try {
+                c.commitSync(offsets, Duration.ofSeconds(5));
+                offsets.keySet().forEach(databasePositions::remove);
+            } catch (WakeupException e) {
+                // the stop's wakeup was still pending: it is spent now, so the second attempt can commit
+            } catch (KafkaException e) {
+                log.debug("Could not copy the sink's last position {} to its consumer group: {}", offsets, e.toString());
+                return;
+            }
+        }
+    }
+
     private void assignFromStoredOffsets(KafkaConsumer<String, byte[]> c, PostgresEventStore database) {
         List<TopicPartition> partitions = retry("find the partitions of topic " + topic, () -> {
             List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(10));
@@ -323,9 +440,9 @@ public final class SinkService implements AutoCloseable {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize() * lanes);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-sink");
-        if (!config.writesDatabase()) {
-            props.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, DEFAULT_GROUP_ID);
-        }
+        // With a database the sink assigns itself its partitions and does not join the group; it still
+        // commits its position there (copied from PostgreSQL) so that lag tools see it.
+        props.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, DEFAULT_GROUP_ID);
         return props;
     }
 
@@ -372,6 +489,24 @@ public final class SinkService implements AutoCloseable {
                     .append(cause.getMessage()).append(')');
         }
         return text.toString();
+    }
+
+    /** Dead letters first (sent ones are flushed), then the consumer (leaves its group), within the stop's time. */
+    private void closeClients(DeadLetters deadLetters, KafkaConsumer<String, byte[]> c) {
+        try {
+            if (deadLetters != null) {
+                deadLetters.close(leftToStop());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Closing the dead-letter producer failed: {}", e.toString());
+        }
+        try {
+            if (c != null) {
+                c.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(leftToStop()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Closing the consumer failed: {}", e.toString());
+        }
     }
 
     private static void closeQuietly(JsonlFiles files, DatabaseWriters writers) {

@@ -2,6 +2,7 @@ package io.newsflow.enrich.failures;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.metrics.PipelineMeters;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;
 import java.nio.ByteBuffer;
@@ -47,6 +48,9 @@ public final class EnrichFailures {
         }
     }
 
+    /** The stage named in dead letters and {@code newsflow_dead_letters_total}. */
+    public static final String STAGE = "enrich";
+
     private final MeterRegistry registry;
 
     public EnrichFailures(MeterRegistry registry) {
@@ -60,11 +64,12 @@ public final class EnrichFailures {
     public DeadLetter articleFailed(Step step, RawArticle article, String origin, Throwable failure) {
         String articleId = article == null ? null : article.getArticleId();
         count(step, failure);
+        PipelineMeters.deadLetter(registry, STAGE, failure.getClass().getName());
         LOG.error("enrich failure step={} article={} origin={} reason={} message=\"{}\"; sent to dead letters",
                 step.label(), articleId, origin, failure.getClass().getName(), failure.getMessage());
         LOG.debug("enrich failure of article {} at {}", articleId, step.label(), failure);
         return DeadLetter.newBuilder()
-                .setStage("enrich")
+                .setStage(STAGE)
                 .setErrorClass(failure.getClass().getName())
                 .setMessage(capitalised(step.label()) + " failed for article " + articleId + ": " + failure.getMessage())
                 .setOriginalBytes(encode(article))
@@ -79,6 +84,11 @@ public final class EnrichFailures {
         LOG.error("enrich failure step={} task=\"{}\" reason={} message=\"{}\"; the stores are as before it, "
                         + "it is tried again later", step.label(), what, failure.getClass().getName(), failure.getMessage(),
                 failure);
+    }
+
+    /** The registry enrich's meters go to. */
+    public MeterRegistry registry() {
+        return registry;
     }
 
     /** Counts a failure (a record that does not decode is logged where it is caught). */

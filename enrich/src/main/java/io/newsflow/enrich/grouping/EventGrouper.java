@@ -95,7 +95,8 @@ public final class EventGrouper {
         List<EventSimilarity.Holder> officials = EventSimilarity.holders(tags);
 
         GroupingStores.Bands bands = stores.articlesInBands(profile.shingleHash(), settings.maxPostings());
-        GroupingStores.ArticleRecord original = nearestCopy(profile.shingleHash(), bands);
+        Story story = new Story(profile.shingleHash(), article.getTitle(), read.lead());
+        CopyMatch original = nearestCopy(story, bands);
         // Weighed as if counted; counted only once it is known to be no copy (see below).
         Weighing weighing = weigh(profile, eventTime);
         TermVector vector = weighing.vector();
@@ -103,7 +104,7 @@ public final class EventGrouper {
         TermSlots.Spread spread = new TermSlots.Spread(vector);
         MemberFeatures features = MemberFeatures.of(vector, profile, tags, read.lead(), settings.memberTerms());
         Neighbourhood region = null;
-        if (original == null || stores.event(original.eventId()) == null) {
+        if (original == null || stores.event(original.original().eventId()) == null) {
             List<Candidate> candidates = candidates(vector, spread, profile, officials, features.vector());
             if (LOG.isDebugEnabled()) {
                 LOG.debug("article {} day={} candidates={}", articleId, profile.day(), candidates.stream()
@@ -111,13 +112,18 @@ public final class EventGrouper {
                         .toList());
             }
             region = neighbourhood(article, features, candidates);
-            original = copyAmongNearest(region, spread, profile.shingleHash());
+            original = copyAmongNearest(region, spread, story);
         }
-        EventState copied = original == null ? null : stores.event(original.eventId());
+        EventState copied = original == null ? null : stores.event(original.original().eventId());
         if (copied != null) {
-            String copyOf = original.copyOf() != null ? original.copyOf() : original.articleId();
+            String copyOf = original.original().articleId();
             EventSimilarity.Score evidence = EventSimilarity.score(spread, profile, officials, copied, settings);
             long previousActivity = copied.lastUpdatedAt;
+            if (original.fuller()) {
+                // The fuller text is the original: the copy that came first, and its copies, become its copies.
+                takeOver(copied, original.original(), article.getArticleId());
+                copyOf = null;
+            }
             updates.addMember(copied, article, features, eventTime, evidence.value(), copyOf);
             updates.store(copied, previousActivity);
             putArticle(article, copied.eventId, copyOf, profile, bands);
@@ -142,7 +148,7 @@ public final class EventGrouper {
      * "UPDATE 1-" of a short story) shares a band only by luck, but its original is its nearest
      * neighbour by cosine.
      */
-    private GroupingStores.ArticleRecord copyAmongNearest(Neighbourhood region, TermSlots.Spread arriving, int[] signature) {
+    private CopyMatch copyAmongNearest(Neighbourhood region, TermSlots.Spread arriving, Story story) {
         Integer[] order = new Integer[region.size() - 1];
         double[] cosine = new double[region.size()];
         for (int i = 1; i < region.size(); i++) {
@@ -154,7 +160,7 @@ public final class EventGrouper {
         for (int n = 0; n < Math.min(NEAREST_CHECKED_FOR_COPY, order.length); n++) {
             nearest.add(region.articleIds.get(order[n]));
         }
-        return surestCopied(signature, nearest);
+        return surestCopied(story, nearest);
     }
 
     /**
@@ -370,25 +376,25 @@ public final class EventGrouper {
      * story adds half. Compared with the original, not with a copy of it: a cut copy would
      * otherwise make any text that holds it a copy too.
      */
-    private GroupingStores.ArticleRecord nearestCopy(int[] signature, GroupingStores.Bands bands) {
+    private CopyMatch nearestCopy(Story story, GroupingStores.Bands bands) {
         Set<String> listed = new LinkedHashSet<>();
         bands.listed().forEach(listed::addAll);
-        return surestCopied(signature, listed);
+        return surestCopied(story, listed);
     }
 
     /** Of these placed articles, the one the arriving text copies most surely, at least {@link GroupingSettings#copyThreshold}; the later of equals. */
-    private GroupingStores.ArticleRecord surestCopied(int[] signature, Collection<String> articleIds) {
-        GroupingStores.ArticleRecord best = null;
+    private CopyMatch surestCopied(Story arriving, Collection<String> articleIds) {
+        CopyMatch best = null;
         double bestEvidence = settings.copyThreshold();
         for (String id : articleIds) {
             GroupingStores.ArticleRecord record = stores.article(id);
             if (record == null) {
                 continue;
             }
-            double evidence = copyEvidence(signature, record);
-            if (evidence >= bestEvidence) {
-                bestEvidence = evidence;
-                best = record;
+            CopyMatch match = copyEvidence(arriving, record);
+            if (match != null && match.evidence() >= bestEvidence) {
+                bestEvidence = match.evidence();
+                best = match;
             }
         }
         return best;
@@ -402,24 +408,77 @@ public final class EventGrouper {
     private static final double ONE_LINE_SHINGLES = 15;
 
     /**
-     * How surely the arriving text copies the original: the share of it the original holds (a cut
-     * or credited copy adds little); or, for a text that holds all but a little of the original and
-     * adds no more than a line to it, the share of the original it holds. A line is a large share
-     * of a short story (a credit line is a third of a three-sentence brief), but a round-up adds a
-     * whole story.
+     * How the arriving text copies a placed original, if it does: the share of it the original
+     * holds (a cut or credited copy adds little); or, for a text that holds all but a little of the
+     * original, the share of the original it holds when it adds no more than a line to it (a credit
+     * line is a large share of a short story: a third of a three-sentence brief), or when it adds
+     * more but is the same story (headline, or opening where there is none: {@link WireHeadline}).
+     * Then it is the fuller version: the full text arriving after a copy with its last paragraph
+     * cut. A round-up that holds a brief adds a whole story under a headline of its own.
      */
-    private double copyEvidence(int[] arriving, GroupingStores.ArticleRecord placed) {
+    private CopyMatch copyEvidence(Story arriving, GroupingStores.ArticleRecord placed) {
         GroupingStores.ArticleRecord root = placed.copyOf() == null ? placed : stores.article(placed.copyOf());
-        return root == null ? 0 : copyEvidence(arriving, root.signature());
+        if (root == null) {
+            return null;
+        }
+        double contained = MinHash.containment(arriving.signature(), root.signature());
+        if (contained >= settings.copyThreshold()) {
+            return new CopyMatch(root, contained, false);
+        }
+        double holds = MinHash.containment(root.signature(), arriving.signature());
+        if (holds < settings.copyThreshold()) {
+            return null;
+        }
+        if (MinHash.addedShingles(arriving.signature(), root.signature()) <= ONE_LINE_SHINGLES) {
+            return new CopyMatch(root, holds, false);
+        }
+        return sameStory(arriving, root) ? new CopyMatch(root, holds, true) : null;
     }
 
-    private double copyEvidence(int[] arriving, int[] original) {
-        double contained = MinHash.containment(arriving, original);
-        if (contained >= settings.copyThreshold()) {
-            return contained;
+    /** Whether the placed article tells the arriving text's story under its headline, or its opening where it has none. */
+    private boolean sameStory(Story arriving, GroupingStores.ArticleRecord placed) {
+        EventState event = stores.event(placed.eventId());
+        if (event == null) {
+            return false;
         }
-        double holds = MinHash.containment(original, arriving);
-        return MinHash.addedShingles(arriving, original) <= ONE_LINE_SHINGLES ? holds : 0;
+        for (EventState.Member m : event.members) {
+            if (m.articleId().equals(placed.articleId())) {
+                MemberFeatures f = event.features.get(placed.articleId());
+                return WireHeadline.sameStory(arriving.headline(), arriving.lead(), m.title(), f == null ? null : f.lead());
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The arriving fuller text takes the place of the original it was found to hold: that article
+     * and its copies become copies of the arriving one, and it keeps no features (the arriving
+     * text's take their place when it is added). Its document stays counted: it is one document.
+     */
+    private void takeOver(EventState event, GroupingStores.ArticleRecord original, String fullerId) {
+        event.features.remove(original.articleId());
+        for (int i = 0; i < event.members.size(); i++) {
+            EventState.Member m = event.members.get(i);
+            if (m.articleId().equals(original.articleId()) || original.articleId().equals(m.copyOf())) {
+                event.members.set(i, new EventState.Member(m.articleId(), m.source(), m.url(), m.title(), m.publishedAt(),
+                        m.eventTime(), m.score(), m.sharedOfficials(), m.sharedCountries(), m.timeGapHours(), fullerId));
+                GroupingStores.ArticleRecord record = stores.article(m.articleId());
+                if (record != null) {
+                    stores.markCopy(record, fullerId);
+                }
+            }
+        }
+    }
+
+    /** What the arriving text is compared by: its shingles, and the headline and opening it is known by. */
+    private record Story(int[] signature, String headline, String lead) {
+    }
+
+    /**
+     * A placed original the arriving text copies: how surely, and whether the arriving text is its
+     * fuller version (then it becomes the original).
+     */
+    private record CopyMatch(GroupingStores.ArticleRecord original, double evidence, boolean fuller) {
     }
 
     /**

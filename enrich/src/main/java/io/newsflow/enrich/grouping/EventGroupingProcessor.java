@@ -1,6 +1,9 @@
 package io.newsflow.enrich.grouping;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.newsflow.metrics.PipelineMeters;
 import io.newsflow.enrich.failures.EnrichFailures;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.NewsEvent;
@@ -41,6 +44,10 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
 
     private final GroupingSettings settings;
     private final EnrichFailures failures;
+    private final MeterRegistry metrics;
+    /** Article fetched (by ingest) to its event's snapshot handed on: what a consumer of events waits, less the commit. */
+    private final Timer latency;
+    private Gauge openEvents;
     private ProcessorContext<String, SpecificRecord> context;
     private GroupingStores stores;
     private EventGrouper grouper;
@@ -48,6 +55,11 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
     public EventGroupingProcessor(GroupingSettings settings, MeterRegistry metrics) {
         this.settings = settings;
         this.failures = new EnrichFailures(metrics);
+        this.metrics = metrics;
+        this.latency = Timer.builder("newsflow.grouping.latency")
+                .description("From an article's fetch by ingest to the snapshot of its event leaving grouping")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofHours(1)).register(metrics);
     }
 
     @Override
@@ -60,6 +72,9 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
         if (reindexed > 0) {
             LOG.info("Indexed {} events stored by an earlier version anew by their terms", reindexed);
         }
+        openEvents = Gauge.builder("newsflow.enrich.open.events", stores, GroupingStores::openEvents)
+                .description("Events open in this task's stores (closed after NEWSFLOW_EVENT_IDLE_HOURS without news)")
+                .tag("task", context.taskId().toString()).strongReference(true).register(metrics);
         long idle = settings.idleTimeout().toMillis();
         context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, now -> closeIdle(now - idle));
     }
@@ -96,6 +111,18 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
             LOG.debug("placed {} in {} us of CPU", article.getArticleId(), (CPU.getCurrentThreadCpuTime() - started) / 1000);
         }
         output.forEach(context::forward);
+        PipelineMeters.articlesOut(metrics, EnrichFailures.STAGE, 1);
+        if (article.getFetchedAt() != null) {
+            Duration waited = Duration.between(article.getFetchedAt(), Instant.now());
+            latency.record(waited.isNegative() ? Duration.ZERO : waited); // a fetching host's clock may run ahead
+        }
+    }
+
+    @Override
+    public void close() {
+        if (openEvents != null) {
+            metrics.remove(openEvents); // the task moves to another instance or is closed: its count goes with it
+        }
     }
 
     /** The records a placement publishes, built before its writes are made: a snapshot that cannot be built fails the placement. */

@@ -342,6 +342,12 @@ public final class GroupingStores {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** How many events are open, NaN before the stores are loaded (read by a gauge from another thread). */
+    public double openEvents() {
+        TreeSet<String> open = expiry;
+        return open == null ? Double.NaN : open.size();
+    }
+
     // --- document frequency, decayed: value halves every half-life of event time
 
     double documentCount(long now, double halfLifeMillis) {
@@ -437,6 +443,12 @@ public final class GroupingStores {
     void moveArticle(ArticleRecord record, String eventId) {
         plan.write(articles, "a:" + record.articleId(), encodeArticle(new ArticleRecord(record.articleId(), eventId,
                 record.canonicalUrl(), record.contentHash(), record.copyOf(), record.signature()), record.placed()));
+    }
+
+    /** Records the article as a copy of another (its original was found to be a copy of a fuller text). */
+    void markCopy(ArticleRecord record, String copyOf) {
+        plan.write(articles, "a:" + record.articleId(), encodeArticle(new ArticleRecord(record.articleId(), record.eventId(),
+                record.canonicalUrl(), record.contentHash(), copyOf, record.signature()), record.placed()));
     }
 
     void forgetArticle(ArticleRecord record) {

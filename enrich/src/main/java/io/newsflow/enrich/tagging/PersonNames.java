@@ -42,28 +42,46 @@ public final class PersonNames {
         return allowed > 0 && Math.abs(keyA.length() - keyB.length()) <= allowed && editDistance(keyA, keyB, allowed) <= allowed;
     }
 
-    /** Levenshtein distance, or more than {@code limit} as soon as it must exceed it (two rows, no allocation per cell). */
+    /**
+     * Levenshtein distance, or more than {@code limit} as soon as it must exceed it. Only the band of
+     * cells within {@code limit} of the diagonal is computed: a path through a cell outside it costs
+     * more than the limit, so the answer is the same as the full table's at a fraction of its work
+     * (grouping's office veto compares names of every pair of office holders).
+     */
     private static int editDistance(String a, String b, int limit) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+        int n = b.length();
+        int over = limit + 1;
+        if (Math.abs(a.length() - n) > limit) {
+            return over;
+        }
+        int[] prev = new int[n + 1];
+        int[] cur = new int[n + 1];
+        for (int j = 0; j <= n; j++) {
+            prev[j] = j <= limit ? j : over;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            int rowMin = cur[0];
-            for (int j = 1; j <= b.length(); j++) {
+            int from = Math.max(1, i - limit);
+            int to = Math.min(n, i + limit);
+            cur[0] = i <= limit ? i : over;
+            if (from > 1) {
+                cur[from - 1] = over;
+            }
+            int rowMin = from == 1 ? cur[0] : over;
+            for (int j = from; j <= to; j++) {
                 int substitution = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(substitution, Math.min(prev[j], cur[j - 1]) + 1);
+                cur[j] = Math.min(over, Math.min(substitution, Math.min(prev[j], cur[j - 1]) + 1));
                 rowMin = Math.min(rowMin, cur[j]);
             }
+            if (to < n) {
+                cur[to + 1] = over;
+            }
             if (rowMin > limit) {
-                return limit + 1;
+                return over;
             }
             int[] t = prev;
             prev = cur;
             cur = t;
         }
-        return prev[b.length()];
+        return Math.min(prev[n], over);
     }
 }

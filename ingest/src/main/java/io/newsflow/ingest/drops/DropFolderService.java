@@ -1,6 +1,10 @@
 package io.newsflow.ingest.drops;
 
 import io.newsflow.ingest.text.OversizeArticles;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.newsflow.metrics.PipelineMeters;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.topics.Topic;
@@ -64,6 +68,7 @@ public final class DropFolderService implements AutoCloseable {
     private static final int MAX_DEAD_LETTER_BYTES = 64 * 1024;
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
     private static final Duration RECOVERY_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final DropFolderConfig config;
     private final Map<String, Object> kafkaProperties;
@@ -75,7 +80,10 @@ public final class DropFolderService implements AutoCloseable {
     private final List<Path> toRetry = new ArrayList<>();
     private volatile boolean running;
     private volatile boolean deliveryFailing;
+    /** The producer's own metrics (kafka_producer_*) in the global registry while it runs. */
+    private KafkaClientMetrics producerMetrics;
     private volatile Thread worker;
+    private volatile long stopDeadlineNanos;
     private OversizeArticles oversize;
     private DropFolder folder;
     private ContentLedger ledger;
@@ -101,6 +109,8 @@ public final class DropFolderService implements AutoCloseable {
         }
         oversize = OversizeArticles.forProducer(producerProperties(), topics.rawArticles());
         producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(Metrics.globalRegistry);
         running = true;
         worker = new Thread(this::run, "newsflow-drop-folder-" + instanceId);
         worker.start();
@@ -110,11 +120,18 @@ public final class DropFolderService implements AutoCloseable {
 
     private Map<String, Object> producerProperties() {
         Map<String, Object> properties = new HashMap<>(kafkaProperties);
+        properties.keySet().retainAll(ProducerConfig.configNames()); // Streams settings passed to all clients: not ours
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-drop-folder-" + instanceId);
         return properties;
+    }
+
+    /** False once the worker has ended after a start (stopped, or failed for good): the folder makes no progress. */
+    public boolean live() {
+        Thread thread = worker;
+        return thread == null || thread.isAlive();
     }
 
     /** True while the service runs, can write to its folder and the broker acknowledges what it sends. */
@@ -126,22 +143,39 @@ public final class DropFolderService implements AutoCloseable {
 
     @Override
     public void close() {
+        close(DEFAULT_STOP_TIMEOUT);
+    }
+
+    /**
+     * Stops within {@code timeout}: three quarters of it to let what was sent be acknowledged and filed, the rest
+     * to close the producer, which then fails what the broker has not acknowledged (those files stay in
+     * processing/ and are produced again at the next start), so an unreachable broker cannot hold the stop.
+     */
+    public void close(Duration timeout) {
         Thread thread;
+        long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
             if (!running) {
                 return;
             }
+            stopDeadlineNanos = deadline - timeout.toNanos() / 4;
             running = false;
             thread = worker;
         }
+        join(thread, stopDeadlineNanos);
+        producerMetrics.close();
+        producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        join(thread, deadline);
+        folder.close();
+        LOG.info("Stopped watching drop folder {}", config.root());
+    }
+
+    private static void join(Thread thread, long deadlineNanos) {
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(Duration.ofSeconds(10));
-        folder.close();
-        LOG.info("Stopped watching drop folder {}", config.root());
     }
 
     private void run() {
@@ -168,10 +202,9 @@ public final class DropFolderService implements AutoCloseable {
                     completed.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
-            // Stop taking new files; let what was sent be acknowledged and filed.
-            producer.flush();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+            // Stop taking new files; let what was sent be acknowledged and filed, until the stop's deadline (no
+            // flush: it would wait for an unreachable broker as long as the delivery timeout).
+            while (!inFlight.isEmpty() && System.nanoTime() < stopDeadlineNanos) {
                 InFlightFile next = completed.poll(100, TimeUnit.MILLISECONDS);
                 if (next != null) {
                     completed.add(next);
@@ -227,6 +260,7 @@ public final class DropFolderService implements AutoCloseable {
                     : e.getCause().getClass().getName(), e.getMessage(), head(claimed), claimed.toString()));
             return;
         }
+        PipelineMeters.articlesIn(STAGE, contents.articles().size());
         String identity = dropIdentity(claimed);
         List<RawArticle> fresh = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
@@ -380,6 +414,7 @@ public final class DropFolderService implements AutoCloseable {
             }
             if (file.failureReason != null) {
                 folder.markFailed(file.path, file.failureReason);
+                countFile("failed");
                 return;
             }
             String identity = dropIdentity(file.path);
@@ -387,6 +422,8 @@ public final class DropFolderService implements AutoCloseable {
                 ledger.record(article.getContentHash(), new ContentLedger.Entry(article.getArticleId(), file.name, identity));
             }
             folder.markDone(file.path, config.deleteWhenDone(), file.note);
+            countFile(config.deleteWhenDone() ? "deleted" : "done");
+            PipelineMeters.articlesOut(STAGE, file.articles.size());
             LOG.debug("Drop {} produced {} article(s)", file.name, file.articles.size());
         } catch (IOException e) {
             LOG.error("Drop {} was produced but could not be moved out of processing/: {}", file.name, e.toString());
@@ -437,7 +474,14 @@ public final class DropFolderService implements AutoCloseable {
         return note.toString();
     }
 
+    /** {@code newsflow_drop_files_total{outcome}}: dropped files filed as done, deleted or failed. */
+    private static void countFile(String outcome) {
+        Counter.builder("newsflow.drop.files").description("Dropped files by what became of them")
+                .tag("outcome", outcome).register(Metrics.globalRegistry).increment();
+    }
+
     private static DeadLetter deadLetter(String errorClass, String message, byte[] bytes, String origin) {
+        PipelineMeters.deadLetter(Metrics.globalRegistry, STAGE, errorClass);
         return DeadLetter.newBuilder()
                 .setStage(STAGE)
                 .setErrorClass(errorClass)

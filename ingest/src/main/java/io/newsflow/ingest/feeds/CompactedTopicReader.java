@@ -28,6 +28,7 @@ final class CompactedTopicReader {
     static <V> long readAll(Map<String, Object> kafkaProperties, Topic<String, V> topic, Duration timeout,
                             BiConsumer<String, V> sink) {
         Map<String, Object> properties = new HashMap<>(kafkaProperties);
+        properties.keySet().retainAll(ConsumerConfig.configNames()); // Streams settings passed to all clients: not ours
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // Looking up a missing topic must not create it with the broker's default (non-compacted) policy.

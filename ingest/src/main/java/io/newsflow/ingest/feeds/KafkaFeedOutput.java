@@ -1,6 +1,7 @@
 package io.newsflow.ingest.feeds;
 
 import io.newsflow.ingest.text.OversizeArticles;
+import io.newsflow.metrics.PipelineMeters;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.SeenItem;
@@ -9,6 +10,7 @@ import io.newsflow.topics.Topic;
 import io.newsflow.topics.Topics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,9 +46,11 @@ import org.slf4j.LoggerFactory;
 final class KafkaFeedOutput implements FeedOutput, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaFeedOutput.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final Map<String, Object> properties;
     private final Topics topics;
+    private static final String STAGE = "ingest";
     private static final int DEAD_LETTER_BYTES = 64 * 1024;
 
     private final boolean transactional;
@@ -57,6 +61,7 @@ final class KafkaFeedOutput implements FeedOutput, AutoCloseable {
 
     KafkaFeedOutput(Map<String, Object> kafkaProperties, Topics topics) {
         this.properties = new HashMap<>(kafkaProperties);
+        properties.keySet().retainAll(ProducerConfig.configNames()); // Streams settings passed to all clients: not ours
         properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-feeds");
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -78,6 +83,7 @@ final class KafkaFeedOutput implements FeedOutput, AutoCloseable {
     public synchronized boolean items(List<RawArticle> articles, List<Map.Entry<String, SeenItem>> seen) {
         // An item over a record's size is cut to fit (or, past saving, a dead letter): one oversize item
         // must not fail the poll, or the feed would never advance.
+        PipelineMeters.articlesIn(STAGE, articles.size());
         List<OversizeArticles.Fitted> fitted = new ArrayList<>();
         List<DeadLetter> letters = new ArrayList<>();
         for (RawArticle article : articles) {
@@ -118,7 +124,10 @@ final class KafkaFeedOutput implements FeedOutput, AutoCloseable {
             refused.forEach((id, error) -> logRefused(id, error));
             refusedLetters(fitted, refused).forEach(letter -> send(topics.deadLetters(), letter.getOrigin(), letter));
             letters.forEach(letter -> send(topics.deadLetters(), letter.getOrigin(), letter));
+            refusedLetters(fitted, refused).forEach(PipelineMeters::deadLetter);
+            letters.forEach(PipelineMeters::deadLetter);
             seen.forEach(entry -> send(topics.seenItems(), entry.getKey(), entry.getValue()));
+            PipelineMeters.articlesOut(STAGE, fitted.size() - refused.size());
             return true;
         }
         // A record the broker refuses for good aborts the whole transaction, and the transaction's other
@@ -141,6 +150,10 @@ final class KafkaFeedOutput implements FeedOutput, AutoCloseable {
                     .filter(fit -> refusedNow.containsKey(fit.article().getArticleId()))
                     .max(Comparator.comparingInt(fit -> fit.value().length));
             if (written || largest.isEmpty()) {
+                if (written) {
+                    PipelineMeters.articlesOut(STAGE, sending.size());
+                    sendingLetters.forEach(PipelineMeters::deadLetter);
+                }
                 return written;
             }
             String id = largest.get().article().getArticleId();
@@ -208,7 +221,9 @@ final class KafkaFeedOutput implements FeedOutput, AutoCloseable {
 
     @Override
     public synchronized void deadLetter(DeadLetter letter) {
-        write(() -> send(topics.deadLetters(), letter.getOrigin(), letter));
+        if (write(() -> send(topics.deadLetters(), letter.getOrigin(), letter))) {
+            PipelineMeters.deadLetter(letter);
+        }
     }
 
     /** True unless the latest write failed. */
@@ -216,12 +231,13 @@ final class KafkaFeedOutput implements FeedOutput, AutoCloseable {
         return lastFailure.get() == null;
     }
 
-    private void write(Runnable sends) {
+    /** Whether the records were written (without transactions: handed to the producer). */
+    private boolean write(Runnable sends) {
         if (transactional) {
-            inTransaction(sends);
-        } else {
-            sends.run();
+            return inTransaction(sends);
         }
+        sends.run();
+        return true;
     }
 
     private boolean inTransaction(Runnable sends) {
@@ -268,8 +284,12 @@ final class KafkaFeedOutput implements FeedOutput, AutoCloseable {
         }
     }
 
+    /**
+     * Closes within a few seconds: a transaction the broker has not committed by then is aborted (its items are
+     * not marked seen, so the next start emits them), so an unreachable broker cannot hold a stop.
+     */
     @Override
     public synchronized void close() {
-        producer.close();
+        producer.close(CLOSE_TIMEOUT);
     }
 }

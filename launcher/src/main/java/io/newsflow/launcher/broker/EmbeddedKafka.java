@@ -76,12 +76,27 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final String bootstrapServers;
     private final Admin admin;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final String extraListenerAddress;
 
-    private EmbeddedKafka(Path dataDir, KafkaRaftServer server, String bootstrapServers, Admin admin) {
+    private EmbeddedKafka(Path dataDir, KafkaRaftServer server, String bootstrapServers, Admin admin,
+                          String extraListenerAddress) {
         this.dataDir = dataDir;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.admin = admin;
+        this.extraListenerAddress = extraListenerAddress;
+    }
+
+    /**
+     * A second client listener beside the plain one, e.g. SASL_SSL to try secured clients against (the
+     * broker's own traffic stays on the plain listener).
+     *
+     * @param name     the listener's name, e.g. {@code SECURE}
+     * @param protocol its security protocol, e.g. {@code SASL_SSL}
+     * @param settings broker settings it needs, with their full names, e.g.
+     *                 {@code listener.name.secure.plain.sasl.jaas.config}
+     */
+    public record ExtraListener(String name, String protocol, Map<String, String> settings) {
     }
 
     /**
@@ -94,8 +109,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         return start(dataDir, EmbeddedKafka::freeLoopbackPort);
     }
 
-    /** Starts on ports from {@code ports}; a port taken between choosing and binding it costs one more try. */
+    /** Starts with a second client listener; {@link #extraListenerAddress()} is where it listens. */
+    public static EmbeddedKafka start(Path dataDir, ExtraListener extra) {
+        return start(dataDir, EmbeddedKafka::freeLoopbackPort, extra);
+    }
+
     static EmbeddedKafka start(Path dataDir, IntSupplier ports) {
+        return start(dataDir, ports, null);
+    }
+
+    /** Starts on ports from {@code ports}; a port taken between choosing and binding it costs one more try. */
+    private static EmbeddedKafka start(Path dataDir, IntSupplier ports, ExtraListener extra) {
         for (int attempt = 1; ; attempt++) {
             try {
                 int brokerPort = ports.getAsInt();
@@ -103,7 +127,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 while (controllerPort == brokerPort) { // the OS may hand a just-released port out again
                     controllerPort = ports.getAsInt();
                 }
-                return start(dataDir, brokerPort, controllerPort);
+                int extraPort = extra == null ? -1 : ports.getAsInt();
+                return start(dataDir, brokerPort, controllerPort, extra, extraPort);
             } catch (RuntimeException e) {
                 if (attempt >= START_ATTEMPTS || !causedByTakenPort(e)) {
                     throw e;
@@ -113,7 +138,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static EmbeddedKafka start(Path dataDir, int brokerPort, int controllerPort) {
+    private static EmbeddedKafka start(Path dataDir, int brokerPort, int controllerPort, ExtraListener extra,
+                                       int extraPort) {
         long began = System.nanoTime();
         Path dir = dataDir.toAbsolutePath().normalize();
         installExitGuard();
@@ -124,7 +150,18 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         ensureNotInUse(dir);
 
-        KafkaConfig config = new KafkaConfig(brokerProperties(dir, brokerPort, controllerPort), false);
+        Map<String, Object> properties = brokerProperties(dir, brokerPort, controllerPort);
+        String extraAddress = null;
+        if (extra != null) {
+            extraAddress = LOOPBACK + ":" + extraPort;
+            String listener = extra.name() + "://" + extraAddress;
+            properties.put("listeners", properties.get("listeners") + "," + listener);
+            properties.put("advertised.listeners", properties.get("advertised.listeners") + "," + listener);
+            properties.put("listener.security.protocol.map", properties.get("listener.security.protocol.map")
+                    + "," + extra.name() + ":" + extra.protocol());
+            properties.putAll(extra.settings());
+        }
+        KafkaConfig config = new KafkaConfig(properties, false);
         boolean formatted = formatIfNew(dir, config);
 
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -146,12 +183,17 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         log.info("Embedded Kafka broker on {} started in {} ms ({} data directory {})", bootstrap,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), formatted ? "new" : "existing", dir);
-        return new EmbeddedKafka(dir, server, bootstrap, admin);
+        return new EmbeddedKafka(dir, server, bootstrap, admin, extraAddress);
     }
 
     /** Where clients connect, e.g. {@code 127.0.0.1:40123}; changes on every start. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Where the extra listener listens, e.g. {@code 127.0.0.1:40124}; null without one. */
+    public String extraListenerAddress() {
+        return extraListenerAddress;
     }
 
     /** The directory holding this broker's logs and metadata. */

@@ -39,7 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings base = Settings.fromEnvironment();
+        Settings base = Settings.fromEnvironment().validated();
         Path work = base.workDir().resolve("demo");
         deleteRecursively(work);
         Settings settings = base
@@ -63,20 +63,26 @@ public final class DemoCommand implements Callable<Integer> {
             fileOfArticle.put(ArticleFiles.parse(file).get(0).getArticleId(), name);
         }
 
+        PrintStream progress = System.err; // stdout carries the events
+        progress.println("demo: [1/4] starting an embedded Kafka broker in " + work.resolve("kafka"));
         try (KafkaConnection kafka = KafkaConnection.connectOrEmbed(settings)) {
-            TopicSetup.ensure(kafka.bootstrapServers(), settings.topics(), 1, settings.seenItemsRetention());
+            TopicSetup.ensure(kafka.clientProperties(), settings.topics(), 1, settings.seenItemsRetention());
             try (Pipeline pipeline = new Pipeline(List.of(
                     Stages.ingest(settings, kafka.clientProperties()),
                     Stages.enrich(settings, kafka.clientProperties()),
-                    Stages.sink(settings, kafka.clientProperties()))).start();
+                    Stages.sink(settings, kafka.clientProperties())));
                  EventWatcher watcher = new EventWatcher(kafka.clientProperties(), settings.topics().events())) {
+                progress.println("demo: [2/4] starting ingest, enrich and sink");
+                pipeline.start();
                 Path drop = Files.createDirectories(settings.dropFolder().root());
+                progress.println("demo: [3/4] dropping " + sampleNames.size() + " sample articles into " + drop);
                 for (String name : sampleNames) {
                     // Written beside the folder's files under a temporary name, then renamed into place.
                     Path partial = drop.resolve(name + ".part");
                     Files.copy(samples.resolve(name), partial);
                     Files.move(partial, drop.resolve(name), StandardCopyOption.ATOMIC_MOVE);
                 }
+                progress.println("demo: [4/4] waiting for their events (at most " + timeout + ")");
                 boolean complete = watcher.awaitArticles(fileOfArticle.keySet(), Duration.ofSeconds(3), timeout);
                 printEvents(out, watcher.events(), fileOfArticle);
                 out.printf("JSON Lines output: %s%n", settings.sink().jsonlDir().toAbsolutePath());

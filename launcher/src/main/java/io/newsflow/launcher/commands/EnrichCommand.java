@@ -12,6 +12,6 @@ public final class EnrichCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ServiceRunner.run(Settings.fromEnvironment(), false, List.of(Stages::enrich));
+        return ServiceRunner.run(Settings.fromEnvironment().validated(), false, List.of(Stages::enrich));
     }
 }

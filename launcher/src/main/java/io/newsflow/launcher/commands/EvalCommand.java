@@ -8,6 +8,8 @@ import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.enrich.tagging.TaggingEvaluation;
 import io.newsflow.ingest.drops.ArticleFileException;
 import io.newsflow.ingest.drops.ArticleFiles;
+import io.newsflow.launcher.config.ConfigurationException;
+import io.newsflow.launcher.broker.AllInOneParts;
 import io.newsflow.launcher.eval.ArrivalOrder;
 import io.newsflow.launcher.eval.EvalArticles;
 import io.newsflow.launcher.eval.GroupingOutcome;
@@ -19,6 +21,7 @@ import io.newsflow.launcher.eval.TopicSplit;
 import io.newsflow.schemas.RawArticle;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -78,14 +81,26 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        AllInOneParts.TOPOLOGY_TEST_DRIVER.require();
         PrintStream out = System.out;
-        LabelledCorpus labelled = LabelledCorpus.read(corpus);
+        // Progress goes to stderr: stdout's last line is the machine-readable contract.
+        PrintStream progress = System.err;
+        if (!Files.isDirectory(corpus)) {
+            throw new ConfigurationException("--corpus " + corpus + " is not a folder");
+        }
+        LabelledCorpus labelled;
+        try {
+            labelled = LabelledCorpus.read(corpus);
+        } catch (IOException e) {
+            throw new ConfigurationException("--corpus " + e.getMessage(), e);
+        }
         List<Path> files = new ArrayList<>(labelled.articleFiles());
         files.removeIf(file -> !split.keeps(file.getFileName().toString()));
         if (sample < 1) {
             Random draw = new Random(sampleSeed);
             files.removeIf(file -> draw.nextDouble() >= sample);
         }
+        progress.printf(Locale.ROOT, "eval: reading %d article files of %s%n", files.size(), corpus);
         EvalArticles articles = EvalArticles.parse(files, labelled.goldEventOfFile(), System.err).withWireCopies(copies);
         // The production topology (tagging and grouping) driven offline, with in-memory stores.
         GroupingRun grouping = new GroupingRun(articles, GroupingSettings.defaults(Duration.ofDays(7)));
@@ -94,6 +109,8 @@ public final class EvalCommand implements Callable<Integer> {
                 : List.of(order == Order.shuffle ? ArrivalOrder.shuffle(seed) : ArrivalOrder.byName());
         List<GroupingOutcome> outcomes = new ArrayList<>();
         for (ArrivalOrder arrival : runOrders) {
+            progress.printf(Locale.ROOT, "eval: grouping in %s (run %d of %d)%n", arrival.label(), outcomes.size() + 1,
+                    runOrders.size());
             GroupingOutcome outcome = grouping.run(arrival);
             outcomes.add(outcome);
             if (orders > 0) {

@@ -2,6 +2,7 @@ package io.newsflow.launcher.commands;
 
 import io.newsflow.ingest.feeds.FeedFileParser;
 import io.newsflow.ingest.feeds.OpmlImport;
+import io.newsflow.launcher.config.ConfigurationException;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
 import io.newsflow.launcher.pipeline.Stages;
@@ -66,8 +67,7 @@ public final class FeedsCommand implements Runnable {
         public Integer call() {
             Settings settings = Settings.fromEnvironment();
             if (file == null && !settings.isSet(Setting.NEWSFLOW_FEEDS_FILE)) {
-                System.err.println("no FILE given and NEWSFLOW_FEEDS_FILE is not set");
-                return 2;
+                throw new ConfigurationException("no FILE given and NEWSFLOW_FEEDS_FILE is not set");
             }
             Path target = file != null ? file : Path.of(settings.get(Setting.NEWSFLOW_FEEDS_FILE));
             List<String> problems = Stages.feedsFileProblems(target);

@@ -12,7 +12,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.fromEnvironment();
+        Settings settings = Settings.fromEnvironment().validated();
         int feedsFile = Stages.checkFeedsFile(settings, System.err);
         if (feedsFile != 0) {
             return feedsFile;

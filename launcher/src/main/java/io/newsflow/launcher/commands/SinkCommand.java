@@ -13,6 +13,6 @@ public final class SinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ServiceRunner.run(Settings.fromEnvironment(), false, List.of(Stages::sink));
+        return ServiceRunner.run(Settings.fromEnvironment().validated(), false, List.of(Stages::sink));
     }
 }

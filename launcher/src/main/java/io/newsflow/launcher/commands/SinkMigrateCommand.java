@@ -1,5 +1,6 @@
 package io.newsflow.launcher.commands;
 
+import io.newsflow.launcher.config.ConfigurationException;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
 import io.newsflow.sink.SinkMigrations;
@@ -11,10 +12,9 @@ public final class SinkMigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = Settings.fromEnvironment();
+        Settings settings = Settings.fromEnvironment().validated();
         if (!settings.isSet(Setting.NEWSFLOW_SINK_JDBC_URL)) {
-            System.err.println("NEWSFLOW_SINK_JDBC_URL is not set");
-            return 2;
+            throw new ConfigurationException("NEWSFLOW_SINK_JDBC_URL is not set: no database to migrate");
         }
         SinkMigrations.migrate(settings.get(Setting.NEWSFLOW_SINK_JDBC_URL),
                 settings.get(Setting.NEWSFLOW_SINK_JDBC_USER), settings.get(Setting.NEWSFLOW_SINK_JDBC_PASSWORD));

@@ -13,7 +13,7 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.fromEnvironment();
+        Settings settings = Settings.fromEnvironment().validated();
         int feedsFile = Stages.checkFeedsFile(settings, System.err);
         if (feedsFile != 0) {
             return feedsFile;

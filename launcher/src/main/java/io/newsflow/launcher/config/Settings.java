@@ -2,37 +2,84 @@ package io.newsflow.launcher.config;
 
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.ingest.drops.DropFolderConfig;
+import io.newsflow.launcher.kafka.KafkaClientSettings;
 import io.newsflow.sink.SinkConfig;
 import io.newsflow.topics.Topics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The configuration in force: environment variables over the defaults of {@link Setting}. */
 public final class Settings {
 
     private final Map<Setting, String> values = new EnumMap<>(Setting.class);
+    /** The environment read, for {@link SettingsCheck}'s look for unknown names. */
+    private final Map<String, String> env;
+    /** Secret files that could not be read: reported by {@link SettingsCheck}, not thrown here. */
+    private final List<String> unreadable = new ArrayList<>();
+    /** The NEWSFLOW_KAFKA_* variables as given: Kafka client settings passed through (KafkaClientSettings). */
+    private final Map<String, String> kafkaVariables = new java.util.TreeMap<>();
     /** One set of topic descriptors per configuration, so all stages share serdes and one registry client. */
     private Topics topics;
 
     private Settings(Map<String, String> env) {
+        this.env = Map.copyOf(env);
         for (Setting s : Setting.values()) {
             String v = env.get(s.name());
             values.put(s, v == null ? s.defaultValue() : v.trim());
-        }
-        String passwordFile = env.get(Setting.NEWSFLOW_SINK_JDBC_PASSWORD.name() + "_FILE");
-        if (passwordFile != null && !passwordFile.isBlank()) {
-            try {
-                values.put(Setting.NEWSFLOW_SINK_JDBC_PASSWORD, Files.readString(Path.of(passwordFile)).strip());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read NEWSFLOW_SINK_JDBC_PASSWORD_FILE " + passwordFile, e);
+            String file = env.get(s.name() + SettingsCheck.FILE_SUFFIX);
+            if (s.type().secret() && file != null && !file.isBlank()) {
+                try {
+                    values.put(s, Files.readString(Path.of(file.trim())).strip());
+                } catch (IOException | RuntimeException e) {
+                    unreadable.add(s.name() + SettingsCheck.FILE_SUFFIX + ": cannot read " + file.trim() + " (" + e + ")");
+                }
             }
         }
+        env.forEach((name, value) -> {
+            if (name.startsWith(KafkaClientSettings.PREFIX)) {
+                kafkaVariables.put(name, value);
+            }
+        });
+    }
+
+    /** The Kafka client settings passed through from the environment, checked. */
+    public KafkaClientSettings kafkaClient() {
+        return KafkaClientSettings.from(kafkaVariables);
+    }
+
+    /** The variables this configuration was read from. */
+    Map<String, String> environment() {
+        return env;
+    }
+
+    List<String> unreadableSecretFiles() {
+        return unreadable;
+    }
+
+    /**
+     * Every problem of this configuration, one line each (empty when it is right).
+     *
+     * @see SettingsCheck
+     */
+    public List<String> problems() {
+        return SettingsCheck.problems(this);
+    }
+
+    /** Throws {@link ConfigurationException} with the first problem: what a service command does before anything starts. */
+    public Settings validated() {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems.get(0)
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more: `newsflow config --check` lists them)" : ""));
+        }
+        return this;
     }
 
     public static Settings fromEnvironment() {
@@ -45,10 +92,11 @@ public final class Settings {
 
     /** A copy with some values replaced (used by `demo` and tests to point at their own folders). */
     public Settings with(Setting setting, String value) {
-        Map<String, String> env = new HashMap<>();
-        values.forEach((k, v) -> env.put(k.name(), v));
-        env.put(setting.name(), value);
-        return new Settings(env);
+        Map<String, String> copy = new HashMap<>();
+        copy.putAll(kafkaVariables);
+        values.forEach((k, v) -> copy.put(k.name(), v));
+        copy.put(setting.name(), value);
+        return new Settings(copy);
     }
 
     public String get(Setting s) {
@@ -58,7 +106,22 @@ public final class Settings {
     /** The value for display: secrets masked. */
     public String display(Setting s) {
         String v = get(s);
-        return s == Setting.NEWSFLOW_SINK_JDBC_PASSWORD && !v.isEmpty() ? "********" : v;
+        return s.type().secret() && !v.isEmpty() ? "********" : v;
+    }
+
+    /** A setting of type {@link SettingType#bool()} (checked: only true or false, any case). */
+    public boolean getBoolean(Setting s) {
+        return Boolean.parseBoolean(get(s));
+    }
+
+    /** A setting of type {@link SettingType#oneOf}, lower case. */
+    public String getChoice(Setting s) {
+        return get(s).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A duration in milliseconds. */
+    public Duration getMillis(Setting s) {
+        return Duration.ofMillis(getLong(s));
     }
 
     public boolean isSet(Setting s) {
@@ -87,7 +150,7 @@ public final class Settings {
 
     public synchronized Topics topics() {
         if (topics == null) {
-            topics = new Topics(get(Setting.NEWSFLOW_TOPIC_PREFIX), get(Setting.NEWSFLOW_SCHEMA_REGISTRY_URL));
+            topics = Topics.withRegistry(get(Setting.NEWSFLOW_TOPIC_PREFIX), RegistryAccessSettings.client(this));
         }
         return topics;
     }
@@ -102,7 +165,7 @@ public final class Settings {
                 Duration.ofMillis(getLong(Setting.NEWSFLOW_DROP_POLL_MS)),
                 Duration.ofMillis(getLong(Setting.NEWSFLOW_DROP_STABLE_MS)),
                 getLong(Setting.NEWSFLOW_DROP_MAX_BYTES),
-                Boolean.parseBoolean(get(Setting.NEWSFLOW_DROP_DELETE_DONE)),
+                getBoolean(Setting.NEWSFLOW_DROP_DELETE_DONE),
                 getInt(Setting.NEWSFLOW_DROP_MAX_DEAD_LETTERS));
     }
 

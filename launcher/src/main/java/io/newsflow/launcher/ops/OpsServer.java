@@ -1,5 +1,6 @@
 package io.newsflow.launcher.ops;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Gauge;
@@ -10,77 +11,124 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newsflow.launcher.config.ConfigurationException;
 import io.newsflow.launcher.pipeline.Pipeline;
 import io.newsflow.launcher.pipeline.Stage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Health and metrics over HTTP: {@code GET /health} answers 200 while every stage is healthy and
- * 503 otherwise (JSON body names each stage); {@code GET /metrics} is the Prometheus scrape.
+ * Health and metrics over HTTP, on exact paths only:
+ * <ul>
+ *   <li>{@code GET /health/live}: 200 while every stage can make progress (its threads run), else 503;</li>
+ *   <li>{@code GET /health/ready}: 200 while every check passes (started, Kafka reachable, each stage's own),
+ *       else 503; the JSON body gives each check's status and, for a failing one, why;</li>
+ *   <li>{@code GET /metrics}: the Prometheus scrape.</li>
+ * </ul>
+ * Any other path is 404; another method than GET (or HEAD) on these paths is 405.
  */
 public final class OpsServer implements AutoCloseable {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpServer server;
+    private final Pipeline pipeline;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
     private OpsServer(HttpServer server, Pipeline pipeline) {
         this.server = server;
+        this.pipeline = pipeline;
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
+        ServiceMetrics.bindTo(registry);
         // Stages record their own meters (feed polls, sink batches, ...) in the global registry.
         Metrics.addRegistry(registry);
         for (Stage stage : pipeline.stages()) {
-            Gauge.builder("newsflow.stage.healthy", stage, s -> s.healthy().getAsBoolean() ? 1 : 0)
-                    .description("1 while the stage is healthy").tag("stage", stage.name()).register(registry);
+            Gauge.builder("newsflow.stage.healthy", stage, s -> s.healthy() ? 1 : 0)
+                    .description("1 while the stage is live and its readiness checks pass").tag("stage", stage.name())
+                    .register(registry);
         }
-        server.createContext("/health", exchange -> health(exchange, pipeline));
-        server.createContext("/ready", exchange -> ready(exchange, pipeline));
-        server.createContext("/metrics", exchange -> reply(exchange, 200,
-                "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+        // One context for everything: HttpServer matches contexts by prefix, which would answer /healthz.
+        server.createContext("/", this::route);
         server.start();
     }
 
-    /** Starts on the port (0 = any free port) or returns null when the port is negative (turned off). */
-    public static OpsServer start(int port, Pipeline pipeline) throws IOException {
+    /**
+     * Starts on {@code bind}:{@code port} (port 0 = any free port) or returns null when the port is negative
+     * (turned off). A port in use is a {@link ConfigurationException} naming the setting.
+     */
+    public static OpsServer start(String bind, int port, Pipeline pipeline) {
         if (port < 0) {
             return null;
         }
-        return new OpsServer(HttpServer.create(new InetSocketAddress(port), 0), pipeline);
+        try {
+            return new OpsServer(HttpServer.create(new InetSocketAddress(bind, port), 0), pipeline);
+        } catch (BindException e) {
+            throw new ConfigurationException("NEWSFLOW_HTTP_PORT " + port + " on NEWSFLOW_HTTP_BIND " + bind
+                    + " cannot be used: " + e.getMessage() + " (another process holds it? -1 turns the endpoints off)");
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot serve health and metrics on " + bind + ":" + port + ": " + e);
+        }
     }
 
     public int port() {
         return server.getAddress().getPort();
     }
 
-    private static void health(HttpExchange exchange, Pipeline pipeline) throws IOException {
-        boolean up = pipeline.healthy();
-        boolean ready = pipeline.ready();
-        String stages = pipeline.stages().stream()
-                .map(s -> "\"" + s.name() + "\":\"" + (s.healthy().getAsBoolean() ? "UP" : "DOWN") + "\"")
-                .collect(Collectors.joining(","));
-        reply(exchange, up ? 200 : 503, "application/json",
-                "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"ready\":" + ready + ",\"stages\":{" + stages + "}}");
+    private void route(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (!path.equals("/health/live") && !path.equals("/health/ready") && !path.equals("/metrics")) {
+                reply(exchange, 404, "application/json", "{\"error\":\"not found\"}");
+            } else if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().add("Allow", "GET, HEAD");
+                reply(exchange, 405, "application/json", "{\"error\":\"method not allowed\"}");
+            } else if (path.equals("/metrics")) {
+                reply(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
+            } else if (path.equals("/health/live")) {
+                boolean live = pipeline.live();
+                reply(exchange, live ? 200 : 503, "application/json", "{\"status\":\"" + (live ? "UP" : "DOWN") + "\"}");
+            } else {
+                ready(exchange);
+            }
+        }
     }
 
-    /** 200 only while every stage does its work (enrich RUNNING); 503 while it starts, restores or rebalances. */
-    private static void ready(HttpExchange exchange, Pipeline pipeline) throws IOException {
-        boolean ready = pipeline.ready();
-        reply(exchange, ready ? 200 : 503, "application/json", "{\"ready\":" + ready + "}");
+    private void ready(HttpExchange exchange) throws IOException {
+        Map<String, Optional<String>> checks = pipeline.checks();
+        boolean ready = checks.values().stream().allMatch(Optional::isEmpty);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ready ? "UP" : "DOWN");
+        Map<String, Object> byName = new LinkedHashMap<>();
+        checks.forEach((name, problem) -> {
+            Map<String, String> check = new LinkedHashMap<>();
+            check.put("status", problem.isPresent() ? "DOWN" : "UP");
+            problem.ifPresent(why -> check.put("reason", why));
+            byName.put(name, check);
+        });
+        body.put("checks", byName);
+        reply(exchange, ready ? 200 : 503, "application/json", JSON.writeValueAsString(body));
     }
 
     private static void reply(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
         }
     }
 

@@ -27,6 +27,7 @@ public final class EventWatcher implements AutoCloseable {
 
     public EventWatcher(Map<String, Object> clientProperties, Topic<String, NewsEvent> events) {
         Map<String, Object> props = new LinkedHashMap<>(clientProperties);
+        props.keySet().retainAll(ConsumerConfig.configNames()); // Streams settings passed to all clients: not ours
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-watch-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

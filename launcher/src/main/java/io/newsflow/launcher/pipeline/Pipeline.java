@@ -1,7 +1,10 @@
 package io.newsflow.launcher.pipeline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,17 +14,26 @@ public final class Pipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final List<Stage> stages;
+    /** Checks of the process as a whole (Kafka reachable), before the stages' own. */
+    private final List<HealthCheck> processChecks;
     private final List<Stage> started = new ArrayList<>();
 
     public Pipeline(List<Stage> stages) {
+        this(stages, List.of());
+    }
+
+    public Pipeline(List<Stage> stages, List<HealthCheck> processChecks) {
         this.stages = List.copyOf(stages);
+        this.processChecks = List.copyOf(processChecks);
     }
 
     public Pipeline start() {
         for (Stage stage : stages) {
             LOG.info("starting {}", stage.name());
             stage.start().run();
-            started.add(stage);
+            synchronized (started) {
+                started.add(stage);
+            }
         }
         return this;
     }
@@ -30,13 +42,41 @@ public final class Pipeline implements AutoCloseable {
         return stages;
     }
 
-    public boolean healthy() {
-        return started.size() == stages.size() && stages.stream().allMatch(s -> s.healthy().getAsBoolean());
+    /** Every stage can make progress (a stage not started yet can). */
+    public boolean live() {
+        return stages.stream().allMatch(s -> s.live().getAsBoolean());
     }
 
-    /** Healthy, and every stage does its work now (enrich: Kafka Streams RUNNING, not rebalancing). */
+    /** Every check's problem by check name, in order ("started" first); an empty value is a passing check. */
+    public Map<String, Optional<String>> checks() {
+        Map<String, Optional<String>> results = new LinkedHashMap<>();
+        int startedCount;
+        synchronized (started) {
+            startedCount = started.size();
+        }
+        results.put("started", startedCount == stages.size() ? Optional.empty()
+                : Optional.of("starting: " + startedCount + " of " + stages.size() + " stages started"));
+        for (HealthCheck check : processChecks) {
+            results.put(check.name(), check.problem().get());
+        }
+        for (Stage stage : stages) {
+            results.put(stage.name() + ".live", stage.live().getAsBoolean() ? Optional.empty()
+                    : Optional.of(stage.name() + " has stopped making progress"));
+            for (HealthCheck check : stage.checks()) {
+                results.put(stage.name() + "." + check.name(), check.problem().get());
+            }
+        }
+        return results;
+    }
+
+    /** Started, and every check passes: each stage does its work now. */
     public boolean ready() {
-        return healthy() && stages.stream().allMatch(s -> s.ready().getAsBoolean());
+        return checks().values().stream().allMatch(Optional::isEmpty);
+    }
+
+    /** The same as {@link #ready()} (kept for callers that ask for health). */
+    public boolean healthy() {
+        return ready();
     }
 
     @Override
@@ -50,6 +90,8 @@ public final class Pipeline implements AutoCloseable {
                 LOG.warn("stopping {} failed: {}", stage.name(), e.toString());
             }
         }
-        started.clear();
+        synchronized (started) {
+            started.clear();
+        }
     }
 }

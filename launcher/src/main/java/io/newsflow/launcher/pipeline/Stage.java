@@ -1,12 +1,20 @@
 package io.newsflow.launcher.pipeline;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
-/** One running stage (ingest, enrich or sink) as the launcher sees it: start, health, stop. */
-public record Stage(String name, Runnable start, BooleanSupplier healthy, BooleanSupplier ready, AutoCloseable stop) {
+/**
+ * One running stage (ingest, enrich or sink) as the launcher sees it: start, liveness (its threads can make
+ * progress), the checks of its readiness, stop.
+ */
+public record Stage(String name, Runnable start, BooleanSupplier live, List<HealthCheck> checks, AutoCloseable stop) {
 
-    /** A stage that is ready whenever it is healthy. */
-    public Stage(String name, Runnable start, BooleanSupplier healthy, AutoCloseable stop) {
-        this(name, start, healthy, healthy, stop);
+    public Stage {
+        checks = List.copyOf(checks);
+    }
+
+    /** Live and every check passing. */
+    public boolean healthy() {
+        return live.getAsBoolean() && checks.stream().allMatch(c -> c.problem().get().isEmpty());
     }
 }

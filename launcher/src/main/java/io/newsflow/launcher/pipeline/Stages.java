@@ -13,9 +13,12 @@ import io.newsflow.launcher.config.Settings;
 import io.newsflow.sink.SinkService;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** Builds each stage from the settings; the only place that knows the services' constructors. */
@@ -27,16 +30,21 @@ public final class Stages {
     /** The drop folder, plus the feed reader when a feeds file is configured. */
     public static Stage ingest(Settings settings, Map<String, Object> kafka) {
         DropFolderService drops = new DropFolderService(settings.dropFolder(), kafka, settings.topics());
+        HealthCheck dropFolder = HealthCheck.of("drop-folder", drops::healthy,
+                "the drop folder cannot be written or the broker does not acknowledge its records");
         if (!settings.isSet(Setting.NEWSFLOW_FEEDS_FILE)) {
-            return new Stage("ingest", drops::start, drops::healthy, drops);
+            return new Stage("ingest", drops::start, drops::live, List.of(dropFolder), () -> drops.close(stopTimeout(settings)));
         }
         FeedService feeds = feedService(settings, kafka);
         return new Stage("ingest", () -> {
             drops.start();
             feeds.start();
-        }, () -> drops.healthy() && feeds.healthy(), () -> {
-            try (drops) {
+        }, drops::live, List.of(dropFolder, HealthCheck.of("feeds", feeds::healthy,
+                "the feed reader is not running or its transactions fail")), () -> {
+            try {
                 feeds.close();
+            } finally {
+                drops.close(stopTimeout(settings));
             }
         });
     }
@@ -87,6 +95,14 @@ public final class Stages {
                 settings.seenItemsRetention());
     }
 
+    /**
+     * The time a stage's stop may take: most of NEWSFLOW_SHUTDOWN_TIMEOUT_MS, the rest left for the process to end
+     * (the shutdown hook enforces the whole bound).
+     */
+    static Duration stopTimeout(Settings settings) {
+        return settings.getMillis(Setting.NEWSFLOW_SHUTDOWN_TIMEOUT_MS).multipliedBy(8).dividedBy(10);
+    }
+
     public static Stage enrich(Settings settings, Map<String, Object> kafka) {
         Map<String, Object> streams = new java.util.HashMap<>(kafka);
         String instanceId = settings.instanceId();
@@ -95,11 +111,19 @@ public final class Stages {
             streams.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
         }
         EnrichService enrich = new EnrichService(settings.enrich(), streams, settings.topics());
-        return new Stage("enrich", enrich::start, enrich::healthy, enrich::ready, enrich);
+        return new Stage("enrich", enrich::start, enrich::live, List.of(
+                HealthCheck.of("streams", enrich::ready, "Kafka Streams is not RUNNING (starting, rebalancing or stopped)"),
+                HealthCheck.of("stores", enrich::storesRestored, "state stores are being restored from their changelogs")),
+                () -> enrich.close(stopTimeout(settings)));
     }
 
     public static Stage sink(Settings settings, Map<String, Object> kafka) {
         SinkService sink = new SinkService(settings.sink(), kafka, settings.topics());
-        return new Stage("sink", sink::start, sink::healthy, sink);
+        String stores = settings.sink().writesDatabase() ? "database" : "files";
+        return new Stage("sink", sink::start, sink::live, List.of(
+                new HealthCheck(stores, () -> sink.failing().isEmpty() ? Optional.empty()
+                        : Optional.of("cannot " + String.join("; cannot ", new TreeSet<>(sink.failing())))),
+                HealthCheck.of("assigned", sink::assigned, "the consumer holds no partitions of the events topic")),
+                () -> sink.close(stopTimeout(settings)));
     }
 }

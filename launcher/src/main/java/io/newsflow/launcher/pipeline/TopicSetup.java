@@ -13,7 +13,11 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import io.newsflow.launcher.kafka.KafkaClientProperties;
+import io.newsflow.launcher.kafka.KafkaSettingsException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +36,17 @@ public final class TopicSetup {
      *                           compacted and time-limited, so the feed reader's memory stays bounded
      */
     public static void ensure(String bootstrapServers, Topics topics, int partitions, Duration seenItemsRetention) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        ensure(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics, partitions, seenItemsRetention);
+    }
+
+    /**
+     * As {@link #ensure(String, Topics, int, Duration)} with the client properties of the connection (security
+     * settings included): the first call to the cluster, so wrong credentials or TLS settings end here, with
+     * a {@link KafkaSettingsException} of one line.
+     */
+    public static void ensure(Map<String, Object> clientProperties, Topics topics, int partitions, Duration seenItemsRetention) {
+        Object bootstrapServers = clientProperties.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        try (Admin admin = createAdmin(clientProperties)) {
             Set<String> existing = admin.listTopics().names().get();
             int brokers = admin.describeCluster().nodes().get().size();
             short replication = (short) Math.min(3, brokers);
@@ -56,10 +70,28 @@ public final class TopicSetup {
                 TopicReadiness.await(admin, missing.stream().map(NewTopic::name).collect(Collectors.toSet()), READY_TIMEOUT);
             }
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthenticationException refused) {
+                throw new KafkaSettingsException("Kafka at " + bootstrapServers + " refused this client: "
+                        + refused.getMessage() + " (check the NEWSFLOW_KAFKA_* security settings)", refused);
+            }
             throw new IllegalStateException("cannot create topics on " + bootstrapServers + ": " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    private static Admin createAdmin(Map<String, Object> clientProperties) {
+        try {
+            return Admin.create(KafkaClientProperties.only(clientProperties, AdminClientConfig.configNames()));
+        } catch (KafkaException e) {
+            // e.g. a trust store that cannot be read: Kafka wraps the reason in "Failed to create new KafkaAdminClient"
+            Throwable reason = e;
+            while (reason.getCause() != null) {
+                reason = reason.getCause();
+            }
+            throw new KafkaSettingsException("cannot connect to Kafka with the NEWSFLOW_KAFKA_* settings: "
+                    + reason.getMessage(), e);
         }
     }
 

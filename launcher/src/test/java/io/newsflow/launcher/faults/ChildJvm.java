@@ -98,6 +98,21 @@ final class ChildJvm {
         }
     }
 
+    /**
+     * SIGTERM, and waits at most {@code timeout} for the process to exit; returns its exit code, or empty if it was
+     * still running (it is then killed).
+     */
+    java.util.OptionalInt terminateWithin(java.time.Duration timeout) {
+        stoppedByTest = true;
+        process.destroy();
+        if (awaitExit((int) Math.max(1, timeout.toSeconds()))) {
+            return java.util.OptionalInt.of(process.exitValue());
+        }
+        process.destroyForcibly();
+        awaitExit(30);
+        return java.util.OptionalInt.empty();
+    }
+
     /** The whole log of this child (all its runs). */
     String log() {
         try {

@@ -39,6 +39,7 @@ final class ServiceProcesses implements AutoCloseable {
     private final Path logs;
     private final Map<String, String> env = new HashMap<>();
     private final Map<Service, ChildJvm> running = new EnumMap<>(Service.class);
+    private final Map<Service, Map<String, String>> envOfService = new EnumMap<>(Service.class);
 
     /** Services of the scenario {@code name}: topics, application id and folders of their own under {@code work}. */
     ServiceProcesses(String name, String bootstrapServers, String jdbcUrl, Path work) {
@@ -85,9 +86,17 @@ final class ServiceProcesses implements AutoCloseable {
         return this;
     }
 
+    /** Sets a variable for one service only (e.g. its own health port), over the scenario's. */
+    ServiceProcesses set(Service service, Setting setting, String value) {
+        envOfService.computeIfAbsent(service, s -> new HashMap<>()).put(setting.name(), value);
+        return this;
+    }
+
     ChildJvm start(Service service) {
+        Map<String, String> serviceEnv = new HashMap<>(env);
+        serviceEnv.putAll(envOfService.getOrDefault(service, Map.of()));
         ChildJvm child = ChildJvm.start(service.command, logs.resolve(service.command + ".log"),
-                service.jvmOptions, Newsflow.class.getName(), List.of(service.command), env);
+                service.jvmOptions, Newsflow.class.getName(), List.of(service.command), serviceEnv);
         running.put(service, child);
         return child;
     }
