@@ -53,7 +53,9 @@ USER 10001:10001
 # NEWSFLOW_JAVA_OPTS: the heap is a share of the container's memory limit, the rest is for RocksDB (enrich),
 # metaspace, threads and buffers (README "Docker"); an OutOfMemoryError ends the process so that Docker
 # restarts it rather than leaving it half alive.
-ENV NEWSFLOW_WORK_DIR=/var/lib/newsflow \
+# LANG: the JVM writes stdout in the locale's charset; without a UTF-8 locale, the demo's "CN×12" prints "CN?12".
+ENV LANG=C.UTF-8 \
+    NEWSFLOW_WORK_DIR=/var/lib/newsflow \
     NEWSFLOW_STATE_DIR=/var/lib/newsflow/streams \
     NEWSFLOW_DROP_DIR=/data/drop \
     NEWSFLOW_SINK_JSONL_DIR=/data/events \
