@@ -10,15 +10,17 @@ import io.newsflow.wire.RegistryFormat;
 import io.newsflow.wire.SchemaRegistryClient;
 import io.newsflow.wire.SingleObjectFormat;
 import io.newsflow.wire.WireFormat;
+import io.newsflow.wire.WriterSchemaStore;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The topics of the pipeline, named {@code <prefix><name>} and framed as configured: with a
- * schema registry URL, the Confluent framing; without one, Avro single-object encoding.
- * Keys are plain UTF-8 strings.
+ * The topics of the pipeline, named {@code <prefix><name>} and framed as configured: by default, with a
+ * schema registry URL the Confluent framing and without one Avro single-object encoding; single-object
+ * encoding can also be chosen with a registry, which then serves its readers the writer schemas of other
+ * versions. Keys are plain UTF-8 strings.
  */
 public final class Topics {
 
@@ -45,6 +47,14 @@ public final class Topics {
     private final Topic<String, SourceHealth> sourceHealth;
     private final Topic<String, SeenItem> seenItems;
 
+    /** How record values are framed on the topics (README, "Wire format"). */
+    public enum Framing {
+        /** Avro single-object encoding: a schema fingerprint, then the body. */
+        SINGLE_OBJECT,
+        /** The Confluent framing: magic byte, the registry's schema id, then the body. Needs a registry. */
+        CONFLUENT
+    }
+
     public Topics(String prefix, String schemaRegistryUrl) {
         this(schemaRegistryUrl == null || schemaRegistryUrl.isBlank()
                 ? null : new SchemaRegistryClient(schemaRegistryUrl), prefix);
@@ -55,12 +65,28 @@ public final class Topics {
         return new Topics(registry, prefix);
     }
 
+    /**
+     * Topics framed as {@code framing}; {@code registry} (may be null for single-object encoding) is where
+     * the Confluent framing registers and looks up schemas, or where single-object readers look up the
+     * writer schemas of versions they do not bundle.
+     */
+    public static Topics of(String prefix, SchemaRegistryClient registry, Framing framing) {
+        return new Topics(registry, prefix, framing);
+    }
+
     private Topics(SchemaRegistryClient registry, String prefix) {
-        this.rawArticles = topic(prefix + RAW_ARTICLES, RawArticle.getClassSchema(), registry, false);
-        this.events = topic(prefix + EVENTS, NewsEvent.getClassSchema(), registry, true);
-        this.deadLetters = topic(prefix + DEAD_LETTERS, DeadLetter.getClassSchema(), registry, false);
-        this.sourceHealth = topic(prefix + SOURCE_HEALTH, SourceHealth.getClassSchema(), registry, true);
-        this.seenItems = topic(prefix + SEEN_ITEMS, SeenItem.getClassSchema(), registry, true);
+        this(registry, prefix, registry == null ? Framing.SINGLE_OBJECT : Framing.CONFLUENT);
+    }
+
+    private Topics(SchemaRegistryClient registry, String prefix, Framing framing) {
+        if (framing == Framing.CONFLUENT && registry == null) {
+            throw new IllegalArgumentException("the Confluent framing needs a schema registry");
+        }
+        this.rawArticles = topic(prefix + RAW_ARTICLES, RawArticle.getClassSchema(), registry, framing, false);
+        this.events = topic(prefix + EVENTS, NewsEvent.getClassSchema(), registry, framing, true);
+        this.deadLetters = topic(prefix + DEAD_LETTERS, DeadLetter.getClassSchema(), registry, framing, false);
+        this.sourceHealth = topic(prefix + SOURCE_HEALTH, SourceHealth.getClassSchema(), registry, framing, true);
+        this.seenItems = topic(prefix + SEEN_ITEMS, SeenItem.getClassSchema(), registry, framing, true);
     }
 
     /** The embedded default: no prefix, no registry. */
@@ -92,10 +118,12 @@ public final class Topics {
         return List.of(rawArticles, events, deadLetters, sourceHealth, seenItems);
     }
 
-    private static <V> Topic<String, V> topic(String name, Schema schema, SchemaRegistryClient registry, boolean compacted) {
-        WireFormat<V> format = registry == null
-                ? new SingleObjectFormat<>(schema)
-                : new RegistryFormat<>(registry, name + "-value", schema);
+    private static <V> Topic<String, V> topic(String name, Schema schema, SchemaRegistryClient registry, Framing framing,
+                                              boolean compacted) {
+        String subject = name + "-value";
+        WireFormat<V> format = framing == Framing.CONFLUENT
+                ? new RegistryFormat<>(registry, subject, schema)
+                : new SingleObjectFormat<>(schema, new WriterSchemaStore(schema, registry, subject));
         Serde<V> valueSerde = new AvroSerde<>(format);
         return new Topic<>(name, Serdes.String(), valueSerde, compacted);
     }

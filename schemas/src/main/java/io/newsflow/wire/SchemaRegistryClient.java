@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.Map;
@@ -84,13 +86,51 @@ public final class SchemaRegistryClient {
     /** The schema the registry holds under this id (cached: ids are immutable). */
     public Schema schemaById(int id) {
         return schemasById.computeIfAbsent(id, k -> {
-            HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("schemas/ids/" + id))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Accept", CONTENT_TYPE)
-                    .GET()
-                    .build();
-            return new Schema.Parser().parse(send(request).path("schema").asText());
+            return new Schema.Parser().parse(send(get("schemas/ids/" + id)).path("schema").asText());
         });
+    }
+
+    /**
+     * Every schema registered under the subject, oldest version first; none when the subject does not exist.
+     * Not cached: a reader asks when a record names a schema it does not know yet.
+     */
+    public List<Schema> schemasOfSubject(String subject) {
+        HttpRequest versionsRequest = get("subjects/" + subject + "/versions");
+        JsonNode versions = sendOrNullIfMissing(versionsRequest);
+        List<Schema> schemas = new ArrayList<>();
+        if (versions == null) {
+            return schemas;
+        }
+        for (JsonNode version : versions) {
+            JsonNode entry = send(get("subjects/" + subject + "/versions/" + version.asInt()));
+            int id = entry.path("id").asInt(-1);
+            Schema schema = new Schema.Parser().parse(entry.path("schema").asText());
+            if (id >= 0) {
+                schemasById.putIfAbsent(id, schema);
+            }
+            schemas.add(schema);
+        }
+        return schemas;
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", CONTENT_TYPE)
+                .GET()
+                .build();
+    }
+
+    /** The answer, or null when the registry answers 404 (an unknown subject). */
+    private JsonNode sendOrNullIfMissing(HttpRequest request) {
+        try {
+            return send(request);
+        } catch (SchemaRegistryException e) {
+            if (e.status == 404) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private JsonNode send(HttpRequest unauthenticated) {
@@ -100,7 +140,7 @@ public final class SchemaRegistryClient {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new SchemaRegistryException("schema registry " + request.method() + " " + request.uri()
-                        + " answered " + response.statusCode() + ": " + response.body());
+                        + " answered " + response.statusCode() + ": " + response.body(), response.statusCode());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
@@ -113,12 +153,21 @@ public final class SchemaRegistryClient {
 
     /** The registry could not be reached or refused a call. */
     public static final class SchemaRegistryException extends RuntimeException {
+        /** The HTTP status the registry answered, or 0 when it gave none. */
+        private final int status;
+
         SchemaRegistryException(String message) {
+            this(message, 0);
+        }
+
+        SchemaRegistryException(String message, int status) {
             super(message);
+            this.status = status;
         }
 
         SchemaRegistryException(String message, Throwable cause) {
             super(message, cause);
+            this.status = 0;
         }
     }
 }

@@ -2,11 +2,10 @@ package io.newsflow.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import io.newsflow.wire.ReleasedSchemas;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
@@ -25,16 +24,19 @@ class SchemaEvolutionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("currentSchemas")
-    void currentSchemaReadsWhatTheReleasedOneWrote(Schema current) throws IOException {
-        Schema released = released(current.getName());
-
-        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, released).getType())
-                .as("current %s must read data written with the released schema", current.getName())
-                .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
-        if (FORWARD_TOO.contains(current.getName())) {
-            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(released, current).getType())
-                    .as("consumers holding the released %s must read current data", current.getName())
+    void currentSchemaReadsWhatEveryReleasedVersionWrote(Schema current) {
+        List<Schema> released = ReleasedSchemas.of(current.getName());
+        assertThat(released).as("released versions of %s (a new record type is released as v1)", current.getName()).isNotEmpty();
+        for (int v = 1; v <= released.size(); v++) {
+            Schema version = released.get(v - 1);
+            assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, version).getType())
+                    .as("current %s must read data written with released v%d", current.getName(), v)
                     .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+            if (FORWARD_TOO.contains(current.getName())) {
+                assertThat(SchemaCompatibility.checkReaderWriterCompatibility(version, current).getType())
+                        .as("consumers holding released %s v%d must read current data", current.getName(), v)
+                        .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+            }
         }
     }
 
@@ -68,20 +70,5 @@ class SchemaEvolutionTest {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static Schema released(String name) throws IOException {
-        Schema.Parser parser = new Schema.Parser();
-        // Named types shared between schemas must be known before the schemas that use them.
-        try (InputStream kind = SchemaEvolutionTest.class.getResourceAsStream("/released/SourceKind.avsc")) {
-            parser.parse(kind);
-        }
-        if (name.equals("SourceKind")) {
-            return parser.getTypes().get("io.newsflow.schemas.SourceKind");
-        }
-        try (InputStream in = SchemaEvolutionTest.class.getResourceAsStream("/released/" + name + ".avsc")) {
-            assertThat(in).as("released copy of %s", name).isNotNull();
-            return parser.parse(in);
-        }
     }
 }

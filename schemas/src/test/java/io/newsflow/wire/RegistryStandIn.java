@@ -20,8 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one stand-in of the test suite: a minimal schema registry speaking the two calls of the
- * Confluent-compatible REST API that Newsflow uses, on 127.0.0.1. No registry server can be
+ * The one stand-in of the test suite: a minimal schema registry speaking the calls of the
+ * Confluent-compatible REST API that Newsflow uses (register, schema by id, a subject's versions), on 127.0.0.1. No registry server can be
  * installed on the build machines (see README, "Wire format").
  */
 final class RegistryStandIn implements AutoCloseable {
@@ -29,11 +29,14 @@ final class RegistryStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REGISTER = Pattern.compile("/subjects/([^/]+)/versions");
     private static final Pattern BY_ID = Pattern.compile("/schemas/ids/(\\d+)");
+    private static final Pattern VERSION = Pattern.compile("/subjects/([^/]+)/versions/(\\d+)");
 
     private final HttpServer server;
     private final List<String> schemas = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> idsBySchema = new ConcurrentHashMap<>();
     final List<String> subjects = new CopyOnWriteArrayList<>();
+    /** The schema ids registered under each subject, in the order of their versions. */
+    private final Map<String, List<Integer>> versionsBySubject = new ConcurrentHashMap<>();
 
     /** The "Authorization" header a call must carry, or null when the registry is open. */
     private final String authorization;
@@ -73,6 +76,7 @@ final class RegistryStandIn implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         Matcher register = REGISTER.matcher(path);
         Matcher byId = BY_ID.matcher(path);
+        Matcher version = VERSION.matcher(path);
         if (exchange.getRequestMethod().equals("POST") && register.matches()) {
             JsonNode body = JSON.readTree(exchange.getRequestBody());
             String schema = body.path("schema").asText();
@@ -81,7 +85,34 @@ final class RegistryStandIn implements AutoCloseable {
                 schemas.add(s);
                 return schemas.size();
             });
+            List<Integer> versions = versionsBySubject.computeIfAbsent(register.group(1), k -> new CopyOnWriteArrayList<>());
+            synchronized (versions) {
+                if (!versions.contains(id)) {
+                    versions.add(id);
+                }
+            }
             reply(exchange, 200, JSON.createObjectNode().put("id", id).toString());
+        } else if (exchange.getRequestMethod().equals("GET") && register.matches()) {
+            List<Integer> versions = versionsBySubject.get(register.group(1));
+            if (versions == null) {
+                reply(exchange, 404, "{\"error_code\":40401,\"message\":\"Subject not found\"}");
+            } else {
+                var list = JSON.createArrayNode();
+                for (int v = 1; v <= versions.size(); v++) {
+                    list.add(v);
+                }
+                reply(exchange, 200, list.toString());
+            }
+        } else if (exchange.getRequestMethod().equals("GET") && version.matches()) {
+            List<Integer> versions = versionsBySubject.getOrDefault(version.group(1), List.of());
+            int v = Integer.parseInt(version.group(2));
+            if (v < 1 || v > versions.size()) {
+                reply(exchange, 404, "{\"error_code\":40402,\"message\":\"Version not found\"}");
+            } else {
+                int id = versions.get(v - 1);
+                reply(exchange, 200, JSON.createObjectNode().put("subject", version.group(1)).put("version", v)
+                        .put("id", id).put("schema", schemas.get(id - 1)).toString());
+            }
         } else if (exchange.getRequestMethod().equals("GET") && byId.matches()) {
             int id = Integer.parseInt(byId.group(1));
             if (id < 1 || id > schemas.size()) {

@@ -21,6 +21,7 @@ public enum Setting {
     NEWSFLOW_TOPIC_PREFIX("", text(), "Prefix of every topic name, e.g. `prod.` gives `prod.raw-articles`."),
     NEWSFLOW_TOPIC_PARTITIONS("3", wholeNumber(1, 10_000), "Partitions of the topics `up` creates when they are missing."),
     NEWSFLOW_SCHEMA_REGISTRY_URL("", url("http", "https"), "Confluent-compatible schema registry (e.g. Apicurio `http://registry:8080/apis/ccompat/v7`). Empty: Avro single-object encoding, no registry."),
+    NEWSFLOW_WIRE_FORMAT("auto", oneOf("auto", "single-object", "confluent"), "How record values are framed on the topics: `single-object` (Avro single-object encoding: schema fingerprint, then the body), `confluent` (magic byte and the registry's schema id; needs NEWSFLOW_SCHEMA_REGISTRY_URL), or `auto`: `confluent` when a registry is set, else `single-object`. With `single-object` and a registry, writers register their schema there and readers look up the versions they do not bundle (README \"Schema evolution\")."),
     NEWSFLOW_SCHEMA_REGISTRY_USER("", text(), "User for the registry's HTTP basic authentication. Empty: no authentication."),
     NEWSFLOW_SCHEMA_REGISTRY_PASSWORD("", secretText(), "Password for the registry's basic authentication (never logged). NEWSFLOW_SCHEMA_REGISTRY_PASSWORD_FILE reads it from a file (Docker secrets)."),
     NEWSFLOW_SCHEMA_REGISTRY_TRUSTSTORE("", path(), "Trust store (PKCS12 or JKS file) of the certificates a `https` registry is checked against. Empty: the JVM's default trust store."),

@@ -5,6 +5,7 @@ import io.newsflow.ingest.drops.DropFolderConfig;
 import io.newsflow.launcher.kafka.KafkaClientSettings;
 import io.newsflow.sink.SinkConfig;
 import io.newsflow.topics.Topics;
+import io.newsflow.wire.SchemaRegistryClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The configuration in force: environment variables over the defaults of {@link Setting}. */
@@ -116,7 +118,7 @@ public final class Settings {
 
     /** A setting of type {@link SettingType#oneOf}, lower case. */
     public String getChoice(Setting s) {
-        return get(s).toLowerCase(java.util.Locale.ROOT);
+        return get(s).toLowerCase(Locale.ROOT);
     }
 
     /** A duration in milliseconds. */
@@ -150,9 +152,18 @@ public final class Settings {
 
     public synchronized Topics topics() {
         if (topics == null) {
-            topics = Topics.withRegistry(get(Setting.NEWSFLOW_TOPIC_PREFIX), RegistryAccessSettings.client(this));
+            SchemaRegistryClient registry = RegistryAccessSettings.client(this);
+            topics = Topics.of(get(Setting.NEWSFLOW_TOPIC_PREFIX), registry, framing(registry != null));
         }
         return topics;
+    }
+
+    private Topics.Framing framing(boolean registry) {
+        return switch (get(Setting.NEWSFLOW_WIRE_FORMAT).toLowerCase(Locale.ROOT)) {
+            case "single-object" -> Topics.Framing.SINGLE_OBJECT;
+            case "confluent" -> Topics.Framing.CONFLUENT;
+            default -> registry ? Topics.Framing.CONFLUENT : Topics.Framing.SINGLE_OBJECT;
+        };
     }
 
     /** Retention of the seen-items topic, and so of what the feed reader remembers of vanished items. */

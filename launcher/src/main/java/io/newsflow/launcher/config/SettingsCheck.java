@@ -40,6 +40,9 @@ final class SettingsCheck {
             }
             s.type().problem(value).ifPresent(problem -> problems.add(s.name() + " " + problem));
         }
+        if (settings.get(Setting.NEWSFLOW_WIRE_FORMAT).equalsIgnoreCase("confluent") && !settings.isSet(Setting.NEWSFLOW_SCHEMA_REGISTRY_URL)) {
+            problems.add("NEWSFLOW_WIRE_FORMAT=confluent needs NEWSFLOW_SCHEMA_REGISTRY_URL (the framing carries the registry's schema ids)");
+        }
         return problems;
     }
 

@@ -54,6 +54,14 @@ class SettingsCheckTest {
     }
 
     @Test
+    void theConfluentFramingNeedsARegistryAndSingleObjectMayUseOne() {
+        assertThat(Settings.from(Map.of("NEWSFLOW_WIRE_FORMAT", "confluent")).problems())
+                .containsExactly("NEWSFLOW_WIRE_FORMAT=confluent needs NEWSFLOW_SCHEMA_REGISTRY_URL (the framing carries the registry's schema ids)");
+        assertThat(Settings.from(Map.of("NEWSFLOW_WIRE_FORMAT", "single-object",
+                "NEWSFLOW_SCHEMA_REGISTRY_URL", "http://registry:8080")).problems()).isEmpty();
+    }
+
+    @Test
     void anUnknownNameIsAnErrorNamingTheClosestSetting() {
         assertThat(Settings.from(Map.of("NEWSFLOW_DORP_DIR", "/data")).problems())
                 .containsExactly("unknown setting NEWSFLOW_DORP_DIR (did you mean NEWSFLOW_DROP_DIR?)");
