@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /** Publishes an {@link EventState} as the public {@link NewsEvent} contract. */
 final class EventSnapshots {
@@ -19,13 +20,16 @@ final class EventSnapshots {
     static NewsEvent snapshot(EventState event) {
         List<EventArticle> articles = new ArrayList<>(event.members.size());
         for (EventState.Member m : event.members) {
+            // 1.0 marks the founder, the first member. Regrouping moves members with the score they joined with:
+            // the founder of a split-off event keeps a lower one, the founder of an absorbed event its 1.0.
+            double score = articles.isEmpty() ? 1.0 : Math.min(m.score(), EventUpdates.MAX_JOINER_SCORE);
             articles.add(EventArticle.newBuilder()
                     .setArticleId(m.articleId())
                     .setSource(m.source())
                     .setUrl(m.url())
                     .setTitle(m.title())
                     .setPublishedAt(m.publishedAt() == null ? null : Instant.ofEpochMilli(m.publishedAt()))
-                    .setScore(m.score())
+                    .setScore(score)
                     .setSharedOfficials(m.sharedOfficials())
                     .setSharedCountries(m.sharedCountries())
                     .setTimeGapHours(m.timeGapHours())
@@ -45,13 +49,16 @@ final class EventSnapshots {
                         .setRoleAsWritten(o.roleAsWritten()).setCountry(o.country()).setMentions(o.mentions()).build())
                 .toList();
         Long day = event.day();
+        Long firstPublished = event.members.stream().map(EventState.Member::publishedAt).filter(Objects::nonNull)
+                .min(Long::compare).orElse(null);
         return NewsEvent.newBuilder()
                 .setEventId(event.eventId)
                 .setVersion(event.version)
                 .setFirstSeenAt(Instant.ofEpochMilli(event.firstSeenAt))
                 .setLastUpdatedAt(Instant.ofEpochMilli(event.lastUpdatedAt))
                 .setEventDate(day == null ? null : LocalDate.ofEpochDay(day))
-                .setTitle(event.title == null ? "" : event.title)
+                .setFirstPublishedAt(firstPublished == null ? null : Instant.ofEpochMilli(firstPublished))
+                .setTitle(title(event))
                 .setSummary(event.summary == null ? "" : event.summary)
                 .setArticles(articles)
                 .setIndependentSources(event.independentSources())
@@ -59,5 +66,14 @@ final class EventSnapshots {
                 .setOfficials(new ArrayList<>(officials))
                 .setAbsorbedEventIds(new ArrayList<>(event.absorbedEventIds))
                 .build();
+    }
+
+    /** The founding article's headline, or the earliest member's that has one: a page without a headline founds events too. */
+    static String title(EventState event) {
+        if (event.title != null && !event.title.isBlank()) {
+            return event.title;
+        }
+        return event.members.stream().map(EventState.Member::title).filter(t -> t != null && !t.isBlank())
+                .findFirst().orElse("");
     }
 }

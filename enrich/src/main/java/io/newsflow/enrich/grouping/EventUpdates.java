@@ -10,6 +10,9 @@ import java.util.Map;
 /** Writes that both ways of placing an article share: adding a member to an event, and storing an event with its index entries. */
 final class EventUpdates {
 
+    /** The highest score a snapshot shows for a member other than the first: 1.0 marks the founder (EventSnapshots). */
+    static final double MAX_JOINER_SCORE = 0.999;
+
     private static final int NAMES_INDEXED = 15;
 
     private final GroupingSettings settings;

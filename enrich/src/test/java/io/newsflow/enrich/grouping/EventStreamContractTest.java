@@ -81,6 +81,21 @@ class EventStreamContractTest {
         // Both regrouping paths ran: events lost articles to others, and events were absorbed.
         assertThat(moves).isPositive();
         assertThat(tombstoned).isNotEmpty();
+        live.values().forEach(EventStreamContractTest::fieldsMeanWhatTheSchemaSays);
+    }
+
+    /** The documented meaning of the derived fields (NewsEvent.avsc), on every final snapshot. */
+    private static void fieldsMeanWhatTheSchemaSays(NewsEvent event) {
+        List<EventArticle> members = event.getArticles();
+        assertThat(event.getFirstPublishedAt()).as("firstPublishedAt of %s", event.getEventId()).isEqualTo(members.stream()
+                .map(EventArticle::getPublishedAt).filter(java.util.Objects::nonNull).min(java.time.Instant::compareTo).orElse(null));
+        if (members.stream().anyMatch(a -> a.getTitle() != null && !a.getTitle().isBlank())) {
+            assertThat(event.getTitle()).as("title of %s", event.getEventId()).isNotBlank();
+        }
+        assertThat(members).allSatisfy(a -> assertThat(a.getScore()).isBetween(0.0, 1.0));
+        assertThat(members.get(0).getScore()).as("the founder of %s", event.getEventId()).isEqualTo(1.0);
+        assertThat(members.subList(1, members.size())).as("members after the founder of %s", event.getEventId())
+                .allSatisfy(a -> assertThat(a.getScore()).isLessThan(1.0));
     }
 
     private static Set<String> articleIds(NewsEvent event) {

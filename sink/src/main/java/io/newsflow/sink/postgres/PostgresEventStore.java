@@ -82,15 +82,16 @@ public final class PostgresEventStore implements AutoCloseable {
     // Knowing which happened lets the child rows of a new event be plainly inserted and those of an updated one
     // be compared with the stored rows; a single INSERT ... ON CONFLICT DO UPDATE cannot tell them apart.
     private static final String EVENT_ROWS = """
-            unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[], ?::int[],
-                   ?::int[], ?::text[])
-                 AS i(event_id, version, first_seen_ms, last_updated_ms, event_day, title, summary,
+            unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[],
+                   ?::int[], ?::int[], ?::text[])
+                 AS i(event_id, version, first_seen_ms, first_published_ms, last_updated_ms, event_day, title, summary,
                       independent_sources, article_count, snapshot)""";
 
     private static final String UPDATE_EVENTS = """
             UPDATE events AS e SET
                 version = i.version,
                 first_seen_at = 'epoch'::timestamptz + i.first_seen_ms * interval '1 millisecond',
+                first_published_at = 'epoch'::timestamptz + i.first_published_ms * interval '1 millisecond',
                 last_updated_at = 'epoch'::timestamptz + i.last_updated_ms * interval '1 millisecond',
                 event_date = DATE '1970-01-01' + i.event_day, title = i.title, summary = i.summary,
                 independent_sources = i.independent_sources, article_count = i.article_count,
@@ -102,10 +103,11 @@ public final class PostgresEventStore implements AutoCloseable {
     // An absorbed event is never in "events" (it is deleted when its merge is recorded), so only the insert needs
     // the merge guard. DO NOTHING: a row that exists by now is left to a second UPDATE (see apply).
     private static final String INSERT_EVENTS = """
-            INSERT INTO events (event_id, version, first_seen_at, last_updated_at, event_date, title, summary,
-                                independent_sources, article_count, snapshot, written_at)
+            INSERT INTO events (event_id, version, first_seen_at, first_published_at, last_updated_at, event_date, title,
+                                summary, independent_sources, article_count, snapshot, written_at)
             SELECT i.event_id, i.version,
                    'epoch'::timestamptz + i.first_seen_ms * interval '1 millisecond',
+                   'epoch'::timestamptz + i.first_published_ms * interval '1 millisecond',
                    'epoch'::timestamptz + i.last_updated_ms * interval '1 millisecond',
                    DATE '1970-01-01' + i.event_day, i.title, i.summary, i.independent_sources, i.article_count,
                    i.snapshot::jsonb, now()
@@ -426,6 +428,7 @@ public final class PostgresEventStore implements AutoCloseable {
         String[] ids = new String[n];
         Long[] versions = new Long[n];
         Long[] firstSeen = new Long[n];
+        Long[] firstPublished = new Long[n];
         Long[] lastUpdated = new Long[n];
         Integer[] eventDays = new Integer[n];
         String[] titles = new String[n];
@@ -438,6 +441,7 @@ public final class PostgresEventStore implements AutoCloseable {
             ids[i] = snapshots.get(i).eventId();
             versions[i] = event.getVersion();
             firstSeen[i] = event.getFirstSeenAt().toEpochMilli();
+            firstPublished[i] = event.getFirstPublishedAt() == null ? null : event.getFirstPublishedAt().toEpochMilli();
             lastUpdated[i] = event.getLastUpdatedAt().toEpochMilli();
             eventDays[i] = event.getEventDate() == null ? null : Math.toIntExact(event.getEventDate().toEpochDay());
             titles[i] = event.getTitle();
@@ -451,6 +455,7 @@ public final class PostgresEventStore implements AutoCloseable {
             upsert.setArray(p++, c.createArrayOf("varchar", ids));
             upsert.setArray(p++, c.createArrayOf("int8", versions));
             upsert.setArray(p++, c.createArrayOf("int8", firstSeen));
+            upsert.setArray(p++, c.createArrayOf("int8", firstPublished));
             upsert.setArray(p++, c.createArrayOf("int8", lastUpdated));
             upsert.setArray(p++, c.createArrayOf("int4", eventDays));
             upsert.setArray(p++, c.createArrayOf("text", titles));
