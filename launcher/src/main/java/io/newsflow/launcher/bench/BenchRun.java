@@ -93,7 +93,7 @@ final class BenchRun {
         log("generated %,d preload articles (%,d stories open at the live start), %,d warm-up, %,d measured, %,d end-to-end",
                 preload.size(), timeline.openStoriesAtLive(), warmUp.size(), measured.size(), e2e.size());
 
-        try (KafkaConnection kafka = KafkaConnection.connectOrEmbed(settings)) {
+        try (KafkaConnection kafka = KafkaConnection.connectOrEmbed(settings, KafkaConnection.ANY_PORT)) {
             Map<String, Object> client = kafka.clientProperties();
             Topics topics = settings.topics();
             TopicSetup.ensure(kafka.bootstrapServers(), topics, options.partitions(), settings.seenItemsRetention());

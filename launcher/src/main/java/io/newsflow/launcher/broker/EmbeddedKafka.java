@@ -1,5 +1,6 @@
 package io.newsflow.launcher.broker;
 
+import io.newsflow.launcher.config.ConfigurationException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -107,6 +108,31 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public static EmbeddedKafka start(Path dataDir) {
         return start(dataDir, EmbeddedKafka::freeLoopbackPort);
+    }
+
+    /**
+     * Starts the broker's client listener on {@code brokerPort} of 127.0.0.1 (0: a free port), so that clients
+     * and tools find it at the same address after every restart.
+     *
+     * @throws ConfigurationException when that port is taken
+     */
+    public static EmbeddedKafka start(Path dataDir, int brokerPort) {
+        if (brokerPort == 0) {
+            return start(dataDir);
+        }
+        int controllerPort = freeLoopbackPort();
+        while (controllerPort == brokerPort) {
+            controllerPort = freeLoopbackPort();
+        }
+        try {
+            return start(dataDir, brokerPort, controllerPort, null, -1);
+        } catch (RuntimeException e) {
+            if (causedByTakenPort(e)) {
+                throw new ConfigurationException("port " + brokerPort + " on 127.0.0.1 is taken (another broker, or "
+                        + "`newsflow up` already running?): set NEWSFLOW_EMBEDDED_KAFKA_PORT to a free port, 0 picks one");
+            }
+            throw e;
+        }
     }
 
     /** Starts with a second client listener; {@link #extraListenerAddress()} is where it listens. */

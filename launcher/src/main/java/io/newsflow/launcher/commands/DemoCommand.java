@@ -65,7 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         PrintStream progress = System.err; // stdout carries the events
         progress.println("demo: [1/4] starting an embedded Kafka broker in " + work.resolve("kafka"));
-        try (KafkaConnection kafka = KafkaConnection.connectOrEmbed(settings)) {
+        try (KafkaConnection kafka = KafkaConnection.connectOrEmbed(settings, KafkaConnection.ANY_PORT)) {
             TopicSetup.ensure(kafka.clientProperties(), settings.topics(), 1, settings.seenItemsRetention());
             try (Pipeline pipeline = new Pipeline(List.of(
                     Stages.ingest(settings, kafka.clientProperties()),

@@ -18,6 +18,7 @@ import static io.newsflow.launcher.config.SettingType.wholeNumber;
  */
 public enum Setting {
     KAFKA_BOOTSTRAP_SERVERS("", hostPorts(), "Kafka brokers (host:port,...). Empty: `up` and `demo` start an embedded single-node broker; the single-service commands require it."),
+    NEWSFLOW_EMBEDDED_KAFKA_PORT("9092", port(0), "Port on 127.0.0.1 of the embedded broker that `up` starts when KAFKA_BOOTSTRAP_SERVERS is empty: the same at every start, so consumers and tools find it again (`up` logs the address); 0 picks a free port. `demo` and `bench` always pick a free one."),
     NEWSFLOW_TOPIC_PREFIX("", text(), "Prefix of every topic name, e.g. `prod.` gives `prod.raw-articles`."),
     NEWSFLOW_TOPIC_PARTITIONS("3", wholeNumber(1, 10_000), "Partitions of the topics `up` creates when they are missing."),
     NEWSFLOW_SCHEMA_REGISTRY_URL("", url("http", "https"), "Confluent-compatible schema registry (e.g. Apicurio `http://registry:8080/apis/ccompat/v7`). Empty: Avro single-object encoding, no registry."),

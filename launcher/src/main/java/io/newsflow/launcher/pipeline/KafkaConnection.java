@@ -29,8 +29,14 @@ public final class KafkaConnection implements AutoCloseable {
         this.passThrough = passThrough;
     }
 
-    /** Connects to the configured cluster, or starts the embedded broker when none is configured. */
-    public static KafkaConnection connectOrEmbed(Settings settings) {
+    /** A free port for the embedded broker: what one-shot runs (demo, bench) use, beside a running `up`. */
+    public static final int ANY_PORT = 0;
+
+    /**
+     * Connects to the configured cluster, or starts the embedded broker when none is configured, its client
+     * listener on {@code embeddedPort} of 127.0.0.1 ({@link #ANY_PORT}: a free one).
+     */
+    public static KafkaConnection connectOrEmbed(Settings settings, int embeddedPort) {
         if (settings.isSet(Setting.KAFKA_BOOTSTRAP_SERVERS)) {
             return external(settings);
         }
@@ -43,7 +49,7 @@ public final class KafkaConnection implements AutoCloseable {
         }
         AllInOneParts.EMBEDDED_BROKER.require();
         Path dataDir = settings.workDir().resolve("kafka");
-        EmbeddedKafka broker = EmbeddedKafka.start(dataDir);
+        EmbeddedKafka broker = EmbeddedKafka.start(dataDir, embeddedPort);
         LOG.info("embedded Kafka broker on {} (data in {})", broker.bootstrapServers(), dataDir.toAbsolutePath());
         return new KafkaConnection(broker.bootstrapServers(), broker, Map.of());
     }

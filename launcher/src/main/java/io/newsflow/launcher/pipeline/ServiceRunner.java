@@ -49,7 +49,8 @@ public final class ServiceRunner {
         Thread hook = new Thread(() -> stopWithin(bound, stopRequested, stopped), "newsflow-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (KafkaConnection kafka = embedBrokerIfUnset
-                ? KafkaConnection.connectOrEmbed(settings) : KafkaConnection.external(settings)) {
+                ? KafkaConnection.connectOrEmbed(settings, settings.getInt(Setting.NEWSFLOW_EMBEDDED_KAFKA_PORT))
+                : KafkaConnection.external(settings)) {
             TopicSetup.ensure(kafka.clientProperties(), settings.topics(), settings.getInt(Setting.NEWSFLOW_TOPIC_PARTITIONS),
                     settings.seenItemsRetention());
             List<Stage> stages = stageFactories.stream().map(f -> f.apply(settings, kafka.clientProperties())).toList();

@@ -173,6 +173,26 @@ class EmbeddedKafkaTest {
     }
 
     @Test
+    void aFixedPortIsTheSameAfterARestartAndATakenOneIsAClearError(@TempDir Path dir) throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        String first;
+        try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("fixed"), port)) {
+            first = broker.bootstrapServers();
+        }
+        try (EmbeddedKafka restarted = EmbeddedKafka.start(dir.resolve("fixed"), port)) {
+            assertThat(restarted.bootstrapServers()).isEqualTo(first).isEqualTo("127.0.0.1:" + port);
+        }
+        int taken = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
+        assertThatThrownBy(() -> EmbeddedKafka.start(dir.resolve("other"), taken))
+                .isInstanceOf(io.newsflow.launcher.config.ConfigurationException.class)
+                .hasMessageContaining("port " + taken + " on 127.0.0.1 is taken")
+                .hasMessageContaining("NEWSFLOW_EMBEDDED_KAFKA_PORT");
+    }
+
+    @Test
     void secondBrokerOnTheSameDirectoryIsRefusedClearly() {
         assertThatThrownBy(() -> EmbeddedKafka.start(kafka.dataDir()))
                 .isInstanceOf(IllegalStateException.class)
