@@ -2,6 +2,7 @@ package io.newsflow.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.schemas.EventChange;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.topics.Topics;
 import io.newsflow.wire.ReleasedSchemas;
@@ -51,7 +52,9 @@ class RollingUpgradeTest {
              KafkaProducer<String, NewsEvent> newEnrich = TestKafka.eventProducer(topics)) {
             oldEnrich.send(new ProducerRecord<>(topics.events().name(), "old", asReleased(released, Snapshots.event("old", 1)))).get();
             newEnrich.send(new ProducerRecord<>(topics.events().name(), "new",
-                    Snapshots.builder("new", 1).setFirstPublishedAt(published).build())).get();
+                    Snapshots.builder("new", 1).setFirstPublishedAt(published).setChange(EventChange.CREATED).build())).get();
+            newEnrich.send(new ProducerRecord<>(topics.events().name(), "closed",
+                    Snapshots.builder("closed", 3).setChange(EventChange.CLOSED).build())).get();
             // The old enrich is still running: its next snapshot of an event the new one also updates.
             oldEnrich.send(new ProducerRecord<>(topics.events().name(), "new", asReleased(released, Snapshots.event("new", 2)))).get();
         }
@@ -59,12 +62,13 @@ class RollingUpgradeTest {
         try (SinkService sink = new SinkService(config, TestKafka.clientProperties(), topics)) {
             sink.start();
             Await.until(TIMEOUT, "both releases' snapshots are in",
-                    () -> Db.versions(jdbcUrl).equals(Map.of("old", 1L, "new", 2L)));
-            assertThat(sink.recordsDone()).isEqualTo(3);
+                    () -> Db.versions(jdbcUrl).equals(Map.of("old", 1L, "new", 2L, "closed", 3L)));
+            assertThat(sink.recordsDone()).isEqualTo(4);
         }
         assertThat(TestKafka.readAll(topics.deadLetters())).as("dead letters").isEmpty();
-        assertThat(Db.query(jdbcUrl, "SELECT event_id, first_published_at IS NULL FROM events ORDER BY event_id"))
-                .containsExactly("new|t", "old|t"); // v2 of "new" came from the old release: no publication time
+        // v2 of "new" came from the old release: no publication time, and the change v1 records read as.
+        assertThat(Db.query(jdbcUrl, "SELECT event_id, first_published_at IS NULL, change FROM events ORDER BY event_id"))
+                .containsExactly("closed|t|CLOSED", "new|t|UPDATED", "old|t|UPDATED");
     }
 
     /** What the previous release's enrich wrote: the snapshot in the released schema, single-object encoded. */

@@ -61,10 +61,32 @@ public final class EventGrouper {
     }
 
     /** What placing one article changed: events to publish anew and event ids absorbed by a merge. */
-    public record Outcome(List<EventState> changed, List<String> absorbedIds) {
+    /**
+     * What a placement changed, with the lineage consumers see (NewsEvent.change).
+     *
+     * @param changed          events stored anew, survivors and split-off events included
+     * @param absorbed         events merged away, as they were before their members moved
+     * @param survivorOf       absorbed event id -> the event that absorbed it
+     * @param splitFrom        id of an event formed of members moved out of another -> that other event's id
+     * @param continuesEventId the closed event an earlier version of the placed article belonged to, or null
+     */
+    public record Outcome(List<EventState> changed, List<EventState> absorbed, Map<String, String> survivorOf,
+                          Map<String, String> splitFrom, String continuesEventId) {
 
         static Outcome none() {
-            return new Outcome(List.of(), List.of());
+            return of(List.of());
+        }
+
+        static Outcome of(List<EventState> changed) {
+            return new Outcome(changed, List.of(), Map.of(), Map.of(), null);
+        }
+
+        public List<String> absorbedIds() {
+            return absorbed.stream().map(e -> e.eventId).toList();
+        }
+
+        Outcome continuing(String closedEventId) {
+            return closedEventId == null ? this : new Outcome(changed, absorbed, survivorOf, splitFrom, closedEventId);
         }
     }
 
@@ -84,12 +106,17 @@ public final class EventGrouper {
 
     /** Places the article; its reading is done here when the tagging step did not (records of an earlier version). */
     public Outcome place(RawArticle article, ArticleTags tags, ArticleReading reading, long eventTime) {
-        String articleId = article.getArticleId();
         Supplier<ArticleReading> lazyReading = () -> reading != null ? reading : ArticleReading.of(article, tags, features);
         Outcome repeat = refreshKnownArticle(article, tags, lazyReading, eventTime);
         if (repeat != null) {
             return repeat;
         }
+        String closed = closedEventOf(article); // before the placement writes this article's new record
+        return placeNew(article, tags, lazyReading, eventTime).continuing(closed);
+    }
+
+    private Outcome placeNew(RawArticle article, ArticleTags tags, Supplier<ArticleReading> lazyReading, long eventTime) {
+        String articleId = article.getArticleId();
         ArticleReading read = lazyReading.get();
         ArticleProfile profile = read.profile();
         List<EventSimilarity.Holder> officials = EventSimilarity.holders(tags);
@@ -127,7 +154,7 @@ public final class EventGrouper {
             updates.addMember(copied, article, features, eventTime, evidence.value(), copyOf);
             updates.store(copied, previousActivity);
             putArticle(article, copied.eventId, copyOf, profile, bands);
-            return new Outcome(List.of(copied), List.of());
+            return Outcome.of(List.of(copied));
         }
         // A copy is no new document: counted, a story syndicated fifty times would make its own
         // words look common, and the stream look older than it is (see EventSimilarity.required).
@@ -233,24 +260,58 @@ public final class EventGrouper {
         return reindexed;
     }
 
-    /** Closes events idle since before the cutoff; returns how many closed. */
-    public int closeIdle(long cutoff, int limit) {
-        List<String> idle = stores.idleEvents(cutoff, limit);
-        for (String eventId : idle) {
+    /**
+     * Closes the events idle since before the cutoff (oldest first, at most limit): they leave the
+     * candidate index and the events store, and each gets one more version, its CLOSED snapshot. Their
+     * article records stay until the tombstone ({@link #expireClosed}), so that an article of a closed
+     * event coming back starts a new event that names it (NewsEvent.continuesEventId).
+     */
+    public List<EventState> closeIdle(long cutoff, int limit) {
+        List<EventState> closed = new ArrayList<>();
+        for (String eventId : stores.idleEvents(cutoff, limit)) {
             EventState event = stores.event(eventId);
             if (event == null) {
                 continue;
             }
             updates.unindex(event);
-            for (EventState.Member m : event.members) {
-                GroupingStores.ArticleRecord record = stores.article(m.articleId());
-                if (record != null && record.eventId().equals(eventId)) {
+            stores.deleteEvent(event.eventId, event.lastUpdatedAt);
+            stores.markClosed(event);
+            event.version++;
+            closed.add(event);
+        }
+        return closed;
+    }
+
+    /**
+     * Ends the closed events whose last activity is before the cutoff (oldest first, at most limit): their
+     * article records are forgotten, and their ids are returned for tombstones.
+     */
+    public List<String> expireClosed(long cutoff, int limit) {
+        List<String> expired = new ArrayList<>();
+        for (GroupingStores.ClosedEvent closed : stores.closedBefore(cutoff, limit)) {
+            for (String articleId : closed.memberIds()) {
+                GroupingStores.ArticleRecord record = stores.article(articleId);
+                if (record != null && record.eventId().equals(closed.eventId())) {
                     stores.forgetArticle(record);
                 }
             }
-            stores.deleteEvent(event.eventId, event.lastUpdatedAt);
+            stores.forgetClosed(closed);
+            expired.add(closed.eventId());
         }
-        return idle.size();
+        return expired;
+    }
+
+    /** The closed event an earlier version of this article (same id, canonical URL or content hash) belonged to, or null. */
+    private String closedEventOf(RawArticle article) {
+        GroupingStores.ArticleRecord record = knownRecord(article);
+        return record == null || stores.holdsEvent(record.eventId()) ? null : record.eventId();
+    }
+
+    /** The record of this article as placed before (by id, canonical URL or content hash), or null. */
+    private GroupingStores.ArticleRecord knownRecord(RawArticle article) {
+        String knownId = stores.article(article.getArticleId()) != null ? article.getArticleId()
+                : firstNonNull(stores.articleIdByUrl(article.getCanonicalUrl()), stores.articleIdByHash(article.getContentHash()));
+        return knownId == null ? null : stores.article(knownId);
     }
 
     /** Deterministic: the same founding key always gives the same event id. */
@@ -272,13 +333,12 @@ public final class EventGrouper {
      */
     private Outcome refreshKnownArticle(RawArticle article, ArticleTags tags, Supplier<ArticleReading> reading,
                                         long eventTime) {
-        String knownId = stores.article(article.getArticleId()) != null ? article.getArticleId()
-                : firstNonNull(stores.articleIdByUrl(article.getCanonicalUrl()), stores.articleIdByHash(article.getContentHash()));
-        if (knownId == null) {
+        GroupingStores.ArticleRecord record = knownRecord(article);
+        if (record == null) {
             return null;
         }
-        GroupingStores.ArticleRecord record = stores.article(knownId);
-        EventState event = record == null ? null : stores.event(record.eventId());
+        String knownId = record.articleId();
+        EventState event = stores.event(record.eventId());
         if (event == null) {
             return null;
         }
@@ -319,7 +379,7 @@ public final class EventGrouper {
             } else {
                 stores.putEvent(event, previous, event.indexedTerms);
             }
-            return new Outcome(List.of(event), List.of());
+            return Outcome.of(List.of(event));
         }
         return null;
     }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.newsflow.metrics.PipelineMeters;
 import io.newsflow.enrich.failures.EnrichFailures;
 import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.EventChange;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
 import java.time.Duration;
@@ -76,7 +77,7 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
                 .description("Events open in this task's stores (closed after NEWSFLOW_EVENT_IDLE_HOURS without news)")
                 .tag("task", context.taskId().toString()).strongReference(true).register(metrics);
         long idle = settings.idleTimeout().toMillis();
-        context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, now -> closeIdle(now - idle));
+        context.schedule(CLOSE_CHECK_INTERVAL, PunctuationType.STREAM_TIME, now -> closeAndExpire(now, idle));
     }
 
     private KeyValueStore<String, byte[]> store(String name) {
@@ -125,36 +126,70 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
         }
     }
 
-    /** The records a placement publishes, built before its writes are made: a snapshot that cannot be built fails the placement. */
+    /**
+     * The records a placement publishes, built before its writes are made: a snapshot that cannot be built fails
+     * the placement. Each says what happened (NewsEvent.change); an absorbed event's last snapshot
+     * (MERGED_INTO) comes right before its tombstone.
+     */
     private static List<Record<String, SpecificRecord>> output(Record<String, TaggedArticle> record,
                                                                EventGrouper.Outcome outcome) {
         List<Record<String, SpecificRecord>> output = new ArrayList<>();
         for (EventState event : outcome.changed()) {
-            NewsEvent snapshot = EventSnapshots.snapshot(event);
-            output.add(record.withKey(snapshot.getEventId()).withValue(snapshot));
+            NewsEvent.Builder snapshot;
+            String splitFrom = outcome.splitFrom().get(event.eventId);
+            if (splitFrom != null) {
+                snapshot = EventSnapshots.snapshot(event, EventChange.SPLIT_FROM).setSplitFromEventId(splitFrom);
+            } else if (event.version == 1) {
+                snapshot = EventSnapshots.snapshot(event, EventChange.CREATED).setContinuesEventId(outcome.continuesEventId());
+            } else if (outcome.survivorOf().containsValue(event.eventId)) {
+                snapshot = EventSnapshots.snapshot(event, EventChange.ABSORBED);
+            } else {
+                snapshot = EventSnapshots.snapshot(event, EventChange.UPDATED);
+            }
+            output.add(record.withKey(event.eventId).withValue(snapshot.build()));
         }
-        for (String absorbed : outcome.absorbedIds()) {
-            output.add(record.withKey(absorbed).withValue((SpecificRecord) null));
+        for (EventState absorbed : outcome.absorbed()) {
+            NewsEvent last = EventSnapshots.snapshot(absorbed, EventChange.MERGED_INTO)
+                    .setVersion(absorbed.version + 1).setMergedIntoEventId(outcome.survivorOf().get(absorbed.eventId)).build();
+            output.add(record.withKey(absorbed.eventId).withValue(last));
+            output.add(record.withKey(absorbed.eventId).withValue((SpecificRecord) null));
         }
         return output;
     }
 
-    /** Closes the idle events of one check as one placement: all of them, or none and an ERROR line. */
-    private void closeIdle(long cutoff) {
-        int closed;
+    /**
+     * Closes the idle events of one check, publishing each one's CLOSED snapshot, then tombstones the events closed
+     * one idle timeout ago. Each is one placement: all of it, or none and an ERROR line.
+     */
+    private void closeAndExpire(long now, long idle) {
+        List<EventState> closed = inOnePlacement("closing events idle since before " + Instant.ofEpochMilli(now - idle),
+                () -> grouper.closeIdle(now - idle, CLOSE_BATCH));
+        closed.forEach(event -> context.forward(new Record<String, SpecificRecord>(event.eventId,
+                EventSnapshots.snapshot(event, EventChange.CLOSED).build(), now)));
+        if (!closed.isEmpty()) {
+            LOG.info("Closed {} events idle since before {}", closed.size(), Instant.ofEpochMilli(now - idle));
+        }
+        List<String> expired = inOnePlacement("tombstoning events closed before " + Instant.ofEpochMilli(now - idle),
+                () -> grouper.expireClosed(now - 2 * idle, CLOSE_BATCH));
+        expired.forEach(id -> context.forward(new Record<String, SpecificRecord>(id, null, now)));
+        if (!expired.isEmpty()) {
+            LOG.info("Tombstoned {} events closed one idle timeout ago", expired.size());
+        }
+    }
+
+    /** Runs the work as one placement; on a failure the stores are as before, the failure is logged and nothing is returned. */
+    private <T> List<T> inOnePlacement(String what, java.util.function.Supplier<List<T>> work) {
         try {
             stores.beginPlacement();
-            closed = grouper.closeIdle(cutoff, CLOSE_BATCH);
+            List<T> result = work.get();
             stores.applyPlacement();
+            return result;
         } catch (WritePlan.StoresNotRestored e) {
             throw e;
         } catch (RuntimeException e) {
             stores.abandonPlacement();
-            failures.taskFailed(EnrichFailures.Step.GROUPING, "closing events idle since before " + Instant.ofEpochMilli(cutoff), e);
-            return;
-        }
-        if (closed > 0) {
-            LOG.info("Closed {} events idle since before {}", closed, Instant.ofEpochMilli(cutoff));
+            failures.taskFailed(EnrichFailures.Step.GROUPING, what, e);
+            return List.of();
         }
     }
 

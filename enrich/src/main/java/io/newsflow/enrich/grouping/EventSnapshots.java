@@ -2,6 +2,7 @@ package io.newsflow.enrich.grouping;
 
 import io.newsflow.schemas.CountryTag;
 import io.newsflow.schemas.EventArticle;
+import io.newsflow.schemas.EventChange;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.OfficialTag;
 import java.time.Instant;
@@ -17,7 +18,13 @@ final class EventSnapshots {
     private EventSnapshots() {
     }
 
+    /** The snapshot of an event that changed in a placement (change UPDATED or CREATED, by its version). */
     static NewsEvent snapshot(EventState event) {
+        return snapshot(event, event.version == 1 ? EventChange.CREATED : EventChange.UPDATED).build();
+    }
+
+    /** The snapshot of the event as of its current version, recording {@code change}; lineage ids are set by the caller. */
+    static NewsEvent.Builder snapshot(EventState event, EventChange change) {
         List<EventArticle> articles = new ArrayList<>(event.members.size());
         for (EventState.Member m : event.members) {
             // 1.0 marks the founder, the first member. Regrouping moves members with the score they joined with:
@@ -65,7 +72,7 @@ final class EventSnapshots {
                 .setCountries(new ArrayList<>(countries))
                 .setOfficials(new ArrayList<>(officials))
                 .setAbsorbedEventIds(new ArrayList<>(event.absorbedEventIds))
-                .build();
+                .setChange(change);
     }
 
     /** The founding article's headline, or the earliest member's that has one: a page without a headline founds events too. */

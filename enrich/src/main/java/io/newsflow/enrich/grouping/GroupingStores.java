@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *       snapshot and a log of the articles since ({@link DocumentFrequencies});</li>
  *   <li>{@value #ARTICLES}: article id, canonical URL and content hash -> the article's record
  *       (with its MinHash signature), to recognise the same article again and syndicated copies
- *       (the lists by MinHash band are rebuilt from the records, in memory: {@link BandLists}).</li>
+ *       (the lists by MinHash band are rebuilt from the records, in memory: {@link BandLists});
+ *       and the closed events awaiting their tombstone, by last activity ({@link #markClosed}).</li>
  * </ul>
  *
  * <p>In memory only, rebuilt from these when a task starts: from the events, the candidate index
@@ -49,6 +50,8 @@ public final class GroupingStores {
     public static final String DOCUMENT_FREQUENCY = "grouping-document-frequency";
     public static final String ARTICLES = "grouping-articles";
     private static final String[] ALL = {EVENTS, DOCUMENT_FREQUENCY, ARTICLES};
+    /** Key prefix, in the articles store, of the closed events awaiting their tombstone. */
+    private static final String CLOSED_PREFIX = "c:";
 
     private final KeyValueStore<String, byte[]> events;
     private final DocumentFrequencies frequencies;
@@ -260,6 +263,37 @@ public final class GroupingStores {
             ids.add(key.substring(key.indexOf('|') + 1));
         }
         return ids;
+    }
+
+    /** A closed event awaiting its tombstone: its key in the articles store, id and member article ids. */
+    record ClosedEvent(String key, String eventId, List<String> memberIds) {
+    }
+
+    /**
+     * Notes the event as closed, under {@code c:<last activity>|<id>} in the articles store (sorted by time,
+     * so a range scan finds those due), with its member ids: their records stay until the tombstone.
+     */
+    void markClosed(EventState event) {
+        String ids = String.join("\n", event.members.stream().map(EventState.Member::articleId).toList());
+        plan.write(articles, CLOSED_PREFIX + expiryKey(event.lastUpdatedAt, event.eventId), ids.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Closed events whose last activity is before the cutoff, oldest first, at most limit. */
+    List<ClosedEvent> closedBefore(long cutoff, int limit) {
+        List<ClosedEvent> due = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = articles.range(CLOSED_PREFIX, CLOSED_PREFIX + expiryKey(Math.max(0, cutoff), ""))) {
+            while (it.hasNext() && due.size() < limit) {
+                var entry = it.next();
+                String members = new String(entry.value, StandardCharsets.UTF_8);
+                due.add(new ClosedEvent(entry.key, entry.key.substring(entry.key.indexOf('|') + 1),
+                        members.isEmpty() ? List.of() : List.of(members.split("\n"))));
+            }
+        }
+        return due;
+    }
+
+    void forgetClosed(ClosedEvent closed) {
+        plan.write(articles, closed.key(), null);
     }
 
     /** The time zero-padded to 15 digits (ordered as text like numbers), then the event id. */

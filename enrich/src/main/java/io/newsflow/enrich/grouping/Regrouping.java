@@ -108,8 +108,14 @@ final class Regrouping {
                 }
             }
         }
+        Map<String, String> formerEventOf = new HashMap<>();
+        for (EventState old : oldEvents) {
+            old.members.forEach(m -> formerEventOf.put(m.articleId(), old.eventId));
+        }
         List<EventState> changed = new ArrayList<>();
-        List<String> absorbed = new ArrayList<>();
+        List<EventState> absorbed = new ArrayList<>();
+        Map<String, String> survivorOf = new HashMap<>();
+        Map<String, String> splitFrom = new HashMap<>();
         Set<String> given = new HashSet<>();
         oldEvents.forEach(e -> given.add(e.eventId));
         for (int c = 0; c < clusters.size(); c++) {
@@ -137,6 +143,9 @@ final class Regrouping {
                 }
             }
             arriving.sort(Comparator.comparingLong(EventState.Member::eventTime).thenComparing(EventState.Member::articleId));
+            if (fresh && !arriving.isEmpty()) {
+                splitFrom.put(target.eventId, mainSource(arriving, formerEventOf));
+            }
             target.members.clear();
             target.members.addAll(kept);
             target.members.addAll(arriving);
@@ -181,13 +190,22 @@ final class Regrouping {
             }
             updates.unindex(old);
             stores.deleteEvent(old.eventId, previousActivity.get(old.eventId));
-            absorbed.add(old.eventId);
+            absorbed.add(old);
+            survivorOf.put(old.eventId, targetOf[survivorOfAbsorbed.get(old.eventId)].eventId);
         }
         for (EventState e : changed) {
             e.lastUpdatedAt = Math.max(e.lastUpdatedAt, eventTime);
             updates.store(e, previousActivity.getOrDefault(e.eventId, -1L));
         }
-        return new EventGrouper.Outcome(changed, absorbed);
+        return new EventGrouper.Outcome(changed, absorbed, survivorOf, splitFrom, null);
+    }
+
+    /** The event most of the moved members come from (ties: the smaller id): the one a new event was split off. */
+    private static String mainSource(List<EventState.Member> moved, Map<String, String> formerEventOf) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        moved.forEach(m -> counts.merge(formerEventOf.get(m.articleId()), 1, Integer::sum));
+        return counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
     }
 
     /**

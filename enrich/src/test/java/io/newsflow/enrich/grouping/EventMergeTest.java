@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.enrich.EnrichTopology;
 import io.newsflow.schemas.EventArticle;
+import io.newsflow.schemas.EventChange;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.topics.Topics;
@@ -51,21 +52,29 @@ class EventMergeTest {
             send(in, article("budget", "Budget passes", BUDGET, t0.plusSeconds(60)));
             List<TestRecord<String, NewsEvent>> opened = out.readRecordsToList();
             assertThat(opened).hasSize(2);
+            assertThat(opened).extracting(r -> r.value().getChange()).containsOnly(EventChange.CREATED);
             String volcanoEvent = opened.get(0).key();
             String budgetEvent = opened.get(1).key();
             assertThat(volcanoEvent).isNotEqualTo(budgetEvent);
 
             send(in, article("bridge", "Volcano and budget", VOLCANO + "\n\n" + BUDGET, t0.plusSeconds(120)));
             List<TestRecord<String, NewsEvent>> merged = out.readRecordsToList();
-            assertThat(merged).hasSize(2);
+            assertThat(merged).hasSize(3);
             NewsEvent survivor = merged.get(0).value();
+            assertThat(survivor.getChange()).isEqualTo(EventChange.ABSORBED);
             assertThat(merged.get(0).key()).isEqualTo(volcanoEvent);
             assertThat(survivor.getArticles()).extracting(EventArticle::getArticleId)
                     .containsExactlyInAnyOrder("volcano", "budget", "bridge");
             assertThat(survivor.getAbsorbedEventIds()).containsExactly(budgetEvent);
             assertThat(survivor.getVersion()).isGreaterThan(opened.get(0).value().getVersion());
+            // The absorbed event's last snapshot says where it went, then its tombstone.
             assertThat(merged.get(1).key()).isEqualTo(budgetEvent);
-            assertThat(merged.get(1).value()).isNull();
+            NewsEvent last = merged.get(1).value();
+            assertThat(last.getChange()).isEqualTo(EventChange.MERGED_INTO);
+            assertThat(last.getMergedIntoEventId()).isEqualTo(volcanoEvent);
+            assertThat(last.getVersion()).isGreaterThan(opened.get(1).value().getVersion());
+            assertThat(merged.get(2).key()).isEqualTo(budgetEvent);
+            assertThat(merged.get(2).value()).isNull();
         }
     }
 

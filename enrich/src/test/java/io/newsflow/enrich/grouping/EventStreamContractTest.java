@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.enrich.EnrichTopology;
 import io.newsflow.schemas.EventArticle;
+import io.newsflow.schemas.EventChange;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.topics.Topics;
@@ -51,12 +52,24 @@ class EventStreamContractTest {
         Set<String> tombstoned = new HashSet<>();
         Map<String, NewsEvent> live = new HashMap<>();
         int moves = 0;
+        Set<String> seen = new HashSet<>();
+        Set<String> mergedAway = new HashSet<>();
+        Map<EventChange, Integer> changes = new java.util.EnumMap<>(EventChange.class);
         for (TestRecord<String, NewsEvent> record : run(articles)) {
             String id = record.key();
             NewsEvent event = record.value();
             assertThat(tombstoned).as("a tombstoned id comes back: %s", id).doesNotContain(id);
             if (event == null) {
+                assertThat(mergedAway).as("a tombstone follows the MERGED_INTO snapshot of %s", id).contains(id);
                 tombstoned.add(id);
+                live.remove(id);
+                continue;
+            }
+            changes.merge(event.getChange(), 1, Integer::sum);
+            lifecycleIsConsistent(event, seen.add(id), live.keySet());
+            if (event.getChange() == EventChange.MERGED_INTO) {
+                mergedAway.add(id);
+                lastVersion.put(id, event.getVersion());
                 live.remove(id);
                 continue;
             }
@@ -79,9 +92,32 @@ class EventStreamContractTest {
         assertThat(eventOfArticle.keySet()).hasSize(articles.size());
         assertThat(absorbedNamed).containsAll(tombstoned);
         // Both regrouping paths ran: events lost articles to others, and events were absorbed.
+        assertThat(changes.get(EventChange.ABSORBED)).isPositive();
+        assertThat(changes.get(EventChange.MERGED_INTO)).isEqualTo(tombstoned.size());
         assertThat(moves).isPositive();
         assertThat(tombstoned).isNotEmpty();
         live.values().forEach(EventStreamContractTest::fieldsMeanWhatTheSchemaSays);
+    }
+
+    /** NewsEvent.change and its lineage ids as documented, on every snapshot as it arrives. */
+    private static void lifecycleIsConsistent(NewsEvent event, boolean first, Set<String> live) {
+        String id = event.getEventId();
+        switch (event.getChange()) {
+            case CREATED -> assertThat(first).as("CREATED is the first snapshot of %s", id).isTrue();
+            case SPLIT_FROM -> {
+                assertThat(first).as("SPLIT_FROM is the first snapshot of %s", id).isTrue();
+                assertThat(live).as("%s split off a live event", id).contains(event.getSplitFromEventId());
+            }
+            case MERGED_INTO -> assertThat(live).as("%s merged into a live event", id).contains(event.getMergedIntoEventId());
+            case ABSORBED, UPDATED -> assertThat(first).as("%s of %s follows its first snapshot", event.getChange(), id).isFalse();
+            default -> throw new AssertionError("unexpected change " + event.getChange() + " of " + id);
+        }
+        if (event.getChange() != EventChange.MERGED_INTO) {
+            assertThat(event.getMergedIntoEventId()).isNull();
+        }
+        if (event.getChange() != EventChange.SPLIT_FROM) {
+            assertThat(event.getSplitFromEventId()).isNull();
+        }
     }
 
     /** The documented meaning of the derived fields (NewsEvent.avsc), on every final snapshot. */

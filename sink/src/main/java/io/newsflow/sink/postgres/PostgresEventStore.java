@@ -83,9 +83,9 @@ public final class PostgresEventStore implements AutoCloseable {
     // be compared with the stored rows; a single INSERT ... ON CONFLICT DO UPDATE cannot tell them apart.
     private static final String EVENT_ROWS = """
             unnest(?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::int[], ?::text[], ?::text[],
-                   ?::int[], ?::int[], ?::text[])
+                   ?::int[], ?::int[], ?::text[], ?::text[])
                  AS i(event_id, version, first_seen_ms, first_published_ms, last_updated_ms, event_day, title, summary,
-                      independent_sources, article_count, snapshot)""";
+                      independent_sources, article_count, change, snapshot)""";
 
     private static final String UPDATE_EVENTS = """
             UPDATE events AS e SET
@@ -94,7 +94,7 @@ public final class PostgresEventStore implements AutoCloseable {
                 first_published_at = 'epoch'::timestamptz + i.first_published_ms * interval '1 millisecond',
                 last_updated_at = 'epoch'::timestamptz + i.last_updated_ms * interval '1 millisecond',
                 event_date = DATE '1970-01-01' + i.event_day, title = i.title, summary = i.summary,
-                independent_sources = i.independent_sources, article_count = i.article_count,
+                independent_sources = i.independent_sources, article_count = i.article_count, change = i.change,
                 snapshot = i.snapshot::jsonb, written_at = now()
             FROM %s
             WHERE e.event_id = i.event_id AND e.version < i.version
@@ -104,13 +104,13 @@ public final class PostgresEventStore implements AutoCloseable {
     // the merge guard. DO NOTHING: a row that exists by now is left to a second UPDATE (see apply).
     private static final String INSERT_EVENTS = """
             INSERT INTO events (event_id, version, first_seen_at, first_published_at, last_updated_at, event_date, title,
-                                summary, independent_sources, article_count, snapshot, written_at)
+                                summary, independent_sources, article_count, change, snapshot, written_at)
             SELECT i.event_id, i.version,
                    'epoch'::timestamptz + i.first_seen_ms * interval '1 millisecond',
                    'epoch'::timestamptz + i.first_published_ms * interval '1 millisecond',
                    'epoch'::timestamptz + i.last_updated_ms * interval '1 millisecond',
                    DATE '1970-01-01' + i.event_day, i.title, i.summary, i.independent_sources, i.article_count,
-                   i.snapshot::jsonb, now()
+                   i.change, i.snapshot::jsonb, now()
             FROM %s
             WHERE NOT EXISTS (SELECT 1 FROM event_merges m WHERE m.absorbed_event_id = i.event_id)
             ON CONFLICT (event_id) DO NOTHING
@@ -429,6 +429,7 @@ public final class PostgresEventStore implements AutoCloseable {
         Long[] versions = new Long[n];
         Long[] firstSeen = new Long[n];
         Long[] firstPublished = new Long[n];
+        String[] changes = new String[n];
         Long[] lastUpdated = new Long[n];
         Integer[] eventDays = new Integer[n];
         String[] titles = new String[n];
@@ -442,6 +443,7 @@ public final class PostgresEventStore implements AutoCloseable {
             versions[i] = event.getVersion();
             firstSeen[i] = event.getFirstSeenAt().toEpochMilli();
             firstPublished[i] = event.getFirstPublishedAt() == null ? null : event.getFirstPublishedAt().toEpochMilli();
+            changes[i] = event.getChange().name();
             lastUpdated[i] = event.getLastUpdatedAt().toEpochMilli();
             eventDays[i] = event.getEventDate() == null ? null : Math.toIntExact(event.getEventDate().toEpochDay());
             titles[i] = event.getTitle();
@@ -462,6 +464,7 @@ public final class PostgresEventStore implements AutoCloseable {
             upsert.setArray(p++, c.createArrayOf("text", summaries));
             upsert.setArray(p++, c.createArrayOf("int4", independentSources));
             upsert.setArray(p++, c.createArrayOf("int4", articleCounts));
+            upsert.setArray(p++, c.createArrayOf("text", changes));
             upsert.setArray(p, c.createArrayOf("text", jsons));
             Set<String> written = new HashSet<>();
             try (ResultSet rows = upsert.executeQuery()) {
