@@ -18,6 +18,7 @@ COPY ingest/pom.xml ingest/
 COPY enrich/pom.xml enrich/
 COPY sink/pom.xml sink/
 COPY launcher/pom.xml launcher/
+COPY examples/pom.xml examples/
 COPY benchmarks/pom.xml benchmarks/
 # The Avro schemas too: the Avro plugin needs the files its pom imports (they change seldom).
 COPY schemas/src/main/avro schemas/src/main/avro
@@ -27,6 +28,7 @@ COPY ingest ingest
 COPY enrich enrich
 COPY sink sink
 COPY launcher launcher
+COPY examples examples
 COPY benchmarks benchmarks
 COPY testdata testdata
 COPY docker/entrypoint.sh docker/entrypoint.sh

@@ -8,6 +8,7 @@ import io.newsflow.launcher.commands.EvalCommand;
 import io.newsflow.launcher.commands.ExtractEvalCommand;
 import io.newsflow.launcher.commands.FeedsCommand;
 import io.newsflow.launcher.commands.IngestCommand;
+import io.newsflow.launcher.commands.SchemaCommand;
 import io.newsflow.launcher.commands.SinkCommand;
 import io.newsflow.launcher.commands.UpCommand;
 import io.newsflow.launcher.config.ConfigurationException;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
         description = "Streaming news pipeline: ingest -> enrich -> sink over Kafka.",
         subcommands = {UpCommand.class, IngestCommand.class, EnrichCommand.class, SinkCommand.class,
                 DemoCommand.class, EvalCommand.class, ExtractEvalCommand.class, FeedsCommand.class, ConfigCommand.class,
-                BenchCommand.class})
+                SchemaCommand.class, BenchCommand.class})
 public final class Newsflow implements Runnable {
 
     /** Exit code of a user error: a bad setting, a missing folder, a port in use (one line, no stack trace). */

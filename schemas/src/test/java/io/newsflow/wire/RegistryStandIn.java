@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
 /**
  * The one stand-in of the test suite: a minimal schema registry speaking the calls of the
  * Confluent-compatible REST API that Newsflow uses (register, schema by id, a subject's versions), on 127.0.0.1. No registry server can be
- * installed on the build machines (see README, "Wire format").
+ * installed on the build machines (see README, "Wire format"). Public for the other modules' tests (schemas'
+ * test-jar).
  */
-final class RegistryStandIn implements AutoCloseable {
+public final class RegistryStandIn implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REGISTER = Pattern.compile("/subjects/([^/]+)/versions");
@@ -41,7 +42,7 @@ final class RegistryStandIn implements AutoCloseable {
     /** The "Authorization" header a call must carry, or null when the registry is open. */
     private final String authorization;
 
-    RegistryStandIn() throws IOException {
+    public RegistryStandIn() throws IOException {
         this(null, null, null);
     }
 
@@ -64,7 +65,7 @@ final class RegistryStandIn implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 

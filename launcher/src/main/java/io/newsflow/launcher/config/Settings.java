@@ -158,6 +158,11 @@ public final class Settings {
         return topics;
     }
 
+    /** The schema registry client NEWSFLOW_SCHEMA_REGISTRY_* describe, or null when no registry is set. */
+    public SchemaRegistryClient schemaRegistry() {
+        return RegistryAccessSettings.client(this);
+    }
+
     private Topics.Framing framing(boolean registry) {
         return switch (get(Setting.NEWSFLOW_WIRE_FORMAT).toLowerCase(Locale.ROOT)) {
             case "single-object" -> Topics.Framing.SINGLE_OBJECT;

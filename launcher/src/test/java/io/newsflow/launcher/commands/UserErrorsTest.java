@@ -97,7 +97,8 @@ class UserErrorsTest {
     void everyCommandHasHelp() throws Exception {
         for (List<String> command : List.of(List.of("up"), List.of("ingest"), List.of("enrich"), List.of("sink"),
                 List.of("sink", "migrate"), List.of("demo"), List.of("eval"), List.of("extract-eval"), List.of("feeds"),
-                List.of("feeds", "parse"), List.of("feeds", "import"), List.of("feeds", "check"), List.of("config"))) {
+                List.of("feeds", "parse"), List.of("feeds", "import"), List.of("feeds", "check"), List.of("config"),
+                List.of("schema"))) {
             List<String> args = new ArrayList<>(command);
             args.add("--help");
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

@@ -1,0 +1,178 @@
+package io.newsflow.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.schemas.NewsEvent;
+import io.newsflow.sink.SinkConfig;
+import io.newsflow.sink.SinkService;
+import io.newsflow.topics.Topics;
+import io.newsflow.wire.RegistryStandIn;
+import io.newsflow.wire.SchemaRegistryClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example consumer and the real sink read the same {@code events} topic, written in transactions as enrich
+ * writes it: the example's live events must be the sink's rows in PostgreSQL, in both framings.
+ */
+class EventsViewMatchesSinkTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    void singleObjectEncoding() throws Exception {
+        Topics topics = Topics.of("so-" + System.nanoTime() + "-", null, Topics.Framing.SINGLE_OBJECT);
+        assertExampleMatchesSink(topics, null);
+    }
+
+    @Test
+    void confluentFramingWithARegistry() throws Exception {
+        try (RegistryStandIn registry = new RegistryStandIn()) {
+            Topics topics = Topics.of("cf-" + System.nanoTime() + "-", new SchemaRegistryClient(registry.url()),
+                    Topics.Framing.CONFLUENT);
+            assertExampleMatchesSink(topics, registry.url());
+        }
+    }
+
+    private static void assertExampleMatchesSink(Topics topics, String registryUrl) throws Exception {
+        String events = topics.events().name();
+        TestKafka.createTopics(events, topics.deadLetters().name(), 3);
+        try (KafkaProducer<String, NewsEvent> producer = transactionalProducer(topics)) {
+            producer.initTransactions();
+            inTransaction(producer, true, List.of(
+                    snapshot(events, "a", 1), snapshot(events, "b", 1), snapshot(events, "c", 1),
+                    snapshot(events, "x", 1), snapshot(events, "d", 1), snapshot(events, "a", 2),
+                    snapshot(events, "a", 3), snapshot(events, "b", 2), snapshot(events, "c", 2),
+                    snapshot(events, "x", 2), snapshot(events, "c", 3)));
+            inTransaction(producer, true, List.of(
+                    snapshot(events, "a", 2),                     // late and older: a stays at 3
+                    snapshot(events, "b", 2),                     // the same version again
+                    snapshot(events, "c", 4, "x"),                // merge: c absorbs x ...
+                    new ProducerRecord<>(events, "x", null),      // ... and x gets its tombstone
+                    snapshot(events, "x", 1),                     // a late snapshot of the absorbed x
+                    new ProducerRecord<>(events, "d", null),      // d ends
+                    snapshot(events, "e", 1)));
+            inTransaction(producer, false, List.of(               // aborted: none of it happened
+                    snapshot(events, "a", 9), new ProducerRecord<>(events, "b", null), snapshot(events, "f", 1)));
+            inTransaction(producer, true, List.of(snapshot(events, "x", 3), snapshot(events, "e", 2)));
+            inTransaction(producer, true, randomStream(events, new Random(21), 400));
+        }
+
+        String jdbcUrl = TestPostgres.newDatabase("examples");
+        Map<String, Long> example;
+        try (EventsViewConsumer consumer = new EventsViewConsumer(TestKafka.bootstrapServers(), events, registryUrl)) {
+            consumer.catchUp(TIMEOUT);
+            example = consumer.versions();
+            assertThat(consumer.skipped()).isZero();
+        }
+        assertThat(example).containsEntry("a", 3L).containsEntry("b", 2L).containsEntry("c", 4L)
+                .containsEntry("e", 2L).doesNotContainKeys("d", "x", "f");
+
+        SinkConfig config = new SinkConfig(null, jdbcUrl, "postgres", "", 100, Duration.ofMillis(20));
+        try (SinkService sink = new SinkService(config, TestKafka.clientProperties(), topics)) {
+            sink.start();
+            awaitRecordsDone(sink, 11 + 7 + 2 + 400);
+        }
+        assertThat(example).isEqualTo(TestPostgres.eventVersions(jdbcUrl));
+    }
+
+    /**
+     * A busy stream: new events, new versions, re-sent older versions, tombstones, and merges whose survivor lists
+     * every id it absorbed so far (as enrich's snapshots do), then the absorbed id's tombstone.
+     */
+    private static List<ProducerRecord<String, NewsEvent>> randomStream(String topic, Random random, int count) {
+        List<ProducerRecord<String, NewsEvent>> records = new ArrayList<>();
+        Map<String, Long> versions = new HashMap<>();
+        Map<String, List<String>> absorbedBy = new HashMap<>();
+        List<String> live = new ArrayList<>();
+        while (records.size() < count) {
+            int roll = random.nextInt(100);
+            if (live.size() < 10 || roll < 15) {
+                String id = "r" + records.size();
+                live.add(id);
+                versions.put(id, 1L);
+                records.add(snapshot(topic, id, 1));
+            } else {
+                String id = live.get(random.nextInt(live.size()));
+                long version = versions.get(id);
+                String[] absorbed = absorbedBy.getOrDefault(id, List.of()).toArray(String[]::new);
+                if (roll < 70) {
+                    versions.put(id, version + 1);
+                    records.add(snapshot(topic, id, version + 1, absorbed));
+                } else if (roll < 85) {
+                    records.add(snapshot(topic, id, 1 + random.nextInt((int) version), absorbed));
+                } else if (roll < 92) {
+                    live.remove(id);
+                    records.add(new ProducerRecord<>(topic, id, null));
+                } else {
+                    String other = live.get(random.nextInt(live.size()));
+                    if (!other.equals(id)) {
+                        live.remove(other);
+                        absorbedBy.computeIfAbsent(id, s -> new ArrayList<>()).add(other);
+                        versions.put(id, version + 1);
+                        records.add(snapshot(topic, id, version + 1,
+                                absorbedBy.get(id).toArray(String[]::new)));
+                        records.add(new ProducerRecord<>(topic, other, null));
+                    }
+                }
+            }
+        }
+        return records.subList(0, count);
+    }
+
+    private static ProducerRecord<String, NewsEvent> snapshot(String topic, String id, long version,
+                                                              String... absorbed) {
+        Instant start = Instant.parse("2026-06-01T08:00:00Z");
+        NewsEvent event = NewsEvent.newBuilder()
+                .setEventId(id)
+                .setVersion(version)
+                .setFirstSeenAt(start)
+                .setLastUpdatedAt(start.plusSeconds(60 * version))
+                .setTitle("Event " + id + " v" + version)
+                .setSummary("Summary of " + id)
+                .setArticles(List.of())
+                .setCountries(List.of())
+                .setOfficials(List.of())
+                .setAbsorbedEventIds(List.of(absorbed))
+                .build();
+        return new ProducerRecord<>(topic, id, event);
+    }
+
+    private static KafkaProducer<String, NewsEvent> transactionalProducer(Topics topics) {
+        Map<String, Object> props = TestKafka.clientProperties();
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "example-test-" + System.nanoTime());
+        return new KafkaProducer<>(props, topics.events().keySerde().serializer(),
+                topics.events().valueSerde().serializer());
+    }
+
+    private static void inTransaction(KafkaProducer<String, NewsEvent> producer, boolean commit,
+                                      List<ProducerRecord<String, NewsEvent>> records) {
+        producer.beginTransaction();
+        records.forEach(producer::send);
+        if (commit) {
+            producer.commitTransaction();
+        } else {
+            producer.flush();
+            producer.abortTransaction();
+        }
+    }
+
+    private static void awaitRecordsDone(SinkService sink, long records) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (sink.recordsDone() < records) {
+            assertThat(System.nanoTime()).as("the sink took in %d records in %s", records, TIMEOUT).isLessThan(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        assertThat(sink.recordsDone()).isEqualTo(records);
+    }
+}
