@@ -112,6 +112,7 @@ public final class EventGrouper {
             return repeat;
         }
         String closed = closedEventOf(article); // before the placement writes this article's new record
+        // The article itself seen again is the surer link; else a closed event it copies (see placeNew).
         return placeNew(article, tags, lazyReading, eventTime).continuing(closed);
     }
 
@@ -124,6 +125,9 @@ public final class EventGrouper {
         GroupingStores.Bands bands = stores.articlesInBands(profile.shingleHash(), settings.maxPostings());
         Story story = new Story(profile.shingleHash(), article.getTitle(), read.lead());
         CopyMatch original = nearestCopy(story, bands);
+        // A copy of an article of a closed event (its record stays until the tombstone) links a new event to it.
+        String closedOriginal = original != null && !stores.holdsEvent(original.original().eventId())
+                ? original.original().eventId() : null;
         // Weighed as if counted; counted only once it is known to be no copy (see below).
         Weighing weighing = weigh(profile, eventTime);
         TermVector vector = weighing.vector();
@@ -163,7 +167,7 @@ public final class EventGrouper {
                 pairs -> EventSimilarity.required(settings, pairs, streamDocuments));
         Outcome outcome = regrouping.apply(region, clusters, article, eventTime);
         putArticle(article, region.arrivingArticleEvent().eventId, null, profile, bands);
-        return outcome;
+        return outcome.continuing(closedOriginal);
     }
 
     /** Neighbours whose text is checked for a copy the MinHash bands missed: the nearest, and a few in case of ties. */

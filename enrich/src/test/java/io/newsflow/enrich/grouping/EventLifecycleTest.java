@@ -77,6 +77,31 @@ class EventLifecycleTest {
         }
     }
 
+    @Test
+    void aWireCopyOfAClosedEventsArticleStartsANewEventNamingIt() {
+        try (TopologyTestDriver driver = driver()) {
+            Topics topics = Topics.embedded();
+            TestInputTopic<String, RawArticle> in = driver.createInputTopic(topics.rawArticles().name(),
+                    topics.rawArticles().keySerde().serializer(), topics.rawArticles().valueSerde().serializer());
+            TestOutputTopic<String, NewsEvent> out = driver.createOutputTopic(topics.events().name(),
+                    topics.events().keySerde().deserializer(), topics.events().valueSerde().deserializer());
+            send(in, article("volcano", "Volcano erupts", VOLCANO, T0));
+            String volcanoEvent = out.readRecordsToList().get(0).key();
+            send(in, article("budget", "Budget passes", BUDGET, T0.plus(IDLE).plusSeconds(1200)));
+            assertThat(out.readRecordsToList()).anySatisfy(r -> {
+                assertThat(r.key()).isEqualTo(volcanoEvent);
+                assertThat(r.value().getChange()).isEqualTo(EventChange.CLOSED);
+            });
+
+            send(in, article("volcano-wire", "Volcano erupts", "(Reuters) - " + VOLCANO, T0.plus(IDLE).plusSeconds(1500)));
+
+            NewsEvent copy = out.readRecordsToList().get(0).value();
+            assertThat(copy.getChange()).isEqualTo(EventChange.CREATED);
+            assertThat(copy.getEventId()).isNotEqualTo(volcanoEvent);
+            assertThat(copy.getContinuesEventId()).isEqualTo(volcanoEvent);
+        }
+    }
+
     private TopologyTestDriver driver() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "lifecycle-test");
