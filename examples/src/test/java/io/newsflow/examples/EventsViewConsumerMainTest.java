@@ -1,10 +1,9 @@
 package io.newsflow.examples;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schemas.NewsEvent;
+import io.newsflow.sink.TestKafka;
 import io.newsflow.topics.Topics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The example as run from the command line: the live events as a table or JSON lines, then a summary line. */
 class EventsViewConsumerMainTest {
@@ -26,7 +26,7 @@ class EventsViewConsumerMainTest {
     void printsTheLiveEventsAndSkipsWhatDoesNotDecode() throws Exception {
         Topics topics = Topics.of("main-" + System.nanoTime() + "-", null, Topics.Framing.SINGLE_OBJECT);
         String events = topics.events().name();
-        TestKafka.createTopics(events, topics.deadLetters().name(), 2);
+        ExampleTopics.create(events, topics.deadLetters().name(), 2);
         try (KafkaProducer<String, NewsEvent> producer = new KafkaProducer<>(TestKafka.clientProperties(),
                 topics.events().keySerde().serializer(), topics.events().valueSerde().serializer());
              KafkaProducer<String, byte[]> raw = new KafkaProducer<>(TestKafka.clientProperties(),

@@ -1,10 +1,10 @@
 package io.newsflow.examples;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.sink.SinkConfig;
 import io.newsflow.sink.SinkService;
+import io.newsflow.sink.TestKafka;
+import io.newsflow.sink.TestPostgres;
 import io.newsflow.topics.Topics;
 import io.newsflow.wire.RegistryStandIn;
 import io.newsflow.wire.SchemaRegistryClient;
@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The example consumer and the real sink read the same {@code events} topic, written in transactions as enrich
@@ -46,7 +47,7 @@ class EventsViewMatchesSinkTest {
 
     private static void assertExampleMatchesSink(Topics topics, String registryUrl) throws Exception {
         String events = topics.events().name();
-        TestKafka.createTopics(events, topics.deadLetters().name(), 3);
+        ExampleTopics.create(events, topics.deadLetters().name(), 3);
         try (KafkaProducer<String, NewsEvent> producer = transactionalProducer(topics)) {
             producer.initTransactions();
             inTransaction(producer, true, List.of(
@@ -68,7 +69,7 @@ class EventsViewMatchesSinkTest {
             inTransaction(producer, true, randomStream(events, new Random(21), 400));
         }
 
-        String jdbcUrl = TestPostgres.newDatabase("examples");
+        String jdbcUrl = TestPostgres.shared().newDatabase("examples");
         Map<String, Long> example;
         try (EventsViewConsumer consumer = new EventsViewConsumer(TestKafka.bootstrapServers(), events, registryUrl)) {
             consumer.catchUp(TIMEOUT);
@@ -83,7 +84,7 @@ class EventsViewMatchesSinkTest {
             sink.start();
             awaitRecordsDone(sink, 11 + 7 + 2 + 400);
         }
-        assertThat(example).isEqualTo(TestPostgres.eventVersions(jdbcUrl));
+        assertThat(example).isEqualTo(ExampleTopics.sinkVersions(jdbcUrl));
     }
 
     /**

@@ -21,14 +21,14 @@ import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.common.utils.Exit;
 
 /** One real Kafka broker (combined broker + controller, KRaft) for all tests of the JVM. */
-final class TestKafka {
+public final class TestKafka {
 
     private static KafkaClusterTestKit cluster;
 
     private TestKafka() {
     }
 
-    static synchronized String bootstrapServers() {
+    public static synchronized String bootstrapServers() {
         if (cluster == null) {
             // Kafka's fatal fault handlers call Exit.halt: one during the broker's close at JVM exit would end
             // the test JVM with a non-zero code after every test passed (surefire then fails the build).
@@ -71,7 +71,7 @@ final class TestKafka {
         }
     }
 
-    static Map<String, Object> clientProperties() {
+    public static Map<String, Object> clientProperties() {
         Map<String, Object> props = new HashMap<>();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         return props;

