@@ -53,16 +53,16 @@ class SchemaCommandTest {
     @Test
     void registersUnderThePrefixedSubjectOfTheRecordsTopic() throws Exception {
         try (RegistryStandIn registry = new RegistryStandIn()) {
-            Child run = newsflow(Map.of("NEWSFLOW_SCHEMA_REGISTRY_URL", registry.url(), "NEWSFLOW_TOPIC_PREFIX", "prod."),
+            ChildNewsflow run = ChildNewsflow.run(Map.of("NEWSFLOW_SCHEMA_REGISTRY_URL", registry.url(), "NEWSFLOW_TOPIC_PREFIX", "prod."),
                     "schema", "--register");
-            assertThat(run.exit).as(run.stderr).isZero();
-            assertThat(run.stdout).singleElement().asString().matches("registered subject=prod\\.events-value id=\\d+");
+            assertThat(run.exit()).as(String.join("\n", run.stderr())).isZero();
+            assertThat(run.stdout()).singleElement().asString().matches("registered subject=prod\\.events-value id=\\d+");
             assertThat(new SchemaRegistryClient(registry.url()).schemasOfSubject("prod.events-value"))
                     .containsExactly(NewsEvent.getClassSchema());
         }
-        Child noRegistry = newsflow(Map.of(), "schema", "--register");
-        assertThat(noRegistry.exit).isEqualTo(Newsflow.USER_ERROR);
-        assertThat(noRegistry.stderr).isEqualTo("newsflow schema: NEWSFLOW_SCHEMA_REGISTRY_URL is not set: no registry to register in\n");
+        ChildNewsflow noRegistry = ChildNewsflow.run(Map.of(), "schema", "--register");
+        assertThat(noRegistry.exit()).isEqualTo(Newsflow.USER_ERROR);
+        assertThat(noRegistry.stderr()).containsExactly("newsflow schema: NEWSFLOW_SCHEMA_REGISTRY_URL is not set: no registry to register in");
     }
 
     private static String fingerprint(Schema schema) {
@@ -82,29 +82,5 @@ class SchemaCommandTest {
         }
         assertThat(code).as(String.join(" ", args)).isZero();
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private record Child(int exit, List<String> stdout, String stderr) {
-    }
-
-    /** {@code newsflow args...} in a child JVM with only {@code env} of Newsflow's variables set (settings come from there). */
-    private static Child newsflow(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                Newsflow.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(k -> k.startsWith("NEWSFLOW_") || k.startsWith("KAFKA_"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] out = process.getInputStream().readAllBytes();
-        byte[] err = process.getErrorStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("newsflow " + String.join(" ", args) + " did not end");
-        }
-        return new Child(process.exitValue(), new String(out, StandardCharsets.UTF_8).lines().toList(),
-                new String(err, StandardCharsets.UTF_8));
     }
 }

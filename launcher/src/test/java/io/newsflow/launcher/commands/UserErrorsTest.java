@@ -32,54 +32,54 @@ class UserErrorsTest {
 
     @Test
     void aBadSettingStopsAServiceWithOneLineAndExit2() throws Exception {
-        Run run = newsflow(Map.of("NEWSFLOW_DROP_DELETE_DONE", "yes", "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9"), "ingest");
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.stderr).containsExactly(
+        ChildNewsflow run = ChildNewsflow.run(Map.of("NEWSFLOW_DROP_DELETE_DONE", "yes", "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9"), "ingest");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.stderr()).containsExactly(
                 "newsflow ingest: NEWSFLOW_DROP_DELETE_DONE must be one of true, false (any case), got 'yes'");
     }
 
     @Test
     void configCheckNamesTheClosestSettingOfATypo() throws Exception {
-        Run run = newsflow(Map.of("NEWSFLOW_DORP_DIR", "/data/drop"), "config", "--check");
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.stdout).containsExactly("unknown setting NEWSFLOW_DORP_DIR (did you mean NEWSFLOW_DROP_DIR?)",
+        ChildNewsflow run = ChildNewsflow.run(Map.of("NEWSFLOW_DORP_DIR", "/data/drop"), "config", "--check");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.stdout()).containsExactly("unknown setting NEWSFLOW_DORP_DIR (did you mean NEWSFLOW_DROP_DIR?)",
                 "check problems=1");
-        Run ok = newsflow(Map.of("NEWSFLOW_LOG_FORMAT", "JSON"), "config", "--check");
-        assertThat(ok.exit).isZero();
-        assertThat(ok.stdout).containsExactly("check problems=0");
+        ChildNewsflow ok = ChildNewsflow.run(Map.of("NEWSFLOW_LOG_FORMAT", "JSON"), "config", "--check");
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.stdout()).containsExactly("check problems=0");
     }
 
     @Test
     void aFeedIntervalUnderAMinuteFailsTheCheck(@TempDir Path dir) throws Exception {
         Path feeds = java.nio.file.Files.writeString(dir.resolve("feeds.yaml"),
                 "feeds:\n  - url: https://example.org/rss\n    interval: 30s\n");
-        Run run = newsflow(Map.of("NEWSFLOW_FEEDS_FILE", feeds.toString()), "config", "--check");
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.stdout).hasSize(2).last().isEqualTo("check problems=1");
-        assertThat(run.stdout.get(0)).startsWith("NEWSFLOW_FEEDS_FILE ").contains("shorter than 1m");
+        ChildNewsflow run = ChildNewsflow.run(Map.of("NEWSFLOW_FEEDS_FILE", feeds.toString()), "config", "--check");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.stdout()).hasSize(2).last().isEqualTo("check problems=1");
+        assertThat(run.stdout().get(0)).startsWith("NEWSFLOW_FEEDS_FILE ").contains("shorter than 1m");
     }
 
     @Test
     void aMissingBrokerSettingAndAMissingFolderAreOneLineEach() throws Exception {
-        Run service = newsflow(Map.of(), "sink");
-        assertThat(service.exit).isEqualTo(2);
-        assertThat(service.stderr).singleElement().asString().startsWith("newsflow sink: KAFKA_BOOTSTRAP_SERVERS is not set");
-        Run eval = newsflow(Map.of(), "eval", "--corpus", "no/such/folder");
-        assertThat(eval.exit).isEqualTo(2);
-        assertThat(eval.stderr).containsExactly("newsflow eval: --corpus no/such/folder is not a folder");
-        assertThat(eval.stdout).isEmpty();
+        ChildNewsflow service = ChildNewsflow.run(Map.of(), "sink");
+        assertThat(service.exit()).isEqualTo(2);
+        assertThat(service.stderr()).singleElement().asString().startsWith("newsflow sink: KAFKA_BOOTSTRAP_SERVERS is not set");
+        ChildNewsflow eval = ChildNewsflow.run(Map.of(), "eval", "--corpus", "no/such/folder");
+        assertThat(eval.exit()).isEqualTo(2);
+        assertThat(eval.stderr()).containsExactly("newsflow eval: --corpus no/such/folder is not a folder");
+        assertThat(eval.stdout()).isEmpty();
     }
 
     @Test
     void withJsonLogsEveryLineIsJsonFatalErrorsIncluded() throws Exception {
-        Run userError = newsflow(Map.of("NEWSFLOW_LOG_FORMAT", "JSON"), "enrich");
-        assertThat(userError.exit).isEqualTo(2);
+        ChildNewsflow userError = ChildNewsflow.run(Map.of("NEWSFLOW_LOG_FORMAT", "JSON"), "enrich");
+        assertThat(userError.exit()).isEqualTo(2);
         // A failure that is no user error: no database answers on port 9 (discard).
-        Run fatal = newsflow(Map.of("NEWSFLOW_LOG_FORMAT", "json",
+        ChildNewsflow fatal = ChildNewsflow.run(Map.of("NEWSFLOW_LOG_FORMAT", "json",
                 "NEWSFLOW_SINK_JDBC_URL", "jdbc:postgresql://127.0.0.1:9/newsflow"), "sink", "migrate");
-        assertThat(fatal.exit).isEqualTo(1);
+        assertThat(fatal.exit()).isEqualTo(1);
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : concat(userError.stderr, fatal.stderr)) {
+        for (String line : concat(userError.stderr(), fatal.stderr())) {
             JsonNode node = JSON.readTree(line);
             assertThat(node.isObject()).as(line).isTrue();
             OffsetDateTime.parse(node.path("@timestamp").asText()); // ISO-8601
@@ -125,33 +125,10 @@ class UserErrorsTest {
         }
     }
 
-    private record Run(int exit, List<String> stdout, List<String> stderr) {
-    }
 
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    /** {@code newsflow args...} in a child JVM with only {@code env} of Newsflow's variables set. */
-    private static Run newsflow(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                Newsflow.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(k -> k.startsWith("NEWSFLOW_") || k.startsWith("KAFKA_"));
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        var out = process.getInputStream().readAllBytes();
-        var err = process.getErrorStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("newsflow " + String.join(" ", args) + " did not end");
-        }
-        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8).lines().toList(),
-                new String(err, StandardCharsets.UTF_8).lines().toList());
     }
 }
