@@ -1,5 +1,6 @@
 package io.newsflow.examples;
 
+import io.newsflow.schemas.EventChange;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.sink.SinkConfig;
 import io.newsflow.sink.SinkService;
@@ -88,41 +89,51 @@ class EventsViewMatchesSinkTest {
     }
 
     /**
-     * A busy stream: new events, new versions, re-sent older versions, tombstones, and merges whose survivor lists
-     * every id it absorbed so far (as enrich's snapshots do), then the absorbed id's tombstone.
+     * A busy stream with the lifecycle enrich publishes: new events, new versions, re-sent older versions, events
+     * closing (a CLOSED snapshot, their tombstone some records later), and merges whose survivor lists every id it
+     * absorbed so far, followed by the absorbed event's MERGED_INTO snapshot and its tombstone.
      */
     private static List<ProducerRecord<String, NewsEvent>> randomStream(String topic, Random random, int count) {
         List<ProducerRecord<String, NewsEvent>> records = new ArrayList<>();
         Map<String, Long> versions = new HashMap<>();
         Map<String, List<String>> absorbedBy = new HashMap<>();
         List<String> live = new ArrayList<>();
+        List<String> closed = new ArrayList<>();
         while (records.size() < count) {
+            if (!closed.isEmpty() && random.nextInt(10) == 0) {
+                records.add(new ProducerRecord<>(topic, closed.remove(0), null)); // one idle timeout after the close
+                continue;
+            }
             int roll = random.nextInt(100);
             if (live.size() < 10 || roll < 15) {
                 String id = "r" + records.size();
                 live.add(id);
                 versions.put(id, 1L);
-                records.add(snapshot(topic, id, 1));
+                records.add(snapshot(topic, id, 1, EventChange.CREATED));
             } else {
                 String id = live.get(random.nextInt(live.size()));
                 long version = versions.get(id);
                 String[] absorbed = absorbedBy.getOrDefault(id, List.of()).toArray(String[]::new);
                 if (roll < 70) {
                     versions.put(id, version + 1);
-                    records.add(snapshot(topic, id, version + 1, absorbed));
+                    records.add(snapshot(topic, id, version + 1, EventChange.UPDATED, absorbed));
                 } else if (roll < 85) {
-                    records.add(snapshot(topic, id, 1 + random.nextInt((int) version), absorbed));
+                    records.add(snapshot(topic, id, 1 + random.nextInt((int) version), EventChange.UPDATED, absorbed));
                 } else if (roll < 92) {
                     live.remove(id);
-                    records.add(new ProducerRecord<>(topic, id, null));
+                    closed.add(id);
+                    records.add(snapshot(topic, id, version + 1, EventChange.CLOSED, absorbed));
                 } else {
                     String other = live.get(random.nextInt(live.size()));
                     if (!other.equals(id)) {
                         live.remove(other);
                         absorbedBy.computeIfAbsent(id, s -> new ArrayList<>()).add(other);
                         versions.put(id, version + 1);
-                        records.add(snapshot(topic, id, version + 1,
+                        records.add(snapshot(topic, id, version + 1, EventChange.ABSORBED,
                                 absorbedBy.get(id).toArray(String[]::new)));
+                        NewsEvent last = snapshot(topic, other, versions.get(other) + 1, EventChange.MERGED_INTO).value();
+                        last.setMergedIntoEventId(id);
+                        records.add(new ProducerRecord<>(topic, other, last));
                         records.add(new ProducerRecord<>(topic, other, null));
                     }
                 }
@@ -131,7 +142,12 @@ class EventsViewMatchesSinkTest {
         return records.subList(0, count);
     }
 
-    private static ProducerRecord<String, NewsEvent> snapshot(String topic, String id, long version,
+    private static ProducerRecord<String, NewsEvent> snapshot(String topic, String id, long version, String... absorbed) {
+        return snapshot(topic, id, version, version == 1 ? EventChange.CREATED
+                : absorbed.length > 0 ? EventChange.ABSORBED : EventChange.UPDATED, absorbed);
+    }
+
+    private static ProducerRecord<String, NewsEvent> snapshot(String topic, String id, long version, EventChange change,
                                                               String... absorbed) {
         Instant start = Instant.parse("2026-06-01T08:00:00Z");
         NewsEvent event = NewsEvent.newBuilder()
@@ -145,6 +161,7 @@ class EventsViewMatchesSinkTest {
                 .setCountries(List.of())
                 .setOfficials(List.of())
                 .setAbsorbedEventIds(List.of(absorbed))
+                .setChange(change)
                 .build();
         return new ProducerRecord<>(topic, id, event);
     }
