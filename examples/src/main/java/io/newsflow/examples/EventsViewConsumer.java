@@ -133,8 +133,10 @@ public final class EventsViewConsumer implements AutoCloseable {
         try (EventsViewConsumer view = new EventsViewConsumer(positional.get(0), positional.get(1), registryUrl)) {
             Map<String, NewsEvent> live = view.catchUp(Duration.ofMinutes(5));
             for (NewsEvent event : live.values()) {
-                System.out.println(json ? event.toString() : String.format("%-24s v%-5d %3d articles  %s",
-                        event.getEventId(), event.getVersion(), event.getArticles().size(), event.getTitle()));
+                // change: what the latest snapshot recorded; a CLOSED event stays until its tombstone
+                System.out.println(json ? event.toString() : String.format("%-24s v%-5d %-8s %3d articles  %s",
+                        event.getEventId(), event.getVersion(), event.getChange(), event.getArticles().size(),
+                        event.getTitle()));
             }
             System.out.println("events live=" + live.size() + " skipped=" + view.skipped());
         }
