@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.grouping.GroupingSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -38,6 +39,6 @@ public record EnrichConfig(String applicationId, Path stateDir, Duration eventId
     }
 
     public static EnrichConfig defaults(Path stateDir) {
-        return new EnrichConfig("newsflow-enrich", stateDir, Duration.ofDays(7));
+        return new EnrichConfig("newsflow-enrich", stateDir, GroupingSettings.DEFAULT_IDLE_TIMEOUT);
     }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +32,7 @@ public final class GroupingEvaluation {
 
     /** Article id -> id of the event it ends up in, after all articles went through. */
     public static Map<String, String> run(List<RawArticle> articlesInArrivalOrder) {
-        return run(articlesInArrivalOrder, GroupingSettings.defaults(Duration.ofDays(7)));
+        return run(articlesInArrivalOrder, GroupingSettings.defaults(GroupingSettings.DEFAULT_IDLE_TIMEOUT));
     }
 
     public static Map<String, String> run(List<RawArticle> articlesInArrivalOrder, GroupingSettings settings) {

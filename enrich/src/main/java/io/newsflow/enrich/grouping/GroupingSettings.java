@@ -42,6 +42,9 @@ public record GroupingSettings(double linkThreshold, double smallSampleMargin, d
      * one event go on for weeks (a trial, a recovery, a follow-up), so publication days far apart do
      * not make two events; an event closes after the idle timeout instead.
      */
+    /** How long an event stays open without news by default (NEWSFLOW_EVENT_IDLE_HOURS): a week. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofDays(7);
+
     public static GroupingSettings defaults(Duration idleTimeout) {
         return new GroupingSettings(0.0, 0.10, 1.0, 0.80, idleTimeout, Duration.ofDays(30), 20, 30, 40, 300, 100,
                 new SharedNeighbourClustering.Settings(10, 0.5, 0.05, 0.4, 0), 60, 30, 150);

@@ -39,6 +39,52 @@ final class Regrouping {
      */
     EventGrouper.Outcome apply(Neighbourhood region, List<List<Integer>> clusters, RawArticle article, long eventTime) {
         List<EventState> oldEvents = new ArrayList<>(region.regionEvents.values());
+        int[][] overlap = overlap(region, clusters, oldEvents);
+        EventState[] targetOf = assignIds(clusters.size(), oldEvents, overlap);
+        Map<String, Integer> survivorOfAbsorbed = survivorsOfAbsorbed(oldEvents, targetOf, overlap, clusters.size());
+        absorb(region, targetOf, survivorOfAbsorbed);
+        Map<String, Long> previousActivity = new HashMap<>();
+        for (EventState old : oldEvents) {
+            previousActivity.put(old.eventId, old.lastUpdatedAt);
+        }
+        List<Set<String>> wanted = wantedMembers(region, clusters, oldEvents, targetOf, survivorOfAbsorbed);
+        FormerMembers former = FormerMembers.of(oldEvents);
+        List<EventState> changed = new ArrayList<>();
+        Map<String, String> splitFrom = new HashMap<>();
+        Set<String> given = new HashSet<>();
+        oldEvents.forEach(e -> given.add(e.eventId));
+        for (int c = 0; c < clusters.size(); c++) {
+            EventState target = targetOf[c];
+            boolean fresh = target == null;
+            if (fresh) {
+                target = new EventState(newEventId(clusters.get(c), region, article, eventTime, given));
+                given.add(target.eventId);
+            }
+            if (reform(target, fresh, clusters.get(c).contains(0), wanted.get(c), former, region, article, eventTime,
+                    splitFrom)) {
+                changed.add(target);
+            }
+        }
+        List<EventState> absorbed = new ArrayList<>();
+        Map<String, String> survivorOf = new HashMap<>();
+        for (EventState old : oldEvents) {
+            if (!survivorOfAbsorbed.containsKey(old.eventId)) {
+                continue;
+            }
+            updates.unindex(old);
+            stores.deleteEvent(old.eventId, previousActivity.get(old.eventId));
+            absorbed.add(old);
+            survivorOf.put(old.eventId, targetOf[survivorOfAbsorbed.get(old.eventId)].eventId);
+        }
+        for (EventState e : changed) {
+            e.lastUpdatedAt = Math.max(e.lastUpdatedAt, eventTime);
+            updates.store(e, previousActivity.getOrDefault(e.eventId, -1L));
+        }
+        return new EventGrouper.Outcome(changed, absorbed, survivorOf, splitFrom, null);
+    }
+
+    /** How many items of each cluster (rows) each event of the neighbourhood (columns) holds. */
+    private static int[][] overlap(Neighbourhood region, List<List<Integer>> clusters, List<EventState> oldEvents) {
         int[][] overlap = new int[clusters.size()][oldEvents.size()];
         for (int c = 0; c < clusters.size(); c++) {
             for (int item : clusters.get(c)) {
@@ -48,13 +94,18 @@ final class Regrouping {
                 }
             }
         }
-        EventState[] targetOf = assignIds(clusters.size(), oldEvents, overlap);
+        return overlap;
+    }
+
+    /** Each event whose id no cluster took, by id: the cluster holding most of its members (the first on a tie). */
+    private static Map<String, Integer> survivorsOfAbsorbed(List<EventState> oldEvents, EventState[] targetOf,
+                                                            int[][] overlap, int clusters) {
         Map<String, Integer> survivorOfAbsorbed = new LinkedHashMap<>();
         for (int e = 0; e < oldEvents.size(); e++) {
             EventState old = oldEvents.get(e);
             if (!Arrays.asList(targetOf).contains(old)) {
                 int best = 0;
-                for (int c = 1; c < clusters.size(); c++) {
+                for (int c = 1; c < clusters; c++) {
                     if (overlap[c][e] > overlap[best][e]) {
                         best = c;
                     }
@@ -62,9 +113,15 @@ final class Regrouping {
                 survivorOfAbsorbed.put(old.eventId, best);
             }
         }
-        // A survivor is always a kept event (a cluster with no id would have taken the absorbed one's).
-        // Its members outside the neighbourhood come along (below), and so do its retired members'
-        // sums, before the survivor's aggregates are re-formed.
+        return survivorOfAbsorbed;
+    }
+
+    /**
+     * A survivor is always a kept event (a cluster with no id would have taken the absorbed one's). Its
+     * members outside the neighbourhood come along (see wantedMembers), and so do its retired members'
+     * sums, before the survivor's aggregates are re-formed.
+     */
+    private static void absorb(Neighbourhood region, EventState[] targetOf, Map<String, Integer> survivorOfAbsorbed) {
         survivorOfAbsorbed.forEach((absorbedId, survivor) -> {
             EventState old = region.regionEvents.get(absorbedId);
             EventState into = targetOf[survivor];
@@ -72,11 +129,15 @@ final class Regrouping {
             into.absorbedEventIds.add(old.eventId);
             into.absorbedEventIds.addAll(old.absorbedEventIds);
         });
-        Map<String, Long> previousActivity = new HashMap<>();
-        for (EventState old : oldEvents) {
-            previousActivity.put(old.eventId, old.lastUpdatedAt);
-        }
-        // Who belongs where, as article ids per cluster.
+    }
+
+    /**
+     * Who belongs where, as article ids per cluster: its items, then the members of its events that are
+     * outside the neighbourhood (an absorbed event's go to its survivor), with copies following their originals.
+     */
+    private static List<Set<String>> wantedMembers(Neighbourhood region, List<List<Integer>> clusters,
+                                                   List<EventState> oldEvents, EventState[] targetOf,
+                                                   Map<String, Integer> survivorOfAbsorbed) {
         List<Set<String>> wanted = new ArrayList<>();
         for (int c = 0; c < clusters.size(); c++) {
             Set<String> ids = new LinkedHashSet<>();
@@ -96,108 +157,96 @@ final class Regrouping {
             }
         }
         followOriginals(oldEvents, wanted);
-        // Every member record and its features, wherever it is now.
-        Map<String, EventState.Member> memberById = new HashMap<>();
-        Map<String, MemberFeatures> featuresById = new HashMap<>();
-        for (EventState old : oldEvents) {
-            for (EventState.Member m : old.members) {
-                memberById.put(m.articleId(), m);
-                MemberFeatures f = old.features.get(m.articleId());
-                if (f != null) {
-                    featuresById.put(m.articleId(), f);
+        return wanted;
+    }
+
+    /** Every member of the neighbourhood's events, its features and its event, as they were before the regrouping. */
+    private record FormerMembers(Map<String, EventState.Member> memberById, Map<String, MemberFeatures> featuresById,
+                                 Map<String, String> eventOf) {
+
+        static FormerMembers of(List<EventState> oldEvents) {
+            Map<String, EventState.Member> memberById = new HashMap<>();
+            Map<String, MemberFeatures> featuresById = new HashMap<>();
+            Map<String, String> eventOf = new HashMap<>();
+            for (EventState old : oldEvents) {
+                for (EventState.Member m : old.members) {
+                    memberById.put(m.articleId(), m);
+                    eventOf.put(m.articleId(), old.eventId);
+                    MemberFeatures f = old.features.get(m.articleId());
+                    if (f != null) {
+                        featuresById.put(m.articleId(), f);
+                    }
                 }
             }
+            return new FormerMembers(memberById, featuresById, eventOf);
         }
-        Map<String, String> formerEventOf = new HashMap<>();
-        for (EventState old : oldEvents) {
-            old.members.forEach(m -> formerEventOf.put(m.articleId(), old.eventId));
+    }
+
+    /**
+     * Gives the target event the members wanted for its cluster: it keeps those it has, the others arrive (with
+     * their features and records) in arrival order, and the arriving article joins if it is in the cluster.
+     * Returns false, changing nothing, when the members are already those wanted.
+     */
+    private boolean reform(EventState target, boolean fresh, boolean holdsNewcomer, Set<String> wanted,
+                           FormerMembers former, Neighbourhood region, RawArticle article, long eventTime,
+                           Map<String, String> splitFrom) {
+        Set<String> before = new HashSet<>();
+        target.members.forEach(m -> before.add(m.articleId()));
+        if (before.equals(wanted)) {
+            return false;
         }
-        List<EventState> changed = new ArrayList<>();
-        List<EventState> absorbed = new ArrayList<>();
-        Map<String, String> survivorOf = new HashMap<>();
-        Map<String, String> splitFrom = new HashMap<>();
-        Set<String> given = new HashSet<>();
-        oldEvents.forEach(e -> given.add(e.eventId));
-        for (int c = 0; c < clusters.size(); c++) {
-            EventState target = targetOf[c];
-            boolean fresh = target == null;
-            if (fresh) {
-                target = new EventState(newEventId(clusters.get(c), region, article, eventTime, given));
-                given.add(target.eventId);
+        List<EventState.Member> kept = new ArrayList<>();
+        for (EventState.Member m : target.members) {
+            if (wanted.contains(m.articleId())) {
+                kept.add(m);
             }
-            Set<String> before = new HashSet<>();
-            target.members.forEach(m -> before.add(m.articleId()));
-            if (before.equals(wanted.get(c))) {
-                continue;
-            }
-            List<EventState.Member> kept = new ArrayList<>();
-            for (EventState.Member m : target.members) {
-                if (wanted.get(c).contains(m.articleId())) {
-                    kept.add(m);
-                }
-            }
-            List<EventState.Member> arriving = new ArrayList<>();
-            for (String id : wanted.get(c)) {
-                if (!before.contains(id) && memberById.containsKey(id)) {
-                    arriving.add(memberById.get(id));
-                }
-            }
-            arriving.sort(Comparator.comparingLong(EventState.Member::eventTime).thenComparing(EventState.Member::articleId));
-            if (fresh && !arriving.isEmpty()) {
-                splitFrom.put(target.eventId, mainSource(arriving, formerEventOf));
-            }
-            target.members.clear();
-            target.members.addAll(kept);
-            target.members.addAll(arriving);
-            target.features.keySet().retainAll(wanted.get(c));
-            for (EventState.Member m : arriving) {
-                MemberFeatures f = featuresById.get(m.articleId());
-                if (f != null) {
-                    target.features.put(m.articleId(), f);
-                }
-            }
-            for (EventState.Member m : arriving) {
-                GroupingStores.ArticleRecord record = stores.article(m.articleId());
-                if (record != null) {
-                    stores.moveArticle(record, target.eventId);
-                }
-            }
-            if (!target.members.isEmpty()) {
-                target.firstSeenAt = firstSeen(target);
-            }
-            int newcomer = clusters.get(c).indexOf(0);
-            if (newcomer >= 0) {
-                region.placeArrivingArticle(target);
-                MemberFeatures f = region.features.get(0);
-                updates.addMember(target, article, f, eventTime, fresh && target.members.isEmpty() ? 1.0
-                        : meanCosine(f, target), null);
-            } else {
-                target.version++;
-                target.retireOldest(settings.regionMembersPerEvent());
-                target.rebuild(settings.centroidTerms());
-            }
-            if (fresh && target.members.size() > 0) {
-                EventState.Member founder = target.members.get(0);
-                target.title = founder.title();
-                MemberFeatures f = target.features.get(founder.articleId());
-                target.summary = f == null ? "" : f.lead();
-            }
-            changed.add(target);
         }
-        for (EventState old : oldEvents) {
-            if (!survivorOfAbsorbed.containsKey(old.eventId)) {
-                continue;
+        List<EventState.Member> arriving = new ArrayList<>();
+        for (String id : wanted) {
+            if (!before.contains(id) && former.memberById().containsKey(id)) {
+                arriving.add(former.memberById().get(id));
             }
-            updates.unindex(old);
-            stores.deleteEvent(old.eventId, previousActivity.get(old.eventId));
-            absorbed.add(old);
-            survivorOf.put(old.eventId, targetOf[survivorOfAbsorbed.get(old.eventId)].eventId);
         }
-        for (EventState e : changed) {
-            e.lastUpdatedAt = Math.max(e.lastUpdatedAt, eventTime);
-            updates.store(e, previousActivity.getOrDefault(e.eventId, -1L));
+        arriving.sort(Comparator.comparingLong(EventState.Member::eventTime).thenComparing(EventState.Member::articleId));
+        if (fresh && !arriving.isEmpty()) {
+            splitFrom.put(target.eventId, mainSource(arriving, former.eventOf()));
         }
-        return new EventGrouper.Outcome(changed, absorbed, survivorOf, splitFrom, null);
+        target.members.clear();
+        target.members.addAll(kept);
+        target.members.addAll(arriving);
+        target.features.keySet().retainAll(wanted);
+        for (EventState.Member m : arriving) {
+            MemberFeatures f = former.featuresById().get(m.articleId());
+            if (f != null) {
+                target.features.put(m.articleId(), f);
+            }
+        }
+        for (EventState.Member m : arriving) {
+            GroupingStores.ArticleRecord record = stores.article(m.articleId());
+            if (record != null) {
+                stores.moveArticle(record, target.eventId);
+            }
+        }
+        if (!target.members.isEmpty()) {
+            target.firstSeenAt = firstSeen(target);
+        }
+        if (holdsNewcomer) {
+            region.placeArrivingArticle(target);
+            MemberFeatures f = region.features.get(0);
+            updates.addMember(target, article, f, eventTime, fresh && target.members.isEmpty() ? 1.0
+                    : meanCosine(f, target), null);
+        } else {
+            target.version++;
+            target.retireOldest(settings.regionMembersPerEvent());
+            target.rebuild(settings.centroidTerms());
+        }
+        if (fresh && target.members.size() > 0) {
+            EventState.Member founder = target.members.get(0);
+            target.title = founder.title();
+            MemberFeatures f = target.features.get(founder.articleId());
+            target.summary = f == null ? "" : f.lead();
+        }
+        return true;
     }
 
     /** The event most of the moved members come from (ties: the smaller id): the one a new event was split off. */

@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -103,7 +102,7 @@ public final class EvalCommand implements Callable<Integer> {
         progress.printf(Locale.ROOT, "eval: reading %d article files of %s%n", files.size(), corpus);
         EvalArticles articles = EvalArticles.parse(files, labelled.goldEventOfFile(), System.err).withWireCopies(copies);
         // The production topology (tagging and grouping) driven offline, with in-memory stores.
-        GroupingRun grouping = new GroupingRun(articles, GroupingSettings.defaults(Duration.ofDays(7)));
+        GroupingRun grouping = new GroupingRun(articles, GroupingSettings.defaults(GroupingSettings.DEFAULT_IDLE_TIMEOUT));
 
         List<ArrivalOrder> runOrders = orders > 0 ? ArrivalOrder.nameAndShuffles(orders)
                 : List.of(order == Order.shuffle ? ArrivalOrder.shuffle(seed) : ArrivalOrder.byName());

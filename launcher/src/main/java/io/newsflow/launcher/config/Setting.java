@@ -11,6 +11,8 @@ import static io.newsflow.launcher.config.SettingType.text;
 import static io.newsflow.launcher.config.SettingType.url;
 import static io.newsflow.launcher.config.SettingType.wholeNumber;
 
+import io.newsflow.enrich.grouping.GroupingSettings;
+
 /**
  * Every environment variable Newsflow reads, with its default and meaning. README's configuration
  * table is this list ({@code newsflow config} prints it with the values in force). Each setting declares its
@@ -44,7 +46,7 @@ public enum Setting {
     NEWSFLOW_ENRICH_APP_ID("newsflow-enrich", text(), "Kafka Streams application id of enrich (consumer group, internal topic prefix)."),
     NEWSFLOW_INSTANCE_ID("", text(), "Stable name of this enrich instance (Kafka static membership, `group.instance.id`): restarted under the same name it takes its partitions back at once instead of after the dead member's 45 s session. Empty: the host name (a container's stays the same across restarts). Unique per instance."),
     NEWSFLOW_STATE_DIR("", path(), "Kafka Streams state directory. Empty: <NEWSFLOW_WORK_DIR>/streams."),
-    NEWSFLOW_EVENT_IDLE_HOURS("168", wholeNumber(1, 87_600), "An event with no new article for this long (event time) is closed and leaves the state stores."),
+    NEWSFLOW_EVENT_IDLE_HOURS(Long.toString(GroupingSettings.DEFAULT_IDLE_TIMEOUT.toHours()), wholeNumber(1, 87_600), "An event with no new article for this long (event time) is closed and leaves the state stores."),
     NEWSFLOW_ENRICH_CACHE_MB("256", wholeNumber(0, 1_000_000), "Kafka Streams' record cache in front of enrich's state stores (heap): a key written many times between commits reaches RocksDB and the changelog once. Too small for a commit interval's keys, every write goes through (half the throughput at 64 MB in the grouping service benchmark)."),
     NEWSFLOW_ENRICH_COMMIT_MS("1000", millis(1, 3_600_000L), "How often enrich commits its exactly-once transaction: events become visible to read-committed consumers at commits, and each commit flushes the cache. Shorter: lower latency, more writes."),
     NEWSFLOW_SINK_JSONL_DIR("data/events", path(), "Directory of the JSON Lines event files; empty writes none."),
