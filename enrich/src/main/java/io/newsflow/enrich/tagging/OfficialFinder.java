@@ -327,72 +327,109 @@ final class OfficialFinder {
                 || !tokens.get(from).word())) {
             from++;
         }
-        boolean head = false;
-        boolean prefixHead = false;
-        boolean unknownWords = false;
-        boolean weak = false;
-        boolean gov = false;
-        boolean counterpart = false;
-        boolean not = false;
-        String country = null;
-        int headsSeen = 0;
+        TitleWords words = readTitle(tokens, countryAt, from, to, before);
+        if (words.not) {
+            notOfficial.add(run.key());
+            return null;
+        }
+        if (!words.official()) {
+            return null;
+        }
+        int roleFrom = roleStart(tokens, countryAt, from, to);
+        if (roleFrom >= to) {
+            return null;
+        }
+        Evidence e = new Evidence();
+        e.run = run;
+        e.titleStart = before ? from : run.start();
+        e.explicitCountry = words.country;
+        e.counterpart = words.counterpart && !words.head && !words.weak;
+        e.roleAsWritten = text.substring(tokens.get(roleFrom).start(), tokens.get(to - 1).end());
+        String plain = plainRole(tokens, countryAt, roleFrom, to);
+        e.bodyCountry = vocab.countryOfBody(" " + TextTokenizer.fold(plain).replace('-', ' ') + " ");
+        if (e.bodyCountry == null) {
+            e.bodyCountry = vocab.countryOfBody(" " + TextTokenizer.fold(e.roleAsWritten).replace('-', ' ') + " ");
+        }
+        if (!e.counterpart) {
+            e.role = roles.normalise(plain);
+            e.rolePriority = 3;
+        }
+        return e;
+    }
+
+    /** What the words of a title say: which kinds of office word it has, and the first country named in it. */
+    private static final class TitleWords {
+        boolean head;
+        boolean prefixHead;
+        boolean unknownWords;
+        boolean weak;
+        boolean gov;
+        boolean counterpart;
+        boolean not;
+        String country;
+        int headsSeen;
+
+        boolean official() {
+            return head || counterpart || (weak || prefixHead) && (gov || country != null) || prefixHead && !unknownWords;
+        }
+    }
+
+    private TitleWords readTitle(List<Token> tokens, String[] countryAt, int from, int to, boolean before) {
+        TitleWords w = new TitleWords();
         for (int k = from; k < to; k++) {
             if (countryAt[k] != null) {
-                if (country == null) {
-                    country = countryAt[k];
+                if (w.country == null) {
+                    w.country = countryAt[k];
                 }
                 continue;
             }
             WordClass wc = classOf(tokens.get(k));
+            if ((wc == null || wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD) && defenceLawyer(tokens, from, k)) {
+                w.not = true;   // a defence lawyer, not a prosecutor
+            }
             if (wc == null) {
                 if (tokens.get(k).word() && !CONNECTORS.contains(tokens.get(k).folded()) && !DETERMINERS.contains(tokens.get(k).folded())) {
-                    unknownWords = true;
-                }
-                if ((tokens.get(k).is("attorney") || tokens.get(k).is("lawyer")) && k > from
-                        && (tokens.get(k - 1).is("defense") || tokens.get(k - 1).is("defence"))) {
-                    not = true;   // a defence lawyer, not a prosecutor
+                    w.unknownWords = true;
                 }
                 continue;
-            }
-            if ((wc == WordClass.HEAD || wc == WordClass.WEAK_HEAD) && (tokens.get(k).is("attorney") || tokens.get(k).is("lawyer"))
-                    && k > from && (tokens.get(k - 1).is("defense") || tokens.get(k - 1).is("defence"))) {
-                not = true;
             }
             if (tokens.get(k).is("general") && k > from && tokens.get(k - 1).word() && classOf(tokens.get(k - 1)) == null
                     && countryAt[k - 1] == null) {
                 continue;     // "Vicar General", "Club General Manager": "general" after a word of no office qualifies it
             }
             switch (wc) {
-                case HEAD -> { head = true; headsSeen++; }
+                case HEAD -> { w.head = true; w.headsSeen++; }
                 case PREFIX_HEAD -> {
-                    headsSeen++;
+                    w.headsSeen++;
                     if (before && tokens.get(k).capitalised()) {
-                        prefixHead = true;
+                        w.prefixHead = true;
                     } else {
-                        weak = true;
+                        w.weak = true;
                     }
                 }
-                case WEAK_HEAD -> { weak = true; headsSeen++; }
-                case COUNTERPART -> counterpart = true;
-                case GOV -> gov = true;
-                case NOT_OFFICIAL -> not = true;
+                case WEAK_HEAD -> { w.weak = true; w.headsSeen++; }
+                case COUNTERPART -> w.counterpart = true;
+                case GOV -> w.gov = true;
+                case NOT_OFFICIAL -> w.not = true;
                 default -> { }
             }
         }
-        if (!before && headsSeen > 0 && firstHeadIndex(tokens, from, to) - from > 6) {
-            head = false;
-            weak = false;
-            prefixHead = false;
+        if (!before && w.headsSeen > 0 && firstHeadIndex(tokens, from, to) - from > 6) {
+            w.head = false;
+            w.weak = false;
+            w.prefixHead = false;
         }
-        if (not) {
-            notOfficial.add(run.key());
-            return null;
-        }
-        boolean official = head || counterpart || (weak || prefixHead) && (gov || country != null) || prefixHead && !unknownWords;
-        if (!official) {
-            return null;
-        }
-        // the role is the title without the country in front: "South Korea's Vice Minister" -> "Vice Minister"
+        return w;
+    }
+
+    /** "defense attorney", "defence lawyer" at token k. */
+    private static boolean defenceLawyer(List<Token> tokens, int from, int k) {
+        return (tokens.get(k).is("attorney") || tokens.get(k).is("lawyer")) && k > from
+                && (tokens.get(k - 1).is("defense") || tokens.get(k - 1).is("defence"));
+    }
+
+    /** Where the role starts: the title without the country in front ("South Korea's Vice Minister" -> "Vice Minister"). */
+    private int roleStart(List<Token> tokens, String[] countryAt, int from, int to) {
         int roleFrom = from;
         while (roleFrom < to) {
             Token t = tokens.get(roleFrom);
@@ -405,15 +442,11 @@ final class OfficialFinder {
                 break;
             }
         }
-        if (roleFrom >= to) {
-            return null;
-        }
-        Evidence e = new Evidence();
-        e.run = run;
-        e.titleStart = before ? from : run.start();
-        e.explicitCountry = country;
-        e.counterpart = counterpart && !head && !weak;
-        e.roleAsWritten = text.substring(tokens.get(roleFrom).start(), tokens.get(to - 1).end());
+        return roleFrom;
+    }
+
+    /** The role's words without the countries in it, joined as written, without a trailing "of", "to", ... */
+    private static String plainRole(List<Token> tokens, String[] countryAt, int roleFrom, int to) {
         StringBuilder plain = new StringBuilder();
         for (int k = roleFrom; k < to; k++) {
             Token t = tokens.get(k);
@@ -442,15 +475,7 @@ final class OfficialFinder {
                 }
             }
         }
-        e.bodyCountry = vocab.countryOfBody(" " + TextTokenizer.fold(plain.toString()).replace('-', ' ') + " ");
-        if (e.bodyCountry == null) {
-            e.bodyCountry = vocab.countryOfBody(" " + TextTokenizer.fold(e.roleAsWritten).replace('-', ' ') + " ");
-        }
-        if (!e.counterpart) {
-            e.role = roles.normalise(plain.toString());
-            e.rolePriority = 3;
-        }
-        return e;
+        return plain.toString();
     }
 
     private int firstHeadIndex(List<Token> tokens, int from, int to) {
