@@ -84,26 +84,56 @@ public final class EvalCommand implements Callable<Integer> {
         PrintStream out = System.out;
         // Progress goes to stderr: stdout's last line is the machine-readable contract.
         PrintStream progress = System.err;
+        LabelledCorpus labelled = readCorpus();
+        List<Path> files = selectedFiles(labelled);
+        progress.printf(Locale.ROOT, "eval: reading %d article files of %s%n", files.size(), corpus);
+        EvalArticles articles = EvalArticles.parse(files, labelled.goldEventOfFile(), System.err).withWireCopies(copies);
+        List<GroupingOutcome> outcomes = groupInEveryOrder(articles, out, progress);
+        // With --orders the detailed lines and the last line's existing keys are those of name order.
+        GroupingOutcome first = outcomes.get(0);
+        if (showEvents) {
+            OutcomeLines.printEvents(first, out);
+        }
+        printGrouping(first, articles, out);
+        String tagKeys = printTagging(labelled, out);
+        String orderKeys = "";
+        if (orders > 0) {
+            OrderSummary summary = OrderSummary.of(outcomes);
+            out.println(summary.describe());
+            orderKeys = " " + summary.keys();
+        }
+        ClusteringScores scores = first.scores();
+        out.printf(Locale.ROOT, "eval articles=%d events=%d gold_events=%d pairwise_f1=%.3f bcubed_f1=%.3f%s%s%n",
+                first.articles(), first.events(), first.goldEvents(), scores.pairwiseF1(), scores.bcubedF1(),
+                tagKeys, orderKeys);
+        return 0;
+    }
+
+    private LabelledCorpus readCorpus() {
         if (!Files.isDirectory(corpus)) {
             throw new ConfigurationException("--corpus " + corpus + " is not a folder");
         }
-        LabelledCorpus labelled;
         try {
-            labelled = LabelledCorpus.read(corpus);
+            return LabelledCorpus.read(corpus);
         } catch (IOException e) {
             throw new ConfigurationException("--corpus " + e.getMessage(), e);
         }
+    }
+
+    /** The labelled files of the split evaluated, and of those the sampled share. */
+    private List<Path> selectedFiles(LabelledCorpus labelled) {
         List<Path> files = new ArrayList<>(labelled.articleFiles());
         files.removeIf(file -> !split.keeps(file.getFileName().toString()));
         if (sample < 1) {
             Random draw = new Random(sampleSeed);
             files.removeIf(file -> draw.nextDouble() >= sample);
         }
-        progress.printf(Locale.ROOT, "eval: reading %d article files of %s%n", files.size(), corpus);
-        EvalArticles articles = EvalArticles.parse(files, labelled.goldEventOfFile(), System.err).withWireCopies(copies);
-        // The production topology (tagging and grouping) driven offline, with in-memory stores.
-        GroupingRun grouping = new GroupingRun(articles, GroupingSettings.defaults(GroupingSettings.DEFAULT_IDLE_TIMEOUT));
+        return files;
+    }
 
+    /** The production topology (tagging and grouping) driven offline, with in-memory stores, in each order evaluated. */
+    private List<GroupingOutcome> groupInEveryOrder(EvalArticles articles, PrintStream out, PrintStream progress) {
+        GroupingRun grouping = new GroupingRun(articles, GroupingSettings.defaults(GroupingSettings.DEFAULT_IDLE_TIMEOUT));
         List<ArrivalOrder> runOrders = orders > 0 ? ArrivalOrder.nameAndShuffles(orders)
                 : List.of(order == Order.shuffle ? ArrivalOrder.shuffle(seed) : ArrivalOrder.byName());
         List<GroupingOutcome> outcomes = new ArrayList<>();
@@ -116,11 +146,10 @@ public final class EvalCommand implements Callable<Integer> {
                 out.println(OutcomeLines.orderLine(outcome));
             }
         }
-        // With --orders the detailed lines and the last line's existing keys are those of name order.
-        GroupingOutcome first = outcomes.get(0);
-        if (showEvents) {
-            OutcomeLines.printEvents(first, out);
-        }
+        return outcomes;
+    }
+
+    private void printGrouping(GroupingOutcome first, EvalArticles articles, PrintStream out) {
         out.printf(Locale.ROOT, "corpus %s, order %s%s%s%s%n", corpus, first.order().label(),
                 split == TopicSplit.all ? "" : ", split " + split + " (topics " + (split == TopicSplit.tune ? "odd" : "even") + ")",
                 sample < 1 ? String.format(Locale.ROOT, ", sample %.2f (seed %d)", sample, sampleSeed) : "",
@@ -135,36 +164,30 @@ public final class EvalCommand implements Callable<Integer> {
                 scores.pairwisePrecision(), scores.pairwiseRecall(), scores.pairwiseF1());
         out.printf(Locale.ROOT, "bcubed   precision=%.3f recall=%.3f f1=%.3f%n",
                 scores.bcubedPrecision(), scores.bcubedRecall(), scores.bcubedF1());
-        String tagKeys = "";
+    }
+
+    /** Prints the tagging scores when the corpus has tag labels; returns the keys they add to the last line ("" without). */
+    private String printTagging(LabelledCorpus labelled, PrintStream out) throws Exception {
         TaggingEvaluation.Result tags = evaluateTags(labelled);
-        if (tags != null) {
-            out.printf(Locale.ROOT, "countries articles=%d precision=%.3f recall=%.3f f1=%.3f%n", tags.articles(),
-                    tags.countries().precision(), tags.countries().recall(), tags.countries().f1());
-            out.printf(Locale.ROOT, "officials articles=%d precision=%.3f recall=%.3f f1=%.3f%n", tags.articles(),
-                    tags.officials().precision(), tags.officials().recall(), tags.officials().f1());
-            TaggingEvaluation.Attributes attributes = tags.officialAttributes();
-            out.printf(Locale.ROOT, "official country accuracy=%.3f (%d of %d matched officials)%n",
-                    attributes.countryAccuracy(), attributes.countryRight(), attributes.matched());
-            out.printf(Locale.ROOT, "official role accuracy=%.3f (%d of %d matched officials with a labelled role)%n",
-                    attributes.roleAccuracy(), attributes.roleRight(), attributes.roleLabelled());
-            out.printf(Locale.ROOT, "officials in full (name, country, role) precision=%.3f recall=%.3f f1=%.3f%n",
-                    tags.officialsFull().precision(), tags.officialsFull().recall(), tags.officialsFull().f1());
-            // keys are only ever appended to the last line: tools read the earlier ones by name
-            tagKeys = String.format(Locale.ROOT, " country_f1=%.3f official_f1=%.3f official_country_acc=%.3f"
-                            + " official_role_acc=%.3f official_full_f1=%.3f",
-                    tags.countries().f1(), tags.officials().f1(), attributes.countryAccuracy(), attributes.roleAccuracy(),
-                    tags.officialsFull().f1());
+        if (tags == null) {
+            return "";
         }
-        String orderKeys = "";
-        if (orders > 0) {
-            OrderSummary summary = OrderSummary.of(outcomes);
-            out.println(summary.describe());
-            orderKeys = " " + summary.keys();
-        }
-        out.printf(Locale.ROOT, "eval articles=%d events=%d gold_events=%d pairwise_f1=%.3f bcubed_f1=%.3f%s%s%n",
-                first.articles(), first.events(), first.goldEvents(), scores.pairwiseF1(), scores.bcubedF1(),
-                tagKeys, orderKeys);
-        return 0;
+        out.printf(Locale.ROOT, "countries articles=%d precision=%.3f recall=%.3f f1=%.3f%n", tags.articles(),
+                tags.countries().precision(), tags.countries().recall(), tags.countries().f1());
+        out.printf(Locale.ROOT, "officials articles=%d precision=%.3f recall=%.3f f1=%.3f%n", tags.articles(),
+                tags.officials().precision(), tags.officials().recall(), tags.officials().f1());
+        TaggingEvaluation.Attributes attributes = tags.officialAttributes();
+        out.printf(Locale.ROOT, "official country accuracy=%.3f (%d of %d matched officials)%n",
+                attributes.countryAccuracy(), attributes.countryRight(), attributes.matched());
+        out.printf(Locale.ROOT, "official role accuracy=%.3f (%d of %d matched officials with a labelled role)%n",
+                attributes.roleAccuracy(), attributes.roleRight(), attributes.roleLabelled());
+        out.printf(Locale.ROOT, "officials in full (name, country, role) precision=%.3f recall=%.3f f1=%.3f%n",
+                tags.officialsFull().precision(), tags.officialsFull().recall(), tags.officialsFull().f1());
+        // keys are only ever appended to the last line: tools read the earlier ones by name
+        return String.format(Locale.ROOT, " country_f1=%.3f official_f1=%.3f official_country_acc=%.3f"
+                        + " official_role_acc=%.3f official_full_f1=%.3f",
+                tags.countries().f1(), tags.officials().f1(), attributes.countryAccuracy(), attributes.roleAccuracy(),
+                tags.officialsFull().f1());
     }
 
     /**
