@@ -578,70 +578,97 @@ final class OfficialFinder {
         List<Evidence> ordered = new ArrayList<>(evidence);
         ordered.sort((a, b) -> Integer.compare(b.run.units().size() >= 2 ? 1 : 0, a.run.units().size() >= 2 ? 1 : 0));
         for (Evidence e : ordered) {
-            String key = e.run.key();
-            KnownOfficials.Known k = known.byKey(key);
-            if (k != null && e.run.units().size() == 1 && !namedInFull.contains(k)
-                    && !(e.role != null && roles.sameOffice(e.role, k.role()))) {
-                k = null;     // a surname alone, with no title of that person's office: someone else of that name
+            Identity who = identify(e, people, namedInFull);
+            if (notOfficial.contains(who.key()) && who.known() == null) {
+                continue;
             }
-            if (e.run.units().size() == 1) {
-                Person full = personWithUnit(people, key);
-                if (full != null) {
-                    key = full.key;
-                } else if (k != null) {
-                    key = k.key();
-                }
+            e.personKey = who.key();
+            Person p = people.computeIfAbsent(who.key(), key -> newPerson(key, e, who.known(), publishedOn));
+            addEvidence(p, e);
+        }
+        shareCountriesInLists(evidence, people);
+        List<Person> sorted = new ArrayList<>(people.values());
+        sorted.sort((a, b) -> Integer.compare(a.first, b.first));
+        Map<String, Person> out = new LinkedHashMap<>();
+        for (Person p : sorted) {
+            out.put(p.key, p);
+        }
+        return out;
+    }
+
+    /** Who a piece of evidence is about: the person key, and the curated official it names, if any. */
+    private record Identity(String key, KnownOfficials.Known known) {
+    }
+
+    private Identity identify(Evidence e, Map<String, Person> people, Set<KnownOfficials.Known> namedInFull) {
+        String key = e.run.key();
+        KnownOfficials.Known k = known.byKey(key);
+        if (k != null && e.run.units().size() == 1 && !namedInFull.contains(k)
+                && !(e.role != null && roles.sameOffice(e.role, k.role()))) {
+            k = null;     // a surname alone, with no title of that person's office: someone else of that name
+        }
+        if (e.run.units().size() == 1) {
+            Person full = personWithUnit(people, key);
+            if (full != null) {
+                key = full.key;
             } else if (k != null) {
                 key = k.key();
             }
-            if (notOfficial.contains(key) && k == null) {
-                continue;
-            }
-            e.personKey = key;
-            Person p = people.get(key);
-            if (p == null) {
-                p = new Person();
-                p.key = key;
-                p.units(e.run.units());
-                p.name = k != null && e.run.units().size() == 1 ? k.name() : String.join(" ", e.run.units());
-                p.first = e.run.start();
-                people.put(key, p);
-                if (k != null) {
-                    p.role = k.inOfficeOn(publishedOn) ? k.role() : null;
-                    p.rolePriority = p.role == null ? 0 : 1;
-                    p.country = k.country();
-                    p.countryPriority = 3;
-                    if (e.run.units().size() == 1) {
-                        p.units(List.of(k.name().split(" ")));
-                    }
-                }
-            }
-            if (e.run.start() < p.first) {
-                p.first = e.run.start();
-                if (e.run.units().size() >= 2) {
-                    p.name = String.join(" ", e.run.units());
-                }
-            }
-            if (e.role != null && (e.rolePriority > p.rolePriority
-                    || e.rolePriority == p.rolePriority && e.role.length() > p.role.length())) {
-                p.role = e.role;
-                p.rolePriority = e.rolePriority;
-                p.roleAsWritten = e.roleAsWritten;
-            } else if (p.roleAsWritten == null && e.roleAsWritten != null && e.rolePriority >= p.rolePriority) {
-                p.roleAsWritten = e.roleAsWritten;
-            }
-            if (e.explicitCountry != null && p.countryPriority < 4) {
-                p.country = e.explicitCountry;
-                p.countryPriority = 4;
-            } else if (e.bodyCountry != null && p.countryPriority < 2) {
-                p.country = INTERNATIONAL.equals(e.bodyCountry) ? null : e.bodyCountry;   // a UN or EU official serves none
-                p.countryPriority = 2;
-            } else if (e.speaksFor != null && p.countryPriority < 2) {
-                p.country = e.speaksFor;
-                p.countryPriority = 2;
+        } else if (k != null) {
+            key = k.key();
+        }
+        return new Identity(key, k);
+    }
+
+    /** A person first met in this evidence; a curated official brings the role held on the publication day and the country. */
+    private static Person newPerson(String key, Evidence e, KnownOfficials.Known k, LocalDate publishedOn) {
+        Person p = new Person();
+        p.key = key;
+        p.units(e.run.units());
+        p.name = k != null && e.run.units().size() == 1 ? k.name() : String.join(" ", e.run.units());
+        p.first = e.run.start();
+        if (k != null) {
+            p.role = k.inOfficeOn(publishedOn) ? k.role() : null;
+            p.rolePriority = p.role == null ? 0 : 1;
+            p.country = k.country();
+            p.countryPriority = 3;
+            if (e.run.units().size() == 1) {
+                p.units(List.of(k.name().split(" ")));
             }
         }
-        // people named in one list serve the same country: a member with no sign of it takes the one another shows
+        return p;
+    }
+
+    /** The earliest mention names the person; the surest role and country win (by their priorities). */
+    private static void addEvidence(Person p, Evidence e) {
+        if (e.run.start() < p.first) {
+            p.first = e.run.start();
+            if (e.run.units().size() >= 2) {
+                p.name = String.join(" ", e.run.units());
+            }
+        }
+        if (e.role != null && (e.rolePriority > p.rolePriority
+                || e.rolePriority == p.rolePriority && e.role.length() > p.role.length())) {
+            p.role = e.role;
+            p.rolePriority = e.rolePriority;
+            p.roleAsWritten = e.roleAsWritten;
+        } else if (p.roleAsWritten == null && e.roleAsWritten != null && e.rolePriority >= p.rolePriority) {
+            p.roleAsWritten = e.roleAsWritten;
+        }
+        if (e.explicitCountry != null && p.countryPriority < 4) {
+            p.country = e.explicitCountry;
+            p.countryPriority = 4;
+        } else if (e.bodyCountry != null && p.countryPriority < 2) {
+            p.country = INTERNATIONAL.equals(e.bodyCountry) ? null : e.bodyCountry;   // a UN or EU official serves none
+            p.countryPriority = 2;
+        } else if (e.speaksFor != null && p.countryPriority < 2) {
+            p.country = e.speaksFor;
+            p.countryPriority = 2;
+        }
+    }
+
+    /** People named in one list serve the same country: a member with no sign of it takes the one another shows. */
+    private static void shareCountriesInLists(List<Evidence> evidence, Map<String, Person> people) {
         evidence.sort((a, b) -> Integer.compare(a.run.start(), b.run.start()));
         for (Evidence e : evidence) {
             if (e.inheritFrom != null && e.personKey != null && e.inheritFrom.personKey != null) {
@@ -656,13 +683,6 @@ final class OfficialFinder {
                 }
             }
         }
-        List<Person> sorted = new ArrayList<>(people.values());
-        sorted.sort((a, b) -> Integer.compare(a.first, b.first));
-        Map<String, Person> out = new LinkedHashMap<>();
-        for (Person p : sorted) {
-            out.put(p.key, p);
-        }
-        return out;
     }
 
     private static Person personWithUnit(Map<String, Person> people, String unitKey) {
