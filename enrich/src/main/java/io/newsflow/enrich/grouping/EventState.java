@@ -237,63 +237,62 @@ public final class EventState {
             if (format != FORMAT && format != FORMAT_WITH_WORDS && format != FORMAT_WITHOUT_FEATURES) {
                 throw new IllegalStateException("unknown event state format " + format);
             }
-            String eventId = in.readUTF();
-            long version = in.readLong();
-            long firstSeenAt = in.readLong();
-            long lastUpdatedAt = in.readLong();
-            String title = in.readUTF();
-            String summary = in.readUTF();
+            EventState s = new EventState(in.readUTF());
+            s.version = in.readLong();
+            s.firstSeenAt = in.readLong();
+            s.lastUpdatedAt = in.readLong();
+            s.title = in.readUTF();
+            s.summary = in.readUTF();
             int members = in.readInt();
-            List<Member> read = new ArrayList<>(members);
             for (int i = 0; i < members; i++) {
-                String articleId = in.readUTF();
-                String source = in.readUTF();
-                String url = readNullable(in);
-                String memberTitle = in.readUTF();
-                Long publishedAt = in.readBoolean() ? in.readLong() : null;
-                long eventTime = in.readLong();
-                double score = in.readDouble();
-                List<String> sharedOfficials = readList(in);
-                List<String> sharedCountries = readList(in);
-                Double gap = in.readBoolean() ? in.readDouble() : null;
-                String copyOf = readNullable(in);
-                read.add(new Member(articleId, source, url, memberTitle, publishedAt, eventTime, score,
-                        sharedOfficials, sharedCountries, gap, copyOf));
+                s.members.add(readMember(in));
             }
-            EventState s = new EventState(eventId);
-            s.version = version;
-            s.firstSeenAt = firstSeenAt;
-            s.lastUpdatedAt = lastUpdatedAt;
-            s.title = title;
-            s.summary = summary;
-            s.members.addAll(read);
             boolean words = format != FORMAT;
             s.centroid = readWeights(in, words);
             readCounts(in, s.names, s.days, s.countries, s.officials);
-            if (words) {
-                s.formerIndexKeys.addAll(readList(in));
-            } else {
+            if (!words) {
                 s.indexedTerms = new long[in.readInt()];
                 for (int i = 0; i < s.indexedTerms.length; i++) {
                     s.indexedTerms[i] = in.readLong();
                 }
-                s.formerIndexKeys.addAll(readList(in));
             }
+            s.formerIndexKeys.addAll(readList(in));
             s.absorbedEventIds.addAll(readList(in));
             if (format == FORMAT_WITHOUT_FEATURES) {
                 s.featuresFromAggregates();
             } else {
-                int n = in.readInt();
-                for (int i = 0; i < n; i++) {
-                    s.features.put(in.readUTF(), readFeatures(in, words));
-                }
-                s.retired.centroid = readWeights(in, words);
-                readCounts(in, s.retired.names, s.retired.days, s.retired.countries, s.retired.officials);
+                readMemberFeatures(in, s, words);
             }
             return s;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Member readMember(ByteReader in) throws IOException {
+        String articleId = in.readUTF();
+        String source = in.readUTF();
+        String url = readNullable(in);
+        String memberTitle = in.readUTF();
+        Long publishedAt = in.readBoolean() ? in.readLong() : null;
+        long eventTime = in.readLong();
+        double score = in.readDouble();
+        List<String> sharedOfficials = readList(in);
+        List<String> sharedCountries = readList(in);
+        Double gap = in.readBoolean() ? in.readDouble() : null;
+        String copyOf = readNullable(in);
+        return new Member(articleId, source, url, memberTitle, publishedAt, eventTime, score,
+                sharedOfficials, sharedCountries, gap, copyOf);
+    }
+
+    /** Each member's features, then the retired members' sums (formats 2 and 3). */
+    private static void readMemberFeatures(ByteReader in, EventState s, boolean words) throws IOException {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            s.features.put(in.readUTF(), readFeatures(in, words));
+        }
+        s.retired.centroid = readWeights(in, words);
+        readCounts(in, s.retired.names, s.retired.days, s.retired.countries, s.retired.officials);
     }
 
     /**
