@@ -107,12 +107,15 @@ public final class EventGrouper {
     /** Places the article; its reading is done here when the tagging step did not (records of an earlier version). */
     public Outcome place(RawArticle article, ArticleTags tags, ArticleReading reading, long eventTime) {
         Supplier<ArticleReading> lazyReading = () -> reading != null ? reading : ArticleReading.of(article, tags, features);
-        Outcome repeat = refreshKnownArticle(article, tags, lazyReading, eventTime);
+        // Looked up before the placement writes this article's new record.
+        GroupingStores.ArticleRecord known = knownRecord(article);
+        Outcome repeat = known == null ? null : refreshKnownArticle(known, article, tags, lazyReading, eventTime);
         if (repeat != null) {
             return repeat;
         }
-        String closed = closedEventOf(article); // before the placement writes this article's new record
-        // The article itself seen again is the surer link; else a closed event it copies (see placeNew).
+        // An earlier version of it in a closed event (its record stays until the tombstone) is the surer link;
+        // else a closed event it copies (see placeNew).
+        String closed = known == null || stores.holdsEvent(known.eventId()) ? null : known.eventId();
         return placeNew(article, tags, lazyReading, eventTime).continuing(closed);
     }
 
@@ -305,12 +308,6 @@ public final class EventGrouper {
         return expired;
     }
 
-    /** The closed event an earlier version of this article (same id, canonical URL or content hash) belonged to, or null. */
-    private String closedEventOf(RawArticle article) {
-        GroupingStores.ArticleRecord record = knownRecord(article);
-        return record == null || stores.holdsEvent(record.eventId()) ? null : record.eventId();
-    }
-
     /** The record of this article as placed before (by id, canonical URL or content hash), or null. */
     private GroupingStores.ArticleRecord knownRecord(RawArticle article) {
         String knownId = stores.article(article.getArticleId()) != null ? article.getArticleId()
@@ -335,12 +332,8 @@ public final class EventGrouper {
      * and its content hash and MinHash signature those of its record, so the edit sent again is a
      * repeat and copies of the new text are found. The article stays in its event.
      */
-    private Outcome refreshKnownArticle(RawArticle article, ArticleTags tags, Supplier<ArticleReading> reading,
-                                        long eventTime) {
-        GroupingStores.ArticleRecord record = knownRecord(article);
-        if (record == null) {
-            return null;
-        }
+    private Outcome refreshKnownArticle(GroupingStores.ArticleRecord record, RawArticle article, ArticleTags tags,
+                                        Supplier<ArticleReading> reading, long eventTime) {
         String knownId = record.articleId();
         EventState event = stores.event(record.eventId());
         if (event == null) {

@@ -18,11 +18,6 @@ final class EventSnapshots {
     private EventSnapshots() {
     }
 
-    /** The snapshot of an event that changed in a placement (change UPDATED or CREATED, by its version). */
-    static NewsEvent snapshot(EventState event) {
-        return snapshot(event, event.version == 1 ? EventChange.CREATED : EventChange.UPDATED).build();
-    }
-
     /** The snapshot of the event as of its current version, recording {@code change}; lineage ids are set by the caller. */
     static NewsEvent.Builder snapshot(EventState event, EventChange change) {
         List<EventArticle> articles = new ArrayList<>(event.members.size());
