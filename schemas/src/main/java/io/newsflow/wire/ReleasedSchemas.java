@@ -25,6 +25,8 @@ public final class ReleasedSchemas {
 
     /** The released versions of the record or enum {@code name} (simple name, e.g. "NewsEvent"), oldest first. */
     public static List<Schema> of(String name) {
+        // A released record refers to the shared enum by name: the newest released copy of it defines that name.
+        Schema shared = name.equals(SHARED) ? null : newest(of(SHARED));
         List<Schema> versions = new ArrayList<>();
         for (int version = 1; ; version++) {
             String resource = FOLDER + name + ".v" + version + ".avsc";
@@ -32,20 +34,18 @@ public final class ReleasedSchemas {
                 if (in == null) {
                     return versions;
                 }
-                versions.add(parse(name, in));
+                Schema.Parser parser = new Schema.Parser();
+                if (shared != null) {
+                    parser.parse(shared.toString());
+                }
+                versions.add(parser.parse(in));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + resource, e);
             }
         }
     }
 
-    private static Schema parse(String name, InputStream in) throws IOException {
-        Schema.Parser parser = new Schema.Parser();
-        if (!name.equals(SHARED)) {
-            // A released record refers to the shared enum by name: the newest released copy of it defines that name.
-            List<Schema> shared = of(SHARED);
-            parser.parse(shared.get(shared.size() - 1).toString());
-        }
-        return parser.parse(in);
+    private static Schema newest(List<Schema> versions) {
+        return versions.get(versions.size() - 1);
     }
 }
