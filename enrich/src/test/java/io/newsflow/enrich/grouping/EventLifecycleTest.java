@@ -39,12 +39,9 @@ class EventLifecycleTest {
 
     @Test
     void anIdleEventClosesVisiblyIsTombstonedLaterAndAnArticleOfItComingBackLinksToIt() {
-        try (TopologyTestDriver driver = driver()) {
-            Topics topics = Topics.embedded();
-            TestInputTopic<String, RawArticle> in = driver.createInputTopic(topics.rawArticles().name(),
-                    topics.rawArticles().keySerde().serializer(), topics.rawArticles().valueSerde().serializer());
-            TestOutputTopic<String, NewsEvent> out = driver.createOutputTopic(topics.events().name(),
-                    topics.events().keySerde().deserializer(), topics.events().valueSerde().deserializer());
+        try (Enrich enrich = startEnrich()) {
+            TestInputTopic<String, RawArticle> in = enrich.in();
+            TestOutputTopic<String, NewsEvent> out = enrich.out();
 
             send(in, article("volcano", "Volcano erupts", VOLCANO, T0));
             send(in, article("volcano", "Volcano erupts, flights grounded", VOLCANO, T0.plusSeconds(60)));
@@ -79,12 +76,9 @@ class EventLifecycleTest {
 
     @Test
     void aWireCopyOfAClosedEventsArticleStartsANewEventNamingIt() {
-        try (TopologyTestDriver driver = driver()) {
-            Topics topics = Topics.embedded();
-            TestInputTopic<String, RawArticle> in = driver.createInputTopic(topics.rawArticles().name(),
-                    topics.rawArticles().keySerde().serializer(), topics.rawArticles().valueSerde().serializer());
-            TestOutputTopic<String, NewsEvent> out = driver.createOutputTopic(topics.events().name(),
-                    topics.events().keySerde().deserializer(), topics.events().valueSerde().deserializer());
+        try (Enrich enrich = startEnrich()) {
+            TestInputTopic<String, RawArticle> in = enrich.in();
+            TestOutputTopic<String, NewsEvent> out = enrich.out();
             send(in, article("volcano", "Volcano erupts", VOLCANO, T0));
             String volcanoEvent = out.readRecordsToList().get(0).key();
             send(in, article("budget", "Budget passes", BUDGET, T0.plus(IDLE).plusSeconds(1200)));
@@ -102,13 +96,28 @@ class EventLifecycleTest {
         }
     }
 
-    private TopologyTestDriver driver() {
+    /** The enrich topology with its raw-articles input and events output. */
+    private record Enrich(TopologyTestDriver driver, TestInputTopic<String, RawArticle> in,
+                          TestOutputTopic<String, NewsEvent> out) implements AutoCloseable {
+        @Override
+        public void close() {
+            driver.close();
+        }
+    }
+
+    private Enrich startEnrich() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "lifecycle-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        return new TopologyTestDriver(EnrichTopology.build(Topics.embedded(), GroupingSettings.defaults(IDLE),
+        Topics topics = Topics.embedded();
+        TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.build(topics, GroupingSettings.defaults(IDLE),
                 GroupingStores.Kind.IN_MEMORY), props);
+        return new Enrich(driver,
+                driver.createInputTopic(topics.rawArticles().name(), topics.rawArticles().keySerde().serializer(),
+                        topics.rawArticles().valueSerde().serializer()),
+                driver.createOutputTopic(topics.events().name(), topics.events().keySerde().deserializer(),
+                        topics.events().valueSerde().deserializer()));
     }
 
     private static void send(TestInputTopic<String, RawArticle> in, RawArticle article) {
