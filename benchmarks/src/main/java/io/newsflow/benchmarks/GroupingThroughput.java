@@ -1,6 +1,7 @@
 package io.newsflow.benchmarks;
 
 import io.newsflow.enrich.EnrichTopology;
+import io.newsflow.enrich.grouping.GroupingOutput;
 import io.newsflow.enrich.grouping.GroupingSettings;
 import io.newsflow.enrich.grouping.GroupingStores;
 import io.newsflow.enrich.grouping.TaggedArticle;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -156,16 +156,16 @@ public final class GroupingThroughput {
      * its forward() calls (serialising the snapshots it emits), so that what remains is grouping's
      * own cost, apart from tagging, the repartition topic's serdes and the output serdes.
      */
-    static final class TimedGrouping implements Processor<String, TaggedArticle, String, SpecificRecord> {
+    static final class TimedGrouping implements Processor<String, TaggedArticle, String, GroupingOutput> {
 
         private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
         static volatile long ownCpuNanos;
         /** Articles the processor took, for a benchmark that waits on a stream thread. */
         static volatile long processed;
         private static long downstreamNanos;
-        private final Processor<String, TaggedArticle, String, SpecificRecord> grouping;
+        private final Processor<String, TaggedArticle, String, GroupingOutput> grouping;
 
-        TimedGrouping(Processor<String, TaggedArticle, String, SpecificRecord> grouping) {
+        TimedGrouping(Processor<String, TaggedArticle, String, GroupingOutput> grouping) {
             this.grouping = grouping;
         }
 
@@ -175,8 +175,8 @@ public final class GroupingThroughput {
 
         @Override
         @SuppressWarnings("unchecked")
-        public void init(ProcessorContext<String, SpecificRecord> context) {
-            grouping.init((ProcessorContext<String, SpecificRecord>) Proxy.newProxyInstance(
+        public void init(ProcessorContext<String, GroupingOutput> context) {
+            grouping.init((ProcessorContext<String, GroupingOutput>) Proxy.newProxyInstance(
                     ProcessorContext.class.getClassLoader(), new Class<?>[] {ProcessorContext.class},
                     (proxy, method, args) -> {
                         boolean forward = method.getName().equals("forward");

@@ -63,11 +63,11 @@ public final class EnrichService implements AutoCloseable {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterRouting.class);
         props.put(DeadLetterRouting.DEAD_LETTERS_TOPIC, topics.deadLetters());
-        // Snapshots of big events (and their stored state) outgrow Kafka's default 1 MB record: the producer and
-        // the internal topics (changelogs, repartition) take what the events topic takes (TopicSetup).
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_EVENT_RECORD_BYTES);
+        // The stored state of a big event outgrows Kafka's default 1 MB record (snapshots do not: they are
+        // bounded): the producer and the internal topics (changelogs, repartition) take records that large.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_STATE_RECORD_BYTES);
         props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
-                Integer.toString(Topics.MAX_EVENT_RECORD_BYTES));
+                Integer.toString(Topics.MAX_STATE_RECORD_BYTES));
         Properties properties = new Properties();
         properties.putAll(props);
         return properties;

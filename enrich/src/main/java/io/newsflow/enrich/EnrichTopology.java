@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.newsflow.enrich.failures.EnrichFailures;
 import io.newsflow.enrich.grouping.ArticleReading;
 import io.newsflow.enrich.grouping.EventGroupingProcessor;
+import io.newsflow.enrich.grouping.GroupingOutput;
 import io.newsflow.enrich.grouping.GroupingSettings;
 import io.newsflow.enrich.grouping.GroupingStores;
 import io.newsflow.enrich.grouping.MinHash;
@@ -13,13 +14,13 @@ import io.newsflow.enrich.grouping.TextFeatures;
 import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.topics.Topics;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -81,7 +82,7 @@ public final class EnrichTopology {
      * wraps it to time the grouping processor apart from tagging and serialisation.
      */
     public static Topology build(Topics topics, GroupingSettings settings, GroupingStores.Kind stores,
-                                 UnaryOperator<Processor<String, TaggedArticle, String, SpecificRecord>> wrapGrouping) {
+                                 UnaryOperator<Processor<String, TaggedArticle, String, GroupingOutput>> wrapGrouping) {
         return build(topics, settings, GroupingStores.builders(stores), taggerOf(ArticleTagger.standard()),
                 Metrics.globalRegistry, wrapGrouping);
     }
@@ -93,7 +94,7 @@ public final class EnrichTopology {
     static Topology build(Topics topics, GroupingSettings settings,
                           List<StoreBuilder<KeyValueStore<String, byte[]>>> stores, TaggingStep.Tagger tagger,
                           MeterRegistry metrics,
-                          UnaryOperator<Processor<String, TaggedArticle, String, SpecificRecord>> wrapGrouping) {
+                          UnaryOperator<Processor<String, TaggedArticle, String, GroupingOutput>> wrapGrouping) {
         StreamsBuilder builder = new StreamsBuilder();
         stores.forEach(builder::addStateStore);
         // the MinHash grouping bands signatures with (GroupingStores#minHash): copies are found by comparing them
@@ -114,7 +115,7 @@ public final class EnrichTopology {
                 .mapValues(TaggingStep.Outcome::deadLetter, Named.as("tagging-dead-letter"))
                 .to(topics.deadLetters().name(), Produced.with(topics.deadLetters().keySerde(),
                         topics.deadLetters().valueSerde()).withName("tagging-dead-letters"));
-        KStream<String, SpecificRecord> grouped = tagging.get("tagging-done")
+        KStream<String, GroupingOutput> grouped = tagging.get("tagging-done")
                 .mapValues(TaggingStep.Outcome::tagged, Named.as("tagged-article"))
                 .selectKey((key, article) -> GROUPING_KEY, Named.as("key-for-grouping"))
                 .repartition(Repartitioned.<String, TaggedArticle>as(GROUPING_TOPIC)
@@ -125,12 +126,16 @@ public final class EnrichTopology {
                         GroupingStores.names());
 
         grouped.split(Named.as("grouping-output-"))
-                .branch((key, value) -> value instanceof DeadLetter, Branched.withConsumer(letters -> letters
-                        .mapValues(value -> (DeadLetter) value, Named.as("as-dead-letter"))
+                .branch((key, out) -> out.topic() == GroupingOutput.Topic.DEAD_LETTERS, Branched.withConsumer(letters -> letters
+                        .mapValues(out -> (DeadLetter) out.value(), Named.as("as-dead-letter"))
                         .to(topics.deadLetters().name(), Produced.with(topics.deadLetters().keySerde(),
                                 topics.deadLetters().valueSerde()).withName("dead-letters")), "dead-letters"))
+                .branch((key, out) -> out.topic() == GroupingOutput.Topic.EVENT_ARTICLES, Branched.withConsumer(members -> members
+                        .mapValues(out -> (EventMember) out.value(), Named.as("as-event-member"))
+                        .to(topics.eventArticles().name(), Produced.with(topics.eventArticles().keySerde(),
+                                topics.eventArticles().valueSerde()).withName("event-articles")), "event-articles"))
                 .defaultBranch(Branched.withConsumer(events -> events
-                        .mapValues(value -> (NewsEvent) value, Named.as("as-event"))
+                        .mapValues(out -> (NewsEvent) out.value(), Named.as("as-event"))
                         .to(topics.events().name(), Produced.with(topics.events().keySerde(),
                                 topics.events().valueSerde()).withName("events")), "events"));
         return builder.build();

@@ -30,7 +30,7 @@ class EnrichServiceTest {
         assertThat(props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG)).isEqualTo(DeadLetterRouting.class);
         assertThat(props.get(DeadLetterRouting.DEAD_LETTERS_TOPIC)).isSameAs(topics.deadLetters());
         assertThat(props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("localhost:9092");
-        assertThat(props.get("producer.max.request.size")).isEqualTo(Topics.MAX_EVENT_RECORD_BYTES);
+        assertThat(props.get("producer.max.request.size")).isEqualTo(Topics.MAX_STATE_RECORD_BYTES);
         assertThat(props.get("topic.max.message.bytes")).isEqualTo("8388608");
         assertThat(props.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isEqualTo(EnrichConfig.DEFAULT_STORE_CACHE_BYTES);
         assertThat(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1000L);

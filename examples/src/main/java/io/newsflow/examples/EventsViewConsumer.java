@@ -1,5 +1,6 @@
 package io.newsflow.examples;
 
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.topics.AvroTrust;
 import io.newsflow.wire.MalformedRecordException;
@@ -22,19 +23,21 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A complete consumer of Newsflow's {@code events} topic (README, "Consuming events"): reads it from the start,
- * committed records only, decodes the values with the schemas jar and keeps the live events ({@link LiveEvents}).
- * <pre>java -cp ... io.newsflow.examples.EventsViewConsumer BOOTSTRAP_SERVERS TOPIC [REGISTRY_URL] [--json]</pre>
+ * A complete consumer of Newsflow's {@code events} and {@code event-articles} topics (README, "Consuming events"):
+ * reads them from the start, committed records only, decodes the values with the schemas jar and keeps the live
+ * events and every article's event ({@link LiveEvents}). The event-articles topic is named as Newsflow names it
+ * beside the events topic: {@code <prefix>events} and {@code <prefix>event-articles}.
+ * <pre>java -cp ... io.newsflow.examples.EventsViewConsumer BOOTSTRAP_SERVERS EVENTS_TOPIC [REGISTRY_URL] [--json]</pre>
  */
 public final class EventsViewConsumer implements AutoCloseable {
 
     private static final byte CONFLUENT_MAGIC = 0;
 
     private final String topic;
+    private final String membersTopic;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final SingleObjectFormat<NewsEvent> singleObject;
-    /** The Confluent framing, or null without a registry. */
-    private final RegistryFormat<NewsEvent> confluent;
+    private final Decoder<NewsEvent> snapshots;
+    private final Decoder<EventMember> members;
     private final LiveEvents events = new LiveEvents();
     private long skipped;
 
@@ -52,14 +55,20 @@ public final class EventsViewConsumer implements AutoCloseable {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.topic = topic;
+        this.membersTopic = eventArticlesTopic(topic);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         SchemaRegistryClient registry = registryUrl == null || registryUrl.isBlank()
                 ? null : new SchemaRegistryClient(registryUrl);
-        Schema schema = NewsEvent.getClassSchema();
-        String subject = topic + "-value";
-        // Single-object readers know every released version; a registry also serves them newer writers' schemas.
-        this.singleObject = new SingleObjectFormat<>(schema, new WriterSchemaStore(schema, registry, subject));
-        this.confluent = registry == null ? null : new RegistryFormat<>(registry, subject, schema);
+        this.snapshots = new Decoder<>(NewsEvent.getClassSchema(), registry, topic);
+        this.members = new Decoder<>(EventMember.getClassSchema(), registry, membersTopic);
+    }
+
+    /** {@code <prefix>events} -> {@code <prefix>event-articles}. */
+    static String eventArticlesTopic(String eventsTopic) {
+        if (!eventsTopic.endsWith("events")) {
+            throw new IllegalArgumentException("not a Newsflow events topic name: " + eventsTopic);
+        }
+        return eventsTopic.substring(0, eventsTopic.length() - "events".length()) + "event-articles";
     }
 
     /**
@@ -68,10 +77,14 @@ public final class EventsViewConsumer implements AutoCloseable {
      */
     public Map<String, NewsEvent> catchUp(Duration timeout) {
         if (consumer.assignment().isEmpty()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            if (partitions.isEmpty()) {
-                throw new IllegalArgumentException("no topic " + topic);
+            List<TopicPartition> partitions = new java.util.ArrayList<>();
+            for (String name : List.of(topic, membersTopic)) {
+                List<TopicPartition> of = consumer.partitionsFor(name).stream()
+                        .map(p -> new TopicPartition(name, p.partition())).toList();
+                if (of.isEmpty()) {
+                    throw new IllegalArgumentException("no topic " + name);
+                }
+                partitions.addAll(of);
             }
             consumer.assign(partitions);
         }
@@ -93,6 +106,11 @@ public final class EventsViewConsumer implements AutoCloseable {
         return events.versions();
     }
 
+    /** Article id to event id of every article (as of the last {@link #catchUp}). */
+    public Map<String, String> membership() {
+        return events.membership();
+    }
+
     /** Records that did not decode, skipped. */
     public long skipped() {
         return skipped;
@@ -100,7 +118,11 @@ public final class EventsViewConsumer implements AutoCloseable {
 
     private void apply(ConsumerRecord<String, byte[]> record) {
         try {
-            events.apply(record.key(), decode(record.value()));
+            if (record.topic().equals(membersTopic)) {
+                events.applyMember(record.key(), members.decode(record.value()));
+            } else {
+                events.apply(record.key(), snapshots.decode(record.value()));
+            }
         } catch (MalformedRecordException e) {
             // E.g. a newer writer's schema without a registry: say so and go on (the view may miss that change).
             skipped++;
@@ -108,13 +130,28 @@ public final class EventsViewConsumer implements AutoCloseable {
         }
     }
 
-    private NewsEvent decode(byte[] value) {
-        if (value == null) {
-            return null; // a tombstone
+    /** Decodes one topic's values in either framing. */
+    private static final class Decoder<T> {
+
+        private final SingleObjectFormat<T> singleObject;
+        /** The Confluent framing, or null without a registry. */
+        private final RegistryFormat<T> confluent;
+
+        Decoder(Schema schema, SchemaRegistryClient registry, String topic) {
+            String subject = topic + "-value";
+            // Single-object readers know every released version; a registry also serves them newer writers' schemas.
+            this.singleObject = new SingleObjectFormat<>(schema, new WriterSchemaStore(schema, registry, subject));
+            this.confluent = registry == null ? null : new RegistryFormat<>(registry, subject, schema);
         }
-        // The first byte tells the framings apart: 0 is the Confluent framing, C3 starts single-object encoding.
-        return confluent != null && value.length > 0 && value[0] == CONFLUENT_MAGIC
-                ? confluent.decode(value) : singleObject.decode(value);
+
+        T decode(byte[] value) {
+            if (value == null) {
+                return null; // a tombstone
+            }
+            // The first byte tells the framings apart: 0 is the Confluent framing, C3 starts single-object encoding.
+            return confluent != null && value.length > 0 && value[0] == CONFLUENT_MAGIC
+                    ? confluent.decode(value) : singleObject.decode(value);
+        }
     }
 
     @Override
@@ -133,10 +170,11 @@ public final class EventsViewConsumer implements AutoCloseable {
         try (EventsViewConsumer view = new EventsViewConsumer(positional.get(0), positional.get(1), registryUrl)) {
             Map<String, NewsEvent> live = view.catchUp(Duration.ofMinutes(5));
             for (NewsEvent event : live.values()) {
-                // change: what the latest snapshot recorded; a CLOSED event stays until its tombstone
+                // change: what the latest snapshot recorded; a CLOSED event stays until its tombstone. articleCount
+                // counts every member (0 in snapshots of schema version 1, which list them all)
+                int articles = Math.max(event.getArticleCount(), event.getArticles().size());
                 System.out.println(json ? event.toString() : String.format("%-24s v%-5d %-8s %3d articles  %s",
-                        event.getEventId(), event.getVersion(), event.getChange(), event.getArticles().size(),
-                        event.getTitle()));
+                        event.getEventId(), event.getVersion(), event.getChange(), articles, event.getTitle()));
             }
             System.out.println("events live=" + live.size() + " skipped=" + view.skipped());
         }

@@ -1,6 +1,7 @@
 package io.newsflow.examples;
 
 import io.newsflow.schemas.EventChange;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.sink.SinkConfig;
 import io.newsflow.sink.SinkService;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The example consumer and the real sink read the same {@code events} topic, written in transactions as enrich
- * writes it: the example's live events must be the sink's rows in PostgreSQL, in both framings.
+ * The example consumer and the real sink read the same {@code events} and {@code event-articles} topics, written
+ * in transactions as enrich writes them: the example's live events and its articles' events must be the sink's
+ * rows in PostgreSQL, in both framings.
  */
 class EventsViewMatchesSinkTest {
 
@@ -69,23 +71,40 @@ class EventsViewMatchesSinkTest {
             inTransaction(producer, true, List.of(snapshot(events, "x", 3), snapshot(events, "e", 2)));
             inTransaction(producer, true, randomStream(events, new Random(21), 400));
         }
+        String members = topics.eventArticles().name();
+        try (KafkaProducer<String, EventMember> producer = memberProducer(topics)) {
+            producer.initTransactions();
+            inTransaction(producer, true, List.of(
+                    member(members, "a-1", "a"), member(members, "a-2", "a"), member(members, "x-1", "x"),
+                    member(members, "d-1", "d"), member(members, "e-1", "e")));
+            inTransaction(producer, true, List.of(
+                    member(members, "x-1", "c"),                  // the merge of x into c moves its article
+                    new ProducerRecord<>(members, "d-1", null),   // d was tombstoned: so is its article
+                    member(members, "a-2", "b")));                // a split moves a-2 to b
+            inTransaction(producer, false, List.of(               // aborted: none of it happened
+                    member(members, "a-1", "f"), new ProducerRecord<>(members, "e-1", null)));
+        }
 
         String jdbcUrl = TestPostgres.shared().newDatabase("examples");
         Map<String, Long> example;
+        Map<String, String> exampleMembership;
         try (EventsViewConsumer consumer = new EventsViewConsumer(TestKafka.bootstrapServers(), events, registryUrl)) {
             consumer.catchUp(TIMEOUT);
             example = consumer.versions();
+            exampleMembership = consumer.membership();
             assertThat(consumer.skipped()).isZero();
         }
+        assertThat(exampleMembership).isEqualTo(Map.of("a-1", "a", "a-2", "b", "x-1", "c", "e-1", "e"));
         assertThat(example).containsEntry("a", 3L).containsEntry("b", 2L).containsEntry("c", 4L)
                 .containsEntry("e", 2L).doesNotContainKeys("d", "x", "f");
 
         SinkConfig config = new SinkConfig(null, jdbcUrl, "postgres", "", 100, Duration.ofMillis(20));
         try (SinkService sink = new SinkService(config, TestKafka.clientProperties(), topics)) {
             sink.start();
-            awaitRecordsDone(sink, 11 + 7 + 2 + 400);
+            awaitRecordsDone(sink, 11 + 7 + 2 + 400 + 5 + 3);
         }
         assertThat(example).isEqualTo(ExampleTopics.sinkVersions(jdbcUrl));
+        assertThat(exampleMembership).isEqualTo(ExampleTopics.sinkMembership(jdbcUrl));
     }
 
     /**
@@ -166,6 +185,18 @@ class EventsViewMatchesSinkTest {
         return new ProducerRecord<>(topic, id, event);
     }
 
+    private static ProducerRecord<String, EventMember> member(String topic, String articleId, String eventId) {
+        return new ProducerRecord<>(topic, articleId, EventMember.newBuilder().setArticleId(articleId).setEventId(eventId)
+                .setEventVersion(1).setSource("outlet").setTitle("Article " + articleId).build());
+    }
+
+    private static KafkaProducer<String, EventMember> memberProducer(Topics topics) {
+        Map<String, Object> props = TestKafka.clientProperties();
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "example-members-" + System.nanoTime());
+        return new KafkaProducer<>(props, topics.eventArticles().keySerde().serializer(),
+                topics.eventArticles().valueSerde().serializer());
+    }
+
     private static KafkaProducer<String, NewsEvent> transactionalProducer(Topics topics) {
         Map<String, Object> props = TestKafka.clientProperties();
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "example-test-" + System.nanoTime());
@@ -173,8 +204,8 @@ class EventsViewMatchesSinkTest {
                 topics.events().valueSerde().serializer());
     }
 
-    private static void inTransaction(KafkaProducer<String, NewsEvent> producer, boolean commit,
-                                      List<ProducerRecord<String, NewsEvent>> records) {
+    private static <V> void inTransaction(KafkaProducer<String, V> producer, boolean commit,
+                                          List<ProducerRecord<String, V>> records) {
         producer.beginTransaction();
         records.forEach(producer::send);
         if (commit) {

@@ -19,16 +19,34 @@ final class ExampleTopics {
     private ExampleTopics() {
     }
 
-    /** Creates a compacted topic, as the pipeline creates events, and the dead-letter topic the sink writes to. */
+    /**
+     * Creates the events topic and the event-articles topic beside it (compacted, as the pipeline creates them)
+     * and the dead-letter topic the sink writes to.
+     */
     static void create(String events, String deadLetters, int partitions) {
         try (Admin admin = Admin.create(TestKafka.clientProperties())) {
             admin.createTopics(List.of(
                     new NewTopic(events, partitions, (short) 1)
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                    new NewTopic(EventsViewConsumer.eventArticlesTopic(events), partitions, (short) 1)
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
                     new NewTopic(deadLetters, 1, (short) 1))).all().get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topics", e);
         }
+    }
+
+    /** The sink's membership: {@code SELECT article_id, event_id FROM event_articles}, by article id. */
+    static Map<String, String> sinkMembership(String jdbcUrl) throws SQLException {
+        Map<String, String> membership = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT article_id, event_id FROM event_articles")) {
+            while (rows.next()) {
+                membership.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return membership;
     }
 
     /** The sink's view: {@code SELECT event_id, version FROM events}, by event id. */

@@ -48,7 +48,7 @@ class EnrichKillTest {
             int port = freePort();
             try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(kafka,
                     topics.rawArticles().keySerde().serializer(), topics.rawArticles().valueSerde().serializer());
-                 EventWatcher watcher = new EventWatcher(kafka, topics.events())) {
+                 EventWatcher watcher = new EventWatcher(kafka, topics)) {
 
                 Process first = enrich(broker.bootstrapServers(), port);
                 try {

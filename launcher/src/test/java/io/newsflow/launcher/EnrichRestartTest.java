@@ -44,7 +44,7 @@ class EnrichRestartTest {
             TopicSetup.ensure(broker.bootstrapServers(), topics, 1, Duration.ofDays(1));
             try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(kafka,
                     topics.rawArticles().keySerde().serializer(), topics.rawArticles().valueSerde().serializer());
-                 EventWatcher watcher = new EventWatcher(kafka, topics.events())) {
+                 EventWatcher watcher = new EventWatcher(kafka, topics)) {
 
                 String e1Id;
                 try (EnrichService before = start(kafka, topics, "state-before")) {

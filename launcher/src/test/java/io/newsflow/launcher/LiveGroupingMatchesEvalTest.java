@@ -74,7 +74,7 @@ class LiveGroupingMatchesEvalTest {
             Set<Set<String>> live;
             List<RawArticle> seenByGrouping;
             try (Pipeline pipeline = new Pipeline(List.of(Stages.ingest(settings, kafka), Stages.enrich(settings, enrichKafka))).start();
-                 EventWatcher watcher = new EventWatcher(kafka, settings.topics().events())) {
+                 EventWatcher watcher = new EventWatcher(kafka, settings.topics())) {
                 dropInBursts(fileOfArticle.values(), work.resolve("drop"), new Random(18));
 
                 assertThat(watcher.awaitArticles(fileOfArticle.keySet(), Duration.ofSeconds(2), Duration.ofSeconds(60)))

@@ -56,7 +56,7 @@ class PipelineEndToEndTest {
             Map<String, String> fileOfArticle = SeedArticles.fileOfArticleId();
             try (Pipeline pipeline = new Pipeline(List.of(Stages.ingest(settings, kafka), Stages.enrich(settings, kafka),
                          Stages.sink(settings, kafka))).start();
-                 EventWatcher watcher = new EventWatcher(kafka, settings.topics().events())) {
+                 EventWatcher watcher = new EventWatcher(kafka, settings.topics())) {
                 SeedArticles.dropInto(work.resolve("drop"));
 
                 assertThat(watcher.awaitArticles(fileOfArticle.keySet(), Duration.ofSeconds(2), Duration.ofSeconds(90)))

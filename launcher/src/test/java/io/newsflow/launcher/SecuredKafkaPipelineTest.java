@@ -99,7 +99,7 @@ class SecuredKafkaPipelineTest {
             Map<String, String> fileOfArticle = SeedArticles.fileOfArticleId();
             try (Pipeline pipeline = new Pipeline(List.of(Stages.ingest(settings, client), Stages.enrich(settings, client),
                          Stages.sink(settings, client))).start();
-                 EventWatcher watcher = new EventWatcher(client, settings.topics().events())) {
+                 EventWatcher watcher = new EventWatcher(client, settings.topics())) {
                 SeedArticles.dropInto(work.resolve("drop"));
 
                 assertThat(watcher.awaitArticles(fileOfArticle.keySet(), Duration.ofSeconds(2), Duration.ofSeconds(90)))

@@ -1,6 +1,7 @@
 package io.newsflow.topics;
 
 import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.SeenItem;
@@ -26,15 +27,21 @@ public final class Topics {
 
     public static final String RAW_ARTICLES = "raw-articles";
     public static final String EVENTS = "events";
+    public static final String EVENT_ARTICLES = "event-articles";
     public static final String DEAD_LETTERS = "dead-letters";
     public static final String SOURCE_HEALTH = "source-health";
     public static final String SEEN_ITEMS = "seen-items";
     /**
-     * Largest record on the events topic and enrich's internal topics: a snapshot carries every member article
-     * with its evidence (a few hundred bytes each), so Kafka's default of 1 MB would stop an event at a few
-     * thousand reports; 8 MiB holds tens of thousands.
+     * Largest record on the events topic: Kafka's default. A snapshot is bounded whatever the story's size
+     * (NewsEvent: at most 50 articles, 50 countries, 50 officials, 100 absorbed ids, each text cut to a
+     * bounded length), well under this.
      */
-    public static final int MAX_EVENT_RECORD_BYTES = 8 * 1024 * 1024;
+    public static final int MAX_EVENT_RECORD_BYTES = 1024 * 1024;
+    /**
+     * Largest record on enrich's internal topics (changelogs, repartition): the grouping state of an open
+     * event keeps every member with its evidence (a few hundred bytes each), so 8 MiB holds tens of thousands.
+     */
+    public static final int MAX_STATE_RECORD_BYTES = 8 * 1024 * 1024;
 
     static {
         // Avro only instantiates generated classes from trusted packages.
@@ -43,6 +50,7 @@ public final class Topics {
 
     private final Topic<String, RawArticle> rawArticles;
     private final Topic<String, NewsEvent> events;
+    private final Topic<String, EventMember> eventArticles;
     private final Topic<String, DeadLetter> deadLetters;
     private final Topic<String, SourceHealth> sourceHealth;
     private final Topic<String, SeenItem> seenItems;
@@ -84,6 +92,7 @@ public final class Topics {
         }
         this.rawArticles = topic(prefix + RAW_ARTICLES, RawArticle.getClassSchema(), registry, framing, false);
         this.events = topic(prefix + EVENTS, NewsEvent.getClassSchema(), registry, framing, true);
+        this.eventArticles = topic(prefix + EVENT_ARTICLES, EventMember.getClassSchema(), registry, framing, true);
         this.deadLetters = topic(prefix + DEAD_LETTERS, DeadLetter.getClassSchema(), registry, framing, false);
         this.sourceHealth = topic(prefix + SOURCE_HEALTH, SourceHealth.getClassSchema(), registry, framing, true);
         this.seenItems = topic(prefix + SEEN_ITEMS, SeenItem.getClassSchema(), registry, framing, true);
@@ -102,6 +111,11 @@ public final class Topics {
         return events;
     }
 
+    /** Every article's event (key = articleId): the full membership that bounded snapshots list only in part. */
+    public Topic<String, EventMember> eventArticles() {
+        return eventArticles;
+    }
+
     public Topic<String, DeadLetter> deadLetters() {
         return deadLetters;
     }
@@ -115,7 +129,7 @@ public final class Topics {
     }
 
     public List<Topic<String, ?>> all() {
-        return List.of(rawArticles, events, deadLetters, sourceHealth, seenItems);
+        return List.of(rawArticles, events, eventArticles, deadLetters, sourceHealth, seenItems);
     }
 
     private static <V> Topic<String, V> topic(String name, Schema schema, SchemaRegistryClient registry, Framing framing,

@@ -1,8 +1,10 @@
 package io.newsflow.sink;
 
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.sink.changes.ChangeBatch;
 import io.newsflow.sink.changes.RecordOrigin;
+import io.newsflow.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the events topic into batches, one per lane (database writer; one lane without a database): a record goes
+ * Reads the events and event-articles topics into batches, one per lane (database writer; one lane without a database): a record goes
  * to lane partition mod lanes, decoded into a snapshot or tombstone, or kept as undecodable for the dead letters.
  * A lane whose batch is full keeps its further records for the next round, in order.
  */
@@ -29,13 +31,17 @@ final class RecordBatches {
     private final int batchSize;
     private final Duration linger;
     private final Deserializer<NewsEvent> snapshots;
+    private final String eventArticlesTopic;
+    private final Deserializer<EventMember> members;
     /** Records polled but not yet in a batch, per lane. */
     private final List<Deque<ConsumerRecord<String, byte[]>>> pending = new ArrayList<>();
 
-    RecordBatches(int lanes, int batchSize, Duration linger, Deserializer<NewsEvent> snapshots) {
+    RecordBatches(int lanes, int batchSize, Duration linger, Topics topics) {
         this.batchSize = batchSize;
         this.linger = linger;
-        this.snapshots = snapshots;
+        this.snapshots = topics.events().valueSerde().deserializer();
+        this.eventArticlesTopic = topics.eventArticles().name();
+        this.members = topics.eventArticles().valueSerde().deserializer();
         for (int i = 0; i < lanes; i++) {
             pending.add(new ArrayDeque<>());
         }
@@ -96,6 +102,10 @@ final class RecordBatches {
 
     private void add(ChangeBatch batch, ConsumerRecord<String, byte[]> record) {
         RecordOrigin origin = new RecordOrigin(record.topic(), record.partition(), record.offset(), record.value());
+        if (record.topic().equals(eventArticlesTopic)) {
+            addMember(batch, record, origin);
+            return;
+        }
         if (record.value() == null) {
             if (record.key() == null) {
                 log.warn("Dead-lettering a tombstone without a key at {}", origin);
@@ -119,5 +129,27 @@ final class RecordBatches {
                     snapshot.getEventId());
         }
         batch.addSnapshot(origin, snapshot);
+    }
+
+    private void addMember(ChangeBatch batch, ConsumerRecord<String, byte[]> record, RecordOrigin origin) {
+        if (record.key() == null) {
+            log.warn("Dead-lettering an event-articles record without a key at {}", origin);
+            batch.addUndecodable(origin, "member-without-key", "An event-articles record without a key names no article");
+            return;
+        }
+        if (record.value() == null) {
+            batch.addMember(origin, record.key(), null);
+            return;
+        }
+        EventMember member;
+        try {
+            member = members.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            log.warn("Dead-lettering an undecodable value at {}: {}", origin, e.getMessage());
+            batch.addUndecodable(origin, e.getClass().getName(),
+                    "The value does not decode as an EventMember: " + e.getMessage());
+            return;
+        }
+        batch.addMember(origin, record.key(), member);
     }
 }

@@ -8,6 +8,7 @@ import io.newsflow.sink.files.JsonlFiles;
 import io.newsflow.sink.postgres.PostgresEventStore;
 import io.newsflow.topics.Topics;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,11 +68,14 @@ public final class SinkService implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     /** While no records come, the database is still checked this often so health tells the truth. */
     private static final Duration IDLE_PING = Duration.ofSeconds(5);
+    /** Subfolder (and file-name prefix) of the JSON Lines files of the event-articles topic. */
+    public static final String EVENT_ARTICLES_DIR = "event-articles";
 
     private final SinkConfig config;
     private final Map<String, Object> kafkaProperties;
     private final Topics topics;
-    private final String topic;
+    /** The events topic, then the event-articles topic: read together, each partition into its lane. */
+    private final List<String> topicNames;
     private final ExponentialBackoff backoff = new ExponentialBackoff(200, 2, 30_000, 0.2);
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
@@ -100,10 +104,9 @@ public final class SinkService implements AutoCloseable {
         this.config = config;
         this.kafkaProperties = new HashMap<>(kafkaProperties); // may hold null values, which Map.copyOf refuses
         this.topics = topics;
-        this.topic = topics.events().name();
+        this.topicNames = List.of(topics.events().name(), topics.eventArticles().name());
         this.lanes = config.writesDatabase() ? config.writers() : 1;
-        this.batches = new RecordBatches(lanes, config.batchSize(), config.linger(),
-                topics.events().valueSerde().deserializer());
+        this.batches = new RecordBatches(lanes, config.batchSize(), config.linger(), topics);
     }
 
     public synchronized void start() {
@@ -187,7 +190,7 @@ public final class SinkService implements AutoCloseable {
     }
 
     private void run() {
-        log.info("Sink starting: {} from topic {}", config, topic);
+        log.info("Sink starting: {} from topics {}", config, topicNames);
         KafkaConsumer<String, byte[]> c = null;
         DeadLetters deadLetters = null;
         try {
@@ -221,11 +224,15 @@ public final class SinkService implements AutoCloseable {
     /** Opens the stores and runs until stopped; closes the stores (writers first) before the consumer closes. */
     private void consume(KafkaConsumer<String, byte[]> c, DeadLetters deadLetters) {
         JsonlFiles files = null;
+        JsonlFiles memberFiles = null;
         DatabaseWriters writers = null;
         try {
             if (config.writesFiles()) {
                 files = retry("open the JSON Lines directory " + config.jsonlDir(), () -> new JsonlFiles(
-                        config.jsonlDir(), config.rotateBytes(), config.rotateAfter(), Clock.systemUTC()));
+                        config.jsonlDir(), "events", config.rotateBytes(), config.rotateAfter(), Clock.systemUTC()));
+                Path membersDir = config.jsonlDir().resolve(EVENT_ARTICLES_DIR);
+                memberFiles = retry("open the JSON Lines directory " + membersDir, () -> new JsonlFiles(
+                        membersDir, EVENT_ARTICLES_DIR, config.rotateBytes(), config.rotateAfter(), Clock.systemUTC()));
             }
             if (config.writesDatabase()) {
                 retry("migrate the database schema",
@@ -236,7 +243,7 @@ public final class SinkService implements AutoCloseable {
                 assigned = true;
                 writers = new DatabaseWriters(lanes, this::newStore, IDLE_PING, writerTasks(deadLetters));
             } else {
-                c.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                c.subscribe(topicNames, new ConsumerRebalanceListener() {
                     @Override
                     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                         assigned = false;
@@ -256,31 +263,40 @@ public final class SinkService implements AutoCloseable {
                 commitDatabasePositions(c);
                 if (files != null) {
                     JsonlFiles openFiles = files;
+                    JsonlFiles openMemberFiles = memberFiles;
                     retry("rotate JSON Lines files", () -> {
                         openFiles.rotateIfDue();
+                        openMemberFiles.rotateIfDue();
                         return null;
                     });
                 }
                 if (batch.stream().anyMatch(part -> !part.isEmpty())) {
-                    deliver(batch, c, files, writers, deadLetters);
+                    deliver(batch, c, files, memberFiles, writers, deadLetters);
                 }
             }
         } finally {
             requestStop(); // the writers too: they retry only while the sink runs
             closeQuietly(files, writers);
+            closeQuietly(memberFiles, null);
             copyLastPositions(c);
         }
     }
 
     /** Writes a round: the files at once (all parts), then hands each part to its database writer. */
     private void deliver(List<ChangeBatch> parts, KafkaConsumer<String, byte[]> c, JsonlFiles files,
-                         DatabaseWriters writers, DeadLetters deadLetters) {
+                         JsonlFiles memberFiles, DatabaseWriters writers, DeadLetters deadLetters) {
         if (files != null) {
             List<String> lines = new ArrayList<>();
-            parts.forEach(part -> lines.addAll(part.lines()));
+            List<String> memberLines = new ArrayList<>();
+            parts.forEach(part -> {
+                lines.addAll(part.lines());
+                memberLines.addAll(part.memberLines());
+            });
             retry("write JSON Lines files", () -> {
                 files.append(lines);
+                memberFiles.append(memberLines);
                 files.sync();
+                memberFiles.sync();
                 return null;
             });
             meters.lines(lines.size());
@@ -313,7 +329,8 @@ public final class SinkService implements AutoCloseable {
     /** Runs on a writer's thread. */
     private void write(ChangeBatch batch, PostgresEventStore store, String what, DeadLetters deadLetters) {
         List<Rejection> undecodable = batch.undecodable();
-        PostgresEventStore.WriteResult result = retry(what, () -> store.write(batch.changes(), batch.nextOffsets(),
+        PostgresEventStore.WriteResult result = retry(what, () -> store.write(batch.changes(), batch.memberChanges(),
+                batch.nextOffsets(),
                 rejected -> deadLetters.publish(ChangeBatch.concat(undecodable, rejected))));
         log.debug("Batch of {} records: {} snapshots written, {} stale, {} events deleted, {} rejected",
                 batch.records(), result.written(), result.stale(), result.deleted(), result.rejected().size());
@@ -411,15 +428,18 @@ public final class SinkService implements AutoCloseable {
     }
 
     private void assignFromStoredOffsets(KafkaConsumer<String, byte[]> c, PostgresEventStore database) {
-        List<TopicPartition> partitions = retry("find the partitions of topic " + topic, () -> {
-            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(10));
-            if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("topic " + topic + " does not exist yet");
-            }
-            return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-        });
-        Map<TopicPartition, Long> stored = retry("read the offsets stored in PostgreSQL",
-                () -> database.readOffsets(topic));
+        List<TopicPartition> partitions = new ArrayList<>();
+        Map<TopicPartition, Long> stored = new HashMap<>();
+        for (String topic : topicNames) {
+            partitions.addAll(retry("find the partitions of topic " + topic, () -> {
+                List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(10));
+                if (infos == null || infos.isEmpty()) {
+                    throw new IllegalStateException("topic " + topic + " does not exist yet");
+                }
+                return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            }));
+            stored.putAll(retry("read the offsets stored in PostgreSQL", () -> database.readOffsets(topic)));
+        }
         c.assign(partitions);
         for (TopicPartition partition : partitions) {
             Long next = stored.get(partition);
@@ -430,7 +450,7 @@ public final class SinkService implements AutoCloseable {
             }
         }
         log.info("Reading {} partitions of {} from the offsets stored in PostgreSQL {} (others from the start)",
-                partitions.size(), topic, stored);
+                partitions.size(), topicNames, stored);
     }
 
     private Map<String, Object> consumerProperties() {

@@ -2,6 +2,7 @@ package io.newsflow.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.schemas.CountryTag;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.sink.changes.ChangeBatch;
 import io.newsflow.sink.changes.RecordOrigin;
@@ -84,7 +85,7 @@ class ConcurrentWritersTest {
         }
 
         assertThat(query("SELECT count(*) FROM events WHERE event_id LIKE 'x-%'")).containsExactly("0");
-        assertThat(query("SELECT count(*) FROM event_articles WHERE event_id LIKE 'x-%'")).containsExactly("0");
+        assertThat(query("SELECT count(*) FROM event_countries WHERE event_id LIKE 'x-%'")).containsExactly("0");
         assertThat(query("SELECT count(*) FROM events WHERE event_id LIKE 's-%'"))
                 .containsExactly(String.valueOf(rounds * pairs));
         assertThat(query("SELECT count(*) FROM event_merges")).containsExactly(String.valueOf(rounds * pairs));
@@ -93,10 +94,10 @@ class ConcurrentWritersTest {
     }
 
     /**
-     * The absorbed event's writer updates it (adds an article) while the survivor's writer absorbs it. A plain
+     * The absorbed event's writer updates it (adds a country) while the survivor's writer absorbs it. A plain
      * connection holds an uncommitted row the update needs, so the update is paused after its UPDATE of events:
      * without a lock on the id the merge deleted the child rows it could see, waited for the events row, and the
-     * update's new article row stayed behind for good.
+     * update's new country row stayed behind for good.
      */
     @Test
     void anUpdateRacingTheMergeOfItsEventLeavesNoRowBehind() throws Exception {
@@ -107,10 +108,13 @@ class ConcurrentWritersTest {
             writeOne(absorbedWriter, 1, 0, Snapshots.event("x", 1));
             blocker.setAutoCommit(false);
             try (Statement s = blocker.createStatement()) {
-                s.execute("INSERT INTO event_articles (event_id, position, article_id, source, title, score)"
-                        + " VALUES ('x', 1, 'b', 'b', 'b', 0)");
+                s.execute("INSERT INTO event_countries (event_id, position, code, name, mentions, in_title_or_lead)"
+                        + " VALUES ('x', 2, 'JP', 'Japan', 1, false)");
             }
-            Future<?> update = threads.submit(() -> writeOne(absorbedWriter, 1, 1, Snapshots.event("x", 2)));
+            NewsEvent.Builder x2 = Snapshots.builder("x", 2);
+            List<CountryTag> countries = new ArrayList<>(x2.getCountries());
+            countries.add(CountryTag.newBuilder().setCode("JP").setName("Japan").setMentions(1).build());
+            Future<?> update = threads.submit(() -> writeOne(absorbedWriter, 1, 1, x2.setCountries(countries).build()));
             awaitLockWaits(1);
             Future<?> merge = threads.submit(() -> writeOne(survivorWriter, 0, 0,
                     Snapshots.builder("s", 1).setAbsorbedEventIds(List.of("x")).build()));
@@ -122,7 +126,7 @@ class ConcurrentWritersTest {
             threads.shutdownNow();
         }
         assertThat(query("SELECT count(*) FROM events WHERE event_id = 'x'")).containsExactly("0");
-        assertThat(query("SELECT count(*) FROM event_articles WHERE event_id = 'x'")).containsExactly("0");
+        assertThat(query("SELECT count(*) FROM event_countries WHERE event_id = 'x'")).containsExactly("0");
         assertThat(query("SELECT event_id FROM events")).containsExactly("s");
     }
 
@@ -139,7 +143,7 @@ class ConcurrentWritersTest {
             ChangeBatch first = new ChangeBatch();
             first.addSnapshot(new RecordOrigin(TOPIC, 1, 0, null), Snapshots.event("x", 1));
             first.addSnapshot(new RecordOrigin(TOPIC, 1, 1, null), Snapshots.event("z", 1));
-            oneWriter.write(first.changes(), first.nextOffsets(), deadLetters::addAll);
+            oneWriter.write(first.changes(), first.memberChanges(), first.nextOffsets(), deadLetters::addAll);
             blocker.setAutoCommit(false);
             try (Statement s = blocker.createStatement()) {
                 s.execute("SELECT * FROM events WHERE event_id = 'z' FOR UPDATE");
@@ -149,7 +153,7 @@ class ConcurrentWritersTest {
             second.addSnapshot(new RecordOrigin(TOPIC, 1, 3, null), Snapshots.event("z", 2));
             second.addSnapshot(new RecordOrigin(TOPIC, 1, 4, null), Snapshots.event("y", 1));
             Future<?> updates = threads.submit(() -> {
-                oneWriter.write(second.changes(), second.nextOffsets(), deadLetters::addAll);
+                oneWriter.write(second.changes(), second.memberChanges(), second.nextOffsets(), deadLetters::addAll);
                 return null;
             });
             awaitLockWaits(1);
@@ -171,7 +175,7 @@ class ConcurrentWritersTest {
             throws Exception {
         ChangeBatch batch = new ChangeBatch();
         batch.addSnapshot(new RecordOrigin(TOPIC, partition, offset, null), event);
-        writer.write(batch.changes(), batch.nextOffsets(), rejected -> assertThat(rejected).isEmpty());
+        writer.write(batch.changes(), batch.memberChanges(), batch.nextOffsets(), rejected -> assertThat(rejected).isEmpty());
         return null;
     }
 
@@ -186,7 +190,7 @@ class ConcurrentWritersTest {
     private static Void writeAtOnce(CyclicBarrier start, PostgresEventStore writer, ChangeBatch batch)
             throws Exception {
         start.await(30, TimeUnit.SECONDS);
-        writer.write(batch.changes(), batch.nextOffsets(), rejected -> assertThat(rejected).isEmpty());
+        writer.write(batch.changes(), batch.memberChanges(), batch.nextOffsets(), rejected -> assertThat(rejected).isEmpty());
         return null;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.schemas.CountryTag;
 import io.newsflow.schemas.EventArticle;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.OfficialTag;
 import io.newsflow.sink.changes.ChangeBatch;
@@ -37,9 +38,12 @@ class ExampleQueriesTest {
                 event("visit", "2026-06-02T10:00:00Z", List.of("KR"), List.of("KR"), "Xinhua", 1),
                 event("summit", "2026-05-20T10:00:00Z", List.of("CN", "KR"), List.of("KR", "CN"), "Yonhap", 2))) {
             batch.addSnapshot(new RecordOrigin("events", 0, offset++, null), event);
+            for (EventMember member : Snapshots.members(event)) {
+                batch.addMember(new RecordOrigin("event-articles", 0, offset++, null), member.getArticleId(), member);
+            }
         }
         try (PostgresEventStore store = new PostgresEventStore(jdbcUrl, "postgres", "")) {
-            store.write(batch.changes(), batch.nextOffsets(), rejected -> assertThat(rejected).isEmpty());
+            store.write(batch.changes(), batch.memberChanges(), batch.nextOffsets(), rejected -> assertThat(rejected).isEmpty());
         }
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         Matcher sql = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(readme);
@@ -67,7 +71,7 @@ class ExampleQueriesTest {
     }
 
     @Test
-    void eventsReportedByAnOutletFromTheSnapshot() throws Exception {
+    void eventsReportedByAnOutlet() throws Exception {
         assertThat(Db.query(jdbcUrl, queries.get(2))).containsExactly("summit|Event summit|2", "talks|Event talks|3");
     }
 
@@ -93,6 +97,7 @@ class ExampleQueriesTest {
                 .setLastUpdatedAt(Instant.parse(firstSeen))
                 .setArticles(members)
                 .setIndependentSources(articles)
+                .setArticleCount(articles)
                 .setCountries(countryTags)
                 .setOfficials(officials)
                 .build();

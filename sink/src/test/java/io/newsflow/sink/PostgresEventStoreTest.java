@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.schemas.CountryTag;
 import io.newsflow.schemas.EventArticle;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.sink.changes.ChangeBatch;
 import io.newsflow.sink.changes.RecordOrigin;
@@ -43,13 +44,14 @@ class PostgresEventStoreTest {
 
     @Test
     void writesEventWithItsArticlesCountriesAndOfficialsAndSnapshot() throws Exception {
-        write(snapshot(Snapshots.event("e1", 3)));
+        write(withMembers(Snapshots.event("e1", 3)));
 
         assertThat(query("SELECT version, title, article_count, event_date IS NULL, first_seen_at = "
                 + "timestamptz '2026-06-01 08:00:00Z', last_updated_at = timestamptz '2026-06-01 08:03:00Z' "
                 + "FROM events")).containsExactly("3|Event e1 v3|3|t|t|t");
-        assertThat(query("SELECT article_id, url, published_at IS NOT NULL FROM event_articles ORDER BY position"))
-                .containsExactly("e1-a0|https://news.example/e1/0|t", "e1-a1|null|f", "e1-a2|https://news.example/e1/2|t");
+        assertThat(query("SELECT article_id, event_id, event_version, url, published_at IS NOT NULL FROM event_articles "
+                + "ORDER BY article_id")).containsExactly("e1-a0|e1|3|https://news.example/e1/0|t", "e1-a1|e1|3|null|f",
+                "e1-a2|e1|3|https://news.example/e1/2|t");
         assertThat(query("SELECT code, mentions, in_title_or_lead FROM event_countries ORDER BY position"))
                 .containsExactly("KR|3|t", "CN|1|f");
         assertThat(query("SELECT official_key, role, country FROM event_officials"))
@@ -58,6 +60,8 @@ class PostgresEventStoreTest {
                 + "jsonb_array_length(snapshot->'articles') FROM events"))
                 .containsExactly("e1|2026-06-01T08:00:00Z|3");
         assertThat(query("SELECT partition, next_offset FROM sink_offsets WHERE topic = 'events'"))
+                .containsExactly("0|1");
+        assertThat(query("SELECT partition, next_offset FROM sink_offsets WHERE topic = 'event-articles'"))
                 .containsExactly("0|" + offset);
     }
 
@@ -68,11 +72,9 @@ class PostgresEventStoreTest {
         write(snapshot(Snapshots.event("e1", 5)));
 
         assertThat(query("SELECT version, article_count FROM events")).containsExactly("5|5");
-        assertThat(query("SELECT count(*) FROM event_articles")).containsExactly("5");
 
         write(snapshot(Snapshots.event("e1", 6)));
         assertThat(query("SELECT version, article_count FROM events")).containsExactly("6|6");
-        assertThat(query("SELECT count(*) FROM event_articles")).containsExactly("6");
     }
 
     @Test
@@ -85,18 +87,14 @@ class PostgresEventStoreTest {
                 .setCountries(List.of(CountryTag.newBuilder().setCode("JP").setName("Japan").setMentions(4).build()))
                 .setOfficials(List.of()).build()));
 
-        assertThat(query("SELECT position, article_id, score, copy_of FROM event_articles ORDER BY position"))
-                .containsExactly("0|e1-a1|0.8|null", "1|e1-a2|0.5|e1-a1");
         assertThat(query("SELECT position, code, mentions, in_title_or_lead FROM event_countries"))
                 .containsExactly("0|JP|4|f");
         assertThat(query("SELECT count(*) FROM event_officials")).containsExactly("0");
 
         // An older snapshot changes nothing, children included; a newer one with more rows adds them.
         write(snapshot(Snapshots.event("e1", 4)));
-        assertThat(query("SELECT count(*) FROM event_articles")).containsExactly("2");
+        assertThat(query("SELECT count(*) FROM event_countries")).containsExactly("1");
         write(snapshot(Snapshots.event("e1", 6)));
-        assertThat(query("SELECT string_agg(article_id, ',' ORDER BY position) FROM event_articles"))
-                .containsExactly("e1-a0,e1-a1,e1-a2,e1-a3,e1-a4,e1-a5");
         assertThat(query("SELECT string_agg(code || mentions, ',' ORDER BY position) FROM event_countries"))
                 .containsExactly("KR3,CN1");
         assertThat(query("SELECT count(*) FROM event_officials")).containsExactly("1");
@@ -121,7 +119,33 @@ class PostgresEventStoreTest {
         write(batch);
 
         assertThat(query("SELECT count(*) FROM events")).containsExactly("0");
-        assertThat(query("SELECT count(*) FROM event_articles")).containsExactly("0");
+        assertThat(query("SELECT count(*) FROM event_countries")).containsExactly("0");
+        assertThat(query("SELECT count(*) FROM event_officials")).containsExactly("0");
+    }
+
+    @Test
+    void articleRowsFollowTheEventArticlesRecordsAlone() throws Exception {
+        write(withMembers(Snapshots.event("x", 2)));
+        write(withMembers(Snapshots.event("y", 1)));
+        // a merge moves x's articles to y: new records for them; x's tombstone leaves them to those records
+        NewsEvent y = Snapshots.builder("y", 2).setAbsorbedEventIds(List.of("x")).build();
+        ChangeBatch merge = snapshot(y);
+        merge.addTombstone(origin(), "x");
+        for (String article : List.of("x-a0", "x-a1")) {
+            merge.addMember(memberOrigin(), article, EventMember.newBuilder(Snapshots.members(y).get(1))
+                    .setArticleId(article).build());
+        }
+        write(merge);
+        assertThat(query("SELECT string_agg(article_id || '>' || event_id || '@' || event_version, ',' "
+                + "ORDER BY article_id) FROM event_articles")).containsExactly("x-a0>y@2,x-a1>y@2,y-a0>y@1");
+
+        // the tombstone of an expired event's article deletes its row; the latest record in a batch wins
+        ChangeBatch expiry = new ChangeBatch();
+        expiry.addMember(memberOrigin(), "x-a1", Snapshots.members(Snapshots.event("x", 2)).get(1));
+        expiry.addMember(memberOrigin(), "x-a1", null);
+        expiry.addMember(memberOrigin(), "y-a0", null);
+        write(expiry);
+        assertThat(query("SELECT article_id FROM event_articles")).containsExactly("x-a0");
     }
 
     @Test
@@ -178,7 +202,7 @@ class PostgresEventStoreTest {
         batch.addSnapshot(origin(), Snapshots.event("ok", 1));
         batch.addSnapshot(origin(), Snapshots.builder("long", 1).setTitle("T".repeat(5000)).build());
         try {
-            store.write(batch.changes(), batch.nextOffsets(), rejected -> {
+            store.write(batch.changes(), batch.memberChanges(), batch.nextOffsets(), rejected -> {
                 throw new IllegalStateException("broker unreachable");
             });
         } catch (IllegalStateException expected) {
@@ -193,11 +217,22 @@ class PostgresEventStoreTest {
         ChangeBatch batch = new ChangeBatch();
         batch.addSnapshot(new RecordOrigin(TOPIC, 0, 41, null), Snapshots.event("a", 1));
         batch.addSnapshot(new RecordOrigin(TOPIC, 2, 7, null), Snapshots.event("b", 1));
-        store.write(batch.changes(), batch.nextOffsets(), deadLetters::addAll);
+        store.write(batch.changes(), batch.memberChanges(), batch.nextOffsets(), deadLetters::addAll);
 
         assertThat(store.readOffsets(TOPIC)).isEqualTo(Map.of(new TopicPartition(TOPIC, 0), 42L,
                 new TopicPartition(TOPIC, 2), 8L));
         assertThat(store.readOffsets("other")).isEmpty();
+    }
+
+    /** The snapshot and its event-articles records (on their own topic), as enrich publishes them. */
+    private ChangeBatch withMembers(NewsEvent event) {
+        ChangeBatch batch = snapshot(event);
+        Snapshots.members(event).forEach(m -> batch.addMember(memberOrigin(), m.getArticleId(), m));
+        return batch;
+    }
+
+    private RecordOrigin memberOrigin() {
+        return new RecordOrigin("event-articles", 0, offset++, new byte[] {1, 2, 3});
     }
 
     private ChangeBatch snapshot(NewsEvent event) {
@@ -211,7 +246,7 @@ class PostgresEventStoreTest {
     }
 
     private PostgresEventStore.WriteResult write(ChangeBatch batch) throws Exception {
-        return store.write(batch.changes(), batch.nextOffsets(), deadLetters::addAll);
+        return store.write(batch.changes(), batch.memberChanges(), batch.nextOffsets(), deadLetters::addAll);
     }
 
     private List<String> query(String sql) throws SQLException {

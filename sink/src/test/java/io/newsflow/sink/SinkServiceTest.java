@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.sink.files.JsonlFiles;
 import io.newsflow.topics.Topics;
@@ -51,12 +52,18 @@ class SinkServiceTest {
             send(producer, topics, Snapshots.builder("c", 4).setAbsorbedEventIds(List.of("x")).build());
             producer.send(new ProducerRecord<>(topics.events().name(), "x", null)).get();
         }
+        // c's articles on their own topic: the full membership, which the table follows
+        try (KafkaProducer<String, EventMember> members = TestKafka.memberProducer(topics)) {
+            for (EventMember member : Snapshots.members(Snapshots.event("c", 4))) {
+                members.send(new ProducerRecord<>(topics.eventArticles().name(), member.getArticleId(), member)).get();
+            }
+        }
         try (SinkService sink = new SinkService(config, TestKafka.clientProperties(), topics)) {
             sink.start();
             Await.until(TIMEOUT, "the table holds the latest versions",
                     () -> Db.versions(jdbcUrl).equals(Map.of("a", 3L, "b", 3L, "c", 4L)));
             Await.until(TIMEOUT, "the sink is healthy", sink::healthy);
-            assertThat(sink.recordsDone()).isEqualTo(15);
+            Await.until(TIMEOUT, "the articles are in", () -> sink.recordsDone() == 19);
         }
         assertThat(Db.query(jdbcUrl, "SELECT absorbed_event_id, survivor_event_id FROM event_merges"))
                 .containsExactly("x|c");
@@ -86,7 +93,9 @@ class SinkServiceTest {
             Await.until(TIMEOUT, "the second run counted its records", () -> sink.recordsDone() == 2);
         }
         assertThat(readJsonl(jsonl)).hasSize(17);
-        assertThat(Db.query(jdbcUrl, "SELECT sum(next_offset) FROM sink_offsets")).containsExactly("17");
+        assertThat(Db.query(jdbcUrl, "SELECT sum(next_offset) FROM sink_offsets")).containsExactly("21");
+        assertThat(readJsonl(jsonl.resolve(SinkService.EVENT_ARTICLES_DIR))).extracting(l -> l.get("eventId").asText())
+                .containsExactly("c", "c", "c", "c");
         // The group's offsets are a copy of PostgreSQL's, for lag tools (the sink never reads them back).
         try (Admin admin = Admin.create(TestKafka.clientProperties())) {
             long copied = admin.listConsumerGroupOffsets(SinkService.DEFAULT_GROUP_ID).partitionsToOffsetAndMetadata().get()

@@ -185,7 +185,7 @@ public final class SinkThroughputBenchmark {
                 int partition = partitionOf(event);
                 batch.addSnapshot(new RecordOrigin("bench", partition, nextOffset[partition]++, null), event);
             }
-            store.write(batch.changes(), batch.nextOffsets(), rejected -> {
+            store.write(batch.changes(), batch.memberChanges(), batch.nextOffsets(), rejected -> {
                 if (!rejected.isEmpty()) {
                     throw new IllegalStateException("rejected: " + rejected);
                 }

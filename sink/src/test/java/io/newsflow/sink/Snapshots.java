@@ -2,6 +2,7 @@ package io.newsflow.sink;
 
 import io.newsflow.schemas.CountryTag;
 import io.newsflow.schemas.EventArticle;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.OfficialTag;
 import java.time.Instant;
@@ -43,6 +44,7 @@ final class Snapshots {
                 .setSummary("Summary of " + eventId + " at version " + version)
                 .setArticles(articles)
                 .setIndependentSources(articles.size())
+                .setArticleCount(articles.size())
                 .setCountries(List.of(
                         CountryTag.newBuilder().setCode("KR").setName("South Korea").setMentions(3)
                                 .setInTitleOrLead(true).build(),
@@ -50,5 +52,17 @@ final class Snapshots {
                 .setOfficials(List.of(OfficialTag.newBuilder().setName("Kim Hong-kyun").setKey("kim hong kyun")
                         .setRole("vice foreign minister").setCountry("KR").setMentions(2).build()))
                 .setAbsorbedEventIds(List.of());
+    }
+
+    /** The event-articles records that go with the snapshot, as enrich publishes them: one per article it lists. */
+    static List<EventMember> members(NewsEvent event) {
+        List<EventMember> members = new ArrayList<>();
+        for (EventArticle a : event.getArticles()) {
+            members.add(EventMember.newBuilder().setArticleId(a.getArticleId()).setEventId(event.getEventId())
+                    .setEventVersion(event.getVersion()).setSource(a.getSource()).setUrl(a.getUrl())
+                    .setTitle(a.getTitle()).setPublishedAt(a.getPublishedAt()).setScore(a.getScore())
+                    .setCopyOf(a.getCopyOf()).build());
+        }
+        return members;
     }
 }

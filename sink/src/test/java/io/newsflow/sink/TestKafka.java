@@ -1,5 +1,6 @@
 package io.newsflow.sink;
 
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.topics.Topic;
 import io.newsflow.topics.Topics;
@@ -77,11 +78,13 @@ public final class TestKafka {
         return props;
     }
 
-    /** Creates the events topic (compacted, as the pipeline does) and the dead-letter topic. */
+    /** Creates the events and event-articles topics (compacted, as the pipeline does) and the dead-letter topic. */
     static void createTopics(Topics topics, int eventPartitions) {
         try (Admin admin = Admin.create(clientProperties())) {
             admin.createTopics(List.of(
                     new NewTopic(topics.events().name(), eventPartitions, (short) 1)
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                    new NewTopic(topics.eventArticles().name(), eventPartitions, (short) 1)
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
                     new NewTopic(topics.deadLetters().name(), 1, (short) 1))).all().get();
         } catch (Exception e) {
@@ -95,6 +98,13 @@ public final class TestKafka {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         return new KafkaProducer<>(props, topics.events().keySerde().serializer(),
                 topics.events().valueSerde().serializer());
+    }
+
+    static KafkaProducer<String, EventMember> memberProducer(Topics topics) {
+        Map<String, Object> props = clientProperties();
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, topics.eventArticles().keySerde().serializer(),
+                topics.eventArticles().valueSerde().serializer());
     }
 
     static KafkaProducer<String, byte[]> rawProducer() {

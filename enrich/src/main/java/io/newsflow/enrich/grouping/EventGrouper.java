@@ -293,19 +293,28 @@ public final class EventGrouper {
      * Ends the closed events whose last activity is before the cutoff (oldest first, at most limit): their
      * article records are forgotten, and their ids are returned for tombstones.
      */
-    public List<String> expireClosed(long cutoff, int limit) {
-        List<String> expired = new ArrayList<>();
+    public List<Expired> expireClosed(long cutoff, int limit) {
+        List<Expired> expired = new ArrayList<>();
         for (GroupingStores.ClosedEvent closed : stores.closedBefore(cutoff, limit)) {
+            List<String> forgotten = new ArrayList<>();
             for (String articleId : closed.memberIds()) {
                 GroupingStores.ArticleRecord record = stores.article(articleId);
                 if (record != null && record.eventId().equals(closed.eventId())) {
                     stores.forgetArticle(record);
+                    forgotten.add(articleId);
                 }
             }
             stores.forgetClosed(closed);
-            expired.add(closed.eventId());
+            expired.add(new Expired(closed.eventId(), forgotten));
         }
         return expired;
+    }
+
+    /**
+     * A closed event tombstoned: its id, and its articles that are still its own (not placed again since, in a
+     * new event), whose event-articles records are tombstoned too.
+     */
+    public record Expired(String eventId, List<String> articleIds) {
     }
 
     /** The record of this article as placed before (by id, canonical URL or content hash), or null. */
@@ -356,6 +365,7 @@ public final class EventGrouper {
             }
             event.members.set(i, new EventState.Member(m.articleId(), m.source(), url, article.getTitle(), published,
                     m.eventTime(), m.score(), m.sharedOfficials(), m.sharedCountries(), m.timeGapHours(), m.copyOf()));
+            event.entryChanged(m.articleId());
             long previous = event.lastUpdatedAt;
             event.version++;
             event.lastUpdatedAt = Math.max(event.lastUpdatedAt, eventTime);
@@ -519,6 +529,7 @@ public final class EventGrouper {
             if (m.articleId().equals(original.articleId()) || original.articleId().equals(m.copyOf())) {
                 event.members.set(i, new EventState.Member(m.articleId(), m.source(), m.url(), m.title(), m.publishedAt(),
                         m.eventTime(), m.score(), m.sharedOfficials(), m.sharedCountries(), m.timeGapHours(), fullerId));
+                event.entryChanged(m.articleId());
                 GroupingStores.ArticleRecord record = stores.article(m.articleId());
                 if (record != null) {
                     stores.markCopy(record, fullerId);

@@ -7,13 +7,13 @@ import io.newsflow.metrics.PipelineMeters;
 import io.newsflow.enrich.failures.EnrichFailures;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.EventChange;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * placed as if it had never come. Should the stores not be put back, the exception ends the task:
  * under exactly-once, Kafka Streams then aborts the transaction and restores them from the changelogs.
  */
-public final class EventGroupingProcessor implements Processor<String, TaggedArticle, String, SpecificRecord> {
+public final class EventGroupingProcessor implements Processor<String, TaggedArticle, String, GroupingOutput> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventGroupingProcessor.class);
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -49,7 +49,7 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
     /** Article fetched (by ingest) to its event's snapshot handed on: what a consumer of events waits, less the commit. */
     private final Timer latency;
     private Gauge openEvents;
-    private ProcessorContext<String, SpecificRecord> context;
+    private ProcessorContext<String, GroupingOutput> context;
     private GroupingStores stores;
     private EventGrouper grouper;
 
@@ -64,7 +64,7 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
     }
 
     @Override
-    public void init(ProcessorContext<String, SpecificRecord> context) {
+    public void init(ProcessorContext<String, GroupingOutput> context) {
         this.context = context;
         this.stores = new GroupingStores(store(GroupingStores.EVENTS), store(GroupingStores.DOCUMENT_FREQUENCY),
                 store(GroupingStores.ARTICLES));
@@ -91,7 +91,7 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
             return;
         }
         RawArticle article = tagged.article();
-        List<Record<String, SpecificRecord>> output;
+        List<Record<String, GroupingOutput>> output;
         long started = LOG.isDebugEnabled() ? CPU.getCurrentThreadCpuTime() : 0;
         try {
             stores.beginPlacement();
@@ -104,7 +104,7 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
             // a stack overflow is this article's (deep recursion on its text), not the thread's: the stores are put back
             stores.abandonPlacement();
             DeadLetter letter = failures.articleFailed(EnrichFailures.Step.GROUPING, article, origin(), e);
-            context.forward(new Record<String, SpecificRecord>(article.getArticleId(), letter, record.timestamp(),
+            context.forward(new Record<>(article.getArticleId(), GroupingOutput.deadLetter(letter), record.timestamp(),
                     EnrichFailures.markStep(new RecordHeaders(record.headers().toArray()), EnrichFailures.Step.GROUPING)));
             return;
         }
@@ -128,12 +128,13 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
 
     /**
      * The records a placement publishes, built before its writes are made: a snapshot that cannot be built fails
-     * the placement. Each says what happened (NewsEvent.change); an absorbed event's last snapshot
-     * (MERGED_INTO) comes right before its tombstone.
+     * the placement. Each snapshot says what happened (NewsEvent.change), followed by the event-articles records
+     * of its members that joined or changed; an absorbed event's last snapshot (MERGED_INTO) comes right before
+     * its tombstone (its members' records follow the survivor's snapshot).
      */
-    private static List<Record<String, SpecificRecord>> output(Record<String, TaggedArticle> record,
+    private static List<Record<String, GroupingOutput>> output(Record<String, TaggedArticle> record,
                                                                EventGrouper.Outcome outcome) {
-        List<Record<String, SpecificRecord>> output = new ArrayList<>();
+        List<Record<String, GroupingOutput>> output = new ArrayList<>();
         for (EventState event : outcome.changed()) {
             NewsEvent.Builder snapshot;
             String splitFrom = outcome.splitFrom().get(event.eventId);
@@ -146,14 +147,20 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
             } else {
                 snapshot = EventSnapshots.snapshot(event, EventChange.UPDATED);
             }
-            output.add(record.withKey(event.eventId).withValue(snapshot.build()));
+            output.add(record.withKey(event.eventId).withValue(GroupingOutput.event(snapshot.build())));
+            for (EventMember member : EventSnapshots.changedMembers(event)) {
+                output.add(record.withKey(member.getArticleId()).withValue(GroupingOutput.member(member)));
+            }
         }
         for (EventState absorbed : outcome.absorbed()) {
             NewsEvent last = EventSnapshots.snapshot(absorbed, EventChange.MERGED_INTO)
-                    .setVersion(absorbed.version + 1).setMergedIntoEventId(outcome.survivorOf().get(absorbed.eventId)).build();
-            output.add(record.withKey(absorbed.eventId).withValue(last));
-            output.add(record.withKey(absorbed.eventId).withValue((SpecificRecord) null));
+                    .setVersion(absorbed.version + 1).setMergedIntoEventId(outcome.survivorOf().get(absorbed.eventId))
+                    .setArticlesAdded(0).setArticlesRemoved(absorbed.members.size()).build();
+            output.add(record.withKey(absorbed.eventId).withValue(GroupingOutput.event(last)));
+            output.add(record.withKey(absorbed.eventId).withValue(GroupingOutput.event(null)));
         }
+        outcome.changed().forEach(EventState::membershipPublished);
+        outcome.absorbed().forEach(EventState::membershipPublished);
         return output;
     }
 
@@ -164,14 +171,17 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
     private void closeAndExpire(long now, long idle) {
         List<EventState> closed = inOnePlacement("closing events idle since before " + Instant.ofEpochMilli(now - idle),
                 () -> grouper.closeIdle(now - idle, CLOSE_BATCH));
-        closed.forEach(event -> context.forward(new Record<String, SpecificRecord>(event.eventId,
-                EventSnapshots.snapshot(event, EventChange.CLOSED).build(), now)));
+        closed.forEach(event -> context.forward(new Record<>(event.eventId,
+                GroupingOutput.event(EventSnapshots.snapshot(event, EventChange.CLOSED).build()), now)));
         if (!closed.isEmpty()) {
             LOG.info("Closed {} events idle since before {}", closed.size(), Instant.ofEpochMilli(now - idle));
         }
-        List<String> expired = inOnePlacement("tombstoning events closed before " + Instant.ofEpochMilli(now - idle),
+        List<EventGrouper.Expired> expired = inOnePlacement("tombstoning events closed before " + Instant.ofEpochMilli(now - idle),
                 () -> grouper.expireClosed(now - 2 * idle, CLOSE_BATCH));
-        expired.forEach(id -> context.forward(new Record<String, SpecificRecord>(id, null, now)));
+        for (EventGrouper.Expired event : expired) {
+            context.forward(new Record<>(event.eventId(), GroupingOutput.event(null), now));
+            event.articleIds().forEach(id -> context.forward(new Record<>(id, GroupingOutput.member(null), now)));
+        }
         if (!expired.isEmpty()) {
             LOG.info("Tombstoned {} events closed one idle timeout ago", expired.size());
         }

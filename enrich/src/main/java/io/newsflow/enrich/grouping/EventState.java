@@ -10,8 +10,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An open event as the grouping store keeps it: its members with their evidence, and the
@@ -56,6 +58,18 @@ public final class EventState {
     final Map<String, MemberFeatures> features;
     /** What older members, whose features were let go, add to the aggregates. */
     final MemberSums retired;
+    /**
+     * Not stored: how the membership changed since the event was last published, for its snapshot's
+     * delta and the event-articles records: members that joined or whose entry changed, and how many
+     * joined and left.
+     */
+    final Set<String> changedMembers = new LinkedHashSet<>();
+    /** Not stored: the members as last encoded (see encodeMembers), their bytes and where each one's bytes end. */
+    private final List<Member> encodedRefs = new ArrayList<>();
+    private final Buffer encodedMembers = new Buffer(1024);
+    private int[] encodedEnds = new int[16];
+    int joinedCount;
+    int leftCount;
 
     EventState(String eventId) {
         this.eventId = eventId;
@@ -67,6 +81,24 @@ public final class EventState {
         this.absorbedEventIds = new ArrayList<>();
         this.features = new HashMap<>();
         this.retired = new MemberSums();
+    }
+
+    /** Records that members joined (their ids), for the next snapshot. */
+    void joined(Collection<String> articleIds) {
+        changedMembers.addAll(articleIds);
+        joinedCount += articleIds.size();
+    }
+
+    /** Records that a member's entry changed (its headline, URL, date or the article it copies). */
+    void entryChanged(String articleId) {
+        changedMembers.add(articleId);
+    }
+
+    /** Forgets the membership changes, once published. */
+    void membershipPublished() {
+        changedMembers.clear();
+        joinedCount = 0;
+        leftCount = 0;
     }
 
     /**
@@ -177,7 +209,7 @@ public final class EventState {
     }
 
     byte[] toBytes() {
-        Buffer bytes = new Buffer(4096);
+        Buffer bytes = new Buffer(encodedMembers.size + 16384);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
             out.writeUTF(eventId);
@@ -187,25 +219,8 @@ public final class EventState {
             writeString(out, title);
             writeString(out, summary);
             out.writeInt(members.size());
-            for (Member m : members) {
-                out.writeUTF(m.articleId());
-                writeString(out, m.source());
-                writeNullable(out, m.url());
-                writeString(out, m.title());
-                out.writeBoolean(m.publishedAt() != null);
-                if (m.publishedAt() != null) {
-                    out.writeLong(m.publishedAt());
-                }
-                out.writeLong(m.eventTime());
-                out.writeDouble(m.score());
-                writeList(out, m.sharedOfficials());
-                writeList(out, m.sharedCountries());
-                out.writeBoolean(m.timeGapHours() != null);
-                if (m.timeGapHours() != null) {
-                    out.writeDouble(m.timeGapHours());
-                }
-                writeNullable(out, m.copyOf());
-            }
+            encodeMembers();
+            out.write(encodedMembers.data, 0, encodedMembers.size);
             writeWeights(out, centroid);
             writeCounts(out, names, days, countries.values(), officials.values());
             out.writeInt(indexedTerms.length);
@@ -215,12 +230,10 @@ public final class EventState {
             writeList(out, formerIndexKeys);
             writeList(out, absorbedEventIds);
             out.writeInt(features.size());
-            for (Member m : members) {
-                MemberFeatures f = features.get(m.articleId());
-                if (f != null) {
-                    out.writeUTF(m.articleId());
-                    writeFeatures(out, f);
-                }
+            // by article id, not member order: a big event's members are not looked up one by one for a few features
+            for (String articleId : new java.util.TreeSet<>(features.keySet())) {
+                out.writeUTF(articleId);
+                writeFeatures(out, features.get(articleId));
             }
             writeWeights(out, retired.centroid);
             writeCounts(out, retired.names, retired.days, retired.countries.values(), retired.officials.values());
@@ -228,6 +241,50 @@ public final class EventState {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Brings {@link #encodedMembers} up to date with the members: those unchanged since the last encoding (the same
+     * objects at the same places, as after appends) keep their bytes, the rest are encoded anew. A big event is
+     * stored on every report it gains: encoding all its members each time made storing it cost O(members).
+     */
+    private void encodeMembers() throws IOException {
+        int same = 0;
+        int common = Math.min(encodedRefs.size(), members.size());
+        while (same < common && encodedRefs.get(same) == members.get(same)) {
+            same++;
+        }
+        encodedMembers.size = same == 0 ? 0 : encodedEnds[same - 1];
+        encodedRefs.subList(same, encodedRefs.size()).clear();
+        if (encodedEnds.length < members.size()) {
+            encodedEnds = Arrays.copyOf(encodedEnds, Math.max(members.size(), encodedEnds.length * 2));
+        }
+        DataOutputStream out = new DataOutputStream(encodedMembers);
+        for (int i = same; i < members.size(); i++) {
+            writeMember(out, members.get(i));
+            encodedEnds[i] = encodedMembers.size;
+            encodedRefs.add(members.get(i));
+        }
+    }
+
+    private static void writeMember(DataOutputStream out, Member m) throws IOException {
+        out.writeUTF(m.articleId());
+        writeString(out, m.source());
+        writeNullable(out, m.url());
+        writeString(out, m.title());
+        out.writeBoolean(m.publishedAt() != null);
+        if (m.publishedAt() != null) {
+            out.writeLong(m.publishedAt());
+        }
+        out.writeLong(m.eventTime());
+        out.writeDouble(m.score());
+        writeList(out, m.sharedOfficials());
+        writeList(out, m.sharedCountries());
+        out.writeBoolean(m.timeGapHours() != null);
+        if (m.timeGapHours() != null) {
+            out.writeDouble(m.timeGapHours());
+        }
+        writeNullable(out, m.copyOf());
     }
 
     static EventState fromBytes(byte[] data) {

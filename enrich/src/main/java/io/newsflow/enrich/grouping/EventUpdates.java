@@ -39,6 +39,7 @@ final class EventUpdates {
         event.members.add(new EventState.Member(article.getArticleId(), sourceOf(article), article.getUrl(),
                 article.getTitle(), article.getPublishedAt() == null ? null : article.getPublishedAt().toEpochMilli(),
                 eventTime, rounded, sharedOfficials, sharedCountries, gap, copyOf));
+        event.joined(List.of(article.getArticleId()));
         if (copyOf == null) {
             // A copy says nothing its original does not: it neither votes in neighbourhoods nor
             // weighs twice in the event's aggregates; it follows its original (see Regrouping).

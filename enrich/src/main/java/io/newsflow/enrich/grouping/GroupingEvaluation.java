@@ -1,6 +1,7 @@
 package io.newsflow.enrich.grouping;
 
 import io.newsflow.enrich.EnrichTopology;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.topics.Topics;
@@ -36,16 +37,25 @@ public final class GroupingEvaluation {
     }
 
     public static Map<String, String> run(List<RawArticle> articlesInArrivalOrder, GroupingSettings settings) {
-        Map<String, NewsEvent> latest = latestEvents(articlesInArrivalOrder, settings);
         Map<String, String> eventOf = new LinkedHashMap<>();
-        for (NewsEvent event : latest.values()) {
-            event.getArticles().forEach(a -> eventOf.put(a.getArticleId(), event.getEventId()));
-        }
+        finalState(articlesInArrivalOrder, settings).members()
+                .forEach((articleId, member) -> eventOf.put(articleId, member.getEventId()));
         return eventOf;
     }
 
     /** The final snapshot of every event that is not tombstoned, by event id. */
     public static Map<String, NewsEvent> latestEvents(List<RawArticle> articlesInArrivalOrder, GroupingSettings settings) {
+        return finalState(articlesInArrivalOrder, settings).events();
+    }
+
+    /**
+     * What a consumer of both topics holds after the stream: the latest snapshot of every event and the latest
+     * event-articles record of every article (tombstoned ones gone).
+     */
+    public record FinalState(Map<String, NewsEvent> events, Map<String, EventMember> members) {
+    }
+
+    public static FinalState finalState(List<RawArticle> articlesInArrivalOrder, GroupingSettings settings) {
         Topics topics = Topics.embedded();
         Path stateDir = temporaryStateDir();
         Properties props = new Properties();
@@ -53,25 +63,33 @@ public final class GroupingEvaluation {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         Map<String, NewsEvent> latest = new HashMap<>();
+        Map<String, EventMember> members = new LinkedHashMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.build(topics, settings, GroupingStores.Kind.IN_MEMORY), props)) {
             TestInputTopic<String, RawArticle> input = driver.createInputTopic(topics.rawArticles().name(),
                     topics.rawArticles().keySerde().serializer(), topics.rawArticles().valueSerde().serializer());
             TestOutputTopic<String, NewsEvent> output = driver.createOutputTopic(topics.events().name(),
                     topics.events().keySerde().deserializer(), topics.events().valueSerde().deserializer());
+            TestOutputTopic<String, EventMember> memberships = driver.createOutputTopic(topics.eventArticles().name(),
+                    topics.eventArticles().keySerde().deserializer(), topics.eventArticles().valueSerde().deserializer());
             for (RawArticle article : articlesInArrivalOrder) {
                 input.pipeInput(article.getArticleId(), article);
-                for (TestRecord<String, NewsEvent> record : output.readRecordsToList()) {
-                    if (record.value() == null) {
-                        latest.remove(record.key());
-                    } else {
-                        latest.put(record.key(), record.value());
-                    }
-                }
+                keepLatest(output.readRecordsToList(), latest);
+                keepLatest(memberships.readRecordsToList(), members);
             }
         } finally {
             deleteRecursively(stateDir);
         }
-        return latest;
+        return new FinalState(latest, members);
+    }
+
+    private static <V> void keepLatest(List<TestRecord<String, V>> records, Map<String, V> latest) {
+        for (TestRecord<String, V> record : records) {
+            if (record.value() == null) {
+                latest.remove(record.key());
+            } else {
+                latest.put(record.key(), record.value());
+            }
+        }
     }
 
     private static Path temporaryStateDir() {

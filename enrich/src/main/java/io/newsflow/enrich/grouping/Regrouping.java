@@ -211,9 +211,15 @@ final class Regrouping {
         if (fresh && !arriving.isEmpty()) {
             splitFrom.put(target.eventId, mainSource(arriving, former.eventOf()));
         }
+        String founderBefore = target.members.isEmpty() ? null : target.members.get(0).articleId();
         target.members.clear();
         target.members.addAll(kept);
         target.members.addAll(arriving);
+        target.leftCount += before.size() - kept.size();
+        target.joined(arriving.stream().map(EventState.Member::articleId).toList());
+        if (!target.members.isEmpty() && !target.members.get(0).articleId().equals(founderBefore)) {
+            target.entryChanged(target.members.get(0).articleId()); // a new founder: its score is now 1.0
+        }
         target.features.keySet().retainAll(wanted);
         for (EventState.Member m : arriving) {
             MemberFeatures f = former.featuresById().get(m.articleId());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsflow.enrich.EnrichTopology;
 import io.newsflow.schemas.EventArticle;
 import io.newsflow.schemas.EventChange;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.topics.Topics;
@@ -32,7 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What a consumer of the events topic relies on while grouping regroups articles (events merge,
  * members move, events split): over 57 real ECB+ articles of sibling stories, in several orders,
  * every event's versions rise, a tombstoned id never comes back, the surviving events name every
- * absorbed id, and at the end each article is in exactly one event.
+ * absorbed id, and at the end each article is in exactly one event. After every article, the
+ * membership a consumer of the event-articles topic holds is the one the live snapshots list (these
+ * events are small enough to be listed whole), and each snapshot's counts and delta match its list.
  */
 class EventStreamContractTest {
 
@@ -55,31 +58,46 @@ class EventStreamContractTest {
         Set<String> seen = new HashSet<>();
         Set<String> mergedAway = new HashSet<>();
         Map<EventChange, Integer> changes = new java.util.EnumMap<>(EventChange.class);
-        for (TestRecord<String, NewsEvent> record : run(articles)) {
-            String id = record.key();
-            NewsEvent event = record.value();
-            assertThat(tombstoned).as("a tombstoned id comes back: %s", id).doesNotContain(id);
-            if (event == null) {
-                assertThat(mergedAway).as("a tombstone follows the MERGED_INTO snapshot of %s", id).contains(id);
-                tombstoned.add(id);
-                live.remove(id);
-                continue;
-            }
-            changes.merge(event.getChange(), 1, Integer::sum);
-            lifecycleIsConsistent(event, seen.add(id), live.keySet());
-            if (event.getChange() == EventChange.MERGED_INTO) {
-                mergedAway.add(id);
+        Map<String, EventMember> members = new HashMap<>();
+        for (Step step : run(articles)) {
+            for (TestRecord<String, NewsEvent> record : step.events()) {
+                String id = record.key();
+                NewsEvent event = record.value();
+                assertThat(tombstoned).as("a tombstoned id comes back: %s", id).doesNotContain(id);
+                if (event == null) {
+                    assertThat(mergedAway).as("a tombstone follows the MERGED_INTO snapshot of %s", id).contains(id);
+                    tombstoned.add(id);
+                    live.remove(id);
+                    continue;
+                }
+                changes.merge(event.getChange(), 1, Integer::sum);
+                lifecycleIsConsistent(event, seen.add(id), live.keySet());
+                if (event.getChange() == EventChange.MERGED_INTO) {
+                    mergedAway.add(id);
+                    lastVersion.put(id, event.getVersion());
+                    live.remove(id);
+                    continue;
+                }
+                assertThat(event.getVersion()).as("versions of %s", id).isGreaterThan(lastVersion.getOrDefault(id, 0L));
                 lastVersion.put(id, event.getVersion());
-                live.remove(id);
-                continue;
-            }
-            assertThat(event.getVersion()).as("versions of %s", id).isGreaterThan(lastVersion.getOrDefault(id, 0L));
-            lastVersion.put(id, event.getVersion());
-            NewsEvent before = live.put(id, event);
-            if (before != null) {
+                NewsEvent before = live.put(id, event);
                 Set<String> now = articleIds(event);
-                moves += (int) articleIds(before).stream().filter(a -> !now.contains(a)).count();
+                Set<String> earlier = before == null ? Set.of() : articleIds(before);
+                moves += (int) earlier.stream().filter(a -> !now.contains(a)).count();
+                assertThat(event.getArticleCount()).as("articleCount of %s", id).isEqualTo(event.getArticles().size());
+                assertThat(event.getArticlesAdded()).as("articlesAdded of %s v%d", id, event.getVersion())
+                        .isEqualTo((int) now.stream().filter(a -> !earlier.contains(a)).count());
+                assertThat(event.getArticlesRemoved()).as("articlesRemoved of %s v%d", id, event.getVersion())
+                        .isEqualTo((int) earlier.stream().filter(a -> !now.contains(a)).count());
             }
+            for (TestRecord<String, EventMember> record : step.members()) {
+                if (record.value() == null) {
+                    members.remove(record.key());
+                } else {
+                    members.put(record.key(), record.value());
+                }
+            }
+            membershipMatchesTheSnapshots(members, live);
         }
         Map<String, String> eventOfArticle = new HashMap<>();
         Set<String> absorbedNamed = new HashSet<>();
@@ -97,6 +115,24 @@ class EventStreamContractTest {
         assertThat(moves).isPositive();
         assertThat(tombstoned).isNotEmpty();
         live.values().forEach(EventStreamContractTest::fieldsMeanWhatTheSchemaSays);
+    }
+
+    /** The latest event-articles record of every article names the live event whose snapshot lists it, at its version. */
+    private static void membershipMatchesTheSnapshots(Map<String, EventMember> members, Map<String, NewsEvent> live) {
+        Map<String, String> listed = new HashMap<>();
+        live.values().forEach(e -> e.getArticles().forEach(a -> listed.put(a.getArticleId(), e.getEventId())));
+        Map<String, String> assigned = new HashMap<>();
+        members.forEach((article, member) -> assigned.put(article, member.getEventId()));
+        assertThat(assigned).isEqualTo(listed);
+        for (EventMember member : members.values()) {
+            NewsEvent event = live.get(member.getEventId());
+            EventArticle entry = event.getArticles().stream()
+                    .filter(a -> a.getArticleId().equals(member.getArticleId())).findFirst().orElseThrow();
+            assertThat(member.getEventVersion()).isLessThanOrEqualTo(event.getVersion());
+            assertThat(List.of(member.getScore(), member.getTitle(), String.valueOf(member.getCopyOf())))
+                    .as("entry of %s", member.getArticleId())
+                    .isEqualTo(List.of(entry.getScore(), entry.getTitle(), String.valueOf(entry.getCopyOf())));
+        }
     }
 
     /** NewsEvent.change and its lineage ids as documented, on every snapshot as it arrives. */
@@ -142,7 +178,11 @@ class EventStreamContractTest {
         return ids;
     }
 
-    private List<TestRecord<String, NewsEvent>> run(List<RawArticle> articles) {
+    /** What one article made grouping publish, on each topic. */
+    private record Step(List<TestRecord<String, NewsEvent>> events, List<TestRecord<String, EventMember>> members) {
+    }
+
+    private List<Step> run(List<RawArticle> articles) {
         Topics topics = Topics.embedded();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "contract-test");
@@ -154,10 +194,14 @@ class EventStreamContractTest {
                     topics.rawArticles().keySerde().serializer(), topics.rawArticles().valueSerde().serializer());
             TestOutputTopic<String, NewsEvent> out = driver.createOutputTopic(topics.events().name(),
                     topics.events().keySerde().deserializer(), topics.events().valueSerde().deserializer());
+            TestOutputTopic<String, EventMember> memberOut = driver.createOutputTopic(topics.eventArticles().name(),
+                    topics.eventArticles().keySerde().deserializer(), topics.eventArticles().valueSerde().deserializer());
+            List<Step> steps = new ArrayList<>();
             for (RawArticle article : articles) {
                 in.pipeInput(article.getArticleId(), article);
+                steps.add(new Step(out.readRecordsToList(), memberOut.readRecordsToList()));
             }
-            return out.readRecordsToList();
+            return steps;
         }
     }
 }

@@ -109,7 +109,7 @@ final class BenchRun {
             passThrough(client, topics, enrichConfig, passOutput);
             enrich(client, topics, enrichConfig, warmUp.size(), measured.size());
 
-            EventsTopic events = EventsTopic.read(client, topics.events());
+            EventsTopic events = EventsTopic.read(client, topics);
             List<String> measuredIds = new ArrayList<>(new LinkedHashSet<>(measured.stream()
                     .map(BenchCorpus.DropFile::articleId).toList()));
             figures.placed = events.placed(measuredIds);

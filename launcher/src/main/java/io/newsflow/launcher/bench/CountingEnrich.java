@@ -4,6 +4,7 @@ import io.newsflow.enrich.DeadLetterRouting;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.enrich.EnrichTopology;
+import io.newsflow.enrich.grouping.GroupingOutput;
 import io.newsflow.enrich.grouping.GroupingSettings;
 import io.newsflow.enrich.grouping.GroupingStores;
 import io.newsflow.enrich.grouping.TaggedArticle;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -78,18 +78,18 @@ final class CountingEnrich implements AutoCloseable {
     }
 
     /** The grouping processor itself, counting each article it has finished with. */
-    private static final class Counting implements Processor<String, TaggedArticle, String, SpecificRecord> {
+    private static final class Counting implements Processor<String, TaggedArticle, String, GroupingOutput> {
 
-        private final Processor<String, TaggedArticle, String, SpecificRecord> inner;
+        private final Processor<String, TaggedArticle, String, GroupingOutput> inner;
         private final AtomicLong grouped;
 
-        Counting(Processor<String, TaggedArticle, String, SpecificRecord> inner, AtomicLong grouped) {
+        Counting(Processor<String, TaggedArticle, String, GroupingOutput> inner, AtomicLong grouped) {
             this.inner = inner;
             this.grouped = grouped;
         }
 
         @Override
-        public void init(ProcessorContext<String, SpecificRecord> context) {
+        public void init(ProcessorContext<String, GroupingOutput> context) {
             inner.init(context);
         }
 

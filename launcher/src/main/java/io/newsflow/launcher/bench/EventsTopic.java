@@ -1,9 +1,10 @@
 package io.newsflow.launcher.bench;
 
 import io.newsflow.ingest.text.ArticleIdentity;
-import io.newsflow.schemas.EventArticle;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.topics.Topic;
+import io.newsflow.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,69 +20,67 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The events topic as a consumer sees it (read committed, latest snapshot per event id,
- * tombstones remove), read to its end: how many records it holds, and which events the
- * measured articles ended up in.
+ * The events and event-articles topics as a consumer sees them (read committed, latest snapshot per event
+ * id and latest event per article, tombstones remove), read to their ends: how many event records there
+ * are, and which events the measured articles ended up in.
  */
 final class EventsTopic {
 
     final Map<String, NewsEvent> live = new HashMap<>();
+    final Map<String, EventMember> members = new HashMap<>();
+    /** Records on the events topic. */
     long records;
 
-    static EventsTopic read(Map<String, Object> kafka, Topic<String, NewsEvent> events) {
+    static EventsTopic read(Map<String, Object> kafka, Topics topics) {
+        EventsTopic topic = new EventsTopic();
+        topic.records = readToEnd(kafka, topics.events(), topic.live);
+        readToEnd(kafka, topics.eventArticles(), topic.members);
+        return topic;
+    }
+
+    /** Reads the topic from its start to its end, keeping the latest value per key; returns the records read. */
+    private static <V> long readToEnd(Map<String, Object> kafka, Topic<String, V> from, Map<String, V> latest) {
         Map<String, Object> props = new HashMap<>(kafka);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        EventsTopic topic = new EventsTopic();
-        try (KafkaConsumer<String, NewsEvent> consumer = new KafkaConsumer<>(props, events.keySerde().deserializer(),
-                events.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(events.name()).stream()
+        long records = 0;
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, from.keySerde().deserializer(),
+                from.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(from.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, NewsEvent> record : consumer.poll(Duration.ofMillis(200))) {
-                    topic.records++;
+                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+                    records++;
                     if (record.value() == null) {
-                        topic.live.remove(record.key());
+                        latest.remove(record.key());
                     } else {
-                        topic.live.put(record.key(), record.value());
+                        latest.put(record.key(), record.value());
                     }
                 }
             }
         }
-        return topic;
+        return records;
     }
 
     /** The measured articles placed in live events. */
     int placed(Collection<String> articleIds) {
-        Set<String> placed = new java.util.HashSet<>();
-        for (NewsEvent event : live.values()) {
-            for (EventArticle article : event.getArticles()) {
-                placed.add(article.getArticleId());
-            }
-        }
-        return (int) articleIds.stream().filter(placed::contains).count();
+        return (int) articleIds.stream().filter(id -> members.containsKey(id)
+                && live.containsKey(members.get(id).getEventId())).count();
     }
 
-    /** Events holding at least one of the articles. */
+    /** Events holding at least one of the articles: their ids among those given. */
     List<Set<String>> groupsOf(Collection<String> articleIds) {
-        Set<String> wanted = Set.copyOf(articleIds);
-        List<Set<String>> groups = new ArrayList<>();
-        for (NewsEvent event : live.values()) {
-            Set<String> members = new TreeSet<>();
-            event.getArticles().forEach(a -> {
-                if (wanted.contains(a.getArticleId())) {
-                    members.add(a.getArticleId());
-                }
-            });
-            if (!members.isEmpty()) {
-                groups.add(members);
+        Map<String, Set<String>> byEvent = new HashMap<>();
+        for (String id : articleIds) {
+            EventMember member = members.get(id);
+            if (member != null && live.containsKey(member.getEventId())) {
+                byEvent.computeIfAbsent(member.getEventId(), e -> new TreeSet<>()).add(id);
             }
         }
-        return groups;
+        return new ArrayList<>(byEvent.values());
     }
 
     /** A short hash of how the articles are grouped, independent of event ids and order: equal runs, equal hash. */

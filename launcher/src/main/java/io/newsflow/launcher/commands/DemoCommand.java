@@ -71,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
                     Stages.ingest(settings, kafka.clientProperties()),
                     Stages.enrich(settings, kafka.clientProperties()),
                     Stages.sink(settings, kafka.clientProperties())));
-                 EventWatcher watcher = new EventWatcher(kafka.clientProperties(), settings.topics().events())) {
+                 EventWatcher watcher = new EventWatcher(kafka.clientProperties(), settings.topics())) {
                 progress.println("demo: [2/4] starting ingest, enrich and sink");
                 pipeline.start();
                 Path drop = Files.createDirectories(settings.dropFolder().root());

@@ -4,6 +4,7 @@ import io.newsflow.launcher.config.ConfigurationException;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
 import io.newsflow.schemas.DeadLetter;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.SeenItem;
@@ -26,13 +27,14 @@ public final class SchemaCommand implements Callable<Integer> {
     /** Each record with the topic (after the prefix) whose values it is. */
     private static final Map<String, RecordTopic> RECORDS = Map.of(
             "NewsEvent", new RecordTopic(NewsEvent.getClassSchema(), Topics.EVENTS),
+            "EventMember", new RecordTopic(EventMember.getClassSchema(), Topics.EVENT_ARTICLES),
             "RawArticle", new RecordTopic(RawArticle.getClassSchema(), Topics.RAW_ARTICLES),
             "DeadLetter", new RecordTopic(DeadLetter.getClassSchema(), Topics.DEAD_LETTERS),
             "SourceHealth", new RecordTopic(SourceHealth.getClassSchema(), Topics.SOURCE_HEALTH),
             "SeenItem", new RecordTopic(SeenItem.getClassSchema(), Topics.SEEN_ITEMS));
 
     @Option(names = "--name", defaultValue = "NewsEvent", paramLabel = "RECORD",
-            description = "The record: NewsEvent (default), RawArticle, DeadLetter, SourceHealth or SeenItem.")
+            description = "The record: NewsEvent (default), EventMember, RawArticle, DeadLetter, SourceHealth or SeenItem.")
     String name;
 
     @Option(names = "--released", description = "List the released versions bundled in the schemas jar, one line each "
@@ -51,7 +53,7 @@ public final class SchemaCommand implements Callable<Integer> {
         RecordTopic topic = RECORDS.get(name);
         if (topic == null) {
             throw new ConfigurationException("--name " + name + ": no such record; one of " + String.join(", ",
-                    List.of("NewsEvent", "RawArticle", "DeadLetter", "SourceHealth", "SeenItem")));
+                    List.of("NewsEvent", "EventMember", "RawArticle", "DeadLetter", "SourceHealth", "SeenItem")));
         }
         List<Schema> versions = ReleasedSchemas.of(name);
         if (released) {

@@ -2,7 +2,7 @@ package io.newsflow.launcher.eval;
 
 import io.newsflow.enrich.grouping.GroupingEvaluation;
 import io.newsflow.enrich.grouping.GroupingSettings;
-import io.newsflow.schemas.NewsEvent;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.RawArticle;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,17 +34,17 @@ public final class GroupingRun {
                 arrivals.add(RawArticle.newBuilder(article).setFetchedAt(ARRIVALS.plusMillis(arrivals.size())).build());
             }
         }
-        Map<String, NewsEvent> finalEvents = GroupingEvaluation.latestEvents(arrivals, settings);
+        // The full membership is on event-articles: a snapshot lists only some members of a big event.
+        Map<String, EventMember> members = GroupingEvaluation.finalState(arrivals, settings).members();
         Map<String, String> eventOfArticle = new HashMap<>();
-        finalEvents.values().forEach(e -> e.getArticles().forEach(a -> eventOfArticle.put(a.getArticleId(), e.getEventId())));
+        members.forEach((articleId, member) -> eventOfArticle.put(articleId, member.getEventId()));
         Map<String, String> predicted = new LinkedHashMap<>();
         for (String file : articles.fileNames()) {
             String articleId = articles.articlesOfFile().get(file).get(0).getArticleId();
             // An article no event lists is its own singleton: nothing is dropped from the score.
             predicted.put(file, eventOfArticle.getOrDefault(articleId, "unassigned:" + file));
         }
-        long markedCopies = finalEvents.values().stream().flatMap(e -> e.getArticles().stream())
-                .filter(a -> a.getCopyOf() != null).count();
+        long markedCopies = members.values().stream().filter(m -> m.getCopyOf() != null).count();
         return GroupingOutcome.of(order, predicted, articles.goldEventOfFile(), markedCopies);
     }
 }

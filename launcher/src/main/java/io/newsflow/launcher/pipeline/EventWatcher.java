@@ -1,7 +1,8 @@
 package io.newsflow.launcher.pipeline;
 
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
-import io.newsflow.topics.Topic;
+import io.newsflow.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -9,45 +10,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads the events topic as a downstream consumer does (read_committed, latest snapshot per
- * event id, tombstones remove) until the given articles are all placed in live events and the
- * topic has been quiet for a while.
+ * Reads the events and event-articles topics as a downstream consumer does (read_committed, latest
+ * snapshot per event id and latest event per article, tombstones remove) until the given articles are
+ * all placed and the topics have been quiet for a while.
  */
 public final class EventWatcher implements AutoCloseable {
 
-    private final KafkaConsumer<String, NewsEvent> consumer;
+    private final Topics topics;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, NewsEvent> live = new LinkedHashMap<>();
+    private final Map<String, EventMember> members = new LinkedHashMap<>();
 
-    public EventWatcher(Map<String, Object> clientProperties, Topic<String, NewsEvent> events) {
+    public EventWatcher(Map<String, Object> clientProperties, Topics topics) {
+        this.topics = topics;
         Map<String, Object> props = new LinkedHashMap<>(clientProperties);
         props.keySet().retainAll(ConsumerConfig.configNames()); // Streams settings passed to all clients: not ours
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-watch-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer = new KafkaConsumer<>(props, events.keySerde().deserializer(), events.valueSerde().deserializer());
-        consumer.subscribe(List.of(events.name()));
+        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topics.events().name(), topics.eventArticles().name()));
     }
 
-    /** Waits until every article id is in a live event and no snapshot arrived for {@code quiet}. */
+    /** Waits until every article id is in a live event and no record arrived for {@code quiet}. */
     public boolean awaitArticles(Collection<String> articleIds, Duration quiet, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         Instant lastChange = Instant.now();
         while (Instant.now().isBefore(deadline)) {
             boolean changed = false;
-            for (ConsumerRecord<String, NewsEvent> record : consumer.poll(Duration.ofMillis(200))) {
-                if (record.value() == null) {
-                    live.remove(record.key());
-                } else {
-                    live.put(record.key(), record.value());
-                }
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                apply(record);
                 changed = true;
             }
             if (changed) {
@@ -61,14 +63,48 @@ public final class EventWatcher implements AutoCloseable {
         return false;
     }
 
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        if (record.topic().equals(topics.events().name())) {
+            keepLatest(live, record.key(), topics.events().valueSerde().deserializer().deserialize(record.topic(), record.value()));
+        } else {
+            keepLatest(members, record.key(),
+                    topics.eventArticles().valueSerde().deserializer().deserialize(record.topic(), record.value()));
+        }
+    }
+
+    private static <V> void keepLatest(Map<String, V> latest, String key, V value) {
+        if (value == null) {
+            latest.remove(key);
+        } else {
+            latest.put(key, value);
+        }
+    }
+
+    /** Articles whose event is live (not tombstoned). */
     public Set<String> placedArticleIds() {
-        return live.values().stream().flatMap(e -> e.getArticles().stream()).map(a -> a.getArticleId())
-                .collect(Collectors.toSet());
+        Set<String> placed = new java.util.HashSet<>();
+        members.forEach((articleId, member) -> {
+            if (live.containsKey(member.getEventId())) {
+                placed.add(articleId);
+            }
+        });
+        return placed;
     }
 
     /** Live events, latest snapshot each, in order of first appearance. */
     public List<NewsEvent> events() {
         return List.copyOf(live.values());
+    }
+
+    /** The article ids of each live event (all of them, not only those its snapshot lists), by event id. */
+    public Map<String, List<String>> articlesByEvent() {
+        Map<String, List<String>> byEvent = new TreeMap<>();
+        members.forEach((articleId, member) -> {
+            if (live.containsKey(member.getEventId())) {
+                byEvent.computeIfAbsent(member.getEventId(), id -> new java.util.ArrayList<>()).add(articleId);
+            }
+        });
+        return byEvent;
     }
 
     @Override

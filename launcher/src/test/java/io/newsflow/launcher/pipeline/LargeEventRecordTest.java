@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.launcher.broker.EmbeddedKafka;
+import io.newsflow.schemas.CountryTag;
 import io.newsflow.schemas.EventArticle;
 import io.newsflow.schemas.NewsEvent;
+import io.newsflow.schemas.OfficialTag;
 import io.newsflow.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A snapshot of an event with many thousands of reports is larger than Kafka's default 1 MB record: the events
- * topic as the pipeline creates it and enrich's producer settings must carry it, and a consumer with default
- * settings (the sink's) must read it, on a real broker.
+ * The largest snapshot the bound allows (README, "Bounded snapshots": every list full, every text at its cut) travels
+ * through the events topic as the pipeline creates it, with enrich's producer settings, to a consumer with
+ * default settings (the sink's), on a real broker.
  */
 class LargeEventRecordTest {
 
@@ -36,11 +38,11 @@ class LargeEventRecordTest {
     Path dir;
 
     @Test
-    void aSnapshotOfTenThousandReportsTravelsThroughTheEventsTopic() throws Exception {
+    void theLargestBoundedSnapshotTravelsThroughTheEventsTopic() throws Exception {
         Topics topics = new Topics("large-", null);
-        NewsEvent big = eventWithArticles(10_000);
+        NewsEvent big = largestSnapshot();
         byte[] encoded = topics.events().valueSerde().serializer().serialize(topics.events().name(), big);
-        assertThat(encoded.length).isBetween(2 * 1024 * 1024, Topics.MAX_EVENT_RECORD_BYTES);
+        assertThat(encoded.length).isBetween(300 * 1024, Topics.MAX_EVENT_RECORD_BYTES);
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
             TopicSetup.ensure(kafka.bootstrapServers(), topics, 1, Duration.ofDays(1));
@@ -83,33 +85,52 @@ class LargeEventRecordTest {
         return settings;
     }
 
-    private static NewsEvent eventWithArticles(int count) {
-        List<EventArticle> articles = new ArrayList<>(count);
+    /** 50 articles, 50 countries, 50 officials, 100 absorbed ids, every text at its cut (EventSnapshots). */
+    private static NewsEvent largestSnapshot() {
         Instant start = Instant.parse("2026-06-01T08:00:00Z");
-        for (int i = 0; i < count; i++) {
+        List<String> evidence = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            evidence.add(("k" + i).repeat(50));
+        }
+        List<EventArticle> articles = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
             articles.add(EventArticle.newBuilder()
-                    .setArticleId("article-" + i + "-4f1c2a9e")
-                    .setSource("outlet-" + (i % 200) + ".example")
-                    .setUrl("https://outlet-" + (i % 200) + ".example/2026/06/01/talks-on-the-peninsula-" + i)
-                    .setTitle("Report " + i + " on the talks between the foreign ministers in Seoul")
+                    .setArticleId("file:" + "%064x".formatted(i))
+                    .setSource("s".repeat(500))
+                    .setUrl("https://" + "u".repeat(2040))
+                    .setTitle("t".repeat(500))
                     .setPublishedAt(start.plusSeconds(i))
                     .setScore(0.8)
-                    .setSharedOfficials(List.of("kim hong kyun", "wang yi"))
-                    .setSharedCountries(List.of("KR", "CN"))
+                    .setSharedOfficials(evidence)
+                    .setSharedCountries(evidence)
+                    .setTimeGapHours(1.5)
+                    .setCopyOf("file:" + "%064x".formatted(0))
                     .build());
         }
+        List<CountryTag> countries = new ArrayList<>();
+        List<OfficialTag> officials = new ArrayList<>();
+        List<String> absorbed = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            if (i < 50) {
+                countries.add(CountryTag.newBuilder().setCode("C" + i).setName("c".repeat(200)).setMentions(i).build());
+                officials.add(OfficialTag.newBuilder().setName("n".repeat(200)).setKey("k".repeat(100))
+                        .setRole("r".repeat(200)).setRoleAsWritten("w".repeat(200)).setCountry("KR").setMentions(i).build());
+            }
+            absorbed.add("ev-" + "%016x".formatted(i));
+        }
         return NewsEvent.newBuilder()
-                .setEventId("event-large")
-                .setVersion(count)
+                .setEventId("ev-0123456789abcdef")
+                .setVersion(20_000)
                 .setFirstSeenAt(start)
-                .setLastUpdatedAt(start.plusSeconds(count))
-                .setTitle("Foreign ministers meet in Seoul")
-                .setSummary("A long-running story")
+                .setLastUpdatedAt(start.plusSeconds(20_000))
+                .setTitle("t".repeat(500))
+                .setSummary("s".repeat(500))
                 .setArticles(articles)
-                .setIndependentSources(count)
-                .setCountries(List.of())
-                .setOfficials(List.of())
-                .setAbsorbedEventIds(List.of())
+                .setIndependentSources(20_000)
+                .setArticleCount(20_000)
+                .setCountries(countries)
+                .setOfficials(officials)
+                .setAbsorbedEventIds(absorbed)
                 .build();
     }
 }

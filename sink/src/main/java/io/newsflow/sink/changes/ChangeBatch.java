@@ -1,5 +1,6 @@
 package io.newsflow.sink.changes;
 
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.sink.json.SnapshotJson;
 import java.util.ArrayList;
@@ -21,8 +22,12 @@ import org.apache.kafka.common.TopicPartition;
 public final class ChangeBatch {
 
     private final Map<String, Fold> folds = new LinkedHashMap<>();
-    /** Decoded records in arrival order: a NewsEvent, or the eventId (String) of a tombstone. */
+    /** Decoded events records in arrival order: a NewsEvent, or the eventId (String) of a tombstone. */
     private final List<Object> decoded = new ArrayList<>();
+    /** The latest event-articles record of each article, in arrival order of the articles. */
+    private final Map<String, MemberChange> members = new LinkedHashMap<>();
+    /** Lines of the event-articles records in arrival order (made as they come: only files need them, and few). */
+    private final List<MemberChange> memberRecords = new ArrayList<>();
     private final List<Rejection> undecodable = new ArrayList<>();
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private int records;
@@ -46,6 +51,15 @@ public final class ChangeBatch {
         fold.snapshot = null;
         fold.snapshotOrigin = null;
         decoded.add(eventId);
+    }
+
+    /** An event-articles record: the article's event, or (null) the tombstone of its membership. */
+    public void addMember(RecordOrigin origin, String articleId, EventMember member) {
+        count(origin);
+        MemberChange change = new MemberChange(articleId, member, origin);
+        members.remove(articleId); // the latest comes last
+        members.put(articleId, change);
+        memberRecords.add(change);
     }
 
     public void addUndecodable(RecordOrigin origin, String errorClass, String reason) {
@@ -74,7 +88,21 @@ public final class ChangeBatch {
         return changes;
     }
 
-    /** One JSON line per decoded record, in arrival order (made on demand: only files need them). */
+    /** The latest event-articles record of each article in the batch. */
+    public List<MemberChange> memberChanges() {
+        return List.copyOf(members.values());
+    }
+
+    /** One JSON line per decoded event-articles record, in arrival order. */
+    public List<String> memberLines() {
+        List<String> lines = new ArrayList<>(memberRecords.size());
+        for (MemberChange change : memberRecords) {
+            lines.add(change.deletes() ? SnapshotJson.memberTombstone(change.articleId()) : SnapshotJson.of(change.member()));
+        }
+        return lines;
+    }
+
+    /** One JSON line per decoded events record, in arrival order (made on demand: only files need them). */
     public List<String> lines() {
         List<String> lines = new ArrayList<>(decoded.size());
         for (Object record : decoded) {

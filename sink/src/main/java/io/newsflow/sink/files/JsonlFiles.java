@@ -39,6 +39,8 @@ public final class JsonlFiles implements AutoCloseable {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path dir;
+    /** Start of the file names, e.g. "events" for events-20260601T093000Z-000001.jsonl. */
+    private final String prefix;
     private final long rotateBytes;
     private final Duration rotateAfter;
     private final Clock clock;
@@ -50,7 +52,13 @@ public final class JsonlFiles implements AutoCloseable {
     private Instant openedAt;
 
     public JsonlFiles(Path dir, long rotateBytes, Duration rotateAfter, Clock clock) throws IOException {
+        this(dir, "events", rotateBytes, rotateAfter, clock);
+    }
+
+    /** Files named {@code <prefix>-<time>-<sequence>.jsonl}; one instance per folder (it recovers the folder's leftovers). */
+    public JsonlFiles(Path dir, String prefix, long rotateBytes, Duration rotateAfter, Clock clock) throws IOException {
         this.dir = dir;
+        this.prefix = prefix;
         this.rotateBytes = rotateBytes;
         this.rotateAfter = rotateAfter;
         this.clock = clock;
@@ -111,7 +119,7 @@ public final class JsonlFiles implements AutoCloseable {
 
     private String nextBaseName() {
         while (true) {
-            String base = "events-" + FILE_TIME.format(clock.instant()) + "-" + String.format("%06d", ++sequence);
+            String base = prefix + "-" + FILE_TIME.format(clock.instant()) + "-" + String.format("%06d", ++sequence);
             if (!Files.exists(dir.resolve(base + SUFFIX)) && !Files.exists(dir.resolve(base + IN_PROGRESS_SUFFIX))) {
                 return base;
             }

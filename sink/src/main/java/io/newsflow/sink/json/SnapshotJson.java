@@ -2,6 +2,7 @@ package io.newsflow.sink.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -43,15 +44,35 @@ public final class SnapshotJson {
         return out.toString();
     }
 
+    /** An event-articles record, with EventMember's Avro field names. */
+    public static String of(EventMember member) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            writeRecord(json, member);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON of article " + member.getArticleId(), e);
+        }
+        return out.toString();
+    }
+
+    /** The tombstone of an article's membership: {@code {"articleId":"...","tombstone":true}}. */
+    public static String memberTombstone(String articleId) {
+        return tombstone("articleId", articleId);
+    }
+
     public static String tombstone(String eventId) {
+        return tombstone("eventId", eventId);
+    }
+
+    private static String tombstone(String keyField, String key) {
         StringWriter out = new StringWriter(64);
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
-            json.writeStringField("eventId", eventId);
+            json.writeStringField(keyField, key);
             json.writeBooleanField("tombstone", true);
             json.writeEndObject();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write JSON of tombstone " + eventId, e);
+            throw new UncheckedIOException("cannot write JSON of tombstone " + key, e);
         }
         return out.toString();
     }

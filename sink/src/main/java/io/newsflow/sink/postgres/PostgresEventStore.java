@@ -1,10 +1,11 @@
 package io.newsflow.sink.postgres;
 
 import io.newsflow.schemas.CountryTag;
-import io.newsflow.schemas.EventArticle;
+import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.OfficialTag;
 import io.newsflow.sink.changes.EventChange;
+import io.newsflow.sink.changes.MemberChange;
 import io.newsflow.sink.changes.Rejection;
 import io.newsflow.sink.json.SnapshotJson;
 import java.sql.Array;
@@ -116,23 +117,12 @@ public final class PostgresEventStore implements AutoCloseable {
             ON CONFLICT (event_id) DO NOTHING
             RETURNING event_id""".formatted(EVENT_ROWS);
 
-    private static final String DELETE_ARTICLES =
-            "DELETE FROM event_articles c USING unnest(?::varchar[]) AS d(event_id) WHERE c.event_id = d.event_id";
     private static final String DELETE_COUNTRIES =
             "DELETE FROM event_countries c USING unnest(?::varchar[]) AS d(event_id) WHERE c.event_id = d.event_id";
     private static final String DELETE_OFFICIALS =
             "DELETE FROM event_officials c USING unnest(?::varchar[]) AS d(event_id) WHERE c.event_id = d.event_id";
 
     // A new event has no child rows yet (they are deleted with their event, in the same transaction): plain inserts.
-    private static final String INSERT_ARTICLES = """
-            INSERT INTO event_articles (event_id, position, article_id, source, url, title, published_at, score,
-                                        copy_of)
-            SELECT a.event_id, a.position, a.article_id, a.source, a.url, a.title,
-                   'epoch'::timestamptz + a.published_ms * interval '1 millisecond', a.score, a.copy_of
-            FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                        ?::bigint[], ?::float8[], ?::varchar[])
-                 AS a(event_id, position, article_id, source, url, title, published_ms, score, copy_of)""";
-
     private static final String INSERT_COUNTRIES = """
             INSERT INTO event_countries (event_id, position, code, name, mentions, in_title_or_lead)
             SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::int[], ?::boolean[])""";
@@ -147,26 +137,6 @@ public final class PostgresEventStore implements AutoCloseable {
     // one before (an event grows by an article at a time), so a row equal to the stored one is skipped (a read, no
     // row lock), others are upserted, and rows past the new snapshot's end are trimmed. Deleting and reinserting
     // every row cost a heap tuple and two or three index entries per unchanged row.
-    private static final String UPSERT_ARTICLES = """
-            INSERT INTO event_articles AS c (event_id, position, article_id, source, url, title, published_at, score,
-                                             copy_of)
-            SELECT a.event_id, a.position, a.article_id, a.source, a.url, a.title,
-                   'epoch'::timestamptz + a.published_ms * interval '1 millisecond', a.score, a.copy_of
-            FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                        ?::bigint[], ?::float8[], ?::varchar[])
-                 AS a(event_id, position, article_id, source, url, title, published_ms, score, copy_of)
-            WHERE NOT EXISTS (SELECT 1 FROM event_articles o WHERE o.event_id = a.event_id AND o.position = a.position
-                AND (o.article_id, o.source, o.url, o.title, o.published_at, o.score, o.copy_of)
-                    IS NOT DISTINCT FROM (a.article_id, a.source, a.url, a.title,
-                        'epoch'::timestamptz + a.published_ms * interval '1 millisecond', a.score, a.copy_of))
-            ON CONFLICT (event_id, position) DO UPDATE SET
-                article_id = EXCLUDED.article_id, source = EXCLUDED.source, url = EXCLUDED.url,
-                title = EXCLUDED.title, published_at = EXCLUDED.published_at, score = EXCLUDED.score,
-                copy_of = EXCLUDED.copy_of
-            WHERE (c.article_id, c.source, c.url, c.title, c.published_at, c.score, c.copy_of)
-                  IS DISTINCT FROM (EXCLUDED.article_id, EXCLUDED.source, EXCLUDED.url, EXCLUDED.title,
-                                    EXCLUDED.published_at, EXCLUDED.score, EXCLUDED.copy_of)""";
-
     private static final String UPSERT_COUNTRIES = """
             INSERT INTO event_countries AS c (event_id, position, code, name, mentions, in_title_or_lead)
             SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::int[], ?::boolean[])
@@ -200,6 +170,23 @@ public final class PostgresEventStore implements AutoCloseable {
     private static final String TRIM_CHILDREN = """
             DELETE FROM %s c USING unnest(?::varchar[], ?::int[]) AS d(event_id, row_count)
             WHERE c.event_id = d.event_id AND c.position >= d.row_count""";
+
+    // An article's records all come through one partition, hence one writer, in order: the latest simply wins.
+    private static final String UPSERT_MEMBERS = """
+            INSERT INTO event_articles AS c (article_id, event_id, event_version, source, url, title, published_at,
+                                             score, copy_of, written_at)
+            SELECT a.article_id, a.event_id, a.event_version, a.source, a.url, a.title,
+                   'epoch'::timestamptz + a.published_ms * interval '1 millisecond', a.score, a.copy_of, now()
+            FROM unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[],
+                        ?::bigint[], ?::float8[], ?::varchar[])
+                 AS a(article_id, event_id, event_version, source, url, title, published_ms, score, copy_of)
+            ON CONFLICT (article_id) DO UPDATE SET
+                event_id = EXCLUDED.event_id, event_version = EXCLUDED.event_version, source = EXCLUDED.source,
+                url = EXCLUDED.url, title = EXCLUDED.title, published_at = EXCLUDED.published_at,
+                score = EXCLUDED.score, copy_of = EXCLUDED.copy_of, written_at = EXCLUDED.written_at""";
+
+    private static final String DELETE_MEMBERS =
+            "DELETE FROM event_articles c USING unnest(?::varchar[]) AS d(article_id) WHERE c.article_id = d.article_id";
 
     private static final String STORE_OFFSETS = """
             INSERT INTO sink_offsets (topic, partition, next_offset, updated_at)
@@ -265,15 +252,15 @@ public final class PostgresEventStore implements AutoCloseable {
      * @param nextOffsets the offset to read next per partition once this batch is in
      * @param rejections  called with the changes the database refused for their content, before the commit
      */
-    public WriteResult write(List<EventChange> changes, Map<TopicPartition, Long> nextOffsets,
-                             RejectionSink rejections) throws Exception {
+    public WriteResult write(List<EventChange> changes, List<MemberChange> members,
+                             Map<TopicPartition, Long> nextOffsets, RejectionSink rejections) throws Exception {
         try {
             Connection c = connection();
             Applied applied;
             List<String> ids = lockedIds(changes);
             lockEventIds(c, ids);
             try {
-                applied = apply(c, changes);
+                applied = apply(c, changes, members);
             } catch (SQLException e) {
                 if (!DatabaseErrors.isContentRejection(e)) {
                     throw e;
@@ -282,7 +269,7 @@ public final class PostgresEventStore implements AutoCloseable {
                 lockEventIds(c, ids);
                 log.info("The database refused part of a batch of {} changes ({}); writing them one by one",
                         changes.size(), e.getMessage());
-                applied = applyOneByOne(c, changes);
+                applied = applyOneByOne(c, changes, members);
             }
             storeOffsets(c, nextOffsets);
             rejections.accept(applied.rejected);
@@ -294,12 +281,13 @@ public final class PostgresEventStore implements AutoCloseable {
         }
     }
 
-    private Applied applyOneByOne(Connection c, List<EventChange> changes) throws SQLException {
+    private Applied applyOneByOne(Connection c, List<EventChange> changes, List<MemberChange> members)
+            throws SQLException {
         Applied total = new Applied();
         for (EventChange change : changes) {
             Savepoint savepoint = c.setSavepoint();
             try {
-                Applied one = apply(c, List.of(change));
+                Applied one = apply(c, List.of(change), List.of());
                 c.releaseSavepoint(savepoint);
                 total.written += one.written;
                 total.stale += one.stale;
@@ -318,10 +306,28 @@ public final class PostgresEventStore implements AutoCloseable {
                 total.rejected.add(new Rejection(change.origin(), "sqlstate-" + state, reason));
             }
         }
+        for (MemberChange member : members) {
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                apply(c, List.of(), List.of(member));
+                c.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                String state = DatabaseErrors.contentState(e);
+                if (state == null) {
+                    throw e;
+                }
+                c.rollback(savepoint);
+                String what = "article " + member.articleId() + (member.deletes() ? " (tombstone)"
+                        : " in event " + member.member().getEventId());
+                log.warn("Dead-lettering {} from {}: {}", what, member.origin(), e.getMessage());
+                total.rejected.add(new Rejection(member.origin(), "sqlstate-" + state,
+                        "PostgreSQL refused " + what + ": " + e.getMessage()));
+            }
+        }
         return total;
     }
 
-    private Applied apply(Connection c, List<EventChange> changes) throws SQLException {
+    private Applied apply(Connection c, List<EventChange> changes, List<MemberChange> members) throws SQLException {
         Applied applied = new Applied();
         List<String> tombstoned = new ArrayList<>();
         Map<String, String> survivorOfAbsorbed = new LinkedHashMap<>();
@@ -357,6 +363,7 @@ public final class PostgresEventStore implements AutoCloseable {
             insertChildren(c, snapshotsOf(snapshots, inserted));
             updateChildren(c, snapshotsOf(snapshots, updated));
         }
+        writeMembers(c, members);
         return applied;
     }
 
@@ -371,7 +378,8 @@ public final class PostgresEventStore implements AutoCloseable {
     }
 
     private void deleteChildren(Connection c, Array eventIds) throws SQLException {
-        for (String sql : List.of(DELETE_ARTICLES, DELETE_COUNTRIES, DELETE_OFFICIALS)) {
+        // event_articles rows are not the event's to delete: they follow the event-articles topic (see V3)
+        for (String sql : List.of(DELETE_COUNTRIES, DELETE_OFFICIALS)) {
             try (PreparedStatement delete = c.prepareStatement(sql)) {
                 delete.setArray(1, eventIds);
                 delete.executeUpdate();
@@ -449,7 +457,8 @@ public final class PostgresEventStore implements AutoCloseable {
             titles[i] = event.getTitle();
             summaries[i] = event.getSummary();
             independentSources[i] = event.getIndependentSources();
-            articleCounts[i] = event.getArticles().size();
+            // 0 in snapshots of schema version 1, which list every member
+            articleCounts[i] = event.getArticleCount() > 0 ? event.getArticleCount() : event.getArticles().size();
             jsons[i] = json.computeIfAbsent(ids[i], id -> SnapshotJson.of(event));
         }
         try (PreparedStatement upsert = c.prepareStatement(sql)) {
@@ -478,7 +487,6 @@ public final class PostgresEventStore implements AutoCloseable {
 
     private void insertChildren(Connection c, List<NewsEvent> events) throws SQLException {
         if (!events.isEmpty()) {
-            writeArticles(c, INSERT_ARTICLES, events);
             writeCountries(c, INSERT_COUNTRIES, events);
             writeOfficials(c, INSERT_OFFICIALS, events);
         }
@@ -488,11 +496,9 @@ public final class PostgresEventStore implements AutoCloseable {
         if (events.isEmpty()) {
             return;
         }
-        writeArticles(c, UPSERT_ARTICLES, events);
         writeCountries(c, UPSERT_COUNTRIES, events);
         writeOfficials(c, UPSERT_OFFICIALS, events);
         Array ids = c.createArrayOf("varchar", events.stream().map(NewsEvent::getEventId).toArray(String[]::new));
-        trim(c, "event_articles", ids, events.stream().map(e -> e.getArticles().size()));
         trim(c, "event_countries", ids, events.stream().map(e -> e.getCountries().size()));
         trim(c, "event_officials", ids, events.stream().map(e -> e.getOfficials().size()));
     }
@@ -505,46 +511,53 @@ public final class PostgresEventStore implements AutoCloseable {
         }
     }
 
-    private void writeArticles(Connection c, String sql, List<NewsEvent> events) throws SQLException {
-        List<String> eventIds = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        List<String> articleIds = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        List<String> urls = new ArrayList<>();
-        List<String> titles = new ArrayList<>();
-        List<Long> published = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
-        List<String> copyOf = new ArrayList<>();
-        for (NewsEvent event : events) {
-            int position = 0;
-            for (EventArticle article : event.getArticles()) {
-                eventIds.add(event.getEventId());
-                positions.add(position++);
-                articleIds.add(article.getArticleId());
-                sources.add(article.getSource());
-                urls.add(article.getUrl());
-                titles.add(article.getTitle());
-                Instant publishedAt = article.getPublishedAt();
-                published.add(publishedAt == null ? null : publishedAt.toEpochMilli());
-                scores.add(article.getScore());
-                copyOf.add(article.getCopyOf());
+    /** The articles' latest events (upserts) and the tombstoned ones (deletes). */
+    private void writeMembers(Connection c, List<MemberChange> members) throws SQLException {
+        List<MemberChange> upserts = members.stream().filter(m -> !m.deletes()).toList();
+        List<String> deletes = members.stream().filter(MemberChange::deletes).map(MemberChange::articleId).toList();
+        if (!deletes.isEmpty()) {
+            try (PreparedStatement delete = c.prepareStatement(DELETE_MEMBERS)) {
+                delete.setArray(1, c.createArrayOf("varchar", deletes.toArray(String[]::new)));
+                delete.executeUpdate();
             }
         }
-        if (eventIds.isEmpty()) {
+        if (upserts.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = c.prepareStatement(sql)) {
+        int n = upserts.size();
+        String[] articleIds = new String[n];
+        String[] eventIds = new String[n];
+        Long[] versions = new Long[n];
+        String[] sources = new String[n];
+        String[] urls = new String[n];
+        String[] titles = new String[n];
+        Long[] published = new Long[n];
+        Double[] scores = new Double[n];
+        String[] copyOf = new String[n];
+        for (int i = 0; i < n; i++) {
+            EventMember member = upserts.get(i).member();
+            articleIds[i] = upserts.get(i).articleId();
+            eventIds[i] = member.getEventId();
+            versions[i] = member.getEventVersion();
+            sources[i] = member.getSource();
+            urls[i] = member.getUrl();
+            titles[i] = member.getTitle();
+            published[i] = member.getPublishedAt() == null ? null : member.getPublishedAt().toEpochMilli();
+            scores[i] = member.getScore();
+            copyOf[i] = member.getCopyOf();
+        }
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT_MEMBERS)) {
             int p = 1;
-            insert.setArray(p++, c.createArrayOf("varchar", eventIds.toArray(String[]::new)));
-            insert.setArray(p++, c.createArrayOf("int4", positions.toArray(Integer[]::new)));
-            insert.setArray(p++, c.createArrayOf("varchar", articleIds.toArray(String[]::new)));
-            insert.setArray(p++, c.createArrayOf("varchar", sources.toArray(String[]::new)));
-            insert.setArray(p++, c.createArrayOf("varchar", urls.toArray(String[]::new)));
-            insert.setArray(p++, c.createArrayOf("varchar", titles.toArray(String[]::new)));
-            insert.setArray(p++, c.createArrayOf("int8", published.toArray(Long[]::new)));
-            insert.setArray(p++, c.createArrayOf("float8", scores.toArray(Double[]::new)));
-            insert.setArray(p, c.createArrayOf("varchar", copyOf.toArray(String[]::new)));
-            insert.executeUpdate();
+            upsert.setArray(p++, c.createArrayOf("varchar", articleIds));
+            upsert.setArray(p++, c.createArrayOf("varchar", eventIds));
+            upsert.setArray(p++, c.createArrayOf("int8", versions));
+            upsert.setArray(p++, c.createArrayOf("varchar", sources));
+            upsert.setArray(p++, c.createArrayOf("varchar", urls));
+            upsert.setArray(p++, c.createArrayOf("varchar", titles));
+            upsert.setArray(p++, c.createArrayOf("int8", published));
+            upsert.setArray(p++, c.createArrayOf("float8", scores));
+            upsert.setArray(p, c.createArrayOf("varchar", copyOf));
+            upsert.executeUpdate();
         }
     }
 
