@@ -6,11 +6,11 @@ import io.newsflow.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -82,7 +82,7 @@ public final class EventWatcher implements AutoCloseable {
 
     /** Articles whose event is live (not tombstoned). */
     public Set<String> placedArticleIds() {
-        Set<String> placed = new java.util.HashSet<>();
+        Set<String> placed = new HashSet<>();
         members.forEach((articleId, member) -> {
             if (live.containsKey(member.getEventId())) {
                 placed.add(articleId);
@@ -94,17 +94,6 @@ public final class EventWatcher implements AutoCloseable {
     /** Live events, latest snapshot each, in order of first appearance. */
     public List<NewsEvent> events() {
         return List.copyOf(live.values());
-    }
-
-    /** The article ids of each live event (all of them, not only those its snapshot lists), by event id. */
-    public Map<String, List<String>> articlesByEvent() {
-        Map<String, List<String>> byEvent = new TreeMap<>();
-        members.forEach((articleId, member) -> {
-            if (live.containsKey(member.getEventId())) {
-                byEvent.computeIfAbsent(member.getEventId(), id -> new java.util.ArrayList<>()).add(articleId);
-            }
-        });
-        return byEvent;
     }
 
     @Override

@@ -36,7 +36,9 @@ class TopicSetupTest {
     void eventsAreCompactedOnlyAndArticlesAreALog() {
         assertThat(TopicSetup.configs(topics.events(), topics, Duration.ofDays(90)))
                 .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("cleanup.policy", "compact",
-                        "max.message.bytes", "8388608"));
+                        "max.message.bytes", "1048576"));
+        assertThat(TopicSetup.configs(topics.eventArticles(), topics, Duration.ofDays(90)))
+                .containsExactlyEntriesOf(java.util.Map.of("cleanup.policy", "compact"));
         assertThat(TopicSetup.configs(topics.rawArticles(), topics, Duration.ofDays(90)))
                 .containsExactlyEntriesOf(java.util.Map.of("cleanup.policy", "delete"));
     }
