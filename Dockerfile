@@ -53,7 +53,7 @@ WORKDIR /var/lib/newsflow
 COPY --from=build /out/service /app
 USER 10001:10001
 # NEWSFLOW_JAVA_OPTS: the heap is a share of the container's memory limit, the rest is for RocksDB (enrich),
-# metaspace, threads and buffers (README "Docker"); an OutOfMemoryError ends the process so that Docker
+# metaspace, threads and buffers (docs/operations.md "Docker"); an OutOfMemoryError ends the process so that Docker
 # restarts it rather than leaving it half alive.
 # LANG: the JVM writes stdout in the locale's charset; without a UTF-8 locale, the demo's "CN×12" prints "CN?12".
 ENV LANG=C.UTF-8 \

@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A complete consumer of Newsflow's {@code events} and {@code event-articles} topics (README, "Consuming events"):
+ * A complete consumer of Newsflow's {@code events} and {@code event-articles} topics (docs/consumers.md, "Consuming events"):
  * reads them from the start, committed records only, decodes the values with the schemas jar and keeps the live
  * events and every article's event ({@link LiveEvents}). The event-articles topic is named as Newsflow names it
  * beside the events topic: {@code <prefix>events} and {@code <prefix>event-articles}.

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * The live events as the {@code events} topic describes them, folded record by record in each partition's order
- * (README, "Consuming events"), and every article's event as the {@code event-articles} topic describes it (a
+ * (docs/consumers.md, "Consuming events"), and every article's event as the {@code event-articles} topic describes it (a
  * snapshot lists at most 50 of an event's articles; that topic has them all). The rules rest only on the key, {@code version}, {@code absorbedEventIds} and
  * tombstones, so fields added to {@code NewsEvent} later (a change kind, lineage) ride along in the snapshots
  * without changing them: a snapshot of a kind this code does not know is still the event's latest state.

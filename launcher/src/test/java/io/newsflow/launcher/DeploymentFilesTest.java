@@ -163,10 +163,10 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void readmeDocumentsEverySetting() throws Exception {
-        String readme = Files.readString(ROOT.resolve("README.md"));
+    void theConfigurationGuideDocumentsEverySetting() throws Exception {
+        String guide = Files.readString(ROOT.resolve("docs/configuration.md"));
         for (Setting setting : Setting.values()) {
-            assertThat(readme).as("README's configuration table").contains("| `" + setting.name() + "` |");
+            assertThat(guide).as("docs/configuration.md's table").contains("| `" + setting.name() + "` |");
         }
     }
 

@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.Metrics;
 import io.newsflow.schemas.DeadLetter;
 
 /**
- * The meters every stage shares, named in one place so ingest, enrich and sink count alike (README
- * "Metrics" lists them). They go to Micrometer's global registry, which the launcher scrapes.
+ * The meters every stage shares, named in one place so ingest, enrich and sink count alike (docs/operations.md,
+ * "Metrics", lists them). They go to Micrometer's global registry, which the launcher scrapes.
  */
 public final class PipelineMeters {
 

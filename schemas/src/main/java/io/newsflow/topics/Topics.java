@@ -55,7 +55,7 @@ public final class Topics {
     private final Topic<String, SourceHealth> sourceHealth;
     private final Topic<String, SeenItem> seenItems;
 
-    /** How record values are framed on the topics (README, "Wire format"). */
+    /** How record values are framed on the topics (docs/consumers.md, "Wire format"). */
     public enum Framing {
         /** Avro single-object encoding: a schema fingerprint, then the body. */
         SINGLE_OBJECT,

@@ -10,7 +10,7 @@ import org.apache.avro.Schema;
 /**
  * Every released version of Newsflow's record schemas, bundled in this jar as
  * {@code io/newsflow/schemas/released/<Name>.v<k>.avsc} (k = 1, 2, ... with no gaps). A release copies
- * each changed schema there as its next version; nothing there is ever edited (README, "Schema evolution").
+ * each changed schema there as its next version; nothing there is ever edited (docs/consumers.md, "Schema evolution").
  * Readers use them to decode records that earlier releases wrote; the compatibility tests check the
  * current schemas against all of them.
  */

@@ -61,7 +61,7 @@ public final class SingleObjectFormat<T> implements WireFormat<T> {
             throw new MalformedRecordException("record of " + schema.getFullName() + " written with a schema this reader "
                     + "does not know (" + e.getMessage() + "): neither this build's, a released version, nor one "
                     + "registered in the schema registry (single-object readers look newer schemas up there; "
-                    + "README, \"Schema evolution\")", e);
+                    + "docs/consumers.md, \"Schema evolution\")", e);
         } catch (IOException | RuntimeException e) {
             // Avro reports some malformed bodies as unchecked errors of the JDK (an enum or union
             // index out of range is an ArrayIndexOutOfBoundsException): all of them are bad input.

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * The one stand-in of the test suite: a minimal schema registry speaking the calls of the
  * Confluent-compatible REST API that Newsflow uses (register, schema by id, a subject's versions), on 127.0.0.1. No registry server can be
- * installed on the build machines (see README, "Wire format"). Public for the other modules' tests (schemas'
+ * installed on the build machines (see docs/consumers.md, "Wire format"). Public for the other modules' tests (schemas'
  * test-jar).
  */
 public final class RegistryStandIn implements AutoCloseable {

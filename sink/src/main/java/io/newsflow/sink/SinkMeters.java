@@ -8,7 +8,7 @@ import io.newsflow.sink.postgres.PostgresEventStore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 
-/** The sink's own meters (README "Metrics"), in Micrometer's global registry. */
+/** The sink's own meters (docs/operations.md "Metrics"), in Micrometer's global registry. */
 final class SinkMeters {
 
     private final MeterRegistry registry = Metrics.globalRegistry;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The bound of a snapshot (NewsEvent's doc): whatever the event holds, its record stays under the topic's limit. */
 class EventSnapshotsTest {
 
-    /** The worst case README states: every list full and every text at its cut. */
+    /** The worst case docs/consumers.md states: every list full and every text at its cut. */
     private static final int WORST_CASE_BYTES = 512 * 1024;
 
     @Test

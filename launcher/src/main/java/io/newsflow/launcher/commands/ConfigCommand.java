@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         + "with --check, validate the settings (and the feeds file) without starting anything.")
 public final class ConfigCommand implements Callable<Integer> {
 
-    @Option(names = "--markdown", description = "Print the table as Markdown (README's configuration table).")
+    @Option(names = "--markdown", description = "Print the table as Markdown (docs/configuration.md's table).")
     boolean markdown;
 
     @Option(names = "--check", description = "Validate only: one line per problem on stdout, then `check problems=<n>`. "

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "schema", description = "Print the Avro schema (JSON) of a topic's values, NewsEvent by default: "
-        + "the contract of the events topic (README, \"Consuming events\").")
+        + "the contract of the events topic (docs/consumers.md, \"Consuming events\").")
 public final class SchemaCommand implements Callable<Integer> {
 
     /** Each record with the topic (after the prefix) whose values it is. */

@@ -14,8 +14,8 @@ import static io.newsflow.launcher.config.SettingType.wholeNumber;
 import io.newsflow.enrich.grouping.GroupingSettings;
 
 /**
- * Every environment variable Newsflow reads, with its default and meaning. README's configuration
- * table is this list ({@code newsflow config} prints it with the values in force). Each setting declares its
+ * Every environment variable Newsflow reads, with its default and meaning. The table of docs/configuration.md
+ * is this list ({@code newsflow config} prints it with the values in force). Each setting declares its
  * {@link SettingType}: values are checked against it at start ({@link SettingsCheck}).
  */
 public enum Setting {
@@ -24,13 +24,13 @@ public enum Setting {
     NEWSFLOW_TOPIC_PREFIX("", text(), "Prefix of every topic name, e.g. `prod.` gives `prod.raw-articles`."),
     NEWSFLOW_TOPIC_PARTITIONS("3", wholeNumber(1, 10_000), "Partitions of the topics `up` creates when they are missing."),
     NEWSFLOW_SCHEMA_REGISTRY_URL("", url("http", "https"), "Confluent-compatible schema registry (e.g. Apicurio `http://registry:8080/apis/ccompat/v7`). Empty: Avro single-object encoding, no registry."),
-    NEWSFLOW_WIRE_FORMAT("auto", oneOf("auto", "single-object", "confluent"), "How record values are framed on the topics: `single-object` (Avro single-object encoding: schema fingerprint, then the body), `confluent` (magic byte and the registry's schema id; needs NEWSFLOW_SCHEMA_REGISTRY_URL), or `auto`: `confluent` when a registry is set, else `single-object`. With `single-object` and a registry, writers register their schema there and readers look up the versions they do not bundle (README \"Schema evolution\")."),
+    NEWSFLOW_WIRE_FORMAT("auto", oneOf("auto", "single-object", "confluent"), "How record values are framed on the topics: `single-object` (Avro single-object encoding: schema fingerprint, then the body), `confluent` (magic byte and the registry's schema id; needs NEWSFLOW_SCHEMA_REGISTRY_URL), or `auto`: `confluent` when a registry is set, else `single-object`. With `single-object` and a registry, writers register their schema there and readers look up the versions they do not bundle (docs/consumers.md \"Schema evolution\")."),
     NEWSFLOW_SCHEMA_REGISTRY_USER("", text(), "User for the registry's HTTP basic authentication. Empty: no authentication."),
     NEWSFLOW_SCHEMA_REGISTRY_PASSWORD("", secretText(), "Password for the registry's basic authentication (never logged). NEWSFLOW_SCHEMA_REGISTRY_PASSWORD_FILE reads it from a file (Docker secrets)."),
     NEWSFLOW_SCHEMA_REGISTRY_TRUSTSTORE("", path(), "Trust store (PKCS12 or JKS file) of the certificates a `https` registry is checked against. Empty: the JVM's default trust store."),
     NEWSFLOW_SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD("", secretText(), "Password of that trust store (never logged). NEWSFLOW_SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD_FILE reads it from a file."),
     NEWSFLOW_SCHEMA_REGISTRY_TRUSTSTORE_TYPE("PKCS12", oneOf("PKCS12", "JKS"), "Type of that trust store: PKCS12 or JKS."),
-    NEWSFLOW_KAFKA_PROPERTIES_FILE("", path(), "Java properties file of Kafka client settings (e.g. `security.protocol`, `sasl.jaas.config`, `ssl.truststore.location`) given to every producer, consumer, admin client and Kafka Streams. Any setting also passes as a variable: `NEWSFLOW_KAFKA_<NAME>` gives `<name>` (lower case, `_` to `.`), e.g. `NEWSFLOW_KAFKA_SECURITY_PROTOCOL=SASL_SSL`, `NEWSFLOW_KAFKA_NUM_STANDBY_REPLICAS=1`; a variable wins over the file. Unknown names stop the service; settings Newsflow's guarantees rest on are ignored with a warning (README \"Secured Kafka\")."),
+    NEWSFLOW_KAFKA_PROPERTIES_FILE("", path(), "Java properties file of Kafka client settings (e.g. `security.protocol`, `sasl.jaas.config`, `ssl.truststore.location`) given to every producer, consumer, admin client and Kafka Streams. Any setting also passes as a variable: `NEWSFLOW_KAFKA_<NAME>` gives `<name>` (lower case, `_` to `.`), e.g. `NEWSFLOW_KAFKA_SECURITY_PROTOCOL=SASL_SSL`, `NEWSFLOW_KAFKA_NUM_STANDBY_REPLICAS=1`; a variable wins over the file. Unknown names stop the service; settings Newsflow's guarantees rest on are ignored with a warning (docs/configuration.md \"Secured Kafka\")."),
     NEWSFLOW_WORK_DIR("work", path(), "Embedded broker data and other local state."),
     NEWSFLOW_HTTP_BIND("127.0.0.1", text(), "Address the health and metrics endpoints listen on: `127.0.0.1` (this machine only) by default; `0.0.0.0` (every interface) in a container, where the Docker image sets it."),
     NEWSFLOW_HTTP_PORT("8080", port(-1), "Port of the health (`/health/live`, `/health/ready`) and Prometheus metrics (`/metrics`) endpoints; 0 picks a free port, -1 turns them off."),
@@ -40,7 +40,7 @@ public enum Setting {
     NEWSFLOW_DROP_MAX_BYTES("10485760", wholeNumber(1, Integer.MAX_VALUE), "Larger dropped files go to failed/ unread."),
     NEWSFLOW_DROP_DELETE_DONE("false", bool(), "Delete produced files instead of moving them to done/."),
     NEWSFLOW_DROP_MAX_DEAD_LETTERS("100", wholeNumber(0, Integer.MAX_VALUE), "Bad records (JSON Lines lines, feed items) of one dropped file that get a dead letter, a log line and a report line each; the rest are counted in one summary dead letter."),
-    NEWSFLOW_FEEDS_FILE("", path(), "Feeds file (YAML or JSON, see README \"Feeds\") polled by ingest. Empty: no feed reader."),
+    NEWSFLOW_FEEDS_FILE("", path(), "Feeds file (YAML or JSON, see docs/ingest.md \"Feeds\") polled by ingest. Empty: no feed reader."),
     NEWSFLOW_FEEDS_TRANSACTIONAL_ID("newsflow-feeds", text(), "Transactional id of the feed reader: a poll's articles and its seen-items are written in one transaction (exactly once). Unique per ingest instance; empty turns transactions off (at least once)."),
     NEWSFLOW_SEEN_ITEMS_RETENTION_DAYS("90", wholeNumber(1, 36_500), "Retention of the seen-items topic (compacted and time-limited, set when the topic is created): what ingest remembers of items gone from their feeds this long is forgotten; items still listed are rewritten before they expire."),
     NEWSFLOW_ENRICH_APP_ID("newsflow-enrich", text(), "Kafka Streams application id of enrich (consumer group, internal topic prefix)."),
@@ -61,7 +61,7 @@ public enum Setting {
     NEWSFLOW_LOG_FORMAT("text", oneOf("text", "json"), "`text` for people, `json` for one JSON object per log line with an ISO-8601 `@timestamp` and stack traces in `stack_trace` (the Docker images set json); any case."),
     NEWSFLOW_SHUTDOWN_TIMEOUT_MS("10000", millis(1_000, 10 * 60_000L), "On SIGTERM the stages stop (flush, commit, leave their groups) within this bound; what is not done by then is abandoned (files in processing/ are produced again at the next start, uncommitted records read again) and the process exits 1. Docker's stop grace period must be longer."),
     NEWSFLOW_LOG_LEVEL("INFO", oneOf("trace", "debug", "info", "warn", "error", "off"), "Level of Newsflow's own loggers (trace, debug, info, warn, error, off; any case)."),
-    NEWSFLOW_JAVA_OPTS("", text(), "Options of the JVM (e.g. `-Xmx1g`), read by the `./newsflow` script and the images' entry point, not by Newsflow itself. The images set `-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError` (README \"Docker\": memory).");
+    NEWSFLOW_JAVA_OPTS("", text(), "Options of the JVM (e.g. `-Xmx1g`), read by the `./newsflow` script and the images' entry point, not by Newsflow itself. The images set `-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError` (docs/operations.md \"Docker\": memory).");
 
     private final String defaultValue;
     private final SettingType type;

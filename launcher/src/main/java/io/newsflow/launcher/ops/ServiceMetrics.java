@@ -10,7 +10,7 @@ import java.util.Properties;
  * Newsflow's service-wide meters beside the JVM binders: build info. The stages register their own
  * meters (articles in and out, dead letters, drop files, open events, grouping latency, sink rows,
  * batches and lag) and bind Micrometer's Kafka client and Kafka Streams binders to their clients, in the
- * global registry that {@link OpsServer} scrapes; README "Metrics" lists them all.
+ * global registry that {@link OpsServer} scrapes; docs/operations.md "Metrics" lists them all.
  */
 public final class ServiceMetrics {
 

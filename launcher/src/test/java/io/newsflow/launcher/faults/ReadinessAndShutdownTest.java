@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Honest health and a bounded stop, on real processes: a broker and PostgreSQL of their own, and
  * {@code newsflow ingest|enrich|sink} as child JVMs serving {@code /health/ready} on ports of their own.
  *
- * <p>Bounds stated (README, Operations): ready answers 503 within {@link #NOT_READY_WITHIN} of the broker or the
+ * <p>Bounds stated (docs/operations.md, "Operations"): ready answers 503 within {@link #NOT_READY_WITHIN} of the broker or the
  * database going away (the Kafka check runs every 5 s with a 3 s timeout; the sink pings its database every 5 s);
  * 200 again within {@link #READY_AGAIN_WITHIN} of its return (the sink's retries back off up to 30 s); a SIGTERM
  * ends each service within NEWSFLOW_SHUTDOWN_TIMEOUT_MS (10 s by default) with exit code 0, broker and database down.
@@ -131,7 +131,7 @@ class ReadinessAndShutdownTest {
         }
     }
 
-    /** The figures README quotes (printed, not asserted: timing belongs to no test). */
+    /** The figures docs/operations.md quotes (printed, not asserted: timing belongs to no test). */
     private static void report(String what, long sinceNanos) {
         System.out.println("readiness: " + what + " in " + Duration.ofNanos(System.nanoTime() - sinceNanos).toMillis() + " ms");
     }

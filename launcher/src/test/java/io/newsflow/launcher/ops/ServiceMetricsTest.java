@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The three services as Docker runs them (`newsflow ingest|enrich|sink`, each a JVM of its own, against a
  * real broker and a real PostgreSQL): seed articles and one binary file are dropped, then each service's
- * {@code /metrics} is scraped until it shows the meters README "Metrics" promises for it.
+ * {@code /metrics} is scraped until it shows the meters docs/operations.md "Metrics" promises for it.
  */
 class ServiceMetricsTest {
 

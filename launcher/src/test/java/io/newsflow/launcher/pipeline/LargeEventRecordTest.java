@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The largest snapshot the bound allows (README, "Bounded snapshots": every list full, every text at its cut) travels
+ * The largest snapshot the bound allows (docs/consumers.md, "Bounded snapshots": every list full, every text at its cut) travels
  * through the events topic as the pipeline creates it, with enrich's producer settings, to a consumer with
  * default settings (the sink's), on a real broker.
  */
