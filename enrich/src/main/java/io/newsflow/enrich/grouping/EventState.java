@@ -18,18 +18,27 @@ import java.util.Set;
 /**
  * An open event as the grouping store keeps it: its members with their evidence, and the
  * aggregates that new articles are compared with (term centroid, names, days, tags).
- * Stored in a compact binary form (this class's {@link #toBytes()}): the store is read for every
+ * Stored in a compact binary form ({@link #store}: a head and pages of members): the store is read for every
  * candidate of every article, so the encoding is on the hot path.
  */
 public final class EventState {
 
     /**
-     * Format 3 keeps term weights as {@link TermVector} terms (hashes) instead of words; format 2
-     * added each member's features; format 1 states are read with features made up from the event's.
+     * Format 4 stores the members in pages of their own ({@link #store}); format 3 kept them inline and
+     * term weights as {@link TermVector} terms (hashes) instead of words; format 2 added each member's
+     * features; format 1 states are read with features made up from the event's.
      */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
+    private static final int FORMAT_INLINE_MEMBERS = 3;
     private static final int FORMAT_WITH_WORDS = 2;
     private static final int FORMAT_WITHOUT_FEATURES = 1;
+    /**
+     * Members per page. An event is stored as its head (aggregates, recent members' features) under its id and
+     * its members in pages under {@code <id>#<page>}: a new report rewrites the head and the last page only, so
+     * what a report costs the store and its changelog does not grow with the story.
+     */
+    static final int PAGE = 64;
+    private static final char PAGE_SEPARATOR = '#';
 
     final String eventId;
     long version;
@@ -64,10 +73,10 @@ public final class EventState {
      * joined and left.
      */
     final Set<String> changedMembers = new LinkedHashSet<>();
-    /** Not stored: the members as last encoded (see encodeMembers), their bytes and where each one's bytes end. */
-    private final List<Member> encodedRefs = new ArrayList<>();
-    private final Buffer encodedMembers = new Buffer(1024);
-    private int[] encodedEnds = new int[16];
+    /** Not stored: the members as the stored pages hold them (the same objects), to rewrite only pages that changed. */
+    private final List<Member> storedMembers = new ArrayList<>();
+    /** Read from a head: how many members its pages hold (they are read by {@link #load}, not by fromBytes). */
+    private int pagedMembers;
     int joinedCount;
     int leftCount;
 
@@ -208,8 +217,119 @@ public final class EventState {
         return n;
     }
 
-    byte[] toBytes() {
-        Buffer bytes = new Buffer(encodedMembers.size + 16384);
+    /** Where an event's records are kept: the events store (through the write plan); a null value deletes. */
+    interface Records {
+        byte[] get(String key);
+
+        void put(String key, byte[] value);
+    }
+
+    /** Whether a key of the events store is a page of an event's members, not an event's head. */
+    static boolean isPageKey(String key) {
+        return key.indexOf(PAGE_SEPARATOR) >= 0;
+    }
+
+    private static String pageKey(String eventId, int page) {
+        return eventId + PAGE_SEPARATOR + page;
+    }
+
+    private static int pages(int members) {
+        return (members + PAGE - 1) / PAGE;
+    }
+
+    /**
+     * Writes the event: the pages whose members changed since they were last written or read (members mostly
+     * join at the end: the last page), pages it no longer fills are deleted, then its head.
+     */
+    void store(Records records) {
+        int pages = pages(members.size());
+        for (int page = 0; page < pages; page++) {
+            if (!pageStored(page)) {
+                records.put(pageKey(eventId, page), pageBytes(page));
+            }
+        }
+        for (int page = pages; page < pages(storedMembers.size()); page++) {
+            records.put(pageKey(eventId, page), null);
+        }
+        storedMembers.clear();
+        storedMembers.addAll(members);
+        records.put(eventId, headBytes());
+    }
+
+    /** Deletes the event's head and its pages, as stored. */
+    void delete(Records records) {
+        for (int page = 0; page < pages(storedMembers.size()); page++) {
+            records.put(pageKey(eventId, page), null);
+        }
+        records.put(eventId, null);
+    }
+
+    /** The stored event with this id (its head and pages), or null. */
+    static EventState load(String eventId, Records records) {
+        byte[] head = records.get(eventId);
+        if (head == null) {
+            return null;
+        }
+        EventState event = fromBytes(head);
+        if (head[0] == FORMAT) {
+            for (int page = 0; page < pages(event.pagedMembers); page++) {
+                byte[] bytes = records.get(pageKey(eventId, page));
+                if (bytes == null) {
+                    throw new IllegalStateException("page " + page + " of event " + eventId + " is missing");
+                }
+                event.members.addAll(readPage(bytes));
+            }
+            event.storedMembers.addAll(event.members);
+        }
+        return event;
+    }
+
+    /** Whether the stored page holds the members the page holds now (the same objects, as many). */
+    private boolean pageStored(int page) {
+        int from = page * PAGE;
+        int end = Math.min(members.size(), from + PAGE);
+        if (end != Math.min(storedMembers.size(), from + PAGE)) {
+            return false;
+        }
+        for (int i = from; i < end; i++) {
+            if (members.get(i) != storedMembers.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private byte[] pageBytes(int page) {
+        Buffer bytes = new Buffer(PAGE * 256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            int end = Math.min(members.size(), (page + 1) * PAGE);
+            out.writeInt(end - page * PAGE);
+            for (int i = page * PAGE; i < end; i++) {
+                writeMember(out, members.get(i));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<Member> readPage(byte[] bytes) {
+        try {
+            ByteReader in = new ByteReader(bytes);
+            int n = in.readInt();
+            List<Member> page = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                page.add(readMember(in));
+            }
+            return page;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The head: the event without its members, which are in pages ({@link #store}). */
+    byte[] headBytes() {
+        Buffer bytes = new Buffer(16384);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
             out.writeUTF(eventId);
@@ -219,8 +339,6 @@ public final class EventState {
             writeString(out, title);
             writeString(out, summary);
             out.writeInt(members.size());
-            encodeMembers();
-            out.write(encodedMembers.data, 0, encodedMembers.size);
             writeWeights(out, centroid);
             writeCounts(out, names, days, countries.values(), officials.values());
             out.writeInt(indexedTerms.length);
@@ -241,30 +359,6 @@ public final class EventState {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    /**
-     * Brings {@link #encodedMembers} up to date with the members: those unchanged since the last encoding (the same
-     * objects at the same places, as after appends) keep their bytes, the rest are encoded anew. A big event is
-     * stored on every report it gains: encoding all its members each time made storing it cost O(members).
-     */
-    private void encodeMembers() throws IOException {
-        int same = 0;
-        int common = Math.min(encodedRefs.size(), members.size());
-        while (same < common && encodedRefs.get(same) == members.get(same)) {
-            same++;
-        }
-        encodedMembers.size = same == 0 ? 0 : encodedEnds[same - 1];
-        encodedRefs.subList(same, encodedRefs.size()).clear();
-        if (encodedEnds.length < members.size()) {
-            encodedEnds = Arrays.copyOf(encodedEnds, Math.max(members.size(), encodedEnds.length * 2));
-        }
-        DataOutputStream out = new DataOutputStream(encodedMembers);
-        for (int i = same; i < members.size(); i++) {
-            writeMember(out, members.get(i));
-            encodedEnds[i] = encodedMembers.size;
-            encodedRefs.add(members.get(i));
-        }
     }
 
     private static void writeMember(DataOutputStream out, Member m) throws IOException {
@@ -291,7 +385,7 @@ public final class EventState {
         try {
             ByteReader in = new ByteReader(data);
             int format = in.readByte();
-            if (format != FORMAT && format != FORMAT_WITH_WORDS && format != FORMAT_WITHOUT_FEATURES) {
+            if (format < FORMAT_WITHOUT_FEATURES || format > FORMAT) {
                 throw new IllegalStateException("unknown event state format " + format);
             }
             EventState s = new EventState(in.readUTF());
@@ -301,10 +395,14 @@ public final class EventState {
             s.title = in.readUTF();
             s.summary = in.readUTF();
             int members = in.readInt();
-            for (int i = 0; i < members; i++) {
-                s.members.add(readMember(in));
+            if (format == FORMAT) {
+                s.pagedMembers = members; // in pages of their own: see load
+            } else {
+                for (int i = 0; i < members; i++) {
+                    s.members.add(readMember(in));
+                }
             }
-            boolean words = format != FORMAT;
+            boolean words = format < FORMAT_INLINE_MEMBERS;
             s.centroid = readWeights(in, words);
             readCounts(in, s.names, s.days, s.countries, s.officials);
             if (!words) {
@@ -533,7 +631,7 @@ public final class EventState {
     }
 
     /**
-     * Where {@link #toBytes()} writes: a ByteArrayOutputStream without its lock. DataOutputStream
+     * Where {@link #headBytes()} and the pages are written: a ByteArrayOutputStream without its lock. DataOutputStream
      * writes an int or a float as four one-byte writes, and a state holds thousands of them.
      */
     private static final class Buffer extends OutputStream {

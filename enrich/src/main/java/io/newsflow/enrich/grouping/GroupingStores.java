@@ -83,6 +83,18 @@ public final class GroupingStores {
     private final MinHash minHash = MinHash.standard();
     /** The writes of the placement in progress, if one is planned ({@link #beginPlacement}). */
     private final WritePlan plan = new WritePlan();
+    /** The events store as events read and write their heads and pages: through the write plan. */
+    private final EventState.Records eventRecords = new EventState.Records() {
+        @Override
+        public byte[] get(String key) {
+            return plan.read(events, key);
+        }
+
+        @Override
+        public void put(String key, byte[] value) {
+            plan.write(events, key, value);
+        }
+    };
     /** {@link #lastPlaced} when the placement began, to go back to if it fails. */
     private long lastPlacedBefore;
 
@@ -192,12 +204,10 @@ public final class GroupingStores {
         if (cached != null) {
             return cached;
         }
-        byte[] bytes = plan.read(events, eventId);
-        if (bytes == null) {
-            return null;
+        EventState event = EventState.load(eventId, eventRecords);
+        if (event != null) {
+            decoded.put(eventId, event);
         }
-        EventState event = EventState.fromBytes(bytes);
-        decoded.put(eventId, event);
         return event;
     }
 
@@ -209,7 +219,7 @@ public final class GroupingStores {
     void putEvent(EventState event, long previousActivity, long[] previouslyIndexed) {
         CandidateIndex index = candidateIndex();
         decoded.put(event.eventId, event);
-        plan.write(events, event.eventId, event.toBytes());
+        event.store(eventRecords);
         // what the memory change needs, as it is now
         String eventId = event.eventId;
         long firstSeenAt = event.firstSeenAt;
@@ -227,8 +237,11 @@ public final class GroupingStores {
 
     /** Deletes the event; storedActivity is its last activity as stored (the expiry key). */
     void deleteEvent(String eventId, long storedActivity) {
+        EventState stored = event(eventId);
+        if (stored != null) {
+            stored.delete(eventRecords); // its head and its pages of members
+        }
         decoded.remove(eventId);
-        plan.write(events, eventId, null);
         plan.afterWrites(() -> {
             if (reach != null) {
                 expiry.remove(expiryKey(storedActivity, eventId));
@@ -354,7 +367,11 @@ public final class GroupingStores {
         TreeSet<String> expiring = new TreeSet<>();
         try (KeyValueIterator<String, byte[]> it = events.all()) {
             while (it.hasNext()) {
-                EventState event = EventState.fromBytes(it.next().value);
+                var entry = it.next();
+                if (EventState.isPageKey(entry.key)) {
+                    continue;
+                }
+                EventState event = EventState.fromBytes(entry.value); // the head: what the index needs
                 stored.add(new Indexed(event.eventId, event.firstSeenAt, event.indexedTerms));
                 reached.put(event);
                 expiring.add(expiryKey(event.lastUpdatedAt, event.eventId));

@@ -31,7 +31,7 @@ class EventStateTest {
         s.formerIndexKeys.add("talks");
         s.absorbedEventIds.add("ev-0");
 
-        EventState back = EventState.fromBytes(s.toBytes());
+        EventState back = roundTrip(s);
         assertThat(back.eventId).isEqualTo("ev-1");
         assertThat(back.version).isEqualTo(4);
         assertThat(back.members).isEqualTo(s.members);
@@ -56,7 +56,7 @@ class EventStateTest {
                 List.of(), null, null));
         s.centroid = TermVector.of(Map.of("zürich", 0.25, "plain", 0.5));
 
-        EventState back = EventState.fromBytes(s.toBytes());
+        EventState back = roundTrip(s);
         assertThat(back.title).isEqualTo(s.title);
         assertThat(back.summary).isEmpty();
         assertThat(back.members).isEqualTo(s.members);
@@ -86,7 +86,7 @@ class EventStateTest {
                 List.of(new EventState.CountryCount("KR", "South Korea", 1, false)), List.of(), "Lead two"));
         s.rebuild(300);
 
-        EventState back = EventState.fromBytes(s.toBytes());
+        EventState back = roundTrip(s);
         assertThat(back.features).isEqualTo(s.features);
         assertThat(back.centroid).isEqualTo(TermVector.of(Map.of("seoul", 1.25, "talks", 0.25)));
         assertThat(back.names).containsEntry("seoul", 2);
@@ -151,7 +151,7 @@ class EventStateTest {
 
         s.retireOldest(2);
         s.rebuild(300);
-        EventState back = EventState.fromBytes(s.toBytes());
+        EventState back = roundTrip(s);
         back.rebuild(300);
 
         assertThat(s.features).containsOnlyKeys("a3", "a4");
@@ -161,5 +161,96 @@ class EventStateTest {
         assertThat(back.days).containsEntry(19_000L, 3).containsEntry(19_001L, 2);
         assertThat(back.countries.get("IR").mentions()).isEqualTo(5);
         assertThat(back.members).hasSize(5);
+    }
+
+    /** The event stored into a map as the events store holds it, and loaded back. */
+    private static EventState roundTrip(EventState s) {
+        RecordingStore store = new RecordingStore();
+        s.store(store);
+        return EventState.load(s.eventId, store);
+    }
+
+    @Test
+    void membersAreStoredInPagesAndOnlyChangedPagesAreWritten() {
+        EventState s = new EventState("ev-p");
+        s.title = "Paged";
+        s.summary = "";
+        for (int i = 0; i < 3 * EventState.PAGE + 10; i++) {
+            s.members.add(member("a" + i, null));
+        }
+        RecordingStore store = new RecordingStore();
+        s.store(store);
+        assertThat(store.keys()).containsExactlyInAnyOrder("ev-p", "ev-p#0", "ev-p#1", "ev-p#2", "ev-p#3");
+        assertThat(EventState.isPageKey("ev-p#3")).isTrue();
+        assertThat(EventState.isPageKey("ev-p")).isFalse();
+
+        store.written.clear();
+        s.members.add(member("new", null));
+        s.store(store);
+        assertThat(store.written).as("a new member rewrites the head and the last page").containsExactly("ev-p#3", "ev-p");
+
+        EventState loaded = EventState.load("ev-p", store);
+        assertThat(loaded.members).isEqualTo(s.members);
+        store.written.clear();
+        loaded.store(store);
+        assertThat(store.written).as("a loaded event's pages are known stored").containsExactly("ev-p");
+
+        store.written.clear();
+        loaded.members.set(5, member("a5", "a0"));
+        loaded.members.subList(EventState.PAGE + 1, loaded.members.size()).clear();
+        loaded.store(store);
+        assertThat(store.written).containsExactly("ev-p#0", "ev-p#1", "ev-p#2", "ev-p#3", "ev-p");
+        assertThat(store.keys()).containsExactlyInAnyOrder("ev-p", "ev-p#0", "ev-p#1");
+        assertThat(EventState.load("ev-p", store).members).isEqualTo(loaded.members);
+
+        EventState.load("ev-p", store).delete(store);
+        assertThat(store.keys()).isEmpty();
+    }
+
+    @Test
+    void aStateWithItsMembersInlineIsReadAndStoredInPagesOnItsFirstWrite() {
+        EventState s = new EventState("ev-i");
+        s.title = "Inline";
+        s.summary = "";
+        for (int i = 0; i < EventState.PAGE + 1; i++) {
+            s.members.add(member("a" + i, null));
+        }
+        RecordingStore store = new RecordingStore();
+        store.put("ev-i", FormerEventStates.write(2, s, Map.of(), Map.of()));
+        EventState read = EventState.load("ev-i", store);
+        assertThat(read.members).isEqualTo(s.members);
+        store.written.clear();
+        read.store(store);
+        assertThat(store.written).containsExactly("ev-i#0", "ev-i#1", "ev-i");
+        assertThat(EventState.load("ev-i", store).members).isEqualTo(s.members);
+    }
+
+    private static EventState.Member member(String id, String copyOf) {
+        return new EventState.Member(id, "outlet", null, "Headline " + id, null, 10, 0.5, List.of(), List.of(), null, copyOf);
+    }
+
+    /** A map as the events store, recording the keys written (deletes included) in order. */
+    private static final class RecordingStore implements EventState.Records {
+        private final Map<String, byte[]> records = new java.util.TreeMap<>();
+        final List<String> written = new java.util.ArrayList<>();
+
+        @Override
+        public byte[] get(String key) {
+            return records.get(key);
+        }
+
+        @Override
+        public void put(String key, byte[] value) {
+            written.add(key);
+            if (value == null) {
+                records.remove(key);
+            } else {
+                records.put(key, value);
+            }
+        }
+
+        java.util.Set<String> keys() {
+            return records.keySet();
+        }
     }
 }
