@@ -38,27 +38,28 @@ final class ExampleTopics {
 
     /** The sink's membership: {@code SELECT article_id, event_id FROM event_articles}, by article id. */
     static Map<String, String> sinkMembership(String jdbcUrl) throws SQLException {
-        Map<String, String> membership = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT article_id, event_id FROM event_articles")) {
-            while (rows.next()) {
-                membership.put(rows.getString(1), rows.getString(2));
-            }
-        }
-        return membership;
+        return byFirstColumn(jdbcUrl, "SELECT article_id, event_id FROM event_articles", rows -> rows.getString(2));
     }
 
     /** The sink's view: {@code SELECT event_id, version FROM events}, by event id. */
     static Map<String, Long> sinkVersions(String jdbcUrl) throws SQLException {
-        Map<String, Long> versions = new TreeMap<>();
+        return byFirstColumn(jdbcUrl, "SELECT event_id, version FROM events", rows -> rows.getLong(2));
+    }
+
+    /** A column reader that may fail as JDBC does. */
+    private interface Column<V> {
+        V read(ResultSet rows) throws SQLException;
+    }
+
+    private static <V> Map<String, V> byFirstColumn(String jdbcUrl, String sql, Column<V> value) throws SQLException {
+        Map<String, V> rows = new TreeMap<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
              Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT event_id, version FROM events")) {
-            while (rows.next()) {
-                versions.put(rows.getString(1), rows.getLong(2));
+             ResultSet result = s.executeQuery(sql)) {
+            while (result.next()) {
+                rows.put(result.getString(1), value.read(result));
             }
         }
-        return versions;
+        return rows;
     }
 }

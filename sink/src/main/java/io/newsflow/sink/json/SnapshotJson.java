@@ -35,22 +35,20 @@ public final class SnapshotJson {
     }
 
     public static String of(NewsEvent snapshot) {
-        StringWriter out = new StringWriter(1024);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            writeRecord(json, snapshot);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write JSON of event " + snapshot.getEventId(), e);
-        }
-        return out.toString();
+        return json(snapshot, "event " + snapshot.getEventId());
     }
 
     /** An event-articles record, with EventMember's Avro field names. */
     public static String of(EventMember member) {
-        StringWriter out = new StringWriter(512);
+        return json(member, "article " + member.getArticleId());
+    }
+
+    private static String json(IndexedRecord record, String what) {
+        StringWriter out = new StringWriter(1024);
         try (JsonGenerator json = JSON.createGenerator(out)) {
-            writeRecord(json, member);
+            writeRecord(json, record);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write JSON of article " + member.getArticleId(), e);
+            throw new UncheckedIOException("cannot write JSON of " + what, e);
         }
         return out.toString();
     }
