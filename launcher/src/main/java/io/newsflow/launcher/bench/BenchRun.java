@@ -119,17 +119,20 @@ final class BenchRun {
             figures.groupingFingerprint = EventsTopic.fingerprint(groups);
             figures.openEvents = options.corpus() == null ? events.openAt(liveFrom, idle) : 0;
             figures.sinkRecords = events.records;
+            figures.sinkMemberRecords = events.memberRecords;
+            // the sink reads both topics: a record of either is one it writes
+            long sinkRecords = events.records + events.memberRecords;
             log("%,d of %,d measured articles placed, in %,d events; %,d events were open when the live stream began; "
-                    + "%,d event records on the topic", figures.placed, measuredIds.size(), figures.events,
-                    figures.openEvents, events.records);
+                    + "%,d event records and %,d event-articles records on the topics", figures.placed, measuredIds.size(),
+                    figures.events, figures.openEvents, events.records, events.memberRecords);
 
             SinkConfig sinkBase = settings.sink();
             SinkConfig postgres = sinkConfig(sinkBase, null, jdbcUrl, jdbcUser, jdbcPassword);
             SinkConfig jsonl = sinkConfig(sinkBase, work.resolve("events"), null, jdbcUser, jdbcPassword);
-            double[] pg = sink("PostgreSQL", postgres, client, topics, events.records, Map.of());
+            double[] pg = sink("PostgreSQL", postgres, client, topics, sinkRecords, Map.of());
             figures.sinkPostgresPerS = pg[0];
             figures.sinkPostgresCpuMsPerRecord = pg[1];
-            double[] files2 = sink("JSON Lines", jsonl, client, topics, events.records,
+            double[] files2 = sink("JSON Lines", jsonl, client, topics, sinkRecords,
                     Map.of("group.id", "bench-sink-files"));
             figures.sinkFilesPerS = files2[0];
             figures.sinkFilesCpuMsPerRecord = files2[1];
@@ -245,7 +248,7 @@ final class BenchRun {
             double seconds = seconds(start);
             double perS = (records - first) / seconds;
             double cpuMs = (ResourceProbe.processCpuNanos() - cpu) / 1e6 / records;
-            log("sink into %s: %,d event records, %,.0f/s", what, records, perS);
+            log("sink into %s: %,d records (events and event-articles), %,.0f/s", what, records, perS);
             return new double[] {perS, cpuMs};
         }
     }

@@ -30,11 +30,13 @@ final class EventsTopic {
     final Map<String, EventMember> members = new HashMap<>();
     /** Records on the events topic. */
     long records;
+    /** Records on the event-articles topic. */
+    long memberRecords;
 
     static EventsTopic read(Map<String, Object> kafka, Topics topics) {
         EventsTopic topic = new EventsTopic();
         topic.records = readToEnd(kafka, topics.events(), topic.live);
-        readToEnd(kafka, topics.eventArticles(), topic.members);
+        topic.memberRecords = readToEnd(kafka, topics.eventArticles(), topic.members);
         return topic;
     }
 
