@@ -29,8 +29,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Keys: {@code snap} (the last article the snapshot counts, its chunk count), {@code snap|N}
  * (chunk N: term, value, as-of triples), {@code slot|N} (log slot N: article number, event time,
- * half-life and terms). Stores of an earlier version hold a key per word, or log records by
- * article number ({@code log|S}, S zero-padded); they are read once, written as a snapshot and deleted.
+ * half-life and terms).
  */
 final class DocumentFrequencies {
 
@@ -40,11 +39,9 @@ final class DocumentFrequencies {
     private static final long DOCUMENT_COUNT_TERM = TermVector.termOf(DOCUMENT_COUNT);
     private static final String SNAPSHOT = "snap";
     private static final String CHUNK = "snap|";
-    private static final String LOG = "log|";
     private static final String SLOT = "slot|";
-    /** Ends of the key ranges that hold the log slots and an earlier version's log: '}' follows '|'. */
+    /** End of the key range that holds the log slots: '}' follows '|'. */
     private static final String SLOT_END = "slot}";
-    private static final String LOG_END = "log}";
     private static final int CHUNK_TERMS = 4096;
 
     private final KeyValueStore<String, byte[]> store;
@@ -241,7 +238,7 @@ final class DocumentFrequencies {
         return chunks;
     }
 
-    /** The snapshot, then the log after it, replayed; an earlier version's word keys, migrated. */
+    /** The snapshot, then the log after it, replayed. */
     private void loadTable() {
         FrequencyTable t = new FrequencyTable(1 << 16);
         byte[] header = store.get(SNAPSHOT);
@@ -254,7 +251,6 @@ final class DocumentFrequencies {
             }
         }
         counted = snapshotAt;
-        List<String> formerLog = replayFormerLog(t);
         // the slots after the snapshot, in the order they were counted; the others are stale
         List<ByteBuffer> log = new ArrayList<>();
         boolean misplaced = false;
@@ -275,33 +271,12 @@ final class DocumentFrequencies {
             replay(t, record);
         }
         table = t;
-        if (header == null) {
-            migrateWordKeys();
-        }
         // Records in the slots this slot count gives them leave the next articles, up to the next
         // snapshot, slots of their own; a log written with another slot count may not: a snapshot
         // now makes it stale.
-        if (!formerLog.isEmpty() || misplaced) {
+        if (misplaced) {
             writeSnapshot();
-            formerLog.forEach(store::delete);
         }
-    }
-
-    /** Replays the log records an earlier version kept by article number after the snapshot; returns all their keys. */
-    private List<String> replayFormerLog(FrequencyTable t) {
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> log = store.range(LOG, LOG_END)) {
-            while (log.hasNext()) {
-                KeyValue<String, byte[]> entry = log.next();
-                keys.add(entry.key);
-                long article = Long.parseLong(entry.key.substring(LOG.length()));
-                if (article > snapshotAt) {
-                    counted = article;
-                    replay(t, ByteBuffer.wrap(entry.value));
-                }
-            }
-        }
-        return keys;
     }
 
     private static void replay(FrequencyTable t, ByteBuffer b) {
@@ -312,29 +287,6 @@ final class DocumentFrequencies {
             terms[i] = b.getLong();
         }
         apply(t, terms, now, halfLifeMillis);
-    }
-
-    /**
-     * An earlier version kept a key per word (16 bytes: value, as of), and no snapshot. Read into
-     * the table once, written as the snapshot, and deleted. Word keys never contain '|', so none is mistaken for
-     * a snapshot or log key.
-     */
-    private void migrateWordKeys() {
-        List<String> words = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = store.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, byte[]> entry = all.next();
-                if (!entry.key.equals(SNAPSHOT) && entry.key.indexOf('|') < 0 && entry.value.length == 16) {
-                    ByteBuffer b = ByteBuffer.wrap(entry.value);
-                    table.put(TermVector.termOf(entry.key), b.getDouble(0), b.getLong(8));
-                    words.add(entry.key);
-                }
-            }
-        }
-        if (!words.isEmpty()) {
-            writeSnapshot();
-            words.forEach(store::delete);
-        }
     }
 
     private static byte[] logEntry(long article, long[] terms, long now, double halfLifeMillis) {
@@ -349,12 +301,6 @@ final class DocumentFrequencies {
     /** The log slot of the article's record. */
     private String slotKey(long article) {
         return SLOT + article % snapshotEvery;
-    }
-
-    /** How an earlier version keyed the log record of an article: zero-padded to 19 digits. */
-    static String formerLogKey(long article) {
-        String digits = Long.toString(article);
-        return LOG + "0".repeat(19 - digits.length()) + digits;
     }
 
     /** What counting replaced in the table, in order: a term's value and time, or that it was absent. */

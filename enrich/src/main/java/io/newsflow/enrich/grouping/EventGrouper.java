@@ -252,22 +252,6 @@ public final class EventGrouper {
     }
 
     /**
-     * Events stored before terms were hashes (state formats 1 and 2) were indexed under words:
-     * they are indexed anew by their terms, and stored in the current format. Returns how many.
-     */
-    public int reindexFormerEvents() {
-        int reindexed = 0;
-        for (String eventId : stores.eventsIndexedByAnEarlierFormat()) {
-            EventState event = stores.event(eventId);
-            if (event != null && !event.formerIndexKeys.isEmpty()) {
-                updates.store(event, event.lastUpdatedAt);
-                reindexed++;
-            }
-        }
-        return reindexed;
-    }
-
-    /**
      * Closes the events idle since before the cutoff (oldest first, at most limit): they leave the
      * candidate index and the events store, and each gets one more version, its CLOSED snapshot. Their
      * article records stay until the tombstone ({@link #expireClosed}), so that an article of a closed

@@ -69,10 +69,6 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
         this.stores = new GroupingStores(store(GroupingStores.EVENTS), store(GroupingStores.DOCUMENT_FREQUENCY),
                 store(GroupingStores.ARTICLES));
         this.grouper = new EventGrouper(settings, stores);
-        int reindexed = grouper.reindexFormerEvents();
-        if (reindexed > 0) {
-            LOG.info("Indexed {} events stored by an earlier version anew by their terms", reindexed);
-        }
         openEvents = Gauge.builder("newsflow.enrich.open.events", stores, GroupingStores::openEvents)
                 .description("Events open in this task's stores (closed after NEWSFLOW_EVENT_IDLE_HOURS without news)")
                 .tag("task", context.taskId().toString()).strongReference(true).register(metrics);

@@ -24,14 +24,10 @@ import java.util.Set;
 public final class EventState {
 
     /**
-     * Format 4 stores the members in pages of their own ({@link #store}); format 3 kept them inline and
-     * term weights as {@link TermVector} terms (hashes) instead of words; format 2 added each member's
-     * features; format 1 states are read with features made up from the event's.
+     * The version byte of a head (docs/enrich.md, "Internal state formats"). Format 4 is the one this build
+     * writes and reads: formats 1 to 3 were never released, so no store holds them.
      */
-    private static final int FORMAT = 4;
-    private static final int FORMAT_INLINE_MEMBERS = 3;
-    private static final int FORMAT_WITH_WORDS = 2;
-    private static final int FORMAT_WITHOUT_FEATURES = 1;
+    static final int FORMAT = 4;
     /**
      * Members per page. An event is stored as its head (aggregates, recent members' features) under its id and
      * its members in pages under {@code <id>#<page>}: a new report rewrites the head and the last page only, so
@@ -57,11 +53,6 @@ public final class EventState {
     final Map<String, OfficialCount> officials;
     /** The terms under which the event is in the candidate index, ascending. */
     long[] indexedTerms = new long[0];
-    /**
-     * Index keys of a state stored with words as terms (formats 1 and 2), which the event is still
-     * listed under until it is indexed anew by its terms; empty otherwise.
-     */
-    final List<String> formerIndexKeys = new ArrayList<>();
     final List<String> absorbedEventIds;
     /** The recent members' features, by article id: what {@link #rebuild} re-forms the aggregates from. */
     final Map<String, MemberFeatures> features;
@@ -271,16 +262,14 @@ public final class EventState {
             return null;
         }
         EventState event = fromBytes(head);
-        if (head[0] == FORMAT) {
-            for (int page = 0; page < pages(event.pagedMembers); page++) {
-                byte[] bytes = records.get(pageKey(eventId, page));
-                if (bytes == null) {
-                    throw new IllegalStateException("page " + page + " of event " + eventId + " is missing");
-                }
-                event.members.addAll(readPage(bytes));
+        for (int page = 0; page < pages(event.pagedMembers); page++) {
+            byte[] bytes = records.get(pageKey(eventId, page));
+            if (bytes == null) {
+                throw new IllegalStateException("page " + page + " of event " + eventId + " is missing");
             }
-            event.storedMembers.addAll(event.members);
+            event.members.addAll(readPage(bytes));
         }
+        event.storedMembers.addAll(event.members);
         return event;
     }
 
@@ -345,7 +334,6 @@ public final class EventState {
             for (long term : indexedTerms) {
                 out.writeLong(term);
             }
-            writeList(out, formerIndexKeys);
             writeList(out, absorbedEventIds);
             out.writeInt(features.size());
             // by article id, not member order: a big event's members are not looked up one by one for a few features
@@ -385,8 +373,9 @@ public final class EventState {
         try {
             ByteReader in = new ByteReader(data);
             int format = in.readByte();
-            if (format < FORMAT_WITHOUT_FEATURES || format > FORMAT) {
-                throw new IllegalStateException("unknown event state format " + format);
+            if (format != FORMAT) {
+                throw new IllegalStateException("event state format " + format + " is not one this build reads ("
+                        + FORMAT + "); reset the enrich application's state (docs/enrich.md, \"Internal state formats\")");
             }
             EventState s = new EventState(in.readUTF());
             s.version = in.readLong();
@@ -394,30 +383,15 @@ public final class EventState {
             s.lastUpdatedAt = in.readLong();
             s.title = in.readUTF();
             s.summary = in.readUTF();
-            int members = in.readInt();
-            if (format == FORMAT) {
-                s.pagedMembers = members; // in pages of their own: see load
-            } else {
-                for (int i = 0; i < members; i++) {
-                    s.members.add(readMember(in));
-                }
-            }
-            boolean words = format < FORMAT_INLINE_MEMBERS;
-            s.centroid = readWeights(in, words);
+            s.pagedMembers = in.readInt(); // in pages of their own: see load
+            s.centroid = readWeights(in);
             readCounts(in, s.names, s.days, s.countries, s.officials);
-            if (!words) {
-                s.indexedTerms = new long[in.readInt()];
-                for (int i = 0; i < s.indexedTerms.length; i++) {
-                    s.indexedTerms[i] = in.readLong();
-                }
+            s.indexedTerms = new long[in.readInt()];
+            for (int i = 0; i < s.indexedTerms.length; i++) {
+                s.indexedTerms[i] = in.readLong();
             }
-            s.formerIndexKeys.addAll(readList(in));
             s.absorbedEventIds.addAll(readList(in));
-            if (format == FORMAT_WITHOUT_FEATURES) {
-                s.featuresFromAggregates();
-            } else {
-                readMemberFeatures(in, s, words);
-            }
+            readMemberFeatures(in, s);
             return s;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -441,30 +415,13 @@ public final class EventState {
     }
 
     /** Each member's features, then the retired members' sums (formats 2 and 3). */
-    private static void readMemberFeatures(ByteReader in, EventState s, boolean words) throws IOException {
+    private static void readMemberFeatures(ByteReader in, EventState s) throws IOException {
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
-            s.features.put(in.readUTF(), readFeatures(in, words));
+            s.features.put(in.readUTF(), readFeatures(in));
         }
-        s.retired.centroid = readWeights(in, words);
+        s.retired.centroid = readWeights(in);
         readCounts(in, s.retired.names, s.retired.days, s.retired.countries, s.retired.officials);
-    }
-
-    /**
-     * An event stored before members kept features: its names, days and tags are kept as retired
-     * members' sums, and each member gets the event's mean vector, so that rebuilding keeps the
-     * aggregates and the event can still take in new reports.
-     */
-    private void featuresFromAggregates() {
-        TermVector mean = centroid.dividedAsStored(members.size());
-        retired.names.putAll(names);
-        retired.days.putAll(days);
-        retired.countries.putAll(countries);
-        retired.officials.putAll(officials);
-        for (Member m : members) {
-            features.put(m.articleId(), new MemberFeatures(mean, List.of(), null, List.of(), List.of(),
-                    m == members.get(0) ? summary : ""));
-        }
     }
 
     private static void writeFeatures(DataOutputStream out, MemberFeatures f) throws IOException {
@@ -494,21 +451,14 @@ public final class EventState {
         }
     }
 
-    /** Reads what {@link #writeWeights} wrote, or (words) what formats 1 and 2 wrote: word and float, by turns. */
-    private static TermVector readWeights(ByteReader in, boolean words) throws IOException {
+    /** Reads what {@link #writeWeights} wrote. */
+    private static TermVector readWeights(ByteReader in) throws IOException {
         int n = in.readInt();
         long[] terms = new long[n];
         double[] weights = new double[n];
-        if (!words) {
-            in.readLongs(terms);
-            in.readFloats(weights);
-            return TermVector.ofSorted(terms, weights);
-        }
-        for (int i = 0; i < n; i++) {
-            terms[i] = TermVector.termOf(in.readUTF());
-            weights[i] = in.readFloat();
-        }
-        return TermVector.sorted(terms, weights, n);
+        in.readLongs(terms);
+        in.readFloats(weights);
+        return TermVector.ofSorted(terms, weights);
     }
 
     /** The counted aggregates of an event or of its retired members: names, days, countries, officials. */
@@ -580,8 +530,8 @@ public final class EventState {
         return new OfficialCount(in.readUTF(), in.readUTF(), readNullable(in), readNullable(in), readNullable(in), in.readInt());
     }
 
-    private static MemberFeatures readFeatures(ByteReader in, boolean words) throws IOException {
-        TermVector vector = readWeights(in, words);
+    private static MemberFeatures readFeatures(ByteReader in) throws IOException {
+        TermVector vector = readWeights(in);
         List<String> names = readList(in);
         Long day = in.readBoolean() ? in.readLong() : null;
         int n = in.readInt();

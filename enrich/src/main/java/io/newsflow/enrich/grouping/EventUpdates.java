@@ -56,8 +56,6 @@ final class EventUpdates {
     void store(EventState event, long previousActivity) {
         long[] indexed = event.indexedTerms;
         event.indexedTerms = wantedTerms(event);
-        // lists under words (formats 1 and 2) were kept in an index store that is gone
-        event.formerIndexKeys.clear();
         stores.putEvent(event, previousActivity, indexed);
     }
 
@@ -65,7 +63,6 @@ final class EventUpdates {
     void unindex(EventState event) {
         stores.unindex(event);
         event.indexedTerms = new long[0];
-        event.formerIndexKeys.clear();
     }
 
     /** The centroid's strongest terms and the most used names among its terms, ascending, each once. */

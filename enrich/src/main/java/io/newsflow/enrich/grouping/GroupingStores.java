@@ -73,7 +73,6 @@ public final class GroupingStores {
     private EventReach reach;
     /** The stored events by last activity ({@link #expiryKey}), loaded with the index. */
     private TreeSet<String> expiry;
-    private List<String> formerFormatEvents = List.of();
     /** Articles by MinHash band, and the keys articles use, derived from the article records (null until first needed). */
     private BandLists bandLists;
     private ArticleKeys articleKeys;
@@ -337,15 +336,6 @@ public final class GroupingStores {
         plan.afterWrites(() -> index.remove(eventId, indexed));
     }
 
-    /**
-     * Events stored by a version that indexed them under words (formats 1 and 2): they are in no
-     * list until stored again, indexed by their terms (see {@link EventGrouper#reindexFormerEvents}).
-     */
-    List<String> eventsIndexedByAnEarlierFormat() {
-        candidateIndex();
-        return List.copyOf(formerFormatEvents);
-    }
-
     private CandidateIndex candidateIndex() {
         if (candidateIndex == null) {
             loadCandidateIndex();
@@ -362,7 +352,6 @@ public final class GroupingStores {
         }
         long started = System.nanoTime();
         List<Indexed> stored = new ArrayList<>();
-        List<String> former = new ArrayList<>();
         EventReach reached = new EventReach();
         TreeSet<String> expiring = new TreeSet<>();
         try (KeyValueIterator<String, byte[]> it = events.all()) {
@@ -375,9 +364,6 @@ public final class GroupingStores {
                 stored.add(new Indexed(event.eventId, event.firstSeenAt, event.indexedTerms));
                 reached.put(event);
                 expiring.add(expiryKey(event.lastUpdatedAt, event.eventId));
-                if (!event.formerIndexKeys.isEmpty()) {
-                    former.add(event.eventId);
-                }
             }
         }
         stored.sort(Comparator.comparingLong(Indexed::firstSeenAt).thenComparing(Indexed::eventId));
@@ -388,7 +374,6 @@ public final class GroupingStores {
         candidateIndex = index;
         reach = reached;
         expiry = expiring;
-        formerFormatEvents = former;
         LOG.info("Loaded {} open events (candidate index, reach, expiry order) in {} ms", stored.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -419,7 +404,7 @@ public final class GroupingStores {
 
     /**
      * What grouping remembers of an article it placed; placed numbers the articles in the order
-     * they were put (-1: not yet put, or put by a version that did not number them).
+     * they were put (-1: not yet put).
      */
     record ArticleRecord(String articleId, String eventId, String canonicalUrl, String contentHash, String copyOf,
                          int[] signature, long placed) {
@@ -536,18 +521,9 @@ public final class GroupingStores {
         return articleKeys;
     }
 
-    /**
-     * Lists every stored article under its bands in the order it was placed (articles stored by an
-     * earlier version, unnumbered, first, by id) and notes its keys; deletes the band lists an
-     * earlier version stored.
-     */
+    /** Lists every stored article under its bands in the order it was placed, and notes its keys. */
     private void loadArticles() {
         long started = System.nanoTime();
-        List<String> formerLists = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = articles.range("b:", "b;")) {
-            it.forEachRemaining(entry -> formerLists.add(entry.key));
-        }
-        formerLists.forEach(articles::delete);
         List<ArticleRecord> records = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = articles.range("a:", "a;")) {
             it.forEachRemaining(entry -> records.add(decodeArticle(entry.value)));
@@ -597,8 +573,7 @@ public final class GroupingStores {
             for (int i = 0; i < signature.length; i++) {
                 signature[i] = in.readInt();
             }
-            // numbered since band lists live in memory; earlier records end here
-            long placed = in.available() >= 8 ? in.readLong() : -1;
+            long placed = in.readLong();
             return new ArticleRecord(id, eventId, url, hash, copyOf, signature, placed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

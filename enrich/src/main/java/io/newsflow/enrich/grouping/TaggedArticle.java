@@ -23,8 +23,8 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * An article with its tags and its reading: what the tagging step hands to grouping through the
  * internal grouping topic. Its serde frames the article in Avro single-object encoding, then the
- * tags, then the reading; it never leaves this application, so it needs no registry. Records of
- * an earlier version end after the tags: they come without a reading, and grouping reads them.
+ * tags, then the reading (a flag, and the reading when there is one); it never leaves this application, so it
+ * needs no registry.
  *
  * @param reading the article's profile and lead, or null when grouping is to read the article itself
  */
@@ -99,8 +99,7 @@ public record TaggedArticle(RawArticle article, ArticleTags tags, ArticleReading
                         readNullable(in), in.readInt()));
             }
             ArticleTags tags = new ArticleTags(countries, officials);
-            // an earlier version's record ends here
-            ArticleReading reading = in.remaining() > 0 && in.readBoolean() ? decodeReading(in) : null;
+            ArticleReading reading = in.readBoolean() ? decodeReading(in) : null;
             return new TaggedArticle(raw, tags, reading);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,7 +2,6 @@ package io.newsflow.enrich.grouping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -117,35 +116,6 @@ class DocumentFrequenciesTest {
     }
 
     @Test
-    void logRecordsAnEarlierVersionKeptByArticleNumberAreReplayedThenCoveredByASnapshotAndDeleted() {
-        try (TopologyTestDriver a = GroupingStoresDriver.start(); TopologyTestDriver b = GroupingStoresDriver.start()) {
-            DocumentFrequencies live = new DocumentFrequencies(store(a));
-            KeyValueStore<String, byte[]> former = store(b);
-            long[][] articles = {{11, 12}, {12, 13}, {13, 14, 15}};
-            for (int article = 1; article <= articles.length; article++) {
-                live.count(articles[article - 1], article * DAY, HALF_LIFE);
-                former.put(DocumentFrequencies.formerLogKey(article), formerLogRecord(articles[article - 1], article * DAY));
-            }
-            DocumentFrequencies read = new DocumentFrequencies(former);
-            assertThat(read.documentCount(3 * DAY, HALF_LIFE)).isEqualTo(live.documentCount(3 * DAY, HALF_LIFE));
-            assertThat(keys(former)).containsExactly("snap", "snap|0");
-            assertThat(read.count(new long[] {12, 15}, 4 * DAY, HALF_LIFE))
-                    .isEqualTo(live.count(new long[] {12, 15}, 4 * DAY, HALF_LIFE));
-            assertThat(new DocumentFrequencies(former).count(new long[] {11}, 5 * DAY, HALF_LIFE))
-                    .isEqualTo(live.count(new long[] {11}, 5 * DAY, HALF_LIFE));
-        }
-    }
-
-    /** A log record as an earlier version wrote it: event time, half-life, terms; its number only in the key. */
-    private static byte[] formerLogRecord(long[] terms, long now) {
-        ByteBuffer b = ByteBuffer.allocate(20 + 8 * terms.length).putLong(now).putDouble(HALF_LIFE).putInt(terms.length);
-        for (long term : terms) {
-            b.putLong(term);
-        }
-        return b.array();
-    }
-
-    @Test
     void termsDecayedBelowAHundredthOfADocumentLeaveAtTheSnapshotSoTheTableStaysBounded() {
         try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             double halfLife = DAY;
@@ -159,22 +129,6 @@ class DocumentFrequenciesTest {
             assertThat(new DocumentFrequencies(store(driver), 100).terms()).isEqualTo(9);
             // a shared term keeps counting through the snapshots: 1 / (1 - 2^-1) in the limit
             assertThat(frequencies.count(new long[] {42}, 1_001 * DAY, halfLife)[0]).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
-        }
-    }
-
-    @Test
-    void frequenciesStoredAWordPerKeyByAnEarlierVersionAreReadOnceThenKeptAsASnapshot() {
-        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
-            KeyValueStore<String, byte[]> store = store(driver);
-            store.put("quake", ByteBuffer.allocate(16).putDouble(3.5).putLong(10 * DAY).array());
-            store.put(DocumentFrequencies.DOCUMENT_COUNT, ByteBuffer.allocate(16).putDouble(8.0).putLong(10 * DAY).array());
-
-            DocumentFrequencies frequencies = new DocumentFrequencies(store);
-            assertThat(frequencies.documentCount(10 * DAY, HALF_LIFE)).isEqualTo(8.0);
-            assertThat(frequencies.count(new long[] {TermVector.termOf("quake"), TermVector.termOf("new")}, 10 * DAY, HALF_LIFE))
-                    .containsExactly(4.5, 1.0);
-            assertThat(keys(store)).containsExactly("slot|1", "snap", "snap|0");
-            assertThat(new DocumentFrequencies(store).documentCount(10 * DAY, HALF_LIFE)).isEqualTo(9.0);
         }
     }
 

@@ -28,7 +28,6 @@ class EventStateTest {
         s.countries.put("KR", new EventState.CountryCount("KR", "South Korea", 3, true));
         s.officials.put("kim hong kyun", new EventState.OfficialCount("Kim Hong-kyun", "kim hong kyun", null, null, "KR", 2));
         s.indexedTerms = new long[] {TermVector.termOf("seoul")};
-        s.formerIndexKeys.add("talks");
         s.absorbedEventIds.add("ev-0");
 
         EventState back = roundTrip(s);
@@ -41,7 +40,6 @@ class EventStateTest {
         assertThat(back.countries).isEqualTo(s.countries);
         assertThat(back.officials).isEqualTo(s.officials);
         assertThat(back.indexedTerms).containsExactly(TermVector.termOf("seoul"));
-        assertThat(back.formerIndexKeys).containsExactly("talks");
         assertThat(back.absorbedEventIds).containsExactly("ev-0");
         assertThat(back.independentSources()).isEqualTo(1);
         assertThat(back.day()).isEqualTo(19_892L);
@@ -93,46 +91,6 @@ class EventStateTest {
         assertThat(back.days).containsEntry(19_892L, 1);
         assertThat(back.countries.get("KR").mentions()).isEqualTo(3);
         assertThat(back.officials.get("kim hong kyun").role()).isEqualTo("vice foreign minister");
-    }
-
-    /** A state stored before members kept features (format 1) is read, and rebuilding it keeps its aggregates. */
-    @Test
-    void aStateOfTheFirstFormatIsReadWithFeaturesMadeFromItsAggregates() {
-        EventState s = new EventState("ev-4");
-        s.summary = "Lead";
-        s.members.add(new EventState.Member("a1", "ECNS", null, "T1", null, 10, 1.0, List.of(), List.of(), null, null));
-        s.members.add(new EventState.Member("a2", "GT", null, "T2", null, 15, 0.4, List.of(), List.of(), 5.0, null));
-        s.names.put("seoul", 2);
-        s.days.put(19_892L, 2);
-        s.countries.put("KR", new EventState.CountryCount("KR", "South Korea", 3, true));
-        Map<String, Double> centroid = Map.of("seoul", 1.5, "talks", 0.5);
-
-        EventState back = EventState.fromBytes(FormerEventStates.write(1, s, centroid, Map.of()));
-        assertThat(back.features).containsOnlyKeys("a1", "a2");
-        back.rebuild(300);
-        assertThat(back.centroid).isEqualTo(TermVector.of(centroid));
-        assertThat(back.names).isEqualTo(s.names);
-        assertThat(back.days).isEqualTo(s.days);
-        assertThat(back.countries).isEqualTo(s.countries);
-    }
-
-    /** A state stored with words as terms (format 2) is read with the words' term hashes, members' features too. */
-    @Test
-    void aStateOfTheSecondFormatIsReadWithItsWordsAsTerms() {
-        EventState s = new EventState("ev-6");
-        s.members.add(new EventState.Member("a1", "ECNS", null, "T1", null, 10, 1.0, List.of(), List.of(), null, null));
-        s.members.add(new EventState.Member("a2", "GT", null, "T2", null, 15, 0.4, List.of(), List.of(), 5.0, null));
-        s.formerIndexKeys.add("seoul");
-        Map<String, Map<String, Double>> features = Map.of("a1", Map.of("seoul", 0.5, "talks", 0.25), "a2", Map.of("seoul", 0.75));
-
-        EventState back = EventState.fromBytes(FormerEventStates.write(2, s, Map.of("seoul", 1.25, "talks", 0.25), features));
-        assertThat(back.centroid).isEqualTo(TermVector.of(Map.of("seoul", 1.25, "talks", 0.25)));
-        assertThat(back.features.get("a1").vector()).isEqualTo(TermVector.of(features.get("a1")));
-        assertThat(back.features.get("a2").vector()).isEqualTo(TermVector.of(features.get("a2")));
-        assertThat(back.indexedTerms).isEmpty();
-        assertThat(back.formerIndexKeys).as("listed under words until indexed anew").containsExactly("seoul");
-        back.rebuild(300);
-        assertThat(back.centroid).isEqualTo(TermVector.of(Map.of("seoul", 1.25, "talks", 0.25)));
     }
 
     /** A story with many reports keeps the features of its recent members only; the aggregates still count them all. */
@@ -207,24 +165,6 @@ class EventStateTest {
         assertThat(store.keys()).isEmpty();
     }
 
-    @Test
-    void aStateWithItsMembersInlineIsReadAndStoredInPagesOnItsFirstWrite() {
-        EventState s = new EventState("ev-i");
-        s.title = "Inline";
-        s.summary = "";
-        for (int i = 0; i < EventState.PAGE + 1; i++) {
-            s.members.add(member("a" + i, null));
-        }
-        RecordingStore store = new RecordingStore();
-        store.put("ev-i", FormerEventStates.write(2, s, Map.of(), Map.of()));
-        EventState read = EventState.load("ev-i", store);
-        assertThat(read.members).isEqualTo(s.members);
-        store.written.clear();
-        read.store(store);
-        assertThat(store.written).containsExactly("ev-i#0", "ev-i#1", "ev-i");
-        assertThat(EventState.load("ev-i", store).members).isEqualTo(s.members);
-    }
-
     private static EventState.Member member(String id, String copyOf) {
         return new EventState.Member(id, "outlet", null, "Headline " + id, null, 10, 0.5, List.of(), List.of(), null, copyOf);
     }
@@ -252,5 +192,17 @@ class EventStateTest {
         java.util.Set<String> keys() {
             return records.keySet();
         }
+    }
+
+    @Test
+    void aHeadOfAnotherFormatIsRefusedWithWhatToDo() {
+        EventState s = new EventState("ev-f");
+        s.title = "";
+        s.summary = "";
+        byte[] head = s.headBytes();
+        assertThat(head[0]).isEqualTo((byte) EventState.FORMAT);
+        head[0] = 3;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventState.fromBytes(head))
+                .hasMessageContaining("event state format 3").hasMessageContaining("reset the enrich application's state");
     }
 }

@@ -2,9 +2,7 @@ package io.newsflow.enrich.grouping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
@@ -217,33 +215,6 @@ class GroupingStoresTest {
     }
 
     /**
-     * Stores written by an earlier version list events under words, in an index store that is
-     * gone; once a task opens them, the events are indexed under their terms and found again.
-     */
-    @Test
-    void eventsIndexedUnderWordsByAnEarlierVersionAreIndexedAnewByTheirTerms() {
-        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
-            KeyValueStore<String, byte[]> events = driver.getKeyValueStore(GroupingStores.EVENTS);
-            EventState former = new EventState("ev-old");
-            former.members.add(new EventState.Member("a1", "outlet", null, "Quake", null, 10, 1.0, List.of(), List.of(), null, null));
-            former.formerIndexKeys.addAll(List.of("quake", "qeshm"));
-            events.put("ev-old", FormerEventStates.write(2, former, Map.of("quake", 0.8, "qeshm", 0.6),
-                    Map.of("a1", Map.of("quake", 0.8, "qeshm", 0.6))));
-            EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores(driver));
-
-            assertThat(grouper.reindexFormerEvents()).isEqualTo(1);
-
-            assertThat(voted(stores(driver), 5, 100, List.of("quake"), 1.0)).containsExactly("ev-old");
-            EventState now = stores(driver).event("ev-old");
-            assertThat(now.formerIndexKeys).isEmpty();
-            assertThat(now.indexedTerms).containsExactlyInAnyOrder(TermVector.termOf("quake"), TermVector.termOf("qeshm"));
-            assertThat(grouper.reindexFormerEvents()).as("done once").isZero();
-            assertThat(new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores(driver))
-                    .reindexFormerEvents()).as("and not again after a restart").isZero();
-        }
-    }
-
-    /**
      * Band lists live in memory only: a restart rebuilds them from the article records, and at
      * every step they are the lists kept by the task that never stopped.
      */
@@ -268,31 +239,6 @@ class GroupingStoresTest {
             assertThat(stores(driver).article("a3").eventId()).isEqualTo("ev-2");
             assertBands(live, driver, signature, "a3", "a5", "a2");
             assertThat(keys(driver.getKeyValueStore(GroupingStores.ARTICLES))).noneMatch(key -> key.startsWith("b:"));
-        }
-    }
-
-    /** An earlier version stored band lists and unnumbered records: the lists are deleted, the records listed first. */
-    @Test
-    void bandListsStoredByAnEarlierVersionGiveWayToListsBuiltFromTheRecords() {
-        try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
-            int[] signature = MinHash.standard().signature(List.of("rescue", "teams", "searched", "the", "slopes"));
-            KeyValueStore<String, byte[]> articles = driver.getKeyValueStore(GroupingStores.ARTICLES);
-            GroupingStores before = stores(driver);
-            before.putArticle(record("old-b", signature), before.articlesInBands(signature, 10));
-            before.putArticle(record("old-a", signature), before.articlesInBands(signature, 10));
-            // as the earlier version wrote them: no number after the signature, and a list per band
-            for (String id : List.of("old-a", "old-b")) {
-                byte[] numbered = articles.get("a:" + id);
-                articles.put("a:" + id, java.util.Arrays.copyOf(numbered, numbered.length - 8));
-            }
-            articles.put("b:0:5f3a", "old-b\nold-a".getBytes(StandardCharsets.UTF_8));
-
-            GroupingStores restarted = stores(driver);
-            assertThat(restarted.article("old-a").placed()).isEqualTo(-1);
-            restarted.putArticle(record("new", signature), restarted.articlesInBands(signature, 10));
-            assertThat(restarted.articlesInBands(signature, 10).listed())
-                    .allSatisfy(ids -> assertThat(ids).containsExactly("old-a", "old-b", "new"));
-            assertThat(keys(articles)).noneMatch(key -> key.startsWith("b:"));
         }
     }
 

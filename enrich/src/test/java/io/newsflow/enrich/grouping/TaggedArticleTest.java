@@ -9,7 +9,6 @@ import io.newsflow.enrich.tagging.OfficialMention;
 import io.newsflow.schemas.RawArticle;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,19 +70,6 @@ class TaggedArticleTest {
         assertThat(back.reading().profile().termWeights()).containsExactlyEntriesOf(weights);
         assertThat(back.reading().profile().names()).containsExactly("Erdoğan");
         assertThat(back.reading().lead()).isEqualTo("Lead — with a dash");
-    }
-
-    /** Records written by the earlier version end after the tags: they come without a reading. */
-    @Test
-    void anEarlierVersionsRecordComesWithoutAReading() {
-        RawArticle article = ArticleFiles.article("x", "x.txt", "Title", "Body text.");
-        TaggedArticle tagged = new TaggedArticle(article, new ArticleTags(List.of(), List.of()));
-        byte[] bytes = serde.serializer().serialize("t", tagged);
-        // the earlier framing: the same bytes without the flag that says whether a reading follows
-        byte[] earlier = Arrays.copyOf(bytes, bytes.length - 1);
-
-        assertThat(serde.deserializer().deserialize("t", earlier)).isEqualTo(tagged);
-        assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(tagged);
     }
 
     /** A string past the framing's limit (64 KB of UTF-8) sends the article on without its reading: grouping reads it. */
