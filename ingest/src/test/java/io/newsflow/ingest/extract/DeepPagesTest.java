@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
 class DeepPagesTest {
 
     static final int TAGS = 100_000;
-    /** Eight times the tags may cost at most this many times the CPU: far above linear (8), far below quadratic (64). */
-    static final double MOST_GROWTH = 24;
+    /**
+     * Eight times the tags may cost at most this many times the CPU: four times linear (8), half of quadratic (64).
+     * The margin is for a busy machine, where caches and clock speed are shared (24 once failed at 26 there).
+     */
+    static final double MOST_GROWTH = 32;
     /** Only against a hang: a quadratic extractor takes hours on 100,000 tags. */
     static final Duration HANG = Duration.ofMinutes(3);
 
@@ -67,7 +70,8 @@ class DeepPagesTest {
         int small = TAGS / 8;
         extraction.accept(small); // warms the JIT, so the small page is not charged for compiling
         long smallNanos = Math.min(cpuNanos(small, extraction), cpuNanos(small, extraction));
-        long largeNanos = assertTimeoutPreemptively(HANG, () -> cpuNanos(TAGS, extraction));
+        // the least of two runs of each: a run that another process slowed tells less than the quicker one
+        long largeNanos = assertTimeoutPreemptively(HANG, () -> Math.min(cpuNanos(TAGS, extraction), cpuNanos(TAGS, extraction)));
 
         assertThat((double) largeNanos / smallNanos)
                 .as("CPU for %,d tags %d ms, for %,d tags %d ms", small, smallNanos / 1_000_000, TAGS, largeNanos / 1_000_000)
