@@ -85,6 +85,7 @@ class BoundedEventRecordsTest {
                 }
             }
         }
+        System.out.printf("%d reports: %d snapshots, the largest %d bytes%n", REPORTS, snapshots, largest);
         assertThat(snapshots).isGreaterThanOrEqualTo(REPORTS);
         assertThat(largest).as("largest snapshot in bytes").isLessThan(SNAPSHOT_BYTES);
 
