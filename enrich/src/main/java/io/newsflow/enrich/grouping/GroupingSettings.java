@@ -35,36 +35,162 @@ public record GroupingSettings(double linkThreshold, double smallSampleMargin, d
                                int maxPostings, SharedNeighbourClustering.Settings clustering, int regionSize,
                                int regionMembersPerEvent, int memberTerms) {
 
-    /**
-     * Up to ten neighbours (the closer half of an article's similar articles), and a share of 0.4
-     * of them in common: the middle of the range that worked offline and online on the development
-     * data and on random halves and thirds of it (denser and sparser streams). No day veto: reports of
-     * one event go on for weeks (a trial, a recovery, a follow-up), so publication days far apart do
-     * not make two events; an event closes after the idle timeout instead.
-     */
     /** How long an event stays open without news by default (NEWSFLOW_EVENT_IDLE_HOURS): a week. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofDays(7);
 
+    /** The defaults (see {@link Builder}) with this idle timeout. */
     public static GroupingSettings defaults(Duration idleTimeout) {
-        return new GroupingSettings(0.0, 0.10, 1.0, 0.80, idleTimeout, Duration.ofDays(30), 20, 30, 40, 300, 100,
-                new SharedNeighbourClustering.Settings(10, 0.5, 0.05, 0.4, 0), 60, 30, 150);
+        return builder().idleTimeout(idleTimeout).build();
+    }
+
+    /** Settings starting from the defaults, each one named. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** These settings, to change some. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public GroupingSettings withLinkThresholds(double link, double smallSample, double coldStart) {
-        return new GroupingSettings(link, smallSample, coldStart, copyThreshold, idleTimeout, frequencyHalfLife,
-                candidateEvents, queryTerms, indexTermsPerEvent, centroidTerms, maxPostings, clustering, regionSize,
-                regionMembersPerEvent, memberTerms);
+        return toBuilder().linkThreshold(link).smallSampleMargin(smallSample).coldStartMargin(coldStart).build();
     }
 
     public GroupingSettings withClustering(SharedNeighbourClustering.Settings clustering) {
-        return new GroupingSettings(linkThreshold, smallSampleMargin, coldStartMargin, copyThreshold, idleTimeout,
-                frequencyHalfLife, candidateEvents, queryTerms, indexTermsPerEvent, centroidTerms, maxPostings, clustering,
-                regionSize, regionMembersPerEvent, memberTerms);
+        return toBuilder().clustering(clustering).build();
     }
 
     public GroupingSettings withRegion(int regionSize, int regionMembersPerEvent, int memberTerms) {
-        return new GroupingSettings(linkThreshold, smallSampleMargin, coldStartMargin, copyThreshold, idleTimeout,
-                frequencyHalfLife, candidateEvents, queryTerms, indexTermsPerEvent, centroidTerms, maxPostings, clustering,
-                regionSize, regionMembersPerEvent, memberTerms);
+        return toBuilder().regionSize(regionSize).regionMembersPerEvent(regionMembersPerEvent).memberTerms(memberTerms)
+                .build();
+    }
+
+    /**
+     * Grouping settings by name, from the defaults. Clustering: up to ten neighbours (the closer half of an
+     * article's similar articles), and a share of 0.4 of them in common: the middle of the range that worked
+     * offline and online on the development data and on random halves and thirds of it (denser and sparser
+     * streams). No day veto: reports of one event go on for weeks (a trial, a recovery, a follow-up), so
+     * publication days far apart do not make two events; an event closes after the idle timeout instead.
+     */
+    public static final class Builder {
+
+        private double linkThreshold = 0.0;
+        private double smallSampleMargin = 0.10;
+        private double coldStartMargin = 1.0;
+        private double copyThreshold = 0.80;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration frequencyHalfLife = Duration.ofDays(30);
+        private int candidateEvents = 20;
+        private int queryTerms = 30;
+        private int indexTermsPerEvent = 40;
+        private int centroidTerms = 300;
+        private int maxPostings = 100;
+        private SharedNeighbourClustering.Settings clustering = new SharedNeighbourClustering.Settings(10, 0.5, 0.05, 0.4, 0);
+        private int regionSize = 60;
+        private int regionMembersPerEvent = 30;
+        private int memberTerms = 150;
+
+        private Builder() {
+        }
+
+        private Builder(GroupingSettings s) {
+            linkThreshold = s.linkThreshold();
+            smallSampleMargin = s.smallSampleMargin();
+            coldStartMargin = s.coldStartMargin();
+            copyThreshold = s.copyThreshold();
+            idleTimeout = s.idleTimeout();
+            frequencyHalfLife = s.frequencyHalfLife();
+            candidateEvents = s.candidateEvents();
+            queryTerms = s.queryTerms();
+            indexTermsPerEvent = s.indexTermsPerEvent();
+            centroidTerms = s.centroidTerms();
+            maxPostings = s.maxPostings();
+            clustering = s.clustering();
+            regionSize = s.regionSize();
+            regionMembersPerEvent = s.regionMembersPerEvent();
+            memberTerms = s.memberTerms();
+        }
+
+        public Builder linkThreshold(double value) {
+            linkThreshold = value;
+            return this;
+        }
+
+        public Builder smallSampleMargin(double value) {
+            smallSampleMargin = value;
+            return this;
+        }
+
+        public Builder coldStartMargin(double value) {
+            coldStartMargin = value;
+            return this;
+        }
+
+        public Builder copyThreshold(double value) {
+            copyThreshold = value;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration value) {
+            idleTimeout = value;
+            return this;
+        }
+
+        public Builder frequencyHalfLife(Duration value) {
+            frequencyHalfLife = value;
+            return this;
+        }
+
+        public Builder candidateEvents(int value) {
+            candidateEvents = value;
+            return this;
+        }
+
+        public Builder queryTerms(int value) {
+            queryTerms = value;
+            return this;
+        }
+
+        public Builder indexTermsPerEvent(int value) {
+            indexTermsPerEvent = value;
+            return this;
+        }
+
+        public Builder centroidTerms(int value) {
+            centroidTerms = value;
+            return this;
+        }
+
+        public Builder maxPostings(int value) {
+            maxPostings = value;
+            return this;
+        }
+
+        public Builder clustering(SharedNeighbourClustering.Settings value) {
+            clustering = value;
+            return this;
+        }
+
+        public Builder regionSize(int value) {
+            regionSize = value;
+            return this;
+        }
+
+        public Builder regionMembersPerEvent(int value) {
+            regionMembersPerEvent = value;
+            return this;
+        }
+
+        public Builder memberTerms(int value) {
+            memberTerms = value;
+            return this;
+        }
+
+        public GroupingSettings build() {
+            return new GroupingSettings(linkThreshold, smallSampleMargin, coldStartMargin, copyThreshold, idleTimeout,
+                    frequencyHalfLife, candidateEvents, queryTerms, indexTermsPerEvent, centroidTerms, maxPostings,
+                    clustering, regionSize, regionMembersPerEvent, memberTerms);
+        }
     }
 }
