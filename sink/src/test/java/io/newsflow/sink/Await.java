@@ -2,28 +2,18 @@ package io.newsflow.sink;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
 
-/** Polls a condition until it holds or a deadline passes (tests never sleep a fixed time to wait). */
+/**
+ * Waits until a condition holds or a deadline passes (tests never sleep a fixed time to wait): Awaitility, as in
+ * every module's tests, with the sink tests' habits (a description, 50 ms polls, a failing check polled again).
+ */
 final class Await {
 
     private Await() {
     }
 
     static void until(Duration timeout, String what, Callable<Boolean> condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (Boolean.TRUE.equals(condition.call())) {
-                    return;
-                }
-                last = null;
-            } catch (Exception e) {
-                last = e;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-        throw new AssertionError("timed out after " + timeout + " waiting until " + what, last);
+        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(condition);
     }
 }
