@@ -115,13 +115,8 @@ final class RecordBatches {
             }
             return;
         }
-        NewsEvent snapshot;
-        try {
-            snapshot = snapshots.deserialize(record.topic(), record.value());
-        } catch (RuntimeException e) {
-            log.warn("Dead-lettering an undecodable value at {}: {}", origin, e.getMessage());
-            batch.addUndecodable(origin, e.getClass().getName(),
-                    "The value does not decode as a NewsEvent: " + e.getMessage());
+        NewsEvent snapshot = decode(snapshots, "a NewsEvent", batch, record, origin);
+        if (snapshot == null) {
             return;
         }
         if (record.key() != null && !record.key().equals(snapshot.getEventId())) {
@@ -141,15 +136,21 @@ final class RecordBatches {
             batch.addMember(origin, record.key(), null);
             return;
         }
-        EventMember member;
+        EventMember member = decode(members, "an EventMember", batch, record, origin);
+        if (member != null) {
+            batch.addMember(origin, record.key(), member);
+        }
+    }
+
+    /** The record's value decoded, or null when it does not decode: then it is kept for the dead letters. */
+    private static <T> T decode(Deserializer<T> deserializer, String what, ChangeBatch batch,
+                                ConsumerRecord<String, byte[]> record, RecordOrigin origin) {
         try {
-            member = members.deserialize(record.topic(), record.value());
+            return deserializer.deserialize(record.topic(), record.value());
         } catch (RuntimeException e) {
             log.warn("Dead-lettering an undecodable value at {}: {}", origin, e.getMessage());
-            batch.addUndecodable(origin, e.getClass().getName(),
-                    "The value does not decode as an EventMember: " + e.getMessage());
-            return;
+            batch.addUndecodable(origin, e.getClass().getName(), "The value does not decode as " + what + ": " + e.getMessage());
+            return null;
         }
-        batch.addMember(origin, record.key(), member);
     }
 }

@@ -64,12 +64,12 @@ public final class EventState {
      * joined and left.
      */
     final Set<String> changedMembers = new LinkedHashSet<>();
+    int joinedCount;
+    int leftCount;
     /** Not stored: the members as the stored pages hold them (the same objects), to rewrite only pages that changed. */
     private final List<Member> storedMembers = new ArrayList<>();
     /** Read from a head: how many members its pages hold (they are read by {@link #load}, not by fromBytes). */
     private int pagedMembers;
-    int joinedCount;
-    int leftCount;
 
     EventState(String eventId) {
         this.eventId = eventId;
