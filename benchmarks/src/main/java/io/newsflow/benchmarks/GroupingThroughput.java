@@ -2,9 +2,9 @@ package io.newsflow.benchmarks;
 
 import io.newsflow.enrich.EnrichTopology;
 import io.newsflow.enrich.grouping.GroupingOutput;
-import io.newsflow.enrich.grouping.GroupingSettings;
-import io.newsflow.enrich.grouping.GroupingStores;
-import io.newsflow.enrich.grouping.TaggedArticle;
+import io.newsflow.enrich.grouping.clustering.GroupingSettings;
+import io.newsflow.enrich.grouping.state.GroupingStores;
+import io.newsflow.enrich.grouping.state.TaggedArticle;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.SourceKind;

@@ -1,9 +1,9 @@
 package io.newsflow.benchmarks;
 
 import io.newsflow.enrich.cleaning.PageChrome;
-import io.newsflow.enrich.grouping.ArticleProfile;
-import io.newsflow.enrich.grouping.MinHash;
-import io.newsflow.enrich.grouping.TextFeatures;
+import io.newsflow.enrich.grouping.text.ArticleProfile;
+import io.newsflow.enrich.grouping.text.MinHash;
+import io.newsflow.enrich.grouping.text.TextFeatures;
 import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.enrich.tagging.ArticleTags;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.newsflow.enrich;
 
-import io.newsflow.enrich.grouping.GroupingSettings;
+import io.newsflow.enrich.grouping.clustering.GroupingSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 

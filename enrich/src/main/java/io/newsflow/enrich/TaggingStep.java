@@ -2,8 +2,8 @@ package io.newsflow.enrich;
 
 import io.newsflow.enrich.failures.EnrichFailures;
 import io.newsflow.metrics.PipelineMeters;
-import io.newsflow.enrich.grouping.TaggedArticle;
-import io.newsflow.enrich.grouping.TextFeatures;
+import io.newsflow.enrich.grouping.state.TaggedArticle;
+import io.newsflow.enrich.grouping.text.TextFeatures;
 import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;

@@ -3,7 +3,7 @@ package io.newsflow.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newsflow.enrich.grouping.GroupingStores;
+import io.newsflow.enrich.grouping.state.GroupingStores;
 import io.newsflow.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.newsflow.enrich;
 
-import io.newsflow.enrich.grouping.GroupingStores;
+import io.newsflow.enrich.grouping.state.GroupingStores;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;

@@ -1,7 +1,7 @@
 package io.newsflow.launcher;
 
 import io.newsflow.enrich.EnrichTopology;
-import io.newsflow.enrich.grouping.TaggedArticle;
+import io.newsflow.enrich.grouping.state.TaggedArticle;
 import io.newsflow.schemas.RawArticle;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.enrich.grouping.ClusteringScores;
 import io.newsflow.enrich.grouping.GroupingEvaluation;
-import io.newsflow.enrich.grouping.GroupingSettings;
+import io.newsflow.enrich.grouping.clustering.GroupingSettings;
 import io.newsflow.ingest.drops.ArticleFiles;
 import io.newsflow.launcher.broker.EmbeddedKafka;
 import io.newsflow.launcher.config.Setting;

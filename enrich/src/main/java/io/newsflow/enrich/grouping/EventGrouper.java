@@ -1,5 +1,21 @@
 package io.newsflow.enrich.grouping;
 
+import io.newsflow.enrich.grouping.clustering.EventSimilarity;
+import io.newsflow.enrich.grouping.clustering.GroupingSettings;
+import io.newsflow.enrich.grouping.clustering.Neighbourhood;
+import io.newsflow.enrich.grouping.clustering.SharedNeighbourClustering;
+import io.newsflow.enrich.grouping.state.EventReach;
+import io.newsflow.enrich.grouping.state.EventState;
+import io.newsflow.enrich.grouping.state.GroupingStores;
+import io.newsflow.enrich.grouping.state.MemberFeatures;
+import io.newsflow.enrich.grouping.text.ArticleProfile;
+import io.newsflow.enrich.grouping.text.ArticleReading;
+import io.newsflow.enrich.grouping.text.MinHash;
+import io.newsflow.enrich.grouping.text.TextFeatures;
+import io.newsflow.enrich.grouping.text.WireHeadline;
+import io.newsflow.enrich.grouping.vectors.BackgroundFrequencies;
+import io.newsflow.enrich.grouping.vectors.TermSlots;
+import io.newsflow.enrich.grouping.vectors.TermVector;
 import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.schemas.RawArticle;
 import java.nio.charset.StandardCharsets;
@@ -236,7 +252,7 @@ public final class EventGrouper {
     }
 
     /** What names the event an article founds: the article and the time it arrived. */
-    static String foundingKey(String articleId, long eventTime) {
+    public static String foundingKey(String articleId, long eventTime) {
         return articleId + "@" + eventTime;
     }
 
@@ -309,7 +325,7 @@ public final class EventGrouper {
     }
 
     /** Deterministic: the same founding key always gives the same event id. */
-    static String eventIdFor(String foundingKey) {
+    public static String eventIdFor(String foundingKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(foundingKey.getBytes(StandardCharsets.UTF_8));
             return "ev-" + HexFormat.of().formatHex(digest, 0, 8);

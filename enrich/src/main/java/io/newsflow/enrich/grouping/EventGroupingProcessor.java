@@ -1,5 +1,10 @@
 package io.newsflow.enrich.grouping;
 
+import io.newsflow.enrich.grouping.clustering.GroupingSettings;
+import io.newsflow.enrich.grouping.state.EventState;
+import io.newsflow.enrich.grouping.state.GroupingStores;
+import io.newsflow.enrich.grouping.state.TaggedArticle;
+import io.newsflow.enrich.grouping.state.WritePlan;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

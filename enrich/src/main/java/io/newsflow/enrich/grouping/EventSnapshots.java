@@ -1,5 +1,6 @@
 package io.newsflow.enrich.grouping;
 
+import io.newsflow.enrich.grouping.state.EventState;
 import io.newsflow.schemas.CountryTag;
 import io.newsflow.schemas.EventArticle;
 import io.newsflow.schemas.EventChange;

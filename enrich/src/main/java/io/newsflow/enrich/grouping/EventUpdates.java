@@ -1,5 +1,10 @@
 package io.newsflow.enrich.grouping;
 
+import io.newsflow.enrich.grouping.clustering.GroupingSettings;
+import io.newsflow.enrich.grouping.state.EventState;
+import io.newsflow.enrich.grouping.state.GroupingStores;
+import io.newsflow.enrich.grouping.state.MemberFeatures;
+import io.newsflow.enrich.grouping.vectors.TermVector;
 import io.newsflow.schemas.RawArticle;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package io.newsflow.enrich.grouping;
 
+import io.newsflow.enrich.grouping.clustering.GroupingSettings;
+import io.newsflow.enrich.grouping.state.GroupingStores;
 import io.newsflow.enrich.EnrichTopology;
 import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;

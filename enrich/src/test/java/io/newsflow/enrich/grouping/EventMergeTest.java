@@ -1,5 +1,7 @@
 package io.newsflow.enrich.grouping;
 
+import io.newsflow.enrich.grouping.clustering.GroupingSettings;
+import io.newsflow.enrich.grouping.state.GroupingStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.enrich.EnrichTopology;

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.grouping;
 
+import io.newsflow.enrich.grouping.state.EventState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.schemas.EventArticle;

@@ -1,5 +1,10 @@
 package io.newsflow.enrich.grouping;
 
+import io.newsflow.enrich.grouping.text.ArticleProfile;
+import io.newsflow.enrich.grouping.text.MinHash;
+import io.newsflow.enrich.grouping.text.Stopwords;
+import io.newsflow.enrich.grouping.text.TextFeatures;
+import io.newsflow.enrich.grouping.vectors.BackgroundFrequencies;
 import io.newsflow.enrich.cleaning.PageChrome;
 import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.enrich.tagging.ArticleTags;

@@ -1,5 +1,8 @@
 package io.newsflow.enrich.grouping;
 
+import io.newsflow.enrich.grouping.text.ArticleProfile;
+import io.newsflow.enrich.grouping.text.MinHash;
+import io.newsflow.enrich.grouping.text.TextFeatures;
 import io.newsflow.enrich.cleaning.PageChrome;
 import io.newsflow.schemas.RawArticle;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.grouping;
 
+import io.newsflow.enrich.grouping.clustering.GroupingSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schemas.RawArticle;

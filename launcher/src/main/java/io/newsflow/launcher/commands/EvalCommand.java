@@ -3,7 +3,7 @@ package io.newsflow.launcher.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.enrich.grouping.ClusteringScores;
-import io.newsflow.enrich.grouping.GroupingSettings;
+import io.newsflow.enrich.grouping.clustering.GroupingSettings;
 import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.enrich.tagging.TaggingEvaluation;
 import io.newsflow.ingest.drops.ArticleFileException;

@@ -11,7 +11,7 @@ import static io.newsflow.launcher.config.SettingType.text;
 import static io.newsflow.launcher.config.SettingType.url;
 import static io.newsflow.launcher.config.SettingType.wholeNumber;
 
-import io.newsflow.enrich.grouping.GroupingSettings;
+import io.newsflow.enrich.grouping.clustering.GroupingSettings;
 
 /**
  * Every environment variable Newsflow reads, with its default and meaning. The table of docs/configuration.md

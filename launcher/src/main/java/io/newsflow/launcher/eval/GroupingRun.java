@@ -1,7 +1,7 @@
 package io.newsflow.launcher.eval;
 
 import io.newsflow.enrich.grouping.GroupingEvaluation;
-import io.newsflow.enrich.grouping.GroupingSettings;
+import io.newsflow.enrich.grouping.clustering.GroupingSettings;
 import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.RawArticle;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.newsflow.launcher.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.enrich.grouping.GroupingEvaluation;
-import io.newsflow.enrich.grouping.GroupingSettings;
+import io.newsflow.enrich.grouping.clustering.GroupingSettings;
 import io.newsflow.schemas.EventArticle;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;

@@ -1,0 +1,146 @@
+package io.newsflow.enrich.grouping.clustering;
+
+import io.newsflow.enrich.grouping.state.EventState;
+import io.newsflow.enrich.grouping.state.MemberFeatures;
+import io.newsflow.enrich.grouping.text.ArticleProfile;
+import io.newsflow.enrich.grouping.text.TextFeatures;
+import io.newsflow.enrich.grouping.vectors.TermSlots;
+import io.newsflow.enrich.tagging.ArticleTags;
+import io.newsflow.enrich.tagging.OfficialMention;
+import io.newsflow.enrich.tagging.PersonNames;
+import io.newsflow.enrich.tagging.RoleNormaliser;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How well an article fits an open event (to rank candidate events and as the evidence of a copy):
+ * <ul>
+ *   <li>the group-average link: the mean TF-IDF cosine between the article and each member (or
+ *       between the members of two events), computed in constant time from the events' sums of
+ *       member unit vectors. Title words and names weigh more in the vectors ({@link TextFeatures});</li>
+ *   <li>when a day veto is set, a veto when both sides give a day and the days are further apart;</li>
+ *   <li>a veto when the two sides name different holders of one office of one country that has one
+ *       holder at a time ({@link SingleHolderOffices}), and neither names the other's: a visit of the South
+ *       Korean foreign minister Cho Tae-yul and one of the foreign minister Cho Hyun are two visits, however
+ *       alike their words. An office held by many at once (vice ministers, senators) vetoes only when both
+ *       sides also name one official of another country, whom each side's holder met: Kim Hong-kyun meeting
+ *       the Chinese vice foreign minister Sun Weidong and Kim meeting Ma Zhaoxu are two meetings, while two
+ *       senators quoted on one hearing are not two hearings.</li>
+ * </ul>
+ */
+public final class EventSimilarity {
+
+    private EventSimilarity() {
+    }
+
+    /** A similarity: the mean cosine with the event's members, 0 when vetoed. */
+    public record Score(double value, boolean vetoed) {
+    }
+
+    /** An official as far as the office veto cares: who, which office, of which country. */
+    public record Holder(String key, String role, String country) {
+    }
+
+    public static List<Holder> holders(ArticleTags tags) {
+        return tags == null ? List.of() : tags.officials().stream()
+                .map((OfficialMention o) -> new Holder(o.key(), o.role(), o.country())).toList();
+    }
+
+    static List<Holder> holders(EventState event) {
+        return event.officials.values().stream().map(o -> new Holder(o.key(), o.role(), o.country())).toList();
+    }
+
+    static List<Holder> holders(MemberFeatures member) {
+        return member.officials().stream().map(o -> new Holder(o.key(), o.role(), o.country())).toList();
+    }
+
+    /**
+     * Whether each side names a holder of an office (same office, same country) whom the other side never
+     * names, the office having one holder at a time or both sides naming one official of another country (a
+     * counterpart both met). One side naming both is no conflict: a report may mention a predecessor.
+     */
+    static boolean officeConflict(Collection<Holder> a, Collection<Holder> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        Set<String> keysA = a.stream().map(Holder::key).collect(Collectors.toSet());
+        Set<String> keysB = b.stream().map(Holder::key).collect(Collectors.toSet());
+        RoleNormaliser roles = RoleNormaliser.standard();
+        SingleHolderOffices single = SingleHolderOffices.standard();
+        for (Holder x : a) {
+            if (x.role() == null || x.country() == null || named(keysB, x.key())) {
+                continue;
+            }
+            for (Holder y : b) {
+                if (y.role() != null && x.country().equals(y.country()) && !named(keysA, y.key())
+                        && roles.sameOffice(x.role(), y.role())
+                        && (single.contains(x.role()) || sharedForeignCounterpart(a, keysB, x.country()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether a side names this person, in this or another transliteration ("Kurbanguly" / "Gurbanguly"). */
+    private static boolean named(Set<String> keys, String key) {
+        if (keys.contains(key)) {
+            return true;
+        }
+        for (String k : keys) {
+            if (PersonNames.sameName(k, key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether side a names someone side b names too (keysB), of a known country other than this one. */
+    private static boolean sharedForeignCounterpart(Collection<Holder> a, Set<String> keysB, String country) {
+        for (Holder h : a) {
+            if (h.country() != null && !h.country().equals(country) && keysB.contains(h.key())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The article's mean cosine with the event's members, from the sum of their unit vectors (the
+     * centroid): the group-average link of agglomerative clustering, in constant time per event.
+     */
+    public static Score score(TermSlots.Spread article, ArticleProfile profile, List<Holder> officials, EventState event,
+                       GroupingSettings settings) {
+        int vetoDays = settings.clustering().dayVetoDays();
+        // the event's day is a count over its members' days: only worked out when a veto could use it
+        boolean vetoed = vetoDays > 0 && profile.day() != null
+                && dayConflict(profile.day().toEpochDay(), event.day(), vetoDays)
+                || !officials.isEmpty() && officeConflict(officials, holders(event));
+        // copies add nothing to the centroid (they follow their originals), so they do not divide it
+        double value = article.dot(event.centroid) / Math.max(1, event.independentSources());
+        return new Score(vetoed ? 0.0 : value, vetoed);
+    }
+
+    /**
+     * The mean similarity a link needs when it rests on this many article pairs, after this many
+     * articles taught the document frequencies. One pair is weak evidence (two reports of one
+     * event may share few words, two reports of sibling events many), a mean over many pairs is
+     * strong, so the margin shrinks like the standard error of a mean, 1/sqrt(pairs). Likewise a
+     * young stream's IDF is noisy (a fresh stream cannot tell a topic's common words from an
+     * event's own), so a second margin shrinks as 1/sqrt(1 + articles seen).
+     */
+    public static double required(GroupingSettings settings, int pairs, double articlesSeen) {
+        return settings.linkThreshold()
+                + settings.smallSampleMargin() / Math.sqrt(Math.max(1, pairs))
+                + settings.coldStartMargin() / Math.sqrt(1 + Math.max(0, articlesSeen));
+    }
+
+    /** Whether two sides' days (epoch days, null when unknown) are further apart than a day veto set above 0 allows. */
+    static boolean dayConflict(Long dayA, Long dayB, int vetoDays) {
+        return vetoDays > 0 && dayA != null && dayB != null && Math.abs(dayA - dayB) > vetoDays;
+    }
+
+
+}

@@ -1,0 +1,103 @@
+package io.newsflow.enrich.grouping.clustering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.enrich.grouping.clustering.EventSimilarity.Holder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The office veto: two holders of one single-holder office of one country, each named by one side only. */
+class OfficeConflictTest {
+
+    private static final Holder CHO_TAE_YUL = new Holder("cho tae-yul", "Foreign Minister", "KR");
+    private static final Holder CHO_HYUN = new Holder("cho hyun", "Minister of Foreign Affairs", "KR");
+    private static final Holder WANG_YI = new Holder("wang yi", "Foreign Minister", "CN");
+    private static final Holder SUN = new Holder("sun weidong", "Vice Foreign Minister", "CN");
+    private static final Holder MA = new Holder("ma zhaoxu", "Executive Vice Minister of Foreign Affairs", "CN");
+    private static final Holder KIM = new Holder("kim hong-kyun", "First Vice Foreign Minister", "KR");
+
+    @Test
+    void differentHoldersOfOneSingleHolderOfficeConflict() {
+        assertThat(EventSimilarity.officeConflict(List.of(CHO_TAE_YUL, WANG_YI), List.of(CHO_HYUN, WANG_YI))).isTrue();
+    }
+
+    @Test
+    void oneHolderInTwoTransliterationsDoesNotConflict() {
+        Holder kurbanguly = new Holder("kurbanguly berdymukhamedov", "President", "TM");
+        Holder gurbanguly = new Holder("gurbanguly berdimuhamedov", "President", "TM");
+        assertThat(EventSimilarity.officeConflict(List.of(kurbanguly), List.of(gurbanguly))).isFalse();
+        Holder liQiang = new Holder("li qiang", "Premier", "CN");
+        Holder liKeqiang = new Holder("li keqiang", "Premier", "CN");
+        assertThat(EventSimilarity.officeConflict(List.of(liQiang), List.of(liKeqiang))).as("two premiers").isTrue();
+    }
+
+    @Test
+    void theSameHolderDoesNotConflict() {
+        assertThat(EventSimilarity.officeConflict(List.of(CHO_TAE_YUL, WANG_YI), List.of(CHO_TAE_YUL))).isFalse();
+    }
+
+    @Test
+    void aSideNamingBothHoldersDoesNotConflict() {
+        assertThat(EventSimilarity.officeConflict(List.of(CHO_HYUN, CHO_TAE_YUL), List.of(CHO_TAE_YUL))).isFalse();
+    }
+
+    @Test
+    void theSameOfficeOfAnotherCountryDoesNotConflict() {
+        assertThat(EventSimilarity.officeConflict(List.of(WANG_YI), List.of(CHO_HYUN))).isFalse();
+    }
+
+    @Test
+    void holdersWithoutAKnownOfficeDoNotConflict() {
+        assertThat(EventSimilarity.officeConflict(List.of(new Holder("cho hyun", null, "KR")), List.of(CHO_TAE_YUL))).isFalse();
+    }
+
+    @Test
+    void twoViceForeignMinistersOfOneCountryDoNotConflict() {
+        // China has several vice foreign ministers at once: one meeting may have one, another the other, or both
+        assertThat(EventSimilarity.officeConflict(List.of(MA), List.of(SUN))).isFalse();
+    }
+
+    @Test
+    void twoViceForeignMinistersMeetingOneForeignCounterpartConflict() {
+        // Kim met Sun in one report and Ma in the other: two delegations, two meetings
+        assertThat(EventSimilarity.officeConflict(List.of(MA, KIM), List.of(SUN, KIM))).isTrue();
+    }
+
+    @Test
+    void twoSenatorsQuotedWithOneOfficialOfTheirOwnCountryDoNotConflict() {
+        Holder secretary = new Holder("janet lane", "Interior Secretary", "US");
+        Holder senatorA = new Holder("ann cole", "Senator", "US");
+        Holder senatorB = new Holder("bob tate", "Senator", "US");
+        assertThat(EventSimilarity.officeConflict(List.of(senatorA, secretary), List.of(senatorB, secretary))).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "Vice Foreign Minister; Vice Minister of Foreign Affairs",
+            "Deputy Foreign Minister; Deputy Minister of Foreign Affairs",
+            "Foreign Ministry Spokesperson; Foreign Ministry spokesman",
+            "Senator; Senator",
+            "Governor; Governor",
+            "Ambassador; Ambassador",
+            "General; General"})
+    void holdersOfOfficesWithManyHoldersAtOnceDoNotConflict(String roleA, String roleB) {
+        Holder a = new Holder("first holder", roleA, "US");
+        Holder b = new Holder("second holder", roleB, "US");
+        assertThat(EventSimilarity.officeConflict(List.of(a), List.of(b))).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "President; President",
+            "Prime Minister; Prime Minister",
+            "Secretary of State; Secretary of State",
+            "Defense Minister; Minister of National Defense",
+            "Attorney General; Attorney General"})
+    void holdersOfOfficesWithOneHolderAtATimeConflict(String roleA, String roleB) {
+        Holder a = new Holder("first holder", roleA, "US");
+        Holder b = new Holder("second holder", roleB, "US");
+        assertThat(EventSimilarity.officeConflict(List.of(a), List.of(b))).isTrue();
+    }
+}

@@ -1,0 +1,27 @@
+package io.newsflow.enrich.grouping.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WireHeadlineTest {
+
+    @Test
+    void wireTagsMarkAVersionNotAnotherStory() {
+        assertThat(WireHeadline.sameStory("UPDATE 1-Province elects new council", null, "Province elects new council", null)).isTrue();
+        assertThat(WireHeadline.sameStory("CORRECTED-UPDATE 2-Province elects new council", null, "Province Elects New Council", null)).isTrue();
+        assertThat(WireHeadline.sameStory("News in brief", null, "Province elects new council", null)).isFalse();
+    }
+
+    @Test
+    void aHyphenatedWordOfTheHeadlineIsNoTag() {
+        assertThat(WireHeadline.story("NATO-led forces withdraw")).isEqualTo("nato led forces withdraw");
+    }
+
+    @Test
+    void withoutAHeadlineTheOpeningParagraphNamesTheStory() {
+        assertThat(WireHeadline.sameStory("UPDATE 1-", "Voters elected a council.", "", "Voters elected a council.")).isTrue();
+        assertThat(WireHeadline.sameStory("", "Voters elected a council.", "", "A storm hit the coast.")).isFalse();
+        assertThat(WireHeadline.sameStory("", null, "", null)).isFalse();
+    }
+}
