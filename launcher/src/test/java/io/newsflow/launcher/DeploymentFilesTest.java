@@ -2,8 +2,8 @@ package io.newsflow.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.ingest.feeds.FeedsConfig;
-import io.newsflow.ingest.feeds.FeedsFile;
+import io.newsflow.ingest.feeds.config.FeedsConfig;
+import io.newsflow.ingest.feeds.config.FeedsFile;
 import io.newsflow.launcher.config.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,10 @@
 package io.newsflow.ingest.feeds;
 
+import io.newsflow.ingest.feeds.items.ItemIdentity;
+import io.newsflow.ingest.feeds.items.ItemVersions;
+import io.newsflow.ingest.feeds.parsing.FeedDocument;
+import io.newsflow.ingest.feeds.parsing.FeedHtmlText;
+import io.newsflow.ingest.feeds.parsing.FeedItem;
 import io.newsflow.ingest.text.ArticleIdentity;
 import io.newsflow.ingest.text.PublishedUrl;
 import io.newsflow.schemas.RawArticle;

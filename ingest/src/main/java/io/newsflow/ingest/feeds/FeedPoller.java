@@ -1,5 +1,18 @@
 package io.newsflow.ingest.feeds;
 
+import io.newsflow.ingest.feeds.config.FeedSettings;
+import io.newsflow.ingest.feeds.config.FeedsConfig;
+import io.newsflow.ingest.feeds.http.FeedHttp;
+import io.newsflow.ingest.feeds.http.FetchException;
+import io.newsflow.ingest.feeds.http.PollTiming;
+import io.newsflow.ingest.feeds.items.ItemIdentity;
+import io.newsflow.ingest.feeds.items.ItemVersions;
+import io.newsflow.ingest.feeds.items.SeenItems;
+import io.newsflow.ingest.feeds.parsing.ArticleTextExtractor;
+import io.newsflow.ingest.feeds.parsing.FeedDocument;
+import io.newsflow.ingest.feeds.parsing.FeedDocumentParser;
+import io.newsflow.ingest.feeds.parsing.FeedItem;
+import io.newsflow.ingest.feeds.parsing.FeedParseException;
 import io.newsflow.ingest.text.ArticleIdentity;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.RawArticle;

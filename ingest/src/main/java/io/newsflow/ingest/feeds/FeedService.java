@@ -2,6 +2,12 @@ package io.newsflow.ingest.feeds;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.newsflow.ingest.feeds.config.FeedSettings;
+import io.newsflow.ingest.feeds.config.FeedsConfig;
+import io.newsflow.ingest.feeds.http.FeedHttp;
+import io.newsflow.ingest.feeds.items.SeenItems;
+import io.newsflow.ingest.feeds.parsing.ArticleTextExtractor;
+import io.newsflow.ingest.feeds.parsing.ParagraphTextExtractor;
 import io.newsflow.schemas.SourceHealth;
 import io.newsflow.topics.Topics;
 import java.time.Clock;

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.ingest.feeds.config.FeedSettings;
+import io.newsflow.ingest.feeds.config.FeedsConfig;
+import io.newsflow.ingest.feeds.http.FeedHttp;
+import io.newsflow.ingest.feeds.items.SeenItems;
+import io.newsflow.ingest.feeds.parsing.ParagraphTextExtractor;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.SourceHealth;
 import java.io.ByteArrayOutputStream;
@@ -649,16 +654,6 @@ class FeedPollerTest {
             }
             assertThat(server.requestsTo("/home").get(0).header("X-Api-Key")).isEqualTo("k-42");
         }
-    }
-
-    @Test
-    void anOriginIsSchemeHostAndPort() {
-        java.net.URI feed = java.net.URI.create("https://news.example.org/rss");
-        assertThat(FeedHttp.sameOrigin(java.net.URI.create("https://NEWS.example.org:443/other"), feed)).isTrue();
-        assertThat(FeedHttp.sameOrigin(java.net.URI.create("http://news.example.org/rss"), feed)).isFalse();
-        assertThat(FeedHttp.sameOrigin(java.net.URI.create("https://news.example.org:8443/rss"), feed)).isFalse();
-        assertThat(FeedHttp.sameOrigin(java.net.URI.create("https://cdn.example.org/rss"), feed)).isFalse();
-        assertThat(FeedHttp.sameOrigin(java.net.URI.create("http://news.example.org:80/"), java.net.URI.create("http://news.example.org/"))).isTrue();
     }
 
     @Test

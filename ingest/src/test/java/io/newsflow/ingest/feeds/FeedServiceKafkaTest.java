@@ -3,6 +3,10 @@ package io.newsflow.ingest.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.ingest.feeds.config.FeedSettings;
+import io.newsflow.ingest.feeds.config.FeedsConfig;
+import io.newsflow.ingest.feeds.items.SeenItems;
+import io.newsflow.ingest.feeds.parsing.ParagraphTextExtractor;
 import io.newsflow.schemas.RawArticle;
 import io.newsflow.schemas.SourceHealth;
 import io.newsflow.topics.Topic;

@@ -3,6 +3,11 @@ package io.newsflow.ingest.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.ingest.feeds.config.FeedSettings;
+import io.newsflow.ingest.feeds.config.FeedsConfig;
+import io.newsflow.ingest.feeds.http.FeedHttp;
+import io.newsflow.ingest.feeds.items.SeenItems;
+import io.newsflow.ingest.feeds.parsing.ParagraphTextExtractor;
 import io.newsflow.schemas.RawArticle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.newsflow.launcher.commands;
 
-import io.newsflow.ingest.feeds.FeedFileParser;
-import io.newsflow.ingest.feeds.OpmlImport;
+import io.newsflow.ingest.feeds.config.OpmlImport;
+import io.newsflow.ingest.feeds.parsing.FeedFileParser;
 import io.newsflow.launcher.config.ConfigurationException;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
