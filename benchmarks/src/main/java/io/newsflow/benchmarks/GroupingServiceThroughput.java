@@ -1,5 +1,6 @@
 package io.newsflow.benchmarks;
 
+import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.enrich.ArticleEventTime;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.EnrichService;
@@ -10,7 +11,6 @@ import io.newsflow.enrich.grouping.text.MinHash;
 import io.newsflow.enrich.grouping.state.TaggedArticle;
 import io.newsflow.enrich.grouping.text.TextFeatures;
 import io.newsflow.enrich.tagging.ArticleTagger;
-import io.newsflow.launcher.broker.EmbeddedKafka;
 import io.newsflow.launcher.pipeline.TopicSetup;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;

@@ -2,8 +2,8 @@ package io.newsflow.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.ingest.drops.ArticleFiles;
-import io.newsflow.launcher.broker.EmbeddedKafka;
 import io.newsflow.launcher.pipeline.EventWatcher;
 import io.newsflow.launcher.pipeline.TopicSetup;
 import io.newsflow.schemas.RawArticle;

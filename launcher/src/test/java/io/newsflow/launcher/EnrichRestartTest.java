@@ -2,10 +2,10 @@ package io.newsflow.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.ingest.drops.ArticleFiles;
-import io.newsflow.launcher.broker.EmbeddedKafka;
 import io.newsflow.launcher.pipeline.EventWatcher;
 import io.newsflow.launcher.pipeline.TopicSetup;
 import io.newsflow.schemas.NewsEvent;

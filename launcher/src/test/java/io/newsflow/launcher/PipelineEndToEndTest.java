@@ -2,7 +2,7 @@ package io.newsflow.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.launcher.broker.EmbeddedKafka;
+import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
 import io.newsflow.launcher.pipeline.EventWatcher;

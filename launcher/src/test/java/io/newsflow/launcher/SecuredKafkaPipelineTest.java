@@ -2,8 +2,8 @@ package io.newsflow.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.enrich.EnrichService;
-import io.newsflow.launcher.broker.EmbeddedKafka;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
 import io.newsflow.launcher.pipeline.EventWatcher;

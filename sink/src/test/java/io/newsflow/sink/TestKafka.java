@@ -1,13 +1,19 @@
 package io.newsflow.sink;
 
+import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.topics.Topic;
 import io.newsflow.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,58 +23,40 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.common.utils.Exit;
 
-/** One real Kafka broker (combined broker + controller, KRaft) for all tests of the JVM. */
+/** One embedded Kafka broker for all tests of the JVM (the examples' tests too), started on first use. */
 public final class TestKafka {
 
-    private static KafkaClusterTestKit cluster;
+    private static EmbeddedKafka broker;
 
     private TestKafka() {
     }
 
-    public static synchronized String bootstrapServers() {
-        if (cluster == null) {
-            // Kafka's fatal fault handlers call Exit.halt: one during the broker's close at JVM exit would end
-            // the test JVM with a non-zero code after every test passed (surefire then fails the build).
-            Exit.setExitProcedure((code, message) -> {
-                throw new IllegalStateException("Kafka tried to exit(" + code + "): " + message);
-            });
-            Exit.setHaltProcedure((code, message) -> {
-                throw new IllegalStateException("Kafka tried to halt(" + code + "): " + message);
-            });
-            try {
-                TestKitNodes nodes = new TestKitNodes.Builder()
-                        .setCombined(true)
-                        .setNumBrokerNodes(1)
-                        .setNumControllerNodes(1)
-                        .build();
-                KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(nodes)
-                        .setConfigProp("offsets.topic.replication.factor", "1")
-                        .setConfigProp("offsets.topic.num.partitions", "1")
-                        .setConfigProp("transaction.state.log.replication.factor", "1")
-                        .setConfigProp("transaction.state.log.min.isr", "1")
-                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                        .build();
-                kit.format();
-                kit.startup();
-                kit.waitForReadyBrokers();
-                cluster = kit;
-                Runtime.getRuntime().addShutdownHook(new Thread(TestKafka::stop, "stop-test-kafka"));
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot start the test Kafka broker", e);
-            }
-        }
-        return cluster.bootstrapServers();
+    public static String bootstrapServers() {
+        return broker().bootstrapServers();
     }
 
-    private static void stop() {
-        try {
-            cluster.close();
-        } catch (Exception ignored) {
-            // The JVM is exiting.
+    private static synchronized EmbeddedKafka broker() {
+        if (broker == null) {
+            Path dir;
+            try {
+                dir = Files.createTempDirectory("newsflow-test-kafka");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the test broker's directory", e);
+            }
+            broker = EmbeddedKafka.start(dir);
+            // Tests of a JVM may share it until the end: it stops as the JVM exits.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(dir), "stop-test-kafka"));
+        }
+        return broker;
+    }
+
+    private static void stop(Path dir) {
+        broker.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // The JVM is exiting; a leftover temporary directory is all that remains.
         }
     }
 
@@ -80,16 +68,12 @@ public final class TestKafka {
 
     /** Creates the events and event-articles topics (compacted, as the pipeline does) and the dead-letter topic. */
     static void createTopics(Topics topics, int eventPartitions) {
-        try (Admin admin = Admin.create(clientProperties())) {
-            admin.createTopics(List.of(
-                    new NewTopic(topics.events().name(), eventPartitions, (short) 1)
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                    new NewTopic(topics.eventArticles().name(), eventPartitions, (short) 1)
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                    new NewTopic(topics.deadLetters().name(), 1, (short) 1))).all().get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create topics", e);
-        }
+        broker().createTopics(List.of(
+                new NewTopic(topics.events().name(), eventPartitions, (short) 1)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                new NewTopic(topics.eventArticles().name(), eventPartitions, (short) 1)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                new NewTopic(topics.deadLetters().name(), 1, (short) 1)));
     }
 
     static KafkaProducer<String, NewsEvent> eventProducer(Topics topics) {

@@ -26,7 +26,7 @@ public final class DropFolderBenchmark {
         int textFiles = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int htmlPages = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         Path work = Files.createTempDirectory("newsflow-bench");
-        try (TestBroker broker = TestBroker.start()) {
+        try (TestBroker broker = TestBroker.start(work.resolve("kafka"))) {
             run("warm-up (500 text files)", work.resolve("warm"), broker, "warm-", writeText(work.resolve("warm"), 500));
             run(textFiles + " small text files", work.resolve("text"), broker, "text-",
                     writeText(work.resolve("text"), textFiles));

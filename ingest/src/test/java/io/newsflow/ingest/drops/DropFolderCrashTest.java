@@ -38,13 +38,15 @@ class DropFolderCrashTest {
     Path work;
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        broker = TestBroker.start();
+    static void startBroker(@TempDir Path brokerDir) {
+        broker = TestBroker.start(brokerDir);
     }
 
     @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.newsflow.ingest.drops;
 
+import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.topics.Topic;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,46 +14,29 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.common.utils.Exit;
-import org.apache.kafka.server.common.MetadataVersion;
 
-/** A real single-node KRaft broker (Kafka's own test kit) on loopback, for the drop folder's tests. */
+/**
+ * The embedded broker for the drop folder's tests. The drop folder creates no topics: the broker creates them on
+ * first use, with 3 partitions as `up` creates them (NEWSFLOW_TOPIC_PARTITIONS), so that records spread.
+ */
 final class TestBroker implements AutoCloseable {
 
-    private final KafkaClusterTestKit cluster;
+    private final EmbeddedKafka kafka;
 
-    private TestBroker(KafkaClusterTestKit cluster) {
-        this.cluster = cluster;
+    private TestBroker(EmbeddedKafka kafka) {
+        this.kafka = kafka;
     }
 
-    static TestBroker start() throws Exception {
-        // A broker error must fail the test, not end the test JVM.
-        Exit.setExitProcedure((code, message) -> {
-            throw new IllegalStateException("Kafka tried to exit(" + code + "): " + message);
-        });
-        Exit.setHaltProcedure((code, message) -> {
-            throw new IllegalStateException("Kafka tried to halt(" + code + "): " + message);
-        });
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
-                .setBootstrapMetadataVersion(MetadataVersion.latestProduction()).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("auto.create.topics.enable", "true")
-                .setConfigProp("num.partitions", "3")
-                .setConfigProp("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024))
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
-        return new TestBroker(cluster);
+    /** Starts a broker keeping its data in {@code dataDir}. */
+    static TestBroker start(Path dataDir) {
+        return new TestBroker(EmbeddedKafka.builder(dataDir)
+                .brokerSetting("auto.create.topics.enable", "true")
+                .brokerSetting("num.partitions", "3")
+                .start());
     }
 
     String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return kafka.bootstrapServers();
     }
 
     Map<String, Object> clientProperties() {
@@ -86,7 +71,7 @@ final class TestBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        cluster.close();
+    public void close() {
+        kafka.close();
     }
 }

@@ -3,6 +3,7 @@ package io.newsflow.ingest.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.ingest.feeds.config.FeedSettings;
 import io.newsflow.ingest.feeds.config.FeedsConfig;
 import io.newsflow.ingest.feeds.items.SeenItems;
@@ -12,6 +13,7 @@ import io.newsflow.schemas.SourceHealth;
 import io.newsflow.topics.Topic;
 import io.newsflow.topics.Topics;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,82 +21,62 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The service against a real Kafka broker: items reach raw-articles, and a restart re-emits nothing. */
 class FeedServiceKafkaTest {
 
-    private static KafkaClusterTestKit cluster;
+    private static EmbeddedKafka broker;
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        // A fatal broker fault (Exit.halt) must fail a test, not end the test JVM.
-        Exit.setExitProcedure((code, message) -> {
-            throw new IllegalStateException("Kafka tried to exit(" + code + "): " + message);
-        });
-        Exit.setHaltProcedure((code, message) -> {
-            throw new IllegalStateException("Kafka tried to halt(" + code + "): " + message);
-        });
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
+    static void startBroker(@TempDir Path dir) {
+        broker = EmbeddedKafka.start(dir.resolve("kafka"));
     }
 
-    private static void createTopics(Topics topics) throws Exception {
+    private static void createTopics(Topics topics) {
         createTopics(topics, Map.of());
     }
 
     /** Creates the topics, with these configs on raw-articles. */
-    private static void createTopics(Topics topics, Map<String, String> rawArticlesConfig) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
-            List<NewTopic> created = new ArrayList<>();
-            for (Topic<String, ?> topic : topics.all()) {
-                NewTopic newTopic = new NewTopic(topic.name(), 1, (short) 1);
-                if (topic.compacted()) {
-                    newTopic.configs(Map.of("cleanup.policy", "compact"));
-                } else if (topic.name().equals(topics.rawArticles().name())) {
-                    newTopic.configs(rawArticlesConfig);
-                }
-                created.add(newTopic);
+    private static void createTopics(Topics topics, Map<String, String> rawArticlesConfig) {
+        List<NewTopic> created = new ArrayList<>();
+        for (Topic<String, ?> topic : topics.all()) {
+            NewTopic newTopic = new NewTopic(topic.name(), 1, (short) 1);
+            if (topic.compacted()) {
+                newTopic.configs(Map.of("cleanup.policy", "compact"));
+            } else if (topic.name().equals(topics.rawArticles().name())) {
+                newTopic.configs(rawArticlesConfig);
             }
-            admin.createTopics(created).all().get();
+            created.add(newTopic);
         }
+        broker.createTopics(created);
     }
 
     @AfterAll
-    static void stopBroker() throws Exception {
-        if (cluster != null) {
-            cluster.close();
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
         }
     }
 
     private static Map<String, Object> kafka(boolean transactional) {
         return transactional
-                ? Map.of("bootstrap.servers", cluster.bootstrapServers(), "transactional.id", "newsflow-feeds-test")
-                : Map.of("bootstrap.servers", cluster.bootstrapServers());
+                ? Map.of("bootstrap.servers", broker.bootstrapServers(), "transactional.id", "newsflow-feeds-test")
+                : Map.of("bootstrap.servers", broker.bootstrapServers());
     }
 
     private static <V> List<V> readUntil(Topic<String, V> topic, Predicate<List<V>> done) {
         List<V> values = new ArrayList<>();
         Instant deadline = Instant.now().plusSeconds(60);
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", cluster.bootstrapServers(),
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
                 "isolation.level", "read_committed"),
                 topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
             TopicPartition partition = new TopicPartition(topic.name(), 0);

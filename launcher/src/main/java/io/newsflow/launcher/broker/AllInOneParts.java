@@ -1,29 +1,32 @@
 package io.newsflow.launcher.broker;
 
+import java.util.List;
+
 /**
  * The parts that only {@code ./newsflow} and the all-in-one image carry ({@code provided} in launcher/pom.xml, so
  * kept out of the service image): the embedded Kafka broker and Kafka's TopologyTestDriver. A command that needs
  * one in the service image fails with one line saying what to do, rather than a NoClassDefFoundError.
  */
 public enum AllInOneParts {
-    EMBEDDED_BROKER("kafka.server.KafkaRaftServer", "the embedded Kafka broker",
-            "set KAFKA_BOOTSTRAP_SERVERS to a running cluster"),
-    TOPOLOGY_TEST_DRIVER("org.apache.kafka.streams.TopologyTestDriver", "TopologyTestDriver (offline evaluation)",
-            "run it with ./newsflow");
+    // The broker module and the Kafka server jars it runs on: the launcher names the one, which needs the other.
+    EMBEDDED_BROKER(List.of("io.newsflow.broker.EmbeddedKafka", "kafka.server.KafkaRaftServer"),
+            "the embedded Kafka broker", "set KAFKA_BOOTSTRAP_SERVERS to a running cluster"),
+    TOPOLOGY_TEST_DRIVER(List.of("org.apache.kafka.streams.TopologyTestDriver"),
+            "TopologyTestDriver (offline evaluation)", "run it with ./newsflow");
 
-    private final String className;
+    private final List<String> classNames;
     private final String what;
     private final String otherwise;
 
-    AllInOneParts(String className, String what, String otherwise) {
-        this.className = className;
+    AllInOneParts(List<String> classNames, String what, String otherwise) {
+        this.classNames = classNames;
         this.what = what;
         this.otherwise = otherwise;
     }
 
     /** Returns normally when this part is on the class path; else throws with the one line to show. */
     public void require() {
-        if (!present(className)) {
+        if (!classNames.stream().allMatch(AllInOneParts::present)) {
             throw new io.newsflow.launcher.config.ConfigurationException(what + " is not in this image (the service image): use the all-in-one image "
                     + "(docker build --target all-in-one) or " + otherwise);
         }

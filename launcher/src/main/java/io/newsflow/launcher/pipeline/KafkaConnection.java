@@ -1,7 +1,8 @@
 package io.newsflow.launcher.pipeline;
 
+import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.launcher.broker.AllInOneParts;
-import io.newsflow.launcher.broker.EmbeddedKafka;
+import io.newsflow.launcher.broker.EmbeddedBroker;
 import io.newsflow.launcher.config.ConfigurationException;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
@@ -49,7 +50,7 @@ public final class KafkaConnection implements AutoCloseable {
         }
         AllInOneParts.EMBEDDED_BROKER.require();
         Path dataDir = settings.workDir().resolve("kafka");
-        EmbeddedKafka broker = EmbeddedKafka.start(dataDir, embeddedPort);
+        EmbeddedKafka broker = EmbeddedBroker.start(dataDir, embeddedPort);
         LOG.info("embedded Kafka broker on {} (data in {})", broker.bootstrapServers(), dataDir.toAbsolutePath());
         return new KafkaConnection(broker.bootstrapServers(), broker, Map.of());
     }

@@ -1,7 +1,7 @@
 package io.newsflow.launcher.pipeline;
 
-import io.newsflow.launcher.broker.TopicReadiness;
 import io.newsflow.topics.Topic;
+import io.newsflow.topics.TopicReadiness;
 import io.newsflow.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;

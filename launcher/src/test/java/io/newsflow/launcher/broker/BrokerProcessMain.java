@@ -1,5 +1,6 @@
 package io.newsflow.launcher.broker;
 
+import io.newsflow.broker.EmbeddedKafka;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,8 +21,9 @@ public final class BrokerProcessMain {
         int controllerPort = Integer.parseInt(args[2]);
         // EmbeddedKafka asks for the broker's port, then the controller's (again on a retry).
         AtomicInteger asked = new AtomicInteger();
-        EmbeddedKafka broker = EmbeddedKafka.start(Path.of(args[0]),
-                () -> asked.getAndIncrement() % 2 == 0 ? brokerPort : controllerPort);
+        EmbeddedKafka broker = EmbeddedKafka.builder(Path.of(args[0]))
+                .ports(() -> asked.getAndIncrement() % 2 == 0 ? brokerPort : controllerPort)
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "stop-broker"));
         System.out.println("broker ready " + broker.bootstrapServers());
         new CountDownLatch(1).await();

@@ -1,6 +1,6 @@
 package io.newsflow.launcher.faults;
 
-import io.newsflow.launcher.broker.EmbeddedKafka;
+import io.newsflow.broker.EmbeddedKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,8 +2,8 @@ package io.newsflow.launcher.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.launcher.Newsflow;
-import io.newsflow.launcher.broker.EmbeddedKafka;
 import io.newsflow.launcher.config.Setting;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

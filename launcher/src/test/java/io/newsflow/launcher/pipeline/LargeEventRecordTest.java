@@ -2,9 +2,9 @@ package io.newsflow.launcher.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.EnrichService;
-import io.newsflow.launcher.broker.EmbeddedKafka;
 import io.newsflow.schemas.CountryTag;
 import io.newsflow.schemas.EventArticle;
 import io.newsflow.schemas.NewsEvent;

@@ -2,7 +2,7 @@ package io.newsflow.launcher.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.launcher.broker.EmbeddedKafka;
+import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;

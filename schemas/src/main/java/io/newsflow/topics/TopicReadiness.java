@@ -1,4 +1,4 @@
-package io.newsflow.launcher.broker;
+package io.newsflow.topics;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
-package io.newsflow.launcher.broker;
+package io.newsflow.broker;
 
-import io.newsflow.launcher.config.ConfigurationException;
+import io.newsflow.topics.TopicReadiness;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -33,8 +33,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +59,9 @@ import java.util.stream.Collectors;
  *
  * <p>Kafka's fatal error handlers would end the JVM; here they log and throw instead (see
  * {@link #installExitGuard()}), for the whole JVM, from the first start on.
+ *
+ * <p>The defaults suit the product (one small broker beside the pipeline); tests that need more, e.g. topics
+ * created on first use with several partitions, add broker settings through {@link #builder(Path)}.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
@@ -107,45 +112,136 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws IllegalStateException if another broker (in this or another process) is using the directory
      */
     public static EmbeddedKafka start(Path dataDir) {
-        return start(dataDir, EmbeddedKafka::freeLoopbackPort);
+        return builder(dataDir).start();
     }
 
     /**
      * Starts the broker's client listener on {@code brokerPort} of 127.0.0.1 (0: a free port), so that clients
      * and tools find it at the same address after every restart.
      *
-     * @throws ConfigurationException when that port is taken
+     * @throws PortTakenException when that port is taken
      */
     public static EmbeddedKafka start(Path dataDir, int brokerPort) {
-        if (brokerPort == 0) {
-            return start(dataDir);
+        return builder(dataDir).port(brokerPort).start();
+    }
+
+    /** Starts with a second client listener; {@link #extraListenerAddress()} is where it listens. */
+    public static EmbeddedKafka start(Path dataDir, ExtraListener extra) {
+        return builder(dataDir).extraListener(extra).start();
+    }
+
+    /** A broker on {@code dataDir} with more than the defaults: fixed ports, a second listener, broker settings. */
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
+    }
+
+    /** What to start; {@link #start()} starts it. */
+    public static final class Builder {
+        /** The broker's wiring: set here only, whatever the settings say. */
+        private static final Set<String> OWN_SETTINGS = Set.of("process.roles", "node.id", "listeners",
+                "advertised.listeners", "listener.security.protocol.map", "inter.broker.listener.name",
+                "controller.listener.names", "controller.quorum.bootstrap.servers", "controller.quorum.voters",
+                "log.dirs", "log.dir");
+
+        private final Path dataDir;
+        private int port;
+        private IntSupplier ports;
+        private ExtraListener extra;
+        private final Map<String, String> settings = new LinkedHashMap<>();
+
+        private Builder(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
         }
+
+        /**
+         * The client listener's port on 127.0.0.1, the same after every restart; 0 (the default) picks a free
+         * one. A taken port fails the start with {@link PortTakenException}.
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("not a port: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Where the ports come from instead of free ones, asked in this order: the client listener's, the
+         * controller's, the extra listener's; a port taken meanwhile costs one more try with the next ones.
+         * For a broker that comes back on the same addresses, controller included.
+         */
+        public Builder ports(IntSupplier ports) {
+            this.ports = Objects.requireNonNull(ports, "ports");
+            return this;
+        }
+
+        /** A second client listener beside the plain one. */
+        public Builder extraListener(ExtraListener extra) {
+            this.extra = Objects.requireNonNull(extra, "extra");
+            return this;
+        }
+
+        /**
+         * A broker setting beyond the defaults (or instead of one), e.g. {@code num.partitions} for topics
+         * created on first use. The listeners, node and directories are the broker's own and refused.
+         */
+        public Builder brokerSetting(String name, String value) {
+            if (OWN_SETTINGS.contains(name)) {
+                throw new IllegalArgumentException(name + " is set by the embedded broker itself");
+            }
+            settings.put(name, Objects.requireNonNull(value, name));
+            return this;
+        }
+
+        /**
+         * Starts the broker, formatting {@code dataDir} first if it has never held a broker. Returns once the
+         * broker accepts clients.
+         *
+         * @throws IllegalStateException if another broker (in this or another process) is using the directory
+         * @throws PortTakenException    when the fixed {@link #port(int)} is taken
+         */
+        public EmbeddedKafka start() {
+            if (port != 0 && ports != null) {
+                throw new IllegalStateException("a fixed port and a source of ports exclude each other");
+            }
+            return port != 0 ? startOnFixedPort(this) : startRetrying(this);
+        }
+    }
+
+    /** Thrown when the fixed client port the broker was asked for is taken. */
+    public static final class PortTakenException extends IllegalStateException {
+        private final int port;
+
+        PortTakenException(int port, Throwable cause) {
+            super("port " + port + " on " + LOOPBACK + " is taken", cause);
+            this.port = port;
+        }
+
+        /** The port asked for. */
+        public int port() {
+            return port;
+        }
+    }
+
+    private static EmbeddedKafka startOnFixedPort(Builder wanted) {
         int controllerPort = freeLoopbackPort();
-        while (controllerPort == brokerPort) {
+        while (controllerPort == wanted.port) {
             controllerPort = freeLoopbackPort();
         }
+        int extraPort = wanted.extra == null ? -1 : freeLoopbackPort();
         try {
-            return start(dataDir, brokerPort, controllerPort, null, -1);
+            return start(wanted, wanted.port, controllerPort, extraPort);
         } catch (RuntimeException e) {
             if (causedByTakenPort(e)) {
-                throw new ConfigurationException("port " + brokerPort + " on 127.0.0.1 is taken (another broker, or "
-                        + "`newsflow up` already running?): set NEWSFLOW_EMBEDDED_KAFKA_PORT to a free port, 0 picks one");
+                throw new PortTakenException(wanted.port, e);
             }
             throw e;
         }
     }
 
-    /** Starts with a second client listener; {@link #extraListenerAddress()} is where it listens. */
-    public static EmbeddedKafka start(Path dataDir, ExtraListener extra) {
-        return start(dataDir, EmbeddedKafka::freeLoopbackPort, extra);
-    }
-
-    static EmbeddedKafka start(Path dataDir, IntSupplier ports) {
-        return start(dataDir, ports, null);
-    }
-
-    /** Starts on ports from {@code ports}; a port taken between choosing and binding it costs one more try. */
-    private static EmbeddedKafka start(Path dataDir, IntSupplier ports, ExtraListener extra) {
+    /** Starts on ports from the builder's source, or free ones; a port taken between choosing and binding it costs one more try. */
+    private static EmbeddedKafka startRetrying(Builder wanted) {
+        IntSupplier ports = wanted.ports == null ? EmbeddedKafka::freeLoopbackPort : wanted.ports;
         for (int attempt = 1; ; attempt++) {
             try {
                 int brokerPort = ports.getAsInt();
@@ -153,8 +249,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 while (controllerPort == brokerPort) { // the OS may hand a just-released port out again
                     controllerPort = ports.getAsInt();
                 }
-                int extraPort = extra == null ? -1 : ports.getAsInt();
-                return start(dataDir, brokerPort, controllerPort, extra, extraPort);
+                int extraPort = wanted.extra == null ? -1 : ports.getAsInt();
+                return start(wanted, brokerPort, controllerPort, extraPort);
             } catch (RuntimeException e) {
                 if (attempt >= START_ATTEMPTS || !causedByTakenPort(e)) {
                     throw e;
@@ -164,10 +260,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static EmbeddedKafka start(Path dataDir, int brokerPort, int controllerPort, ExtraListener extra,
-                                       int extraPort) {
+    private static EmbeddedKafka start(Builder wanted, int brokerPort, int controllerPort, int extraPort) {
         long began = System.nanoTime();
-        Path dir = dataDir.toAbsolutePath().normalize();
+        Path dir = wanted.dataDir.toAbsolutePath().normalize();
+        ExtraListener extra = wanted.extra;
         installExitGuard();
         try {
             Files.createDirectories(dir);
@@ -187,6 +283,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     + "," + extra.name() + ":" + extra.protocol());
             properties.putAll(extra.settings());
         }
+        properties.putAll(wanted.settings);
         KafkaConfig config = new KafkaConfig(properties, false);
         boolean formatted = formatIfNew(dir, config);
 

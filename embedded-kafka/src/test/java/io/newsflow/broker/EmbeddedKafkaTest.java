@@ -1,4 +1,4 @@
-package io.newsflow.launcher.broker;
+package io.newsflow.broker;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -187,9 +187,8 @@ class EmbeddedKafkaTest {
         }
         int taken = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
         assertThatThrownBy(() -> EmbeddedKafka.start(dir.resolve("other"), taken))
-                .isInstanceOf(io.newsflow.launcher.config.ConfigurationException.class)
-                .hasMessageContaining("port " + taken + " on 127.0.0.1 is taken")
-                .hasMessageContaining("NEWSFLOW_EMBEDDED_KAFKA_PORT");
+                .isInstanceOfSatisfying(EmbeddedKafka.PortTakenException.class, e -> assertThat(e.port()).isEqualTo(taken))
+                .hasMessage("port " + taken + " on 127.0.0.1 is taken");
     }
 
     @Test
@@ -232,10 +231,30 @@ class EmbeddedKafkaTest {
             List<Integer> offered = List.of(taken.getLocalPort(), freePort(), freePort(), freePort());
             Deque<Integer> ports = new ArrayDeque<>(offered);
 
-            try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"), ports::removeFirst)) {
+            try (EmbeddedKafka broker = EmbeddedKafka.builder(dir.resolve("kafka")).ports(ports::removeFirst).start()) {
                 assertThat(ports).isEmpty();
                 assertThat(broker.bootstrapServers()).isEqualTo("127.0.0.1:" + offered.get(2));
                 broker.createTopics(List.of(new NewTopic("after-retry", 1, (short) 1)));
+            }
+        }
+    }
+
+    @Test
+    void brokerSettingsGoBeyondTheDefaultsButNotIntoTheWiring(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> EmbeddedKafka.builder(dir).brokerSetting("listeners", "PLAINTEXT://0.0.0.0:9092"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("listeners");
+
+        try (EmbeddedKafka broker = EmbeddedKafka.builder(dir.resolve("kafka"))
+                .brokerSetting("auto.create.topics.enable", "true")
+                .brokerSetting("num.partitions", "3")
+                .start()) {
+            try (KafkaProducer<String, String> producer = producer(broker, Map.of())) {
+                producer.send(new ProducerRecord<>("created-on-first-use", "k", "v")).get(15, TimeUnit.SECONDS);
+            }
+            try (Admin admin = admin(broker)) {
+                assertThat(admin.describeTopics(List.of("created-on-first-use")).allTopicNames().get(10, TimeUnit.SECONDS)
+                        .get("created-on-first-use").partitions()).hasSize(3);
             }
         }
     }

@@ -1,4 +1,4 @@
-package io.newsflow.launcher.broker;
+package io.newsflow.broker;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
