@@ -1,7 +1,7 @@
 # Newsflow images, from one build:
 #   service (the default target)  ingest, enrich, sink (and `up` against KAFKA_BOOTSTRAP_SERVERS): no embedded
 #                                 broker, no test library on the class path;
-#   all-in-one (--target all-in-one)  adds the embedded broker and TopologyTestDriver for `up` without Kafka,
+#   all-in-one (--target all-in-one)  adds the embedded broker and the eval module for `up` without Kafka,
 #                                 `demo` and `eval`.
 # FROM lines are build arguments so that other base images can stand in for the official ones, e.g. where no
 # registry is reachable (.ci/docker-smoke builds on newsflow-local/build:17 and newsflow-local/jre:17).
@@ -18,6 +18,7 @@ COPY embedded-kafka/pom.xml embedded-kafka/
 COPY ingest/pom.xml ingest/
 COPY enrich/pom.xml enrich/
 COPY sink/pom.xml sink/
+COPY eval/pom.xml eval/
 COPY launcher/pom.xml launcher/
 COPY examples/pom.xml examples/
 COPY benchmarks/pom.xml benchmarks/
@@ -29,13 +30,14 @@ COPY embedded-kafka embedded-kafka
 COPY ingest ingest
 COPY enrich enrich
 COPY sink sink
+COPY eval eval
 COPY launcher launcher
 COPY examples examples
 COPY benchmarks benchmarks
 COPY testdata testdata
 COPY docker/entrypoint.sh docker/entrypoint.sh
 # /out holds each image's /app, so that each takes it in one layer (every layer is a full copy on some storage
-# drivers, e.g. vfs in CI): lib/ the services' jars, lib-all-in-one/ the embedded broker and TopologyTestDriver.
+# drivers, e.g. vfs in CI): lib/ the services' jars, lib-all-in-one/ the embedded broker and the evaluation.
 RUN mvn -B -q -o -DskipTests -pl launcher -am package \
     && mkdir -p /out/service/bin /out/all-in-one \
     && cp -r launcher/target/lib launcher/target/newsflow.jar /out/service/ \

@@ -3,13 +3,13 @@ package io.newsflow.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.broker.EmbeddedKafka;
-import io.newsflow.enrich.grouping.ClusteringScores;
-import io.newsflow.enrich.grouping.GroupingEvaluation;
+import io.newsflow.eval.ClusteringScores;
+import io.newsflow.eval.GroupingEvaluation;
 import io.newsflow.enrich.grouping.clustering.GroupingSettings;
 import io.newsflow.ingest.drops.ArticleFiles;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
-import io.newsflow.launcher.eval.LabelledCorpus;
+import io.newsflow.eval.LabelledCorpus;
 import io.newsflow.launcher.pipeline.EventWatcher;
 import io.newsflow.launcher.pipeline.Pipeline;
 import io.newsflow.launcher.pipeline.Stages;

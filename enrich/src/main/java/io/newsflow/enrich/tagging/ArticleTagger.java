@@ -125,7 +125,7 @@ public final class ArticleTagger {
         return count;
     }
 
-    static Set<String> codes(List<CountryMention> mentions) {
+    public static Set<String> codes(List<CountryMention> mentions) {
         Set<String> s = new HashSet<>();
         for (CountryMention m : mentions) {
             s.add(m.code());

@@ -12,6 +12,6 @@
  * <p>Data, in {@code src/main/resources/tagging/}: {@code countries.tsv} (generated from mledoze/countries,
  * ODbL 1.0, see NOTICE there), and Newsflow's own {@code country-aliases.tsv}, {@code office-words.tsv},
  * {@code role-forms.tsv}, {@code government-bodies.tsv} and {@code officials.tsv}.
- * {@link io.newsflow.enrich.tagging.TaggingEvaluation} scores the tagger against hand labels.
+ * {@link io.newsflow.eval.TaggingEvaluation} scores the tagger against hand labels.
  */
 package io.newsflow.enrich.tagging;

@@ -76,16 +76,6 @@ class SeedArticlesTaggingTest {
         return tests;
     }
 
-    @TestFactory
-    List<DynamicTest> seedLabelsScorePerfectlyThroughTheEvaluation() {
-        return List.of(DynamicTest.dynamicTest("seeds", () -> {
-            TaggingEvaluation.Result r = new TaggingEvaluation(tagger).evaluate(SEEDS.resolve("labels.json"));
-            assertThat(r.articles()).isEqualTo(5);
-            assertThat(r.countries().f1()).isEqualTo(1.0);
-            assertThat(r.officials().f1()).isEqualTo(1.0);
-        }));
-    }
-
     private static Set<String> texts(JsonNode array) {
         Set<String> s = new HashSet<>();
         array.forEach(x -> s.add(x.asText()));

@@ -4,15 +4,16 @@ import java.util.List;
 
 /**
  * The parts that only {@code ./newsflow} and the all-in-one image carry ({@code provided} in launcher/pom.xml, so
- * kept out of the service image): the embedded Kafka broker and Kafka's TopologyTestDriver. A command that needs
+ * kept out of the service image): the embedded Kafka broker and the offline evaluation. A command that needs
  * one in the service image fails with one line saying what to do, rather than a NoClassDefFoundError.
  */
 public enum AllInOneParts {
     // The broker module and the Kafka server jars it runs on: the launcher names the one, which needs the other.
     EMBEDDED_BROKER(List.of("io.newsflow.broker.EmbeddedKafka", "kafka.server.KafkaRaftServer"),
             "the embedded Kafka broker", "set KAFKA_BOOTSTRAP_SERVERS to a running cluster"),
-    TOPOLOGY_TEST_DRIVER(List.of("org.apache.kafka.streams.TopologyTestDriver"),
-            "TopologyTestDriver (offline evaluation)", "run it with ./newsflow");
+    // The eval module and Kafka's TopologyTestDriver, which it drives the enrich topology with.
+    EVALUATION(List.of("io.newsflow.eval.CorpusEvaluation", "org.apache.kafka.streams.TopologyTestDriver"),
+            "the offline evaluation (eval module)", "run it with ./newsflow");
 
     private final List<String> classNames;
     private final String what;
