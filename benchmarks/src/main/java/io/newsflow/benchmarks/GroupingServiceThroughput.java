@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -92,22 +93,8 @@ public final class GroupingServiceThroughput {
             try (KafkaProducer<String, RawArticle> producer = producer(broker, topics);
                  Feed feed = new Feed(broker, topics, config, producer, groupingOnly);
                  OpenEvents open = new OpenEvents(broker, topics, config.commitInterval())) {
-                long start = System.nanoTime();
-                int preloaded = 0;
-                while (open.count() < openEvents) {
-                    int batch = Math.max(1, Math.min(5_000, openEvents - open.count()));
-                    for (int b = 0; b < batch; b++, preloaded++) {
-                        producer.send(new ProducerRecord<>(topics.rawArticles().name(), "p" + preloaded,
-                                GroupingThroughput.preloadArticle(preloaded, vocabulary)));
-                    }
-                    producer.flush();
-                    awaitProcessed(preloaded, streams);
-                    open.catchUp();
-                    System.err.printf(Locale.ROOT, "preloaded %,d articles in %.0f s, %,d events open%n", preloaded,
-                            (System.nanoTime() - start) / 1e9, open.count());
-                }
-                int openAfterPreload = open.count();
-                double preloadSeconds = (System.nanoTime() - start) / 1e9;
+                GroupingThroughput.Preloaded preload = preload(producer, topics, streams, open, openEvents, vocabulary);
+                int preloaded = preload.articles();
 
                 int warmUp = GroupingThroughput.warmUpArticles();
                 SplittableRandom warmUpRandom = new SplittableRandom(7);
@@ -121,54 +108,99 @@ public final class GroupingServiceThroughput {
                 int openAtStart = open.count();
 
                 SplittableRandom random = new SplittableRandom(42);
-                List<RawArticle> measuredArticles = new ArrayList<>(measured);
-                for (int i = 0; i < measured; i++) {
-                    measuredArticles.add(GroupingThroughput.measuredArticle(i, preloaded, vocabulary, random,
-                            preloaded + warmUp + i));
-                }
-                List<?> ready = feed.prepare(measuredArticles);
-                System.err.printf(Locale.ROOT, "measuring %,d articles from %d ms of uptime%n", measured,
-                        ManagementFactory.getRuntimeMXBean().getUptime());
-                long threadCpuStart = streamThreadCpuNanos();
-                long processorCpuStart = GroupingThroughput.TimedGrouping.ownCpuNanos;
-                long wallStart = System.nanoTime();
-                feed.send(ready);
-                awaitProcessed(preloaded + warmUp + measured, streams);
-                double wall = (System.nanoTime() - wallStart) / 1e9;
-                double threadCpu = (streamThreadCpuNanos() - threadCpuStart) / 1e9;
-                double processorCpu = (GroupingThroughput.TimedGrouping.ownCpuNanos - processorCpuStart) / 1e9;
+                Measured run = measure(feed, streams, random, preloaded, warmUp, measured, vocabulary);
                 open.catchUp();
-                System.out.printf(Locale.ROOT, "preload: %,d articles in %.1f s (%.0f articles/s), %,d events open%n",
-                        preloaded, preloadSeconds, preloaded / preloadSeconds, openAfterPreload);
-                System.out.printf(Locale.ROOT, "grouping-service articles=%d open_events=%d articles_per_s=%.0f"
-                                + " stream_thread_cpu_us_per_article=%.0f processor_cpu_us_per_article=%.0f"
-                                + " processor_articles_per_cpu_s=%.0f heap_mb=%d rss_mb=%d state_dir_mb=%d"
-                                + " preloaded_articles=%d open_events_after=%d input=%s"
-                                + " stream_thread_articles_per_cpu_s=%.0f warmup_articles=%d open_events_measured_from=%d%n",
-                        measured, openAfterPreload, measured / wall, threadCpu * 1e6 / measured,
-                        processorCpu * 1e6 / measured, measured / processorCpu,
-                        GroupingThroughput.usedHeapAfterGc() / (1024 * 1024), residentMegabytes(),
-                        directoryBytes(work.resolve("state")) / (1024 * 1024), preloaded, open.count(),
-                        groupingOnly ? "grouping" : "raw", measured / threadCpu, warmUp, openAtStart);
+                report(preload, run, measured, warmUp, openAtStart, open, groupingOnly, work.resolve("state"));
                 if (Boolean.getBoolean("bench.restart")) {
                     // as the service closes: leaving the group, so the restarted member need not wait out a session
                     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                             .withTimeout(Duration.ofSeconds(30)));
                     streams = streams(broker, topics, config);
-                    long restart = System.nanoTime();
-                    streams.start();
-                    producer.send(new ProducerRecord<>(topics.rawArticles().name(), "after-restart",
-                            GroupingThroughput.measuredArticle(measured, preloaded, vocabulary, random,
-                                    preloaded + warmUp + measured)));
-                    producer.flush();
-                    awaitProcessed(preloaded + warmUp + measured + 1, streams);
-                    System.out.printf(Locale.ROOT, "restart: one more article placed %.1f s after the stream started again"
-                            + " on its state directory, %,d events open%n", (System.nanoTime() - restart) / 1e9, open.count());
+                    int sent = preloaded + warmUp + measured;
+                    timeRestart(streams, producer, topics, open, () -> GroupingThroughput.measuredArticle(measured,
+                            preloaded, vocabulary, random, sent), sent + 1);
                 }
             } finally {
                 streams.close(Duration.ofSeconds(30));
             }
         }
+    }
+
+    /** Starts the stream again and prints how long it takes to place one more article. */
+    private static void timeRestart(KafkaStreams streams, KafkaProducer<String, RawArticle> producer, Topics topics,
+                                    OpenEvents open, Supplier<RawArticle> article, long processed)
+            throws InterruptedException {
+        long restart = System.nanoTime();
+        streams.start();
+        producer.send(new ProducerRecord<>(topics.rawArticles().name(), "after-restart", article.get()));
+        producer.flush();
+        awaitProcessed(processed, streams);
+        System.out.printf(Locale.ROOT, "restart: one more article placed %.1f s after the stream started again"
+                + " on its state directory, %,d events open%n", (System.nanoTime() - restart) / 1e9, open.count());
+    }
+
+    /** Preloads articles in batches until as many events are open as asked for (random texts share words). */
+    private static GroupingThroughput.Preloaded preload(KafkaProducer<String, RawArticle> producer, Topics topics,
+                                                        KafkaStreams streams, OpenEvents open, int openEvents,
+                                                        int vocabulary) throws InterruptedException {
+        long start = System.nanoTime();
+        int preloaded = 0;
+        while (open.count() < openEvents) {
+            int batch = Math.max(1, Math.min(5_000, openEvents - open.count()));
+            for (int b = 0; b < batch; b++, preloaded++) {
+                producer.send(new ProducerRecord<>(topics.rawArticles().name(), "p" + preloaded,
+                        GroupingThroughput.preloadArticle(preloaded, vocabulary)));
+            }
+            producer.flush();
+            awaitProcessed(preloaded, streams);
+            open.catchUp();
+            System.err.printf(Locale.ROOT, "preloaded %,d articles in %.0f s, %,d events open%n", preloaded,
+                    (System.nanoTime() - start) / 1e9, open.count());
+        }
+        return new GroupingThroughput.Preloaded(preloaded, open.count(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The measured articles' wall time, the stream thread's CPU time and the grouping processor's own, in seconds. */
+    private record Measured(double wall, double threadCpu, double processorCpu) {
+    }
+
+    /** Prepares the measured articles, then times them from their first send until the processor took the last. */
+    private static Measured measure(Feed feed, KafkaStreams streams, SplittableRandom random, int preloaded, int warmUp,
+                                    int measured, int vocabulary) throws InterruptedException {
+        List<RawArticle> measuredArticles = new ArrayList<>(measured);
+        for (int i = 0; i < measured; i++) {
+            measuredArticles.add(GroupingThroughput.measuredArticle(i, preloaded, vocabulary, random,
+                    preloaded + warmUp + i));
+        }
+        List<?> ready = feed.prepare(measuredArticles);
+        System.err.printf(Locale.ROOT, "measuring %,d articles from %d ms of uptime%n", measured,
+                ManagementFactory.getRuntimeMXBean().getUptime());
+        long threadCpuStart = streamThreadCpuNanos();
+        long processorCpuStart = GroupingThroughput.TimedGrouping.ownCpuNanos;
+        long wallStart = System.nanoTime();
+        feed.send(ready);
+        awaitProcessed(preloaded + warmUp + measured, streams);
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        double threadCpu = (streamThreadCpuNanos() - threadCpuStart) / 1e9;
+        double processorCpu = (GroupingThroughput.TimedGrouping.ownCpuNanos - processorCpuStart) / 1e9;
+        return new Measured(wall, threadCpu, processorCpu);
+    }
+
+    private static void report(GroupingThroughput.Preloaded preload, Measured run, int measured, int warmUp,
+                               int openAtStart, OpenEvents open, boolean groupingOnly, Path stateDir)
+            throws java.io.IOException {
+        System.out.printf(Locale.ROOT, "preload: %,d articles in %.1f s (%.0f articles/s), %,d events open%n",
+                preload.articles(), preload.seconds(), preload.articles() / preload.seconds(), preload.openEvents());
+        System.out.printf(Locale.ROOT, "grouping-service articles=%d open_events=%d articles_per_s=%.0f"
+                        + " stream_thread_cpu_us_per_article=%.0f processor_cpu_us_per_article=%.0f"
+                        + " processor_articles_per_cpu_s=%.0f heap_mb=%d rss_mb=%d state_dir_mb=%d"
+                        + " preloaded_articles=%d open_events_after=%d input=%s"
+                        + " stream_thread_articles_per_cpu_s=%.0f warmup_articles=%d open_events_measured_from=%d%n",
+                measured, preload.openEvents(), measured / run.wall(), run.threadCpu() * 1e6 / measured,
+                run.processorCpu() * 1e6 / measured, measured / run.processorCpu(),
+                GroupingThroughput.usedHeapAfterGc() / (1024 * 1024), residentMegabytes(),
+                directoryBytes(stateDir) / (1024 * 1024), preload.articles(), open.count(),
+                groupingOnly ? "grouping" : "raw", measured / run.threadCpu(), warmUp, openAtStart);
     }
 
     /**

@@ -73,24 +73,9 @@ public final class GroupingThroughput {
             TestOutputTopic<String, NewsEvent> output = driver.createOutputTopic(topics.events().name(),
                     topics.events().keySerde().deserializer(), topics.events().valueSerde().deserializer());
 
-            // Random texts share words, and grouping joins some of them: articles are added until
-            // as many events are open as asked for, not merely as many articles.
             OpenEvents open = new OpenEvents();
-            long start = System.nanoTime();
-            int preloaded = 0;
-            while (open.ids.size() < openEvents) {
-                int batch = Math.max(1, Math.min(1000, openEvents - open.ids.size()));
-                for (int b = 0; b < batch; b++, preloaded++) {
-                    input.pipeInput("p" + preloaded, preloadArticle(preloaded, vocabulary));
-                    if (preloaded % 20_000 == 19_999) {
-                        System.err.printf(Locale.ROOT, "preloaded %,d articles in %.0f s, %,d events open%n", preloaded + 1,
-                                (System.nanoTime() - start) / 1e9, open.ids.size());
-                    }
-                }
-                open.update(output);
-            }
-            int openAfterPreload = open.ids.size();
-            double preloadSeconds = (System.nanoTime() - start) / 1e9;
+            Preloaded preload = preload(input, output, open, openEvents, vocabulary);
+            int preloaded = preload.articles();
             long heapAfterPreload = usedHeapAfterGc();
 
             int warmUp = warmUpArticles();
@@ -101,29 +86,66 @@ public final class GroupingThroughput {
             open.update(output);
             int openAtStart = open.ids.size();
 
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            SplittableRandom random = new SplittableRandom(42);
-            long cpuStart = threads.getCurrentThreadCpuTime();
-            TimedGrouping.reset();
-            long wallStart = System.nanoTime();
-            for (int i = 0; i < measured; i++) {
-                input.pipeInput("m" + i, measuredArticle(i, preloaded, vocabulary, random, preloaded + warmUp + i));
-                if (i % 1000 == 999) {
-                    open.update(output);
-                }
-            }
-            double wall = (System.nanoTime() - wallStart) / 1e9;
-            double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            Timed timed = measure(input, output, open, preloaded, warmUp, measured, vocabulary);
             open.update(output);
             double groupingCpu = TimedGrouping.ownCpuNanos / 1e9;
             System.out.printf(Locale.ROOT, "preload: %,d articles in %.1f s (%.0f articles/s), %,d events open; heap after GC %d MB%n",
-                    preloaded, preloadSeconds, preloaded / preloadSeconds, openAfterPreload, heapAfterPreload / (1024 * 1024));
+                    preloaded, preload.seconds(), preloaded / preload.seconds(), preload.openEvents(),
+                    heapAfterPreload / (1024 * 1024));
             System.out.printf(Locale.ROOT, "grouping articles=%d open_events=%d articles_per_s=%.0f cpu_us_per_article=%.0f heap_mb=%d"
                             + " processor_cpu_us_per_article=%.0f processor_articles_per_cpu_s=%.0f preloaded_articles=%d"
                             + " open_events_after=%d warmup_articles=%d open_events_measured_from=%d%n",
-                    measured, openAfterPreload, measured / wall, cpu * 1e6 / measured, usedHeapAfterGc() / (1024 * 1024),
+                    measured, preload.openEvents(), measured / timed.wall(), timed.cpu() * 1e6 / measured, usedHeapAfterGc() / (1024 * 1024),
                     groupingCpu * 1e6 / measured, measured / groupingCpu, preloaded, open.ids.size(), warmUp, openAtStart);
         }
+    }
+
+    /** The measured articles' wall time and this thread's CPU time, in seconds. */
+    private record Timed(double wall, double cpu) {
+    }
+
+    private static Timed measure(TestInputTopic<String, RawArticle> input, TestOutputTopic<String, NewsEvent> output,
+                                 OpenEvents open, int preloaded, int warmUp, int measured, int vocabulary) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        SplittableRandom random = new SplittableRandom(42);
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        TimedGrouping.reset();
+        long wallStart = System.nanoTime();
+        for (int i = 0; i < measured; i++) {
+            input.pipeInput("m" + i, measuredArticle(i, preloaded, vocabulary, random, preloaded + warmUp + i));
+            if (i % 1000 == 999) {
+                open.update(output);
+            }
+        }
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        return new Timed(wall, cpu);
+    }
+
+    /** What the preload took: articles, the events open after it, and seconds. */
+    record Preloaded(int articles, int openEvents, double seconds) {
+    }
+
+    /**
+     * Random texts share words, and grouping joins some of them: articles are added until as many events
+     * are open as asked for, not merely as many articles.
+     */
+    private static Preloaded preload(TestInputTopic<String, RawArticle> input, TestOutputTopic<String, NewsEvent> output,
+                                     OpenEvents open, int openEvents, int vocabulary) {
+        long start = System.nanoTime();
+        int preloaded = 0;
+        while (open.ids.size() < openEvents) {
+            int batch = Math.max(1, Math.min(1000, openEvents - open.ids.size()));
+            for (int b = 0; b < batch; b++, preloaded++) {
+                input.pipeInput("p" + preloaded, preloadArticle(preloaded, vocabulary));
+                if (preloaded % 20_000 == 19_999) {
+                    System.err.printf(Locale.ROOT, "preloaded %,d articles in %.0f s, %,d events open%n", preloaded + 1,
+                            (System.nanoTime() - start) / 1e9, open.ids.size());
+                }
+            }
+            open.update(output);
+        }
+        return new Preloaded(preloaded, open.ids.size(), (System.nanoTime() - start) / 1e9);
     }
 
     /**

@@ -207,38 +207,12 @@ final class Regrouping {
                 kept.add(m);
             }
         }
-        List<EventState.Member> arriving = new ArrayList<>();
-        for (String id : wanted) {
-            if (!before.contains(id) && former.memberById().containsKey(id)) {
-                arriving.add(former.memberById().get(id));
-            }
-        }
-        arriving.sort(Comparator.comparingLong(EventState.Member::eventTime).thenComparing(EventState.Member::articleId));
+        List<EventState.Member> arriving = arriving(wanted, before, former);
         if (fresh && !arriving.isEmpty()) {
             splitFrom.put(target.eventId, mainSource(arriving, former.eventOf()));
         }
-        String founderBefore = target.members.isEmpty() ? null : target.members.get(0).articleId();
-        target.members.clear();
-        target.members.addAll(kept);
-        target.members.addAll(arriving);
-        target.leftCount += before.size() - kept.size();
-        target.joined(arriving.stream().map(EventState.Member::articleId).toList());
-        if (!target.members.isEmpty() && !target.members.get(0).articleId().equals(founderBefore)) {
-            target.entryChanged(target.members.get(0).articleId()); // a new founder: its score is now 1.0
-        }
-        target.features.keySet().retainAll(wanted);
-        for (EventState.Member m : arriving) {
-            MemberFeatures f = former.featuresById().get(m.articleId());
-            if (f != null) {
-                target.features.put(m.articleId(), f);
-            }
-        }
-        for (EventState.Member m : arriving) {
-            GroupingStores.ArticleRecord record = stores.article(m.articleId());
-            if (record != null) {
-                stores.moveArticle(record, target.eventId);
-            }
-        }
+        replaceMembers(target, kept, arriving, before.size());
+        moveArrivingFeaturesAndRecords(target, wanted, arriving, former);
         if (!target.members.isEmpty()) {
             target.firstSeenAt = firstSeen(target);
         }
@@ -253,12 +227,61 @@ final class Regrouping {
             target.rebuild(settings.centroidTerms());
         }
         if (fresh && target.members.size() > 0) {
-            EventState.Member founder = target.members.get(0);
-            target.title = founder.title();
-            MemberFeatures f = target.features.get(founder.articleId());
-            target.summary = f == null ? "" : f.lead();
+            nameAfterFounder(target);
         }
         return true;
+    }
+
+    /** The wanted members the event does not hold yet, in arrival order (then by article id). */
+    private static List<EventState.Member> arriving(Set<String> wanted, Set<String> before, FormerMembers former) {
+        List<EventState.Member> arriving = new ArrayList<>();
+        for (String id : wanted) {
+            if (!before.contains(id) && former.memberById().containsKey(id)) {
+                arriving.add(former.memberById().get(id));
+            }
+        }
+        arriving.sort(Comparator.comparingLong(EventState.Member::eventTime).thenComparing(EventState.Member::articleId));
+        return arriving;
+    }
+
+    /** The kept members, then the arriving ones; those that left are counted, a new founder is noted. */
+    private static void replaceMembers(EventState target, List<EventState.Member> kept, List<EventState.Member> arriving,
+                                       int membersBefore) {
+        String founderBefore = target.members.isEmpty() ? null : target.members.get(0).articleId();
+        target.members.clear();
+        target.members.addAll(kept);
+        target.members.addAll(arriving);
+        target.leftCount += membersBefore - kept.size();
+        target.joined(arriving.stream().map(EventState.Member::articleId).toList());
+        if (!target.members.isEmpty() && !target.members.get(0).articleId().equals(founderBefore)) {
+            target.entryChanged(target.members.get(0).articleId()); // a new founder: its score is now 1.0
+        }
+    }
+
+    /** The features of the members that stay and arrive; the arriving members' article records point to the event. */
+    private void moveArrivingFeaturesAndRecords(EventState target, Set<String> wanted, List<EventState.Member> arriving,
+                                                FormerMembers former) {
+        target.features.keySet().retainAll(wanted);
+        for (EventState.Member m : arriving) {
+            MemberFeatures f = former.featuresById().get(m.articleId());
+            if (f != null) {
+                target.features.put(m.articleId(), f);
+            }
+        }
+        for (EventState.Member m : arriving) {
+            GroupingStores.ArticleRecord record = stores.article(m.articleId());
+            if (record != null) {
+                stores.moveArticle(record, target.eventId);
+            }
+        }
+    }
+
+    /** A new event takes its title and summary from its founder. */
+    private static void nameAfterFounder(EventState target) {
+        EventState.Member founder = target.members.get(0);
+        target.title = founder.title();
+        MemberFeatures f = target.features.get(founder.articleId());
+        target.summary = f == null ? "" : f.lead();
     }
 
     /** The event most of the moved members come from (ties: the smaller id): the one a new event was split off. */

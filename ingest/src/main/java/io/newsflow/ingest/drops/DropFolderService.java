@@ -254,18 +254,51 @@ public final class DropFolderService implements AutoCloseable {
         try {
             contents = ArticleFiles.read(claimed, name, config.maxFileBytes(), Instant.now());
         } catch (ArticleFileException e) {
-            LOG.warn("Drop {} is unreadable and goes to failed/: {}", name, e.getMessage());
-            InFlightFile file = new InFlightFile(claimed, name, List.of(), e.getMessage(), null, 1);
-            send(file, topics.deadLetters(), name, deadLetter(e.getCause() == null ? "unreadable-file"
-                    : e.getCause().getClass().getName(), e.getMessage(), head(claimed), claimed.toString()));
+            sendUnreadableFile(claimed, name, e);
             return;
         }
         PipelineMeters.articlesIn(STAGE, contents.articles().size());
-        String identity = dropIdentity(claimed);
+        NewContent content = newContent(contents.articles(), dropIdentity(claimed));
+        List<RawArticle> fresh = content.fresh();
+        List<String> duplicates = content.duplicates();
+        FittedArticles fitted = fitToRecords(name, fresh);
+        List<DropContents.RejectedRecord> rejected = fitted.rejected();
+        rejected.addAll(contents.rejected());
+        BadRecords bad = badRecords(name, rejected);
+        String note = duplicates.isEmpty() && rejected.isEmpty() && fitted.cut().isEmpty() ? null
+                : note(name, duplicates, fitted.cut(), config.maxDeadLettersPerFile(), contents.articles().size(),
+                bad.reported(), bad.unreported());
+        if (!duplicates.isEmpty()) {
+            LOG.warn("Drop {}: {} article(s) not produced again because their content was already produced: {}",
+                    name, duplicates.size(), duplicates.subList(0, Math.min(duplicates.size(), config.maxDeadLettersPerFile())));
+        }
+        int records = fresh.size() + bad.reported().size() + (bad.unreported() == null ? 0 : 1);
+        InFlightFile file = new InFlightFile(claimed, name, fresh, null, note, records);
+        if (records == 0) {
+            finish(file);
+            return;
+        }
+        sendArticles(file, fitted.values());
+        sendBadRecords(file, bad);
+    }
+
+    /** A file that cannot be read at all goes to failed/ once its dead letter is acknowledged. */
+    private void sendUnreadableFile(Path claimed, String name, ArticleFileException e) {
+        LOG.warn("Drop {} is unreadable and goes to failed/: {}", name, e.getMessage());
+        InFlightFile file = new InFlightFile(claimed, name, List.of(), e.getMessage(), null, 1);
+        send(file, topics.deadLetters(), name, deadLetter(e.getCause() == null ? "unreadable-file"
+                : e.getCause().getClass().getName(), e.getMessage(), head(claimed), claimed.toString()));
+    }
+
+    /** The articles of a file to produce, and why the others are not produced again. */
+    private record NewContent(List<RawArticle> fresh, List<String> duplicates) {
+    }
+
+    private NewContent newContent(List<RawArticle> articles, String identity) {
         List<RawArticle> fresh = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         Set<String> hashesInFile = new LinkedHashSet<>();
-        for (RawArticle article : contents.articles()) {
+        for (RawArticle article : articles) {
             String hash = article.getContentHash();
             Optional<ContentLedger.Entry> earlier = ledger.find(hash);
             String inFlightElsewhere = contentInFlight.get(hash);
@@ -284,6 +317,17 @@ public final class DropFolderService implements AutoCloseable {
                 fresh.add(article);
             }
         }
+        return new NewContent(fresh, duplicates);
+    }
+
+    /**
+     * The serialized record of each article in {@code fresh} (same order), the notes of those that were cut,
+     * and the articles that cannot fit (removed from {@code fresh}).
+     */
+    private record FittedArticles(List<byte[]> values, List<String> cut, List<DropContents.RejectedRecord> rejected) {
+    }
+
+    private FittedArticles fitToRecords(String name, List<RawArticle> fresh) {
         // An article over a record's size keeps its text and loses its HTML, then the end of its body;
         // one that cannot fit even so is a bad record like the others, never a file retried for ever.
         List<DropContents.RejectedRecord> rejected = new ArrayList<>();
@@ -305,7 +349,18 @@ public final class DropFolderService implements AutoCloseable {
             }
             values.add(fitted.value());
         }
-        rejected.addAll(contents.rejected());
+        return new FittedArticles(values, cut, rejected);
+    }
+
+    /**
+     * The bad records of a file that get a dead letter each, and the summary of the rest ({@code null} when none
+     * is left), whose first record is {@code firstUnreported}.
+     */
+    private record BadRecords(List<DropContents.RejectedRecord> reported, String unreported,
+                              DropContents.RejectedRecord firstUnreported) {
+    }
+
+    private BadRecords badRecords(String name, List<DropContents.RejectedRecord> rejected) {
         // A file of a million bad lines must not give a million dead letters and log lines: the first ones
         // say what is wrong, one summary counts the rest.
         List<DropContents.RejectedRecord> reported = rejected.subList(0, Math.min(rejected.size(),
@@ -313,35 +368,31 @@ public final class DropFolderService implements AutoCloseable {
         String unreported = rejected.size() == reported.size() ? null : (rejected.size() - reported.size())
                 + " more unreadable records in " + name + " (not listed one by one), the first of them at "
                 + rejected.get(reported.size()).where() + ": " + rejected.get(reported.size()).reason();
-        String note = duplicates.isEmpty() && rejected.isEmpty() && cut.isEmpty() ? null
-                : note(name, duplicates, cut, config.maxDeadLettersPerFile(), contents.articles().size(), reported,
-                unreported);
-        if (!duplicates.isEmpty()) {
-            LOG.warn("Drop {}: {} article(s) not produced again because their content was already produced: {}",
-                    name, duplicates.size(), duplicates.subList(0, Math.min(duplicates.size(), config.maxDeadLettersPerFile())));
-        }
-        int records = fresh.size() + reported.size() + (unreported == null ? 0 : 1);
-        InFlightFile file = new InFlightFile(claimed, name, fresh, null, note, records);
-        if (records == 0) {
-            finish(file);
-            return;
-        }
-        for (int i = 0; i < fresh.size(); i++) {
-            RawArticle article = fresh.get(i);
-            contentInFlight.put(article.getContentHash(), name);
+        return new BadRecords(reported, unreported, unreported == null ? null : rejected.get(reported.size()));
+    }
+
+    /** Sends the articles of {@code file} with their records in {@code values}, same order. */
+    private void sendArticles(InFlightFile file, List<byte[]> values) {
+        for (int i = 0; i < file.articles.size(); i++) {
+            RawArticle article = file.articles.get(i);
+            contentInFlight.put(article.getContentHash(), file.name);
             sendBytes(file, topics.rawArticles().name(), article.getArticleId(), values.get(i),
                     "article '" + article.getTitle() + "' (" + article.getArticleId() + ")");
         }
-        for (DropContents.RejectedRecord bad : reported) {
-            LOG.warn("Drop {}: {} is unreadable and goes to the dead-letter topic: {}", name, bad.where(), bad.reason());
-            send(file, topics.deadLetters(), name, deadLetter("unreadable-record", bad.where() + ": "
-                    + bad.reason(), truncate(bad.bytes()), claimed + "#" + bad.where()));
+    }
+
+    private void sendBadRecords(InFlightFile file, BadRecords bad) {
+        for (DropContents.RejectedRecord record : bad.reported()) {
+            LOG.warn("Drop {}: {} is unreadable and goes to the dead-letter topic: {}", file.name, record.where(),
+                    record.reason());
+            send(file, topics.deadLetters(), file.name, deadLetter("unreadable-record", record.where() + ": "
+                    + record.reason(), truncate(record.bytes()), file.path + "#" + record.where()));
         }
-        if (unreported != null) {
-            DropContents.RejectedRecord first = rejected.get(reported.size());
-            LOG.warn("Drop {}: {}; one dead letter sums them up", name, unreported);
-            send(file, topics.deadLetters(), name, deadLetter("unreadable-records", unreported,
-                    truncate(first.bytes()), claimed + "#" + first.where()));
+        if (bad.unreported() != null) {
+            DropContents.RejectedRecord first = bad.firstUnreported();
+            LOG.warn("Drop {}: {}; one dead letter sums them up", file.name, bad.unreported());
+            send(file, topics.deadLetters(), file.name, deadLetter("unreadable-records", bad.unreported(),
+                    truncate(first.bytes()), file.path + "#" + first.where()));
         }
     }
 

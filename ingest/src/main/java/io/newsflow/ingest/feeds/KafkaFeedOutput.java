@@ -81,9 +81,19 @@ final class KafkaFeedOutput implements FeedOutput, AutoCloseable {
 
     @Override
     public synchronized boolean items(List<RawArticle> articles, List<Map.Entry<String, SeenItem>> seen) {
+        PipelineMeters.articlesIn(STAGE, articles.size());
+        FittedItems items = fitToRecords(articles);
+        return transactional ? writeInTransaction(items.fitted(), items.tooLarge(), seen)
+                : writeAndFlush(items.fitted(), items.tooLarge(), seen);
+    }
+
+    /** The items that fit one record (some cut to fit), and the dead letters of those past saving. */
+    private record FittedItems(List<OversizeArticles.Fitted> fitted, List<DeadLetter> tooLarge) {
+    }
+
+    private FittedItems fitToRecords(List<RawArticle> articles) {
         // An item over a record's size is cut to fit (or, past saving, a dead letter): one oversize item
         // must not fail the poll, or the feed would never advance.
-        PipelineMeters.articlesIn(STAGE, articles.size());
         List<OversizeArticles.Fitted> fitted = new ArrayList<>();
         List<DeadLetter> letters = new ArrayList<>();
         for (RawArticle article : articles) {
@@ -100,36 +110,55 @@ final class KafkaFeedOutput implements FeedOutput, AutoCloseable {
                 fitted.add(fit);
             }
         }
-        if (!transactional) {
-            Map<String, Exception> refused = new ConcurrentHashMap<>();
-            fitted.forEach(fit -> sendArticle(fit, refused));
-            producer.flush();
-            if (failureSinceFlush.getAndSet(null) != null) {
-                return false;
-            }
-            // The broker refuses whole batches: an item refused beside a too large one goes alone once more.
-            for (OversizeArticles.Fitted fit : fitted) {
-                if (refused.containsKey(fit.article().getArticleId()) && refused.size() > 1) {
-                    Map<String, Exception> again = new ConcurrentHashMap<>();
-                    sendArticle(fit, again);
-                    producer.flush();
-                    if (failureSinceFlush.getAndSet(null) != null) {
-                        return false;
-                    }
-                    if (again.isEmpty()) {
-                        refused.remove(fit.article().getArticleId());
-                    }
+        return new FittedItems(fitted, letters);
+    }
+
+    /** Without transactions: the articles are flushed before the seen-items records are sent. */
+    private boolean writeAndFlush(List<OversizeArticles.Fitted> fitted, List<DeadLetter> letters,
+                                  List<Map.Entry<String, SeenItem>> seen) {
+        Map<String, Exception> refused = new ConcurrentHashMap<>();
+        fitted.forEach(fit -> sendArticle(fit, refused));
+        producer.flush();
+        if (failureSinceFlush.getAndSet(null) != null) {
+            return false;
+        }
+        if (!sendRefusedAlone(fitted, refused)) {
+            return false;
+        }
+        refused.forEach((id, error) -> logRefused(id, error));
+        refusedLetters(fitted, refused).forEach(letter -> send(topics.deadLetters(), letter.getOrigin(), letter));
+        letters.forEach(letter -> send(topics.deadLetters(), letter.getOrigin(), letter));
+        refusedLetters(fitted, refused).forEach(PipelineMeters::deadLetter);
+        letters.forEach(PipelineMeters::deadLetter);
+        seen.forEach(entry -> send(topics.seenItems(), entry.getKey(), entry.getValue()));
+        PipelineMeters.articlesOut(STAGE, fitted.size() - refused.size());
+        return true;
+    }
+
+    /**
+     * The broker refuses whole batches: an item refused beside a too large one goes alone once more, and
+     * leaves {@code refused} when taken. False when a write failed (not refused).
+     */
+    private boolean sendRefusedAlone(List<OversizeArticles.Fitted> fitted, Map<String, Exception> refused) {
+        for (OversizeArticles.Fitted fit : fitted) {
+            if (refused.containsKey(fit.article().getArticleId()) && refused.size() > 1) {
+                Map<String, Exception> again = new ConcurrentHashMap<>();
+                sendArticle(fit, again);
+                producer.flush();
+                if (failureSinceFlush.getAndSet(null) != null) {
+                    return false;
+                }
+                if (again.isEmpty()) {
+                    refused.remove(fit.article().getArticleId());
                 }
             }
-            refused.forEach((id, error) -> logRefused(id, error));
-            refusedLetters(fitted, refused).forEach(letter -> send(topics.deadLetters(), letter.getOrigin(), letter));
-            letters.forEach(letter -> send(topics.deadLetters(), letter.getOrigin(), letter));
-            refusedLetters(fitted, refused).forEach(PipelineMeters::deadLetter);
-            letters.forEach(PipelineMeters::deadLetter);
-            seen.forEach(entry -> send(topics.seenItems(), entry.getKey(), entry.getValue()));
-            PipelineMeters.articlesOut(STAGE, fitted.size() - refused.size());
-            return true;
         }
+        return true;
+    }
+
+    /** With transactions: a poll's articles, dead letters and seen-items records are one transaction. */
+    private boolean writeInTransaction(List<OversizeArticles.Fitted> fitted, List<DeadLetter> letters,
+                                       List<Map.Entry<String, SeenItem>> seen) {
         // A record the broker refuses for good aborts the whole transaction, and the transaction's other
         // records then fail with the same error: the largest refused item is left out (a dead letter,
         // remembered as seen so it is not fetched again and again) and the rest written again, until

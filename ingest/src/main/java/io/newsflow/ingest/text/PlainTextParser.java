@@ -60,71 +60,102 @@ public final class PlainTextParser {
     public PlainTextArticle parse(String text, String knownTitle) {
         // A URL line is the article's address in a dropped text; inside a page or JSON body it is just text.
         List<Line> lines = classify(text, knownTitle == null);
-        String title = knownTitle == null ? "" : knownTitle.strip();
-        boolean pickTitle = knownTitle == null;
-        List<String> paragraphs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        if (!title.isEmpty()) {
-            seen.add(ArticleIdentity.normalise(title));
-        }
-        StringBuilder metaText = new StringBuilder();
-        StringBuilder chromeText = new StringBuilder();
-        String url = null;
-        Instant publishedAt = null;
-        String byline = null;
-        String editor = null;
+        Reading reading = new Reading(knownTitle);
         for (Line line : lines) {
             switch (line.kind) {
-                case CONTENT -> {
-                    if (pickTitle) {
-                        pickTitle = false;
-                        if (isTitleLike(line.text)) {
-                            title = line.text;
-                            seen.add(ArticleIdentity.normalise(title));
-                            continue;
-                        }
-                    }
-                    if (!seen.add(ArticleIdentity.normalise(line.text))) {
-                        continue;
-                    }
-                    int last = paragraphs.size() - 1;
-                    if (last >= 0 && continuesSentence(paragraphs.get(last), line.text)) {
-                        // A sentence broken over two lines ("The talks" / "were co-chaired by ...") is one paragraph.
-                        paragraphs.set(last, paragraphs.get(last) + " " + line.text);
-                    } else {
-                        paragraphs.add(line.text);
-                    }
-                }
-                case URL -> url = url == null ? line.text.replaceAll("\\s+", "") : url;
-                case BYLINE -> {
-                    metaText.append(line.text).append('\n');
-                    if (byline == null) {
-                        byline = bylineName(line.text);
-                    }
-                }
-                case DATE -> {
-                    metaText.append(line.text).append('\n');
-                    if (publishedAt == null) {
-                        publishedAt = PublicationDates.find(line.text).map(PublicationDates.Found::instant).orElse(null);
-                    }
-                    if (editor == null) {
-                        editor = creditedName(line.text);
-                    }
-                }
-                case CHROME -> chromeText.append(line.text).append('\n');
+                case CONTENT -> reading.content(line.text);
+                case URL -> reading.url(line.text);
+                case BYLINE -> reading.byline(line.text);
+                case DATE -> reading.date(line.text);
+                case CHROME -> reading.chrome(line.text);
                 default -> {
                     // blank lines and link-list items carry nothing
                 }
             }
         }
-        String body = String.join("\n\n", paragraphs);
-        String source = Optional.ofNullable(url).flatMap(outlets::ofAddressIn)
-                .or(() -> outlets.named(metaText.toString()))
-                .or(() -> outlets.named(chromeText.toString()))
-                .or(() -> outlets.ofAddressIn(metaText.toString() + chromeText))
+        String body = String.join("\n\n", reading.paragraphs);
+        String source = source(reading.url, reading.metaText.toString(), reading.chromeText.toString(), body);
+        return new PlainTextArticle(reading.title, body, reading.url, reading.publishedAt, source, reading.byline,
+                reading.editor);
+    }
+
+    /** The parts of one article, line by line in reading order; the first of each kind of metadata wins. */
+    private final class Reading {
+        private String title;
+        private boolean pickTitle;
+        private final List<String> paragraphs = new ArrayList<>();
+        private final Set<String> seen = new HashSet<>();
+        private final StringBuilder metaText = new StringBuilder();
+        private final StringBuilder chromeText = new StringBuilder();
+        private String url;
+        private Instant publishedAt;
+        private String byline;
+        private String editor;
+
+        Reading(String knownTitle) {
+            title = knownTitle == null ? "" : knownTitle.strip();
+            pickTitle = knownTitle == null;
+            if (!title.isEmpty()) {
+                seen.add(ArticleIdentity.normalise(title));
+            }
+        }
+
+        /** The headline when none is known yet, else a paragraph unless it repeats one (or the headline). */
+        void content(String text) {
+            if (pickTitle) {
+                pickTitle = false;
+                if (isTitleLike(text)) {
+                    title = text;
+                    seen.add(ArticleIdentity.normalise(title));
+                    return;
+                }
+            }
+            if (!seen.add(ArticleIdentity.normalise(text))) {
+                return;
+            }
+            int last = paragraphs.size() - 1;
+            if (last >= 0 && continuesSentence(paragraphs.get(last), text)) {
+                // A sentence broken over two lines ("The talks" / "were co-chaired by ...") is one paragraph.
+                paragraphs.set(last, paragraphs.get(last) + " " + text);
+            } else {
+                paragraphs.add(text);
+            }
+        }
+
+        void url(String text) {
+            url = url == null ? text.replaceAll("\\s+", "") : url;
+        }
+
+        void byline(String text) {
+            metaText.append(text).append('\n');
+            if (byline == null) {
+                byline = bylineName(text);
+            }
+        }
+
+        void date(String text) {
+            metaText.append(text).append('\n');
+            if (publishedAt == null) {
+                publishedAt = PublicationDates.find(text).map(PublicationDates.Found::instant).orElse(null);
+            }
+            if (editor == null) {
+                editor = creditedName(text);
+            }
+        }
+
+        void chrome(String text) {
+            chromeText.append(text).append('\n');
+        }
+    }
+
+    /** The outlet: by the article's address, else named in its metadata or chrome, else quoted in its body. */
+    private String source(String url, String metaText, String chromeText, String body) {
+        return Optional.ofNullable(url).flatMap(outlets::ofAddressIn)
+                .or(() -> outlets.named(metaText))
+                .or(() -> outlets.named(chromeText))
+                .or(() -> outlets.ofAddressIn(metaText + chromeText))
                 .or(() -> outlets.spokenTo(body))
                 .orElse(null);
-        return new PlainTextArticle(title, body, url, publishedAt, source, byline, editor);
     }
 
     private enum Kind { BLANK, CONTENT, CHROME, LINK, URL, BYLINE, DATE }

@@ -68,31 +68,7 @@ final class BenchRun {
     BenchFigures run(String jdbcUrl, String jdbcUser, String jdbcPassword) throws Exception {
         Duration idle = Duration.ofHours(settings.getLong(Setting.NEWSFLOW_EVENT_IDLE_HOURS));
         Path work = settings.workDir();
-        int e2eCount = (int) Math.round(options.rate() * options.e2eSeconds());
-
-        List<GeneratedArticle> preload;
-        List<BenchCorpus.DropFile> warmUp;
-        List<BenchCorpus.DropFile> measured;
-        List<BenchCorpus.DropFile> e2e;
-        StoryStream.Timeline timeline = new StoryStream(Gazetteer.standard(), options.seed())
-                .generate(options.openEvents(), options.corpus() == null ? options.warmUp() + options.articles() + e2eCount : 0,
-                        idle);
-        preload = options.openEvents() == 0 ? List.of() : timeline.preload();
-        List<BenchCorpus.DropFile> files = options.corpus() == null
-                ? BenchCorpus.stage(timeline.live(), work.resolve("staging"))
-                : BenchCorpus.stageFolder(options.corpus(), work.resolve("staging"));
-        int w = options.corpus() == null ? options.warmUp() : files.size() / 10;
-        int m = options.corpus() == null ? options.articles() : files.size() * 6 / 10;
-        warmUp = files.subList(0, w);
-        measured = files.subList(w, Math.min(files.size(), w + m));
-        e2e = files.subList(Math.min(files.size(), w + m), files.size());
-        figures.articles = measured.size();
-        figures.preloadArticles = preload.size();
-        figures.partitions = options.partitions();
-        figures.instances = options.instances();
-        log("generated %,d preload articles (%,d stories open at the live start), %,d warm-up, %,d measured, %,d end-to-end",
-                preload.size(), timeline.openStoriesAtLive(), warmUp.size(), measured.size(), e2e.size());
-
+        Articles articles = articles(work, idle);
         try (KafkaConnection kafka = KafkaConnection.connectOrEmbed(settings, KafkaConnection.ANY_PORT)) {
             Map<String, Object> client = kafka.clientProperties();
             Topics topics = settings.topics();
@@ -103,42 +79,18 @@ final class BenchRun {
             }
             EnrichConfig enrichConfig = settings.enrich();
 
-            preload(client, topics, enrichConfig, preload);
+            preload(client, topics, enrichConfig, articles.preload());
 
-            ingest(client, warmUp, measured);
+            ingest(client, articles.warmUp(), articles.measured());
             passThrough(client, topics, enrichConfig, passOutput);
-            enrich(client, topics, enrichConfig, warmUp.size(), measured.size());
+            enrich(client, topics, enrichConfig, articles.warmUp().size(), articles.measured().size());
 
-            EventsTopic events = EventsTopic.read(client, topics);
-            List<String> measuredIds = new ArrayList<>(new LinkedHashSet<>(measured.stream()
-                    .map(BenchCorpus.DropFile::articleId).toList()));
-            figures.placed = events.placed(measuredIds);
-            figures.distinctArticles = measuredIds.size();
-            List<Set<String>> groups = events.groupsOf(measuredIds);
-            figures.events = groups.size();
-            figures.groupingFingerprint = EventsTopic.fingerprint(groups);
-            figures.openEvents = options.corpus() == null ? events.openAt(liveFrom, idle) : 0;
-            figures.sinkRecords = events.records;
-            figures.sinkMemberRecords = events.memberRecords;
-            // the sink reads both topics: a record of either is one it writes
-            long sinkRecords = events.records + events.memberRecords;
-            log("%,d of %,d measured articles placed, in %,d events; %,d events were open when the live stream began; "
-                    + "%,d event records and %,d event-articles records on the topics", figures.placed, measuredIds.size(),
-                    figures.events, figures.openEvents, events.records, events.memberRecords);
-
+            long sinkRecords = readEvents(client, topics, articles.measured(), idle);
             SinkConfig sinkBase = settings.sink();
-            SinkConfig postgres = sinkConfig(sinkBase, null, jdbcUrl, jdbcUser, jdbcPassword);
-            SinkConfig jsonl = sinkConfig(sinkBase, work.resolve("events"), null, jdbcUser, jdbcPassword);
-            double[] pg = sink("PostgreSQL", postgres, client, topics, sinkRecords, Map.of());
-            figures.sinkPostgresPerS = pg[0];
-            figures.sinkPostgresCpuMsPerRecord = pg[1];
-            double[] files2 = sink("JSON Lines", jsonl, client, topics, sinkRecords,
-                    Map.of("group.id", "bench-sink-files"));
-            figures.sinkFilesPerS = files2[0];
-            figures.sinkFilesCpuMsPerRecord = files2[1];
+            sinks(sinkBase, client, topics, sinkRecords, work, jdbcUrl, jdbcUser, jdbcPassword);
 
             endToEnd(client, topics, enrichConfig, sinkConfig(sinkBase, work.resolve("events-e2e"), jdbcUrl, jdbcUser,
-                    jdbcPassword), e2e, jdbcUrl, jdbcUser, jdbcPassword);
+                    jdbcPassword), articles.e2e(), jdbcUrl, jdbcUser, jdbcPassword);
         } finally {
             probe.close();
         }
@@ -146,6 +98,69 @@ final class BenchRun {
         figures.peakRssMb = probe.peakRssMb();
         figures.seconds = (System.nanoTime() - startedAt) / 1e9;
         return figures;
+    }
+
+    /** The run's articles: preloaded as open events, then drop files for warm-up, measurement and end to end. */
+    private record Articles(List<GeneratedArticle> preload, List<BenchCorpus.DropFile> warmUp,
+                            List<BenchCorpus.DropFile> measured, List<BenchCorpus.DropFile> e2e) {
+    }
+
+    /** Generates the stories (or stages the corpus folder) and splits the drop files between the phases. */
+    private Articles articles(Path work, Duration idle) throws IOException {
+        int e2eCount = (int) Math.round(options.rate() * options.e2eSeconds());
+        StoryStream.Timeline timeline = new StoryStream(Gazetteer.standard(), options.seed())
+                .generate(options.openEvents(), options.corpus() == null ? options.warmUp() + options.articles() + e2eCount : 0,
+                        idle);
+        List<GeneratedArticle> preload = options.openEvents() == 0 ? List.of() : timeline.preload();
+        List<BenchCorpus.DropFile> files = options.corpus() == null
+                ? BenchCorpus.stage(timeline.live(), work.resolve("staging"))
+                : BenchCorpus.stageFolder(options.corpus(), work.resolve("staging"));
+        int w = options.corpus() == null ? options.warmUp() : files.size() / 10;
+        int m = options.corpus() == null ? options.articles() : files.size() * 6 / 10;
+        List<BenchCorpus.DropFile> warmUp = files.subList(0, w);
+        List<BenchCorpus.DropFile> measured = files.subList(w, Math.min(files.size(), w + m));
+        List<BenchCorpus.DropFile> e2e = files.subList(Math.min(files.size(), w + m), files.size());
+        figures.articles = measured.size();
+        figures.preloadArticles = preload.size();
+        figures.partitions = options.partitions();
+        figures.instances = options.instances();
+        log("generated %,d preload articles (%,d stories open at the live start), %,d warm-up, %,d measured, %,d end-to-end",
+                preload.size(), timeline.openStoriesAtLive(), warmUp.size(), measured.size(), e2e.size());
+        return new Articles(preload, warmUp, measured, e2e);
+    }
+
+    /** What enrich made of the measured articles, from the events topics; returns the records the sink has to write. */
+    private long readEvents(Map<String, Object> client, Topics topics, List<BenchCorpus.DropFile> measured, Duration idle)
+            throws Exception {
+        EventsTopic events = EventsTopic.read(client, topics);
+        List<String> measuredIds = new ArrayList<>(new LinkedHashSet<>(measured.stream()
+                .map(BenchCorpus.DropFile::articleId).toList()));
+        figures.placed = events.placed(measuredIds);
+        figures.distinctArticles = measuredIds.size();
+        List<Set<String>> groups = events.groupsOf(measuredIds);
+        figures.events = groups.size();
+        figures.groupingFingerprint = EventsTopic.fingerprint(groups);
+        figures.openEvents = options.corpus() == null ? events.openAt(liveFrom, idle) : 0;
+        figures.sinkRecords = events.records;
+        figures.sinkMemberRecords = events.memberRecords;
+        log("%,d of %,d measured articles placed, in %,d events; %,d events were open when the live stream began; "
+                + "%,d event records and %,d event-articles records on the topics", figures.placed, measuredIds.size(),
+                figures.events, figures.openEvents, events.records, events.memberRecords);
+        // the sink reads both topics: a record of either is one it writes
+        return events.records + events.memberRecords;
+    }
+
+    /** The sink into PostgreSQL, then into JSON Lines files, each over all the event records. */
+    private void sinks(SinkConfig sinkBase, Map<String, Object> client, Topics topics, long sinkRecords, Path work,
+                       String jdbcUrl, String jdbcUser, String jdbcPassword) throws Exception {
+        SinkConfig postgres = sinkConfig(sinkBase, null, jdbcUrl, jdbcUser, jdbcPassword);
+        SinkConfig jsonl = sinkConfig(sinkBase, work.resolve("events"), null, jdbcUser, jdbcPassword);
+        double[] pg = sink("PostgreSQL", postgres, client, topics, sinkRecords, Map.of());
+        figures.sinkPostgresPerS = pg[0];
+        figures.sinkPostgresCpuMsPerRecord = pg[1];
+        double[] files = sink("JSON Lines", jsonl, client, topics, sinkRecords, Map.of("group.id", "bench-sink-files"));
+        figures.sinkFilesPerS = files[0];
+        figures.sinkFilesCpuMsPerRecord = files[1];
     }
 
     private void preload(Map<String, Object> client, Topics topics, EnrichConfig config, List<GeneratedArticle> preload)
@@ -268,39 +283,8 @@ final class BenchRun {
             sink.start();
             enrich.start();
             ingest.start();
-            long ready = System.nanoTime();
-            while (!(enrich.ready() && sink.healthy())) {
-                if (System.nanoTime() - ready > STALL.toNanos()) {
-                    throw new IllegalStateException("the pipeline was not ready within " + STALL.toSeconds() + " s");
-                }
-                Thread.sleep(20);
-            }
-            Set<String> seen = new HashSet<>(measuredAndEarlierIds);
-            long periodNanos = (long) (1e9 / options.rate());
-            long next = System.nanoTime();
-            int counted = 0;
-            int skip = e2e.size() / 10; // the first tenth warms the pipeline up: not counted
-            List<String> countedIds = new ArrayList<>();
-            for (int i = 0; i < e2e.size(); i++) {
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                BenchCorpus.DropFile file = e2e.get(i);
-                drop(file, drop);
-                // an updated version of an article already placed finds its row at once: only new articles count
-                if (i >= skip && seen.add(file.articleId())) {
-                    latency.landed(file.articleId());
-                    countedIds.add(file.articleId());
-                    counted++;
-                } else {
-                    seen.add(file.articleId());
-                }
-                next += periodNanos;
-                if (i % Math.max(1, (int) options.rate() * 5) == 0) {
-                    log("end to end: %,d of %,d files dropped, %,d on their way", i, e2e.size(), latency.pending());
-                }
-            }
+            awaitReady(enrich, sink);
+            int counted = dropAtRate(e2e, drop, latency);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (latency.pending() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
@@ -314,6 +298,48 @@ final class BenchRun {
             log("end to end: %,d articles at %.0f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d missing", counted,
                     options.rate(), figures.e2eP50Ms, figures.e2eP95Ms, figures.e2eP99Ms, figures.e2eMissing);
         }
+    }
+
+    private static void awaitReady(CountingEnrich enrich, SinkService sink) throws InterruptedException {
+        long ready = System.nanoTime();
+        while (!(enrich.ready() && sink.healthy())) {
+            if (System.nanoTime() - ready > STALL.toNanos()) {
+                throw new IllegalStateException("the pipeline was not ready within " + STALL.toSeconds() + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Drops the files at the offered rate and has the probe wait for the new articles among them to land;
+     * returns how many it waits for.
+     */
+    private int dropAtRate(List<BenchCorpus.DropFile> e2e, Path drop, LatencyProbe latency) throws IOException {
+        Set<String> seen = new HashSet<>(measuredAndEarlierIds);
+        long periodNanos = (long) (1e9 / options.rate());
+        long next = System.nanoTime();
+        int counted = 0;
+        int skip = e2e.size() / 10; // the first tenth warms the pipeline up: not counted
+        for (int i = 0; i < e2e.size(); i++) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            BenchCorpus.DropFile file = e2e.get(i);
+            drop(file, drop);
+            // an updated version of an article already placed finds its row at once: only new articles count
+            if (i >= skip && seen.add(file.articleId())) {
+                latency.landed(file.articleId());
+                counted++;
+            } else {
+                seen.add(file.articleId());
+            }
+            next += periodNanos;
+            if (i % Math.max(1, (int) options.rate() * 5) == 0) {
+                log("end to end: %,d of %,d files dropped, %,d on their way", i, e2e.size(), latency.pending());
+            }
+        }
+        return counted;
     }
 
     /** When the live stream began on the grouping clock: the preload's simulated days end here. */

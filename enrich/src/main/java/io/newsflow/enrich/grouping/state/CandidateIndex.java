@@ -66,6 +66,17 @@ final class CandidateIndex {
         if (postings == 0) {
             return List.of();
         }
+        ensureVoteRoom(postings);
+        int count = countVotes(read, weights, visible);
+        List<String> ids = best(count, limit);
+        for (int i = 0; i < count; i++) {
+            voteKeys[votedSlots[i]] = 0;
+        }
+        return ids;
+    }
+
+    /** Grows the vote table to at most half full and the slot list to hold this many postings. */
+    private void ensureVoteRoom(int postings) {
         if (voteKeys.length < 2 * postings) {
             int bits = 32 - Integer.numberOfLeadingZeros(2 * postings - 1);
             voteKeys = new int[1 << bits];
@@ -75,6 +86,14 @@ final class CandidateIndex {
         if (votedSlots.length < postings) {
             votedSlots = new int[postings];
         }
+    }
+
+    /**
+     * Adds each term's weight to the events of its list that are visible, in term order; returns how many
+     * events were voted for (their slots in {@code votedSlots}, in the order first voted).
+     * One piece: the per-posting loop of every look-up; it allocates nothing and calls nothing.
+     */
+    private int countVotes(Postings[] read, double[] weights, int visible) {
         int mask = voteKeys.length - 1;
         int count = 0;
         for (int t = 0; t < read.length; t++) {
@@ -98,6 +117,11 @@ final class CandidateIndex {
                 }
             }
         }
+        return count;
+    }
+
+    /** The ids of the {@code limit} events with the most votes among the {@code count} voted, best first. */
+    private List<String> best(int count, int limit) {
         // the best `limit`, kept sorted: an insertion into a short array (of slots)
         int[] best = new int[Math.max(0, Math.min(limit, count))];
         int kept = 0;
@@ -116,9 +140,6 @@ final class CandidateIndex {
         List<String> ids = new ArrayList<>(kept);
         for (int i = 0; i < kept; i++) {
             ids.add(eventIds.get(voteKeys[best[i]] - 1));
-        }
-        for (int i = 0; i < count; i++) {
-            voteKeys[votedSlots[i]] = 0;
         }
         return ids;
     }

@@ -82,12 +82,38 @@ public final class FeedsFile {
      * problems must not run (see {@code FeedService.start()}): a typo never silently drops feeds.
      */
     public FeedsConfig load(Path file) throws FeedsConfigException {
+        List<String> problems = new ArrayList<>();
+        Sections sections = sections(file, problems);
+        FeedsConfig base = polling(sections.polling(), file + " line " + sections.pollingLine() + ": polling", problems);
+        JsonNode validDefaults = defaults(sections.defaults(), file + " line " + sections.defaultsLine() + ": defaults",
+                problems);
+        List<Map.Entry<Integer, JsonNode>> entries = sections.entries();
+        List<FeedSettings> feeds = feeds(entries, validDefaults, file, problems);
+        if (entries.isEmpty() && problems.isEmpty()) {
+            problems.add(file + ": " + (sections.feedsListed() ? "'feeds' lists no feed" : "no 'feeds' list")
+                    + "; unset NEWSFLOW_FEEDS_FILE to run without feeds");
+        }
+        log.info("Feeds file {}: {} feeds, {} problems", file, feeds.size(), problems.size());
+        return new FeedsConfig(feeds, problems, base.connectTimeout(), base.readTimeout(), base.maxBodyBytes(),
+                base.maxRedirects(), base.perHostConcurrency(), base.backoffCap(), base.retryAfterCap(),
+                base.maxPollInterval(), base.unconditionalEvery(), base.deadAfter(), base.jitter(), base.threads(), base.allowedRanges());
+    }
+
+    /**
+     * The top-level sections of the file, unchecked, with the line each starts on; each feed entry with its line.
+     * {@code feedsListed} tells a 'feeds' key without entries from none at all.
+     */
+    private record Sections(JsonNode polling, int pollingLine, JsonNode defaults, int defaultsLine,
+                            List<Map.Entry<Integer, JsonNode>> entries, boolean feedsListed) {
+    }
+
+    /** Reads the top level; an unknown key or a 'feeds' that is no list is a problem, bad syntax fails the load. */
+    private static Sections sections(Path file, List<String> problems) throws FeedsConfigException {
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
         JsonNode polling = MissingNode.getInstance();
         JsonNode defaults = MissingNode.getInstance();
         int pollingLine = 0;
         int defaultsLine = 0;
-        List<String> problems = new ArrayList<>();
         List<Map.Entry<Integer, JsonNode>> entries = new ArrayList<>();
         boolean feedsListed = false;
         try (JsonParser parser = mapper.getFactory().createParser(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
@@ -124,8 +150,12 @@ public final class FeedsFile {
         } catch (IOException e) {
             throw new FeedsConfigException(file + ": cannot be read: " + e.getMessage(), e);
         }
-        FeedsConfig base = polling(polling, file + " line " + pollingLine + ": polling", problems);
-        JsonNode validDefaults = defaults(defaults, file + " line " + defaultsLine + ": defaults", problems);
+        return new Sections(polling, pollingLine, defaults, defaultsLine, entries, feedsListed);
+    }
+
+    /** The valid feed entries; a bad one or a repeated URL is a problem, and the others still count. */
+    private List<FeedSettings> feeds(List<Map.Entry<Integer, JsonNode>> entries, JsonNode validDefaults, Path file,
+                                     List<String> problems) {
         List<FeedSettings> feeds = new ArrayList<>();
         Set<String> urls = new HashSet<>();
         for (Map.Entry<Integer, JsonNode> entry : entries) {
@@ -136,14 +166,7 @@ public final class FeedsFile {
                 feeds.add(feed);
             }
         }
-        if (entries.isEmpty() && problems.isEmpty()) {
-            problems.add(file + ": " + (feedsListed ? "'feeds' lists no feed" : "no 'feeds' list")
-                    + "; unset NEWSFLOW_FEEDS_FILE to run without feeds");
-        }
-        log.info("Feeds file {}: {} feeds, {} problems", file, feeds.size(), problems.size());
-        return new FeedsConfig(feeds, problems, base.connectTimeout(), base.readTimeout(), base.maxBodyBytes(),
-                base.maxRedirects(), base.perHostConcurrency(), base.backoffCap(), base.retryAfterCap(),
-                base.maxPollInterval(), base.unconditionalEvery(), base.deadAfter(), base.jitter(), base.threads(), base.allowedRanges());
+        return feeds;
     }
 
     /** Each setting on its own: a bad value is a problem of its own and never resets the others. */

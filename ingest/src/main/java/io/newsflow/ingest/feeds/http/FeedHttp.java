@@ -191,6 +191,34 @@ public final class FeedHttp implements AutoCloseable {
 
     private Response once(FeedSettings feed, URI uri, String accept, Map<String, String> extraHeaders, boolean sameOrigin,
                           boolean guarded) throws FetchException {
+        HttpGet request = request(feed, uri, accept, extraHeaders, sameOrigin);
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (guarded && feed.proxy() != null) {
+            // Through a proxy the proxy resolves names: what can be checked here is an address literal.
+            checkLiteral(host);
+        }
+        checkNotPaused(host);
+        Semaphore slots = hostSlot(host, uri);
+        CloseableHttpClient client = client(feed.proxy(), guarded);  // built outside the deadline: TLS setup takes a while
+        AtomicBoolean timedOut = new AtomicBoolean();
+        // The whole response, headers and body, within readTimeout: a server trickling bytes is cut off too.
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+            timedOut.set(true);
+            request.cancel();
+        }, config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return client.execute(request, response -> response(request, uri, host, response));
+        } catch (IOException | IllegalStateException e) {
+            throw failure(uri, e, timedOut.get());
+        } finally {
+            deadline.cancel(false);
+            slots.release();
+        }
+    }
+
+    /** The GET with the feed's headers; credentials and custom headers only when {@code sameOrigin}. */
+    private static HttpGet request(FeedSettings feed, URI uri, String accept, Map<String, String> extraHeaders,
+                                   boolean sameOrigin) throws FetchException {
         HttpGet request;
         try {
             request = new HttpGet(uri);
@@ -220,16 +248,19 @@ public final class FeedHttp implements AutoCloseable {
             }
             request.setHeader(header.getKey(), header.getValue());
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (guarded && feed.proxy() != null) {
-            // Through a proxy the proxy resolves names: what can be checked here is an address literal.
-            checkLiteral(host);
-        }
-        // A host that answered 429/503 with Retry-After is left alone by every feed and page fetch until then.
+        return request;
+    }
+
+    /** A host that answered 429/503 with Retry-After is left alone by every feed and page fetch until then. */
+    private void checkNotPaused(String host) throws FetchException {
         Instant pausedUntil = hostPausedUntil.get(host);
         if (pausedUntil != null && clock.instant().isBefore(pausedUntil)) {
             throw new FetchException("host-paused", host + " asked for a pause until " + pausedUntil, null);
         }
+    }
+
+    /** Takes one of the host's connection slots, waiting at most the read timeout; the caller releases it. */
+    private Semaphore hostSlot(String host, URI uri) throws FetchException {
         Semaphore slots = hostSlots.computeIfAbsent(host, key -> new Semaphore(config.perHostConcurrency(), true));
         try {
             if (!slots.tryAcquire(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -239,48 +270,42 @@ public final class FeedHttp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted", "interrupted while waiting for " + uri.getHost(), e);
         }
-        CloseableHttpClient client = client(feed.proxy(), guarded);  // built outside the deadline: TLS setup takes a while
-        AtomicBoolean timedOut = new AtomicBoolean();
-        // The whole response, headers and body, within readTimeout: a server trickling bytes is cut off too.
-        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
-            timedOut.set(true);
-            request.cancel();
-        }, config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        try {
-            return client.execute(request, response -> {
-                int status = response.getCode();
-                HttpHeaders responseHeaders = headersOf(response);
-                if (status == 429 || status == 503) {
-                    Instant now = clock.instant();
-                    timing.retryAfter(responseHeaders.firstValue("Retry-After").orElse(null), now)
-                            .ifPresent(pause -> hostPausedUntil.put(host, now.plus(pause)));
-                }
-                try {
-                    byte[] raw = readBody(response.getEntity());
-                    byte[] body = decompress(raw, responseHeaders.firstValue("Content-Encoding").orElse(""));
-                    return new Response(status, uri, null, responseHeaders, body);
-                } catch (IOException e) {
-                    // Drop the connection: closing it normally would read the rest of an endless body.
-                    request.cancel();
-                    throw e;
-                }
-            });
-        } catch (IOException | IllegalStateException e) {
-            // A request cancelled at its deadline fails with whatever step it was in, sometimes an IllegalStateException.
-            if (timedOut.get()) {
-                throw new FetchException("timeout", "no complete response from " + uri.getHost() + " within " + config.readTimeout(), e);
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new FetchException("interrupted", "interrupted while fetching " + uri, e);
-            }
-            if (e instanceof IllegalStateException bug) {
-                throw bug;
-            }
-            throw classify(uri, e);
-        } finally {
-            deadline.cancel(false);
-            slots.release();
+        return slots;
+    }
+
+    /** Reads one response: a 429/503 pauses the host for its Retry-After; the body is read and decompressed. */
+    private Response response(HttpGet request, URI uri, String host, ClassicHttpResponse response) throws IOException {
+        int status = response.getCode();
+        HttpHeaders responseHeaders = headersOf(response);
+        if (status == 429 || status == 503) {
+            Instant now = clock.instant();
+            timing.retryAfter(responseHeaders.firstValue("Retry-After").orElse(null), now)
+                    .ifPresent(pause -> hostPausedUntil.put(host, now.plus(pause)));
         }
+        try {
+            byte[] raw = readBody(response.getEntity());
+            byte[] body = decompress(raw, responseHeaders.firstValue("Content-Encoding").orElse(""));
+            return new Response(status, uri, null, responseHeaders, body);
+        } catch (IOException e) {
+            // Drop the connection: closing it normally would read the rest of an endless body.
+            request.cancel();
+            throw e;
+        }
+    }
+
+    /** What a failed request means; an IllegalStateException not caused by the deadline is a bug and is rethrown. */
+    private FetchException failure(URI uri, Exception e, boolean timedOut) {
+        // A request cancelled at its deadline fails with whatever step it was in, sometimes an IllegalStateException.
+        if (timedOut) {
+            return new FetchException("timeout", "no complete response from " + uri.getHost() + " within " + config.readTimeout(), e);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            return new FetchException("interrupted", "interrupted while fetching " + uri, e);
+        }
+        if (e instanceof IllegalStateException bug) {
+            throw bug;
+        }
+        return classify(uri, e);
     }
 
     private void checkLiteral(String host) throws FetchException {
