@@ -12,6 +12,7 @@ import io.newsflow.launcher.commands.SchemaCommand;
 import io.newsflow.launcher.commands.SinkCommand;
 import io.newsflow.launcher.commands.UpCommand;
 import io.newsflow.launcher.config.ConfigurationException;
+import io.newsflow.launcher.ops.BuildVersion;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.topics.AvroTrust;
 import java.util.Locale;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Command;
 public final class Newsflow implements Runnable {
 
     /** Exit code of a user error: a bad setting, a missing folder, a port in use (one line, no stack trace). */
-    public static final int USER_ERROR = 2;
+    public static final int USER_ERROR = ConfigurationException.EXIT_CODE;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,12 +47,6 @@ public final class Newsflow implements Runnable {
         return new CommandLine(new Newsflow())
                 .setExecutionExceptionHandler(Newsflow::failed)
                 .execute(args);
-    }
-
-    /** The version of the build (the jar's manifest); "dev" when run from compiled classes. */
-    public static String version() {
-        String version = Newsflow.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
     }
 
     @Override
@@ -95,7 +90,7 @@ public final class Newsflow implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"newsflow " + version()};
+            return new String[] {"newsflow " + BuildVersion.current()};
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.newsflow.launcher.commands;
 
-import io.newsflow.launcher.Newsflow;
+import io.newsflow.launcher.config.ConfigurationException;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
 import io.newsflow.launcher.pipeline.Stages;
@@ -43,7 +43,7 @@ public final class ConfigCommand implements Callable<Integer> {
         List<String> problems = settings.problems();
         if (!markdown && !problems.isEmpty()) {
             problems.forEach(problem -> System.err.println("config: " + problem));
-            return Newsflow.USER_ERROR;
+            return ConfigurationException.EXIT_CODE;
         }
         return 0;
     }
@@ -56,6 +56,6 @@ public final class ConfigCommand implements Callable<Integer> {
         }
         problems.forEach(System.out::println);
         System.out.println("check problems=" + problems.size());
-        return problems.isEmpty() ? 0 : Newsflow.USER_ERROR;
+        return problems.isEmpty() ? 0 : ConfigurationException.EXIT_CODE;
     }
 }

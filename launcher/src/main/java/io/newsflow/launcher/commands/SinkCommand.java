@@ -1,7 +1,6 @@
 package io.newsflow.launcher.commands;
 
 import io.newsflow.launcher.config.Settings;
-import io.newsflow.launcher.pipeline.ServiceRunner;
 import io.newsflow.launcher.pipeline.Stages;
 import java.util.List;
 import java.util.concurrent.Callable;

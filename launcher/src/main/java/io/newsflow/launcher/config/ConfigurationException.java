@@ -6,6 +6,9 @@ package io.newsflow.launcher.config;
  */
 public final class ConfigurationException extends RuntimeException {
 
+    /** The exit code of a user error. */
+    public static final int EXIT_CODE = 2;
+
     public ConfigurationException(String message) {
         super(message, null, false, false);
     }

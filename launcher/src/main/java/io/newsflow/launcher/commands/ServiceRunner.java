@@ -1,6 +1,10 @@
-package io.newsflow.launcher.pipeline;
+package io.newsflow.launcher.commands;
 
-import io.newsflow.launcher.Newsflow;
+import io.newsflow.launcher.pipeline.Pipeline;
+import io.newsflow.launcher.pipeline.TopicSetup;
+import io.newsflow.launcher.ops.BuildVersion;
+import io.newsflow.launcher.pipeline.KafkaConnection;
+import io.newsflow.launcher.pipeline.Stage;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
 import io.newsflow.launcher.kafka.KafkaSettingsException;
@@ -42,7 +46,7 @@ public final class ServiceRunner {
             System.err.println("not started: " + e.getMessage());
             return 2;
         }
-        LOG.info("newsflow {} starting; settings in force: {}", Newsflow.version(), settingsInForce(settings));
+        LOG.info("newsflow {} starting; settings in force: {}", BuildVersion.current(), settingsInForce(settings));
         Duration bound = settings.getMillis(Setting.NEWSFLOW_SHUTDOWN_TIMEOUT_MS);
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);

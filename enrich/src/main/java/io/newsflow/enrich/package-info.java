@@ -1,0 +1,9 @@
+/**
+ * The enrich stage: a Kafka Streams application that reads raw articles, cleans and tags them
+ * ({@link io.newsflow.enrich.TaggingStep}) and groups them into events ({@code grouping}), writing event snapshots,
+ * article memberships and dead letters. {@link io.newsflow.enrich.EnrichTopology} builds the topology,
+ * {@link io.newsflow.enrich.EnrichService} runs it, {@link io.newsflow.enrich.EnrichConfig} holds its settings.
+ *
+ * <p>Uses {@code cleaning}, {@code tagging}, {@code grouping}, {@code failures} and the schemas module.
+ */
+package io.newsflow.enrich;
