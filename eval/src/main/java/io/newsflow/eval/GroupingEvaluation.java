@@ -11,18 +11,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.apache.commons.io.FileUtils;
 
 /**
  * Offline run of the real enrich topology (tagging and grouping, same stores and serdes) over a
@@ -79,7 +78,7 @@ public final class GroupingEvaluation {
                 keepLatest(memberships.readRecordsToList(), members);
             }
         } finally {
-            deleteRecursively(stateDir);
+            FileUtils.deleteQuietly(stateDir.toFile());
         }
         return new FinalState(latest, members);
     }
@@ -102,11 +101,4 @@ public final class GroupingEvaluation {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -3,15 +3,13 @@ package io.newsflow.launcher.bench;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.apache.commons.io.FileUtils;
 
 @Command(name = "bench", description = "Measure the whole pipeline on an embedded broker against a pass-through "
         + "Kafka Streams ceiling, on a generated stream (or --corpus DIR): ingest, enrich, sink, end-to-end latency, "
@@ -67,7 +65,7 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         Path work = workDir != null ? workDir : base.workDir().resolve("bench");
-        deleteRecursively(work);
+        FileUtils.deleteDirectory(work.toFile());
         Files.createDirectories(work);
         Settings settings = base
                 .with(Setting.KAFKA_BOOTSTRAP_SERVERS, "")
@@ -95,16 +93,5 @@ public final class BenchCommand implements Callable<Integer> {
         }
         stdout.println(figures.lastLine());
         return figures.placed == figures.distinctArticles && figures.e2eMissing == 0 ? 0 : 1;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -24,9 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.apache.commons.io.FileUtils;
 
 @Command(name = "demo", description = "Run the whole pipeline once on an embedded broker over the bundled sample "
         + "articles, print the events found, and exit.")
@@ -41,7 +41,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings base = Settings.fromEnvironment().validated();
         Path work = base.workDir().resolve("demo");
-        deleteRecursively(work);
+        FileUtils.deleteDirectory(work.toFile());
         Settings settings = base
                 .with(Setting.KAFKA_BOOTSTRAP_SERVERS, "")
                 .with(Setting.NEWSFLOW_WORK_DIR, work.toString())
@@ -143,17 +143,6 @@ public final class DemoCommand implements Callable<Integer> {
             labels.path("articles").fieldNames().forEachRemaining(names::add);
             names.sort(Comparator.naturalOrder());
             return names;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
