@@ -3,10 +3,10 @@ package io.newsflow.enrich.grouping.text;
 import io.newsflow.enrich.grouping.ArticleFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.enrich.cleaning.PageChrome;
 import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.schemas.RawArticle;
+import io.newsflow.text.PageChrome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
