@@ -14,6 +14,7 @@ WORKDIR /src
 # build into a layer that is reused until a pom changes (a source edit rebuilds in seconds, offline).
 COPY pom.xml ./
 COPY schemas/pom.xml schemas/
+COPY text/pom.xml text/
 COPY embedded-kafka/pom.xml embedded-kafka/
 COPY ingest/pom.xml ingest/
 COPY enrich/pom.xml enrich/
@@ -26,6 +27,7 @@ COPY benchmarks/pom.xml benchmarks/
 COPY schemas/src/main/avro schemas/src/main/avro
 RUN mvn -B -q -DskipTests -pl launcher -am package && rm -rf */target
 COPY schemas schemas
+COPY text text
 COPY embedded-kafka embedded-kafka
 COPY ingest ingest
 COPY enrich enrich

@@ -1,11 +1,11 @@
 package io.newsflow.benchmarks;
 
-import io.newsflow.enrich.cleaning.PageChrome;
 import io.newsflow.enrich.grouping.text.ArticleProfile;
 import io.newsflow.enrich.grouping.text.MinHash;
 import io.newsflow.enrich.grouping.text.TextFeatures;
 import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.enrich.tagging.ArticleTags;
+import io.newsflow.text.PageChrome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.newsflow.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.newsflow.enrich.grouping.ArticleFiles;
+import io.newsflow.enrich.grouping.RawTextArticles;
 import io.newsflow.enrich.grouping.EventSnapshots;
 import io.newsflow.enrich.grouping.clustering.GroupingSettings;
 import io.newsflow.enrich.grouping.state.GroupingStores;
@@ -47,7 +47,7 @@ class BoundedEventRecordsTest {
 
     @Test
     void aStoryOfTwentyThousandReportsKeepsEverySnapshotBounded() {
-        List<RawArticle> meeting = ArticleFiles.seedsAsIngested().subList(0, 3);
+        List<RawArticle> meeting = RawTextArticles.seedsAsIngested().subList(0, 3);
         Topics topics = Topics.embedded();
         Serializer<NewsEvent> encoder = topics.events().valueSerde().serializer();
         Map<String, NewsEvent> live = new HashMap<>();
@@ -121,7 +121,7 @@ class BoundedEventRecordsTest {
         if (n < 3) {
             return original;
         }
-        return ArticleFiles.article("wire-" + n, "wire" + n + ".txt", original.getTitle(),
+        return RawTextArticles.article("wire-" + n, "wire" + n + ".txt", original.getTitle(),
                 original.getBody() + "\n\nDistributed by Wire Service " + n + ". All rights reserved.");
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.enrich.failures.EnrichFailures;
-import io.newsflow.enrich.grouping.ArticleFiles;
+import io.newsflow.enrich.grouping.RawTextArticles;
 import io.newsflow.enrich.grouping.clustering.GroupingSettings;
 import io.newsflow.enrich.grouping.state.GroupingStores;
 import io.newsflow.enrich.tagging.ArticleTagger;
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EnrichFailuresTest {
 
     private static final TaggingStep.Tagger TAGGER = EnrichTopology.taggerOf(ArticleTagger.standard());
-    private static final List<RawArticle> SEEDS = ArticleFiles.inNameOrder(ArticleFiles.SEEDS);
+    private static final List<RawArticle> SEEDS = RawTextArticles.inNameOrder(RawTextArticles.SEEDS);
     private static final GroupingSettings DEFAULTS = GroupingSettings.defaults(Duration.ofDays(7));
     private static final String VOLCANO = "The Krakatoa volcano erupted near Jakarta and an ash cloud grounded flights. "
             + "Villagers fled the lava while rescue teams searched the slopes. Geologists warned of further eruptions.";
@@ -194,7 +194,7 @@ class EnrichFailuresTest {
     }
 
     private static RawArticle article(String id, String title, String body, Instant fetched) {
-        return RawArticle.newBuilder(ArticleFiles.article(id, id + ".txt", title, body)).setFetchedAt(fetched).build();
+        return RawArticle.newBuilder(RawTextArticles.article(id, id + ".txt", title, body)).setFetchedAt(fetched).build();
     }
 
     private static String step(TestRecord<String, DeadLetter> letter) {

@@ -2,7 +2,7 @@ package io.newsflow.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.enrich.grouping.ArticleFiles;
+import io.newsflow.enrich.grouping.RawTextArticles;
 import io.newsflow.schemas.EventArticle;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
@@ -71,7 +71,7 @@ class EnrichTopologyTest {
 
     @Test
     void seedsInNameOrderGiveThreeEventsWithRisingVersions() {
-        List<RawArticle> seeds = ArticleFiles.inNameOrder(ArticleFiles.SEEDS);
+        List<RawArticle> seeds = RawTextArticles.inNameOrder(RawTextArticles.SEEDS);
         assertThat(seeds).hasSize(5);
         seeds.forEach(this::send);
 
@@ -106,7 +106,7 @@ class EnrichTopologyTest {
     @ParameterizedTest
     @ValueSource(longs = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void seedsAsIngestedGiveTheLabelledEventsInAnyOrder(long shuffleSeed) {
-        List<RawArticle> seeds = new ArrayList<>(ArticleFiles.seedsAsIngested());
+        List<RawArticle> seeds = new ArrayList<>(RawTextArticles.seedsAsIngested());
         if (shuffleSeed != 0) {
             Collections.shuffle(seeds, new Random(shuffleSeed));
         }
@@ -116,18 +116,18 @@ class EnrichTopologyTest {
 
     @Test
     void eventIdsAreDeterministicAcrossRuns() {
-        ArticleFiles.inNameOrder(ArticleFiles.SEEDS).forEach(this::send);
+        RawTextArticles.inNameOrder(RawTextArticles.SEEDS).forEach(this::send);
         Set<String> first = latest().keySet();
         driver.close();
         start();
         eventLog.clear();
-        ArticleFiles.inNameOrder(ArticleFiles.SEEDS).forEach(this::send);
+        RawTextArticles.inNameOrder(RawTextArticles.SEEDS).forEach(this::send);
         assertThat(latest().keySet()).isEqualTo(first);
     }
 
     @Test
     void theSameArticleAgainIsNotANewSource() {
-        RawArticle article = ArticleFiles.inNameOrder(ArticleFiles.SEEDS).get(0);
+        RawArticle article = RawTextArticles.inNameOrder(RawTextArticles.SEEDS).get(0);
         send(article);
         send(article);
         RawArticle sameContentOtherId = RawArticle.newBuilder(article).setArticleId("other-id").build();
@@ -140,8 +140,8 @@ class EnrichTopologyTest {
 
     @Test
     void aSyndicatedCopyJoinsAndIsMarkedAsCopy() {
-        RawArticle original = ArticleFiles.inNameOrder(ArticleFiles.SEEDS).get(0);
-        RawArticle copy = ArticleFiles.article("syndicated", "another-outlet.txt", "Officials of China and ROK meet",
+        RawArticle original = RawTextArticles.inNameOrder(RawTextArticles.SEEDS).get(0);
+        RawArticle copy = RawTextArticles.article("syndicated", "another-outlet.txt", "Officials of China and ROK meet",
                 original.getBody() + "\n\nThis story was first published by ECNS.");
         send(original);
         send(copy);
@@ -157,13 +157,13 @@ class EnrichTopologyTest {
         TestInputTopic<String, byte[]> rawBytes = driver.createInputTopic(topics.rawArticles().name(),
                 new StringSerializer(), new ByteArraySerializer());
         rawBytes.pipeInput("broken", new byte[] {1, 2, 3, 4});
-        send(ArticleFiles.inNameOrder(ArticleFiles.SEEDS).get(4));
+        send(RawTextArticles.inNameOrder(RawTextArticles.SEEDS).get(4));
         assertThat(latest()).hasSize(1);
     }
 
     @Test
     void anIdleEventClosesAndALateReportOpensANewOne() {
-        List<RawArticle> seeds = ArticleFiles.inNameOrder(ArticleFiles.SEEDS);
+        List<RawArticle> seeds = RawTextArticles.inNameOrder(RawTextArticles.SEEDS);
         Instant start = Instant.parse("2026-01-05T10:00:00Z");
         send(at(seeds.get(0), start));
         Instant later = start.plus(EnrichConfig.defaults(stateDir).eventIdleTimeout()).plus(Duration.ofDays(1));

@@ -2,7 +2,7 @@ package io.newsflow.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.enrich.grouping.ArticleFiles;
+import io.newsflow.enrich.grouping.RawTextArticles;
 import io.newsflow.schemas.EventArticle;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.schemas.RawArticle;
@@ -38,7 +38,7 @@ class VersionsAndCopiesTest {
     private TestInputTopic<String, RawArticle> rawArticles;
     private TestOutputTopic<String, NewsEvent> events;
     private final List<TestRecord<String, NewsEvent>> eventLog = new ArrayList<>();
-    private final List<RawArticle> seeds = ArticleFiles.inNameOrder(ArticleFiles.SEEDS);
+    private final List<RawArticle> seeds = RawTextArticles.inNameOrder(RawTextArticles.SEEDS);
 
     @BeforeEach
     void start() {
@@ -63,7 +63,7 @@ class VersionsAndCopiesTest {
         send(original);
         long firstVersion = onlyEvent().getVersion();
         String body = original.getBody() + "\n\nThe two sides also agreed to meet again next year.";
-        RawArticle edited = ArticleFiles.article(original.getArticleId(), original.getSourceId(), original.getTitle(), body);
+        RawArticle edited = RawTextArticles.article(original.getArticleId(), original.getSourceId(), original.getTitle(), body);
 
         int before = eventLog.size();
         send(edited);
@@ -89,8 +89,8 @@ class VersionsAndCopiesTest {
     void aCutCopyWithAnUpdateHeadlineJoinsAsACopyEvenWhenItArrivesFirst() {
         RawArticle original = seeds.get(0);
         String cutBody = original.getBody().substring(0, original.getBody().stripTrailing().lastIndexOf("\n"));
-        RawArticle update = ArticleFiles.article("wire-update", "wire.txt", "UPDATE 1-" + original.getTitle(), cutBody);
-        RawArticle credited = ArticleFiles.article("wire-credit", "wire2.txt", original.getTitle(),
+        RawArticle update = RawTextArticles.article("wire-update", "wire.txt", "UPDATE 1-" + original.getTitle(), cutBody);
+        RawArticle credited = RawTextArticles.article("wire-credit", "wire2.txt", original.getTitle(),
                 "(Reuters) - " + original.getBody() + "\n\nReporting by A Reporter; Editing by An Editor");
         send(update);
         send(original);
@@ -107,9 +107,9 @@ class VersionsAndCopiesTest {
 
     @Test
     void theFullTextArrivingAfterACopyCutByAWholeParagraphBecomesItsOriginal() {
-        RawArticle original = ArticleFiles.article("original", "story.txt", "Province elects new council",
+        RawArticle original = RawTextArticles.article("original", "story.txt", "Province elects new council",
                 BRIEF + "\n\n" + LAST_PARAGRAPH);
-        RawArticle cut = ArticleFiles.article("wire-update", "wire.txt", "UPDATE 1-Province elects new council", BRIEF);
+        RawArticle cut = RawTextArticles.article("wire-update", "wire.txt", "UPDATE 1-Province elects new council", BRIEF);
         send(cut);
         send(original);
 
@@ -123,7 +123,7 @@ class VersionsAndCopiesTest {
                 .extracting(EventArticle::getCopyOf).containsOnly((String) null);
 
         // a credited copy of the full text now finds the full text as its original
-        send(ArticleFiles.article("wire-credit", "wire2.txt", original.getTitle(),
+        send(RawTextArticles.article("wire-credit", "wire2.txt", original.getTitle(),
                 original.getBody() + "\n\nReporting by Wire Desk 2; Editing by Night Desk"));
         assertThat(onlyEvent().getIndependentSources()).isEqualTo(1);
         assertThat(onlyEvent().getArticles()).filteredOn(a -> a.getCopyOf() != null)
@@ -136,7 +136,7 @@ class VersionsAndCopiesTest {
         RawArticle original = seeds.get(0);
         String[] paragraphs = original.getBody().split("\n\s*\n");
         String firstThird = String.join("\n\n", java.util.Arrays.copyOf(paragraphs, Math.max(2, paragraphs.length / 3)));
-        send(ArticleFiles.article("wire-short", "wire.txt", "UPDATE 1-" + original.getTitle(), firstThird));
+        send(RawTextArticles.article("wire-short", "wire.txt", "UPDATE 1-" + original.getTitle(), firstThird));
 
         NewsEvent event = latest().values().stream()
                 .filter(e -> e.getArticles().stream().anyMatch(a -> a.getArticleId().equals("wire-short")))
@@ -153,7 +153,7 @@ class VersionsAndCopiesTest {
         for (RawArticle report : meeting) {
             send(report);
             for (int k = 1; k <= 3; k++) {
-                send(ArticleFiles.article(report.getArticleId() + "-wire" + k, "wire" + k + ".txt", report.getTitle(),
+                send(RawTextArticles.article(report.getArticleId() + "-wire" + k, "wire" + k + ".txt", report.getTitle(),
                         report.getBody() + "\n\nCopyright 2026 Wire " + k + ". All rights reserved."));
             }
         }
@@ -176,10 +176,10 @@ class VersionsAndCopiesTest {
 
     @Test
     void copiesOfAShortBriefJoinItAsCopies() {
-        send(ArticleFiles.article("brief", "brief.txt", "Province elects new council", BRIEF));
-        send(ArticleFiles.article("brief-credit", "wire1.txt", "Province elects new council",
+        send(RawTextArticles.article("brief", "brief.txt", "Province elects new council", BRIEF));
+        send(RawTextArticles.article("brief-credit", "wire1.txt", "Province elects new council",
                 BRIEF + "\n\nReporting by Wire Desk 1; Editing by Night Desk"));
-        send(ArticleFiles.article("brief-cut", "wire2.txt", "UPDATE 1-Province elects new council",
+        send(RawTextArticles.article("brief-cut", "wire2.txt", "UPDATE 1-Province elects new council",
                 BRIEF.substring(0, BRIEF.lastIndexOf("\n\n"))));
 
         NewsEvent event = onlyEvent();
@@ -192,8 +192,8 @@ class VersionsAndCopiesTest {
     @Test
     void aRoundUpHoldingABriefAndAnotherStoryIsNoCopyOfIt() {
         RawArticle other = seeds.get(0);
-        send(ArticleFiles.article("brief", "brief.txt", "Province elects new council", BRIEF));
-        send(ArticleFiles.article("round-up", "roundup.txt", "News in brief", BRIEF + "\n\n" + other.getBody()));
+        send(RawTextArticles.article("brief", "brief.txt", "Province elects new council", BRIEF));
+        send(RawTextArticles.article("round-up", "roundup.txt", "News in brief", BRIEF + "\n\n" + other.getBody()));
 
         assertThat(latest().values()).flatExtracting(NewsEvent::getArticles)
                 .filteredOn(a -> a.getArticleId().equals("round-up")).extracting(EventArticle::getCopyOf).containsOnly((String) null);

@@ -5,10 +5,10 @@ import io.newsflow.enrich.grouping.text.MinHash;
 import io.newsflow.enrich.grouping.text.Stopwords;
 import io.newsflow.enrich.grouping.text.TextFeatures;
 import io.newsflow.enrich.grouping.vectors.BackgroundFrequencies;
-import io.newsflow.enrich.cleaning.PageChrome;
 import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.schemas.RawArticle;
+import io.newsflow.text.PageChrome;
 import java.nio.file.Path;
 import java.util.*;
 

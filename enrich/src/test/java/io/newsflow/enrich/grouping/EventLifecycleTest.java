@@ -127,6 +127,6 @@ class EventLifecycleTest {
     }
 
     private static RawArticle article(String id, String title, String body, Instant fetched) {
-        return RawArticle.newBuilder(ArticleFiles.article(id, id + ".txt", title, body)).setFetchedAt(fetched).build();
+        return RawArticle.newBuilder(RawTextArticles.article(id, id + ".txt", title, body)).setFetchedAt(fetched).build();
     }
 }

@@ -85,6 +85,6 @@ class EventMergeTest {
     }
 
     private static RawArticle article(String id, String title, String body, Instant fetched) {
-        return RawArticle.newBuilder(ArticleFiles.article(id, id + ".txt", title, body)).setFetchedAt(fetched).build();
+        return RawArticle.newBuilder(RawTextArticles.article(id, id + ".txt", title, body)).setFetchedAt(fetched).build();
     }
 }

@@ -49,7 +49,7 @@ class EventStreamContractTest {
     @ParameterizedTest
     @ValueSource(longs = {0, 1, 2})
     void snapshotsStayFollowableWhileArticlesAreRegrouped(long shuffleSeed) {
-        List<RawArticle> articles = new ArrayList<>(ArticleFiles.inNameOrder(ARTICLES));
+        List<RawArticle> articles = new ArrayList<>(RawTextArticles.inNameOrder(ARTICLES));
         if (shuffleSeed > 0) {
             Collections.shuffle(articles, new Random(shuffleSeed));
         }

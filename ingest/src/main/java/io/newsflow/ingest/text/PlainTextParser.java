@@ -1,5 +1,6 @@
 package io.newsflow.ingest.text;
 
+import io.newsflow.text.PageChrome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

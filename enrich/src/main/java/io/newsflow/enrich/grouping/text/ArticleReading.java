@@ -1,8 +1,8 @@
 package io.newsflow.enrich.grouping.text;
 
-import io.newsflow.enrich.cleaning.PageChrome;
 import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.schemas.RawArticle;
+import io.newsflow.text.PageChrome;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 

@@ -1,6 +1,6 @@
 package io.newsflow.enrich.grouping.text;
 
-import io.newsflow.enrich.cleaning.RegexWhitespace;
+import io.newsflow.text.RegexWhitespace;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

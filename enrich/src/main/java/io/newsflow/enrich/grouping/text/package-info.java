@@ -3,6 +3,6 @@
  * the dates it mentions, its MinHash signature for near-copies and its wire-headline form, gathered in an
  * {@link io.newsflow.enrich.grouping.text.ArticleProfile}. Pure functions of the text, no state.
  *
- * <p>Uses {@code cleaning} and {@code tagging} only; no other grouping package.
+ * <p>Uses {@code tagging} and {@code io.newsflow.text} (page chrome, shared with ingest) only; no other grouping package.
  */
 package io.newsflow.enrich.grouping.text;

@@ -1,6 +1,6 @@
 package io.newsflow.enrich.grouping.state;
 
-import io.newsflow.enrich.grouping.ArticleFiles;
+import io.newsflow.enrich.grouping.RawTextArticles;
 import io.newsflow.enrich.grouping.vectors.TermVector;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +67,7 @@ class EventStateTest {
     void taggedArticlesRoundTripThroughTheGroupingTopic() {
         ArticleTags tags = new ArticleTags(List.of(new CountryMention("CN", "China", 4, true)),
                 List.of(new OfficialMention("Sun Weidong", "sun weidong", "Vice Foreign Minister", "Vice-Foreign Minister", "CN", 2)));
-        TaggedArticle tagged = new TaggedArticle(ArticleFiles.article("x", "x.txt", "Title", "Body text."), tags);
+        TaggedArticle tagged = new TaggedArticle(RawTextArticles.article("x", "x.txt", "Title", "Body text."), tags);
         byte[] bytes = TaggedArticle.serde().serializer().serialize("t", tagged);
         TaggedArticle back = TaggedArticle.serde().deserializer().deserialize("t", bytes);
         assertThat(back).isEqualTo(tagged);

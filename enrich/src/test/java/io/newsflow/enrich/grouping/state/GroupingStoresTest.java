@@ -1,6 +1,6 @@
 package io.newsflow.enrich.grouping.state;
 
-import io.newsflow.enrich.grouping.ArticleFiles;
+import io.newsflow.enrich.grouping.RawTextArticles;
 import io.newsflow.enrich.grouping.EventGrouper;
 import io.newsflow.enrich.grouping.clustering.GroupingSettings;
 import io.newsflow.enrich.grouping.text.MinHash;
@@ -146,7 +146,7 @@ class GroupingStoresTest {
                     + "and injuring dozens in the villages around Dargahan, officials said.";
             EventGrouper.Outcome last = null;
             for (int i = 0; i < 4; i++) {
-                last = grouper.place(ArticleFiles.article("a" + i, "outlet-" + i, "Quake kills ten on Qeshm island",
+                last = grouper.place(RawTextArticles.article("a" + i, "outlet-" + i, "Quake kills ten on Qeshm island",
                         body + " Report " + i + " adds rescue teams and aftershocks number " + i + "."), null, 1_000L * i);
             }
             EventState held = last.changed().get(0);
@@ -191,7 +191,7 @@ class GroupingStoresTest {
             EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)),
                     restarted ? stores(driver) : stores);
 
-            EventGrouper.Outcome placed = grouper.place(ArticleFiles.article("founder", "outlet", "Volcano erupts",
+            EventGrouper.Outcome placed = grouper.place(RawTextArticles.article("founder", "outlet", "Volcano erupts",
                     "The Krakatoa volcano erupted near Jakarta and an ash cloud grounded flights."), null, 2);
 
             assertThat(placed.changed()).hasSize(1);
@@ -207,11 +207,11 @@ class GroupingStoresTest {
         try (TopologyTestDriver driver = GroupingStoresDriver.start()) {
             EventGrouper grouper = new EventGrouper(GroupingSettings.defaults(java.time.Duration.ofDays(7)), stores(driver));
             String body = "The Krakatoa volcano erupted near Jakarta and an ash cloud grounded flights.";
-            String first = grouper.place(ArticleFiles.article("a", "outlet", "Volcano erupts", body), null, 1_000L)
+            String first = grouper.place(RawTextArticles.article("a", "outlet", "Volcano erupts", body), null, 1_000L)
                     .changed().get(0).eventId;
             assertThat(grouper.closeIdle(5_000L, 10)).extracting(e -> e.eventId).containsExactly(first);
 
-            EventGrouper.Outcome again = grouper.place(ArticleFiles.article("a", "outlet", "Volcano erupts", body), null, 9_000L);
+            EventGrouper.Outcome again = grouper.place(RawTextArticles.article("a", "outlet", "Volcano erupts", body), null, 9_000L);
 
             assertThat(again.changed()).hasSize(1);
             assertThat(again.changed().get(0).eventId).isNotEqualTo(first);

@@ -1,6 +1,6 @@
 package io.newsflow.enrich.grouping.state;
 
-import io.newsflow.enrich.grouping.ArticleFiles;
+import io.newsflow.enrich.grouping.RawTextArticles;
 import io.newsflow.enrich.grouping.EventGrouper;
 import io.newsflow.enrich.grouping.clustering.GroupingSettings;
 import io.newsflow.enrich.grouping.text.ArticleProfile;
@@ -36,7 +36,7 @@ class TaggedArticleTest {
     void aReadingArrivesAsItWasMade() throws Exception {
         ArticleTagger tagger = ArticleTagger.standard();
         int compared = 0;
-        for (RawArticle article : ArticleFiles.inNameOrder(ArticleFiles.SEEDS)) {
+        for (RawArticle article : RawTextArticles.inNameOrder(RawTextArticles.SEEDS)) {
             RawArticle dated = RawArticle.newBuilder(article).setPublishedAt(Instant.parse("2024-05-14T08:00:00Z")).build();
             for (RawArticle a : List.of(article, dated)) {
                 ArticleTags tags = tagger.tag(a.getTitle(), a.getBody());
@@ -61,7 +61,7 @@ class TaggedArticleTest {
      */
     @Test
     void stringsBeyondAsciiArriveAsTheyWereWritten() {
-        RawArticle article = ArticleFiles.article("x", "x.txt", "Côte d'Ivoire", "Body text.");
+        RawArticle article = RawTextArticles.article("x", "x.txt", "Côte d'Ivoire", "Body text.");
         ArticleTags tags = new ArticleTags(List.of(new CountryMention("CI", "Côte d'Ivoire", 2, true)),
                 List.of(new OfficialMention("Recep Tayyip Erdoğan", "erdoğan", "president",
                         "Cumhurbaşkanı", "TR", 1)));
@@ -83,7 +83,7 @@ class TaggedArticleTest {
     /** A string past the framing's limit (64 KB of UTF-8) sends the article on without its reading: grouping reads it. */
     @Test
     void aReadingTooLargeToFrameIsLeftToGrouping() {
-        RawArticle article = ArticleFiles.article("x", "x.txt", "Title", "Body text.");
+        RawArticle article = RawTextArticles.article("x", "x.txt", "Title", "Body text.");
         ArticleTags tags = new ArticleTags(List.of(), List.of());
         ArticleProfile made = ArticleReading.of(article, tags, features).profile();
         Map<String, Double> weights = new LinkedHashMap<>(made.termWeights());
@@ -113,7 +113,7 @@ class TaggedArticleTest {
     void overlongTokensAndNameRunsAreNoTerms() {
         String blob = "QmFzZTY0".repeat(10_000);
         String capitals = "Alpha Beta ".repeat(10_000);
-        RawArticle article = ArticleFiles.article("x", "x.txt", "Title",
+        RawArticle article = RawTextArticles.article("x", "x.txt", "Title",
                 "Reports said the file " + blob + " arrived. Then " + capitals + "came. Officials in Seoul said so.");
         ArticleTags tags = new ArticleTags(List.of(), List.of());
         ArticleReading reading = ArticleReading.of(article, tags, features);

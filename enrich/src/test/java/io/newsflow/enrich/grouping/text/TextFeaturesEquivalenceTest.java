@@ -1,12 +1,12 @@
 package io.newsflow.enrich.grouping.text;
 
-import io.newsflow.enrich.grouping.ArticleFiles;
+import io.newsflow.enrich.grouping.RawTextArticles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.newsflow.enrich.cleaning.PageChrome;
 import io.newsflow.enrich.tagging.ArticleTagger;
 import io.newsflow.enrich.tagging.ArticleTags;
 import io.newsflow.schemas.RawArticle;
+import io.newsflow.text.PageChrome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,11 +66,11 @@ public class TextFeaturesEquivalenceTest {
     @Test
     void sameProfilesAsBeforeForTestArticles() throws Exception {
         ArticleTagger tagger = ArticleTagger.standard();
-        List<Path> folders = List.of(ArticleFiles.SEEDS, Path.of("../testdata/ecbplus-tags"));
+        List<Path> folders = List.of(RawTextArticles.SEEDS, Path.of("../testdata/ecbplus-tags"));
         int compared = 0;
         for (Path folder : folders) {
             assertThat(Files.isDirectory(folder)).as(folder.toString()).isTrue();
-            for (RawArticle article : ArticleFiles.inNameOrder(folder)) {
+            for (RawArticle article : RawTextArticles.inNameOrder(folder)) {
                 String title = article.getTitle();
                 String received = article.getBody();
                 String body = PageChrome.strip(received);

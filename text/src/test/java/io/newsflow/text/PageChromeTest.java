@@ -1,7 +1,10 @@
-package io.newsflow.ingest.text;
+package io.newsflow.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,5 +30,37 @@ class PageChromeTest {
         "The copyright dispute between the two studios went to court on Monday, lawyers for both sides said in statements."})
     void leavesArticleTextAlone(String line) {
         assertThat(PageChrome.isChrome(line)).isFalse();
+    }
+
+    @Test
+    void stripDropsChromeLinesAndKeepsProseAndDatelines() {
+        String body = String.join("\n",
+                "Home > National > Diplomacy",
+                "print dictionary print",
+                "2024-06-20",
+                "South Korea and China held vice-ministerial strategic talks for the first time in two years.",
+                "Related Article",
+                "To write comments, please log in to one of the accounts.",
+                "Copyright ©1999-2024 All rights reserved.",
+                "They met in Seoul.");
+        assertThat(PageChrome.strip(body)).isEqualTo(String.join("\n\n",
+                "2024-06-20",
+                "South Korea and China held vice-ministerial strategic talks for the first time in two years.",
+                "They met in Seoul."));
+    }
+
+    @Test
+    void wordsAreCountedAsASplitOnWhitespaceCountsThem() {
+        for (String line : List.of("one", "two words", "tabs\tand  double  spaces", "a\u000Bb\fc\rd",
+                "no\u00A0break space", String.join(" ", Collections.nCopies(40, "word")))) {
+            int split = line.split("\\s+").length;
+            assertThat(PageChrome.wordCount(line, 25)).as(line).isEqualTo(Math.min(split, 25));
+            assertThat(PageChrome.wordCount(line)).as(line).isEqualTo(split);
+        }
+        for (String text : List.of("", "   ", " \u2003padded line\t ", "\u001Cseparated\u001F")) {
+            String stripped = text.strip();
+            assertThat(PageChrome.wordCount(text)).as(text)
+                    .isEqualTo(stripped.isEmpty() ? 0 : stripped.split("\\s+").length);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.newsflow.enrich.cleaning;
+package io.newsflow.text;
 
 /** What the regex class {@code \s} matches (without UNICODE_CHARACTER_CLASS), for scans that stand in for a regex. */
 public final class RegexWhitespace {

@@ -1,21 +1,30 @@
-package io.newsflow.ingest.text;
+package io.newsflow.text;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Recognises lines of page chrome that a copy-paste or a scraper leaves around an article:
- * navigation crumbs, section headers of link lists ("Related news", "Most popular in 24h"),
- * share/print/comment widgets, cookie notices, copyright and licence footers.
- * Works on single lines; {@link PlainTextParser} adds the context rules (a footer runs to the end,
- * a link list runs until the next real paragraph). Long lines are never chrome: an article's
- * own sentences stay whole.
+ * Page chrome: the lines a copy-paste or a scraper leaves around an article, such as navigation crumbs,
+ * headers of link lists ("Related news", "Most popular in 24h"), share/print/comment widgets, cookie
+ * notices, copyright and licence footers. Long lines are never chrome: an article's own sentences stay whole.
+ *
+ * <p>Two stages ask two questions. Ingest, reading a dropped text, classifies each line
+ * ({@link #isChrome}, {@link #isSectionHeader}, {@link #isFooterStart}) and adds context rules of its own
+ * (a footer runs to the end, a link list runs until the next real paragraph). Enrich, cleaning a body it
+ * receives, keeps the lines that read like prose ({@link #strip}): a coarser test that also keeps short
+ * datelines, since grouping reads dates from the text. The two tests decide differently on some lines
+ * ("cookie" anywhere is chrome to {@code strip}, only cookie notices are to {@code isChrome}), so each
+ * keeps its own phrases; word counting and the long-line limit are one.
  */
 public final class PageChrome {
 
     /** Lines longer than this many words are article text, whatever they contain. */
     private static final int MAX_CHROME_WORDS = 25;
+
+    // The phrases and shapes of isChrome, isSectionHeader and isFooterStart.
 
     /** Whole-line labels of link lists and widgets; what follows them up to the next paragraph is a link list. */
     private static final Pattern SECTION_HEADER = Pattern.compile("(?i)^("
@@ -64,6 +73,19 @@ public final class PageChrome {
     /** Crumb separators: "Home > National > Diplomacy", "CHINA / DIPLOMACY", "About Us | Jobs". */
     private static final Pattern CRUMB_SEPARATOR = Pattern.compile("\\s+[>»›|/]\\s+|\\s*[»›|]\\s*");
 
+    // The phrases and shapes of strip.
+
+    /** Phrases of widgets, footers and link lists, whatever the site: a short line holding one is chrome. */
+    private static final List<String> CHROME_MARKERS = List.of(
+            "copyright", "all rights reserved", "log in", "sign up", "subscribe", "related article",
+            "related news", "most popular", "leave a comment", "you may also like", "privacy policy",
+            "cookie", "this site uses", "please log in", "back to top", "app download");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?\"”’')]\\s*$");
+    private static final Pattern HAS_DATE = Pattern.compile(
+            "\\b(19|20)\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b");
+    /** A short line of lower-case words with no sentence ending: a toolbar ("print dictionary print"), not prose. */
+    private static final Pattern LOWER_CASE_LABELS = Pattern.compile("^[\\p{Ll}\\s-]+$");
+
     private PageChrome() {
     }
 
@@ -93,6 +115,48 @@ public final class PageChrome {
                 && (CHROME_PHRASE.matcher(text).find() && text.toLowerCase(Locale.ROOT).matches(
                         ".*(copyright|©|\\(c\\)|all rights reserved|reproduction in whole).*")
                 || text.toLowerCase(Locale.ROOT).startsWith("back to top"));
+    }
+
+    /**
+     * The body without the lines that are chrome rather than prose; paragraphs stay separated by a blank line.
+     * Left in, chrome makes unrelated articles from one site look alike.
+     */
+    public static String strip(String body) {
+        if (body == null || body.isEmpty()) {
+            return "";
+        }
+        List<String> kept = new ArrayList<>();
+        for (String raw : body.split("\\R")) {
+            String line = raw.strip();
+            if (!line.isEmpty() && isProse(line)) {
+                kept.add(line);
+            }
+        }
+        return String.join("\n\n", kept);
+    }
+
+    /** A stripped line reads like prose: enough words, or a sentence ending; or it is a short dateline. */
+    static boolean isProse(String line) {
+        int words = wordCount(line, MAX_CHROME_WORDS);
+        // A line of exactly MAX_CHROME_WORDS words is prose here, whatever phrase it holds.
+        if (words < MAX_CHROME_WORDS) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            for (String marker : CHROME_MARKERS) {
+                if (lower.contains(marker)) {
+                    return false;
+                }
+            }
+        }
+        if (words >= 8) {
+            return true;
+        }
+        if (LOWER_CASE_LABELS.matcher(line).matches()) {
+            return false;
+        }
+        if (HAS_DATE.matcher(line).find()) {
+            return true;
+        }
+        return words >= 4 && SENTENCE_END.matcher(line).find();
     }
 
     /**
@@ -136,8 +200,27 @@ public final class PageChrome {
         return true;
     }
 
-    static int wordCount(String text) {
+    /** How many words the text has once stripped, as {@code split("\\s+")} counts them; 0 for blank text. */
+    public static int wordCount(String text) {
         String stripped = text.strip();
-        return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+        return stripped.isEmpty() ? 0 : wordCount(stripped, Integer.MAX_VALUE);
+    }
+
+    /**
+     * How many words a stripped, non-empty line has, as {@code line.split("\\s+").length} counts them
+     * (runs of regex whitespace), counting no further than {@code limit}: lines are often whole
+     * paragraphs, and a caller may only need to know whether they reach a few words.
+     */
+    static int wordCount(String line, int limit) {
+        int words = 1;
+        boolean inSpace = false;
+        for (int i = 0; i < line.length() && words < limit; i++) {
+            boolean space = RegexWhitespace.is(line.charAt(i));
+            if (space && !inSpace) {
+                words++;
+            }
+            inSpace = space;
+        }
+        return words;
     }
 }

@@ -25,15 +25,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Test articles from plain-text files the way a drop folder receives them: the first non-empty
- * line is the title, the rest the body. The article id is the file name without extension.
+ * Test articles from raw plain-text files, chrome and all: the first non-empty line is the title, the rest the
+ * body, the id the file name without extension. Not a second reader of dropped files (that is ingest's
+ * ArticleFiles): enrich's tests need the raw text, so that its own page-chrome stripping and the frozen
+ * feature digests are tested on what ingest may pass through unchanged.
  */
-public final class ArticleFiles {
+public final class RawTextArticles {
 
     public static final Path SEEDS = Path.of("../testdata/seeds");
     private static final Instant FETCHED = Instant.parse("2026-01-05T10:00:00Z");
 
-    private ArticleFiles() {
+    private RawTextArticles() {
     }
 
     public static List<RawArticle> inNameOrder(Path dir) {
