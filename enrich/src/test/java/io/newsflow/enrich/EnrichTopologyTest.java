@@ -138,6 +138,15 @@ class EnrichTopologyTest {
                 .containsExactly(article.getArticleId());
     }
 
+    /** The outlet ingest reads (metadata "source": a byline, a site name, a feed's title) names the member. */
+    @Test
+    void aMemberIsNamedAfterTheOutletIngestFound() {
+        RawArticle seed = RawTextArticles.inNameOrder(RawTextArticles.SEEDS).get(0);
+        send(RawArticle.newBuilder(seed).setMetadata(Map.of("source", "Example Times")).build());
+        NewsEvent event = latest().values().iterator().next();
+        assertThat(event.getArticles().get(0).getSource()).isEqualTo("Example Times");
+    }
+
     @Test
     void aSyndicatedCopyJoinsAndIsMarkedAsCopy() {
         RawArticle original = RawTextArticles.inNameOrder(RawTextArticles.SEEDS).get(0);

@@ -99,12 +99,20 @@ final class EventUpdates {
         return Arrays.copyOf(wanted, distinct);
     }
 
+    private static final List<String> OUTLET_KEYS = List.of("source", "outlet");
+
     private static final Comparator<Map.Entry<String, Integer>> MOST_USED_FIRST =
             Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
+    /** The outlet: ingest names it "source" in the metadata, other producers may say "outlet"; else the source id. */
     private static String sourceOf(RawArticle article) {
         Map<String, String> metadata = article.getMetadata();
-        String outlet = metadata == null ? null : metadata.get("outlet");
-        return outlet != null && !outlet.isBlank() ? outlet : article.getSourceId();
+        for (String key : OUTLET_KEYS) {
+            String outlet = metadata == null ? null : metadata.get(key);
+            if (outlet != null && !outlet.isBlank()) {
+                return outlet;
+            }
+        }
+        return article.getSourceId();
     }
 }
