@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -120,7 +121,10 @@ public final class MainTextExtractor {
         Element root = body.clone();
         prune(root, pruneUnlikely);
         ElementTexts texts = ElementTexts.of(root);
-        Map<Element, Double> scores = new IdentityHashMap<>();
+        // Insertion (document) order, so that of equal candidates the first wins on every run; an identity map
+        // iterated in hash order made the choice depend on the JVM's identity hashes. jsoup's nodes compare by
+        // identity, so keys stay distinct.
+        Map<Element, Double> scores = new LinkedHashMap<>();
         Element best = bestCandidate(root, texts, scores);
         List<Element> kept = best == null ? List.of(root)
                 : withSameKindChunks(root, best, withRelatedSiblings(best, texts, scores), texts, scores);
