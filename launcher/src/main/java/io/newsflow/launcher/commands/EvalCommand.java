@@ -3,6 +3,7 @@ package io.newsflow.launcher.commands;
 import io.newsflow.eval.CorpusEvaluation;
 import io.newsflow.launcher.broker.AllInOneParts;
 import io.newsflow.launcher.config.ConfigurationException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,9 +69,14 @@ public final class EvalCommand implements Callable<Integer> {
         if (!Files.isRegularFile(corpus.resolve("labels.json"))) {
             throw new ConfigurationException("--corpus " + corpus + " has no labels.json");
         }
-        // Progress goes to stderr: stdout's last line is the machine-readable contract.
-        new CorpusEvaluation(corpus, order == Order.shuffle, seed, orders, split.name(), sample, sampleSeed, copies,
-                showEvents, tagLabels).run(System.out, System.err);
+        try {
+            // Progress goes to stderr: stdout's last line is the machine-readable contract.
+            new CorpusEvaluation(corpus, order == Order.shuffle, seed, orders, split.name(), sample, sampleSeed, copies,
+                    showEvents, tagLabels).run(System.out, System.err);
+        } catch (IOException e) {
+            // a labels file that cannot be read or parsed: the user's to fix, one line
+            throw new ConfigurationException("eval: " + e.getMessage(), e);
+        }
         return 0;
     }
 }

@@ -6,8 +6,11 @@ import io.newsflow.launcher.Newsflow;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `newsflow eval` on the seeds: the machine-readable last line other tools read, whole corpus and a sample. */
 class EvalCommandTest {
@@ -52,6 +55,13 @@ class EvalCommandTest {
         // Seed files are named 000_..004_: topics 1 and 3 tune, topics 0, 2 and 4 test.
         assertThat(lastLine("eval", "--corpus", SEEDS, "--split", "tune")).startsWith("eval articles=2 ");
         assertThat(lastLine("eval", "--corpus", SEEDS, "--split", "test")).startsWith("eval articles=3 ");
+    }
+
+    /** A corpus whose labels.json is not JSON is the user's to fix: one line and exit 2, no stack trace. */
+    @Test
+    void aBrokenLabelsFileIsAUserError(@TempDir Path corpus) throws Exception {
+        Files.writeString(corpus.resolve("labels.json"), "{\"events\": [");
+        assertThat(Newsflow.execute("eval", "--corpus", corpus.toString())).isEqualTo(Newsflow.USER_ERROR);
     }
 
     private static String lastLine(String... args) {
