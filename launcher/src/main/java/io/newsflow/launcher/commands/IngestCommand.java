@@ -1,6 +1,5 @@
 package io.newsflow.launcher.commands;
 
-import io.newsflow.launcher.config.Settings;
 import io.newsflow.launcher.pipeline.Stages;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,11 +10,6 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.fromEnvironment().validated();
-        int feedsFile = Stages.checkFeedsFile(settings, System.err);
-        if (feedsFile != 0) {
-            return feedsFile;
-        }
-        return ServiceRunner.run(settings, false, List.of(Stages::ingest));
+        return ServiceRunner.runWithIngest(false, List.of(Stages::ingest));
     }
 }

@@ -5,6 +5,7 @@ import io.newsflow.launcher.pipeline.TopicSetup;
 import io.newsflow.launcher.ops.BuildVersion;
 import io.newsflow.launcher.pipeline.KafkaConnection;
 import io.newsflow.launcher.pipeline.Stage;
+import io.newsflow.launcher.pipeline.Stages;
 import io.newsflow.launcher.config.Setting;
 import io.newsflow.launcher.config.Settings;
 import io.newsflow.launcher.kafka.KafkaSettingsException;
@@ -32,6 +33,17 @@ public final class ServiceRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceRunner.class);
 
     private ServiceRunner() {
+    }
+
+    /** Runs stages that include ingest, whose feeds file (when one is set) is checked first: a bad one is exit 2. */
+    public static int runWithIngest(boolean embedBrokerIfUnset,
+                                    List<BiFunction<Settings, Map<String, Object>, Stage>> stageFactories) throws Exception {
+        Settings settings = Settings.fromEnvironment().validated();
+        int feedsFile = Stages.checkFeedsFile(settings, System.err);
+        if (feedsFile != 0) {
+            return feedsFile;
+        }
+        return run(settings, embedBrokerIfUnset, stageFactories);
     }
 
     public static int run(Settings settings, boolean embedBrokerIfUnset,

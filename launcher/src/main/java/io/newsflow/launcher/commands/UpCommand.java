@@ -1,6 +1,5 @@
 package io.newsflow.launcher.commands;
 
-import io.newsflow.launcher.config.Settings;
 import io.newsflow.launcher.pipeline.Stages;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,11 +11,6 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.fromEnvironment().validated();
-        int feedsFile = Stages.checkFeedsFile(settings, System.err);
-        if (feedsFile != 0) {
-            return feedsFile;
-        }
-        return ServiceRunner.run(settings, true, List.of(Stages::ingest, Stages::enrich, Stages::sink));
+        return ServiceRunner.runWithIngest(true, List.of(Stages::ingest, Stages::enrich, Stages::sink));
     }
 }
