@@ -7,9 +7,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The labelled articles `eval` groups, parsed once with ingest's parsing, in file name order:
@@ -18,7 +20,12 @@ import java.util.Map;
  * event of their original.
  */
 public record EvalArticles(Map<String, List<RawArticle>> articlesOfFile, Map<String, String> goldEventOfFile,
-                           int unreadable, int wireCopies) {
+                           int unreadable, Set<String> wireCopyNames) {
+
+    /** How many wire copies were added. */
+    public int wireCopies() {
+        return wireCopyNames.size();
+    }
 
     /**
      * @param files files in name order, already narrowed to the split and sample evaluated
@@ -42,7 +49,8 @@ public record EvalArticles(Map<String, List<RawArticle>> articlesOfFile, Map<Str
                 log.println("unreadable " + name + ": " + e.getMessage());
             }
         }
-        return new EvalArticles(Collections.unmodifiableMap(articles), Collections.unmodifiableMap(gold), unreadable, 0);
+        return new EvalArticles(Collections.unmodifiableMap(articles), Collections.unmodifiableMap(gold), unreadable,
+                Set.of());
     }
 
     /** These articles, each file's first followed by {@code perArticle} wire copies of it (see {@link WireCopies}). */
@@ -54,13 +62,17 @@ public record EvalArticles(Map<String, List<RawArticle>> articlesOfFile, Map<Str
         articlesOfFile.forEach((file, articles) -> originals.add(WireCopies.Entry.original(file, articles.get(0))));
         Map<String, List<RawArticle>> articles = new LinkedHashMap<>();
         Map<String, String> gold = new LinkedHashMap<>();
+        Set<String> copies = new HashSet<>();
         for (WireCopies.Entry entry : WireCopies.following(originals, perArticle)) {
             boolean original = entry.name().equals(entry.labelledFile());
             articles.put(entry.name(), original ? articlesOfFile.get(entry.name()) : List.of(entry.article()));
             gold.put(entry.name(), goldEventOfFile.get(entry.labelledFile()));
+            if (!original) {
+                copies.add(entry.name());
+            }
         }
         return new EvalArticles(Collections.unmodifiableMap(articles), Collections.unmodifiableMap(gold), unreadable,
-                articles.size() - articlesOfFile.size());
+                Collections.unmodifiableSet(copies));
     }
 
     public List<String> fileNames() {

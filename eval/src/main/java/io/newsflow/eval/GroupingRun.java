@@ -26,7 +26,7 @@ public final class GroupingRun {
     }
 
     public GroupingOutcome run(ArrivalOrder order) {
-        List<String> files = order.arrange(articles.fileNames());
+        List<String> files = order.arrange(articles.fileNames(), articles.wireCopyNames());
         List<RawArticle> arrivals = new ArrayList<>();
         for (String file : files) {
             for (RawArticle article : articles.articlesOfFile().get(file)) {
