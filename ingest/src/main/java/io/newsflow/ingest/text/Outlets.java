@@ -25,13 +25,20 @@ public final class Outlets {
     private static final Pattern EMAIL_OR_URL_HOST = Pattern.compile(
             "(?i)(?:@|https?://)([a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9\\-]*[a-z0-9])?)+)");
 
+    /**
+     * "told", "speaking to"...: the phrase alone, found first, then the outlet name looked for right after it.
+     * One pattern of both tried every outlet name at every place of the body, a third of ingest's CPU.
+     */
+    private static final Pattern SPOKEN_TO = Pattern.compile(
+            "(?:\\btold|\\bin an interview with|\\bspeaking to|\\bsaid to)\\s+");
+
     private static final Outlets BUNDLED = load();
 
     private final Map<String, String> nameByDomain;
     private final Map<String, String> nameByAlias;
     /** All names in one alternation, longest first: one pass over the text instead of one per outlet. */
     private final Pattern mention;
-    private final Pattern spokenTo;
+    private final Pattern outletAfterSpokenTo;
 
     private Outlets(Map<String, String> nameByDomain, Map<String, String> nameByAlias) {
         this.nameByDomain = nameByDomain;
@@ -43,8 +50,7 @@ public final class Outlets {
             alternation.append(alternation.isEmpty() ? "" : "|").append(Pattern.quote(alias));
         }
         this.mention = Pattern.compile("\\b(?:[Tt]he )?(" + alternation + ")\\b");
-        this.spokenTo = Pattern.compile("(?:\\btold|\\bin an interview with|\\bspeaking to|\\bsaid to)\\s+(?:[Tt]he\\s+)?("
-                + alternation + ")\\b");
+        this.outletAfterSpokenTo = Pattern.compile("(?:[Tt]he\\s+)?(" + alternation + ")\\b");
     }
 
     public static Outlets bundled() {
@@ -87,8 +93,15 @@ public final class Outlets {
 
     /** The outlet named as the one spoken to: "told the Global Times", "in an interview with Reuters". */
     public Optional<String> spokenTo(String text) {
-        Matcher m = spokenTo.matcher(text);
-        return m.find() ? Optional.of(nameByAlias.get(m.group(1))) : Optional.empty();
+        Matcher phrase = SPOKEN_TO.matcher(text);
+        Matcher outlet = outletAfterSpokenTo.matcher(text);
+        while (phrase.find()) {
+            outlet.region(phrase.end(), text.length());
+            if (outlet.lookingAt()) {
+                return Optional.of(nameByAlias.get(outlet.group(1)));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Outlets load() {

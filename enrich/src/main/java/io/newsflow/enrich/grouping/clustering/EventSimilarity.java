@@ -65,23 +65,41 @@ public final class EventSimilarity {
         if (a.isEmpty() || b.isEmpty()) {
             return false;
         }
-        Set<String> keysA = a.stream().map(Holder::key).collect(Collectors.toSet());
-        Set<String> keysB = b.stream().map(Holder::key).collect(Collectors.toSet());
+        // The cheap tests first: whether a side names a person is an edit distance against each of its
+        // names, worked out only for a pair of holders of one office (this runs for every pair of articles
+        // of a neighbourhood).
+        Set<String> keysA = null;
+        Set<String> keysB = null;
         RoleNormaliser roles = RoleNormaliser.standard();
         SingleHolderOffices single = SingleHolderOffices.standard();
         for (Holder x : a) {
-            if (x.role() == null || x.country() == null || named(keysB, x.key())) {
+            if (x.role() == null || x.country() == null) {
                 continue;
             }
             for (Holder y : b) {
-                if (y.role() != null && x.country().equals(y.country()) && !named(keysA, y.key())
-                        && roles.sameOffice(x.role(), y.role())
-                        && (single.contains(x.role()) || sharedForeignCounterpart(a, keysB, x.country()))) {
+                if (y.role() == null || !x.country().equals(y.country()) || !roles.sameOffice(x.role(), y.role())) {
+                    continue;
+                }
+                if (keysA == null) {
+                    keysA = keys(a);
+                    keysB = keys(b);
+                }
+                if (!single.contains(x.role()) && !sharedForeignCounterpart(a, keysB, x.country())) {
+                    continue;
+                }
+                if (named(keysB, x.key())) {
+                    break; // the other side names x: no conflict through x
+                }
+                if (!named(keysA, y.key())) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static Set<String> keys(Collection<Holder> holders) {
+        return holders.stream().map(Holder::key).collect(Collectors.toSet());
     }
 
     /** Whether a side names this person, in this or another transliteration ("Kurbanguly" / "Gurbanguly"). */

@@ -184,21 +184,64 @@ public final class TermVector {
         if (n <= 0) {
             return new int[0];
         }
-        // a bounded selection: keep the best n seen so far, sorted, insert by shifting
-        int[] best = new int[n];
-        int kept = 0;
-        for (int i = 0; i < terms.length; i++) {
-            if (kept == n && !ranksBefore(i, best[n - 1])) {
-                continue;
-            }
-            int at = kept == n ? n - 1 : kept++;
-            while (at > 0 && ranksBefore(i, best[at - 1])) {
-                best[at] = best[at - 1];
-                at--;
-            }
-            best[at] = i;
+        // A bounded heap whose root is the weakest kept: a centroid of thousands of terms cut to a few
+        // hundred costs terms·log k compares, where insertion into a sorted array shifted up to k each time.
+        int[] heap = new int[n];
+        for (int i = 0; i < n; i++) {
+            heap[i] = i;
+            siftUp(heap, i);
         }
-        return best;
+        for (int i = n; i < terms.length; i++) {
+            if (ranksBefore(i, heap[0])) {
+                heap[0] = i;
+                siftDown(heap, n);
+            }
+        }
+        // the weakest goes last, one at a time: the strongest ends first
+        for (int end = n - 1; end > 0; end--) {
+            int root = heap[0];
+            heap[0] = heap[end];
+            heap[end] = root;
+            siftDown(heap, end);
+        }
+        return heap;
+    }
+
+    /** Moves the entry at {@code at} up while it ranks after its parent (the root ranks last). */
+    private void siftUp(int[] heap, int at) {
+        while (at > 0) {
+            int parent = (at - 1) / 2;
+            if (!ranksBefore(heap[parent], heap[at])) {
+                return;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[at];
+            heap[at] = t;
+            at = parent;
+        }
+    }
+
+    /** Moves the root down while a child of it, among the first {@code size} entries, ranks after it. */
+    private void siftDown(int[] heap, int size) {
+        int at = 0;
+        while (true) {
+            int weakest = at;
+            int left = 2 * at + 1;
+            int right = left + 1;
+            if (left < size && ranksBefore(heap[weakest], heap[left])) {
+                weakest = left;
+            }
+            if (right < size && ranksBefore(heap[weakest], heap[right])) {
+                weakest = right;
+            }
+            if (weakest == at) {
+                return;
+            }
+            int t = heap[weakest];
+            heap[weakest] = heap[at];
+            heap[at] = t;
+            at = weakest;
+        }
     }
 
     private boolean ranksBefore(int i, int j) {

@@ -2,6 +2,7 @@ package io.newsflow.enrich.grouping.vectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -81,6 +82,30 @@ class TermVectorTest {
         assertThat(kept.size()).isEqualTo(3);
         assertThat(kept.contains(TermVector.termOf("d"))).isFalse();
         assertThat(kept.term(0)).isLessThan(kept.term(1));
+    }
+
+    /** The bounded selection gives what sorting every term by the same order and taking the first k gives. */
+    @Test
+    void theStrongestAreTheFirstKOfAFullSort() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int round = 0; round < 200; round++) {
+            // weights from a few values only: many ties, which the term order must break
+            Map<String, Double> weights = new HashMap<>();
+            int terms = 1 + random.nextInt(400);
+            for (int i = 0; i < terms; i++) {
+                weights.put("w" + random.nextInt(1000), (double) random.nextInt(8));
+            }
+            TermVector v = TermVector.of(weights);
+            Integer[] all = new Integer[v.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            Arrays.sort(all, (x, y) -> v.weight(x) != v.weight(y)
+                    ? Double.compare(v.weight(y), v.weight(x)) : Long.compare(v.term(x), v.term(y)));
+            int k = 1 + random.nextInt(300);
+            int[] expected = Arrays.stream(all).limit(k).mapToInt(Integer::intValue).toArray();
+            assertThat(v.strongest(k)).containsExactly(expected);
+        }
     }
 
     @Test
