@@ -185,8 +185,11 @@ public final class SharedNeighbourClustering {
     private static List<List<Integer>> averageLink(int n, double[][] affinity, double[][] cosine, double[][] vetoes,
                                                    double threshold, IntToDoubleFunction requiredCosine) {
         List<List<Integer>> clusters = new ArrayList<>();
+        // sizes in an array: the pair scan below is the hot loop, it reads them n² times per merge
+        int[] size = new int[n];
         for (int i = 0; i < n; i++) {
             clusters.add(new ArrayList<>(List.of(i)));
+            size[i] = 1;
         }
         while (true) {
             int bestA = -1;
@@ -194,16 +197,19 @@ public final class SharedNeighbourClustering {
             double best = 0;
             double bestCosine = 0;
             for (int a = 0; a < n; a++) {
-                if (clusters.get(a).isEmpty()) {
+                if (size[a] == 0) {
                     continue;
                 }
+                double[] affinityA = affinity[a];
+                double[] cosineA = cosine[a];
+                double[] vetoesA = vetoes[a];
                 for (int b = a + 1; b < n; b++) {
-                    if (clusters.get(b).isEmpty() || vetoes[a][b] > 0) {
+                    if (size[b] == 0 || vetoesA[b] > 0) {
                         continue;
                     }
-                    int pairs = clusters.get(a).size() * clusters.get(b).size();
-                    double mean = affinity[a][b] / pairs;
-                    double meanCosine = cosine[a][b] / pairs;
+                    int pairs = size[a] * size[b];
+                    double mean = affinityA[b] / pairs;
+                    double meanCosine = cosineA[b] / pairs;
                     if (mean < threshold || meanCosine < requiredCosine.applyAsDouble(pairs)) {
                         continue;
                     }
@@ -230,6 +236,8 @@ public final class SharedNeighbourClustering {
             }
             clusters.get(bestA).addAll(clusters.get(bestB));
             clusters.get(bestB).clear();
+            size[bestA] += size[bestB];
+            size[bestB] = 0;
         }
         List<List<Integer>> result = new ArrayList<>();
         for (List<Integer> c : clusters) {

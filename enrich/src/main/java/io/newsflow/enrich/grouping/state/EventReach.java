@@ -181,15 +181,16 @@ public final class EventReach {
         if (kept <= MAX_TERMS) {
             return new Reach(Arrays.copyOf(entries, kept), 0);
         }
-        Integer[] byWeight = new Integer[kept];
+        // heaviest first, equal weights in key order: a primitive sort of (lightness, position) pairs
+        long[] byWeight = new long[kept];
         for (int i = 0; i < kept; i++) {
-            byWeight[i] = entries[i];
+            byWeight[i] = (long) (STEPS - (entries[i] & STEPS)) << 32 | i;
         }
-        Arrays.sort(byWeight, (a, b) -> Integer.compare(b & STEPS, a & STEPS));
+        Arrays.sort(byWeight);
         int[] heaviest = new int[MAX_TERMS];
         for (int i = 0; i < MAX_TERMS; i++) {
-            heaviest[i] = byWeight[i];
+            heaviest[i] = entries[(int) byWeight[i]];
         }
-        return new Reach(heaviest, weightOf(byWeight[MAX_TERMS]));
+        return new Reach(heaviest, weightOf(entries[(int) byWeight[MAX_TERMS]]));
     }
 }
