@@ -67,6 +67,12 @@ public final class PageChrome {
 
     /** Longest line read as a toolbar of lower-case labels ("print dictionary print"). */
     private static final int MAX_TOOLBAR_WORDS = 4;
+    // compiled once: String.split and String.matches compile their pattern on every call
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern ENDS_AS_SENTENCE = Pattern.compile(".*[.!?\"”]$");
+    private static final Pattern ENDS_WITH_STOP = Pattern.compile(".*[.!?]$");
+
     /** Markup identifiers left in copied text: "help-image", "share_button". */
     private static final Pattern MARKUP_IDENTIFIER = Pattern.compile("^[a-z]+([-_][a-z]+)+$");
 
@@ -126,7 +132,7 @@ public final class PageChrome {
             return "";
         }
         List<String> kept = new ArrayList<>();
-        for (String raw : body.split("\\R")) {
+        for (String raw : LINE_BREAK.split(body)) {
             String line = raw.strip();
             if (!line.isEmpty() && isProse(line)) {
                 kept.add(line);
@@ -165,7 +171,7 @@ public final class PageChrome {
      * ("help-image Social comment?"). Prose starts with a capital and ends with a stop.
      */
     static boolean isToolbar(String text) {
-        String[] tokens = text.split("\\s+");
+        String[] tokens = WHITE_SPACE.split(text);
         boolean allWidget = true;
         boolean anyWidget = false;
         for (String token : tokens) {
@@ -177,7 +183,7 @@ public final class PageChrome {
             return true;
         }
         if (tokens.length <= MAX_TOOLBAR_WORDS && anyWidget && text.equals(text.toLowerCase(Locale.ROOT))
-                && !text.matches(".*[.!?\"”]$")) {
+                && !ENDS_AS_SENTENCE.matcher(text).matches()) {
             return true;
         }
         return tokens.length <= MAX_TOOLBAR_WORDS + 1 && MARKUP_IDENTIFIER.matcher(tokens[0]).matches();
@@ -193,7 +199,7 @@ public final class PageChrome {
             String segment = segments[i].strip();
             int words = wordCount(segment);
             boolean lastAfterHome = fromHome && i == segments.length - 1;
-            if (words > (lastAfterHome ? 15 : 4) || !lastAfterHome && segment.matches(".*[.!?]$")) {
+            if (words > (lastAfterHome ? 15 : 4) || !lastAfterHome && ENDS_WITH_STOP.matcher(segment).matches()) {
                 return false;
             }
         }

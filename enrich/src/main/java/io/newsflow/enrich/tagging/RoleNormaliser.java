@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Brings the wordings of one office to one form with the rewrites of {@code tagging/role-forms.tsv}:
@@ -30,6 +31,8 @@ public final class RoleNormaliser {
      */
     private final Map<String, Set<String>> officeWords = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_ROLES = 20_000;
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
 
     private RoleNormaliser(List<String[]> rewrites) {
         this.rewrites = rewrites;
@@ -51,14 +54,14 @@ public final class RoleNormaliser {
             return null;
         }
         // "Maj. Gen." and "Maj Gen" are one wording: full stops of abbreviations go before the rewrites expand them
-        String s = " " + TextTokenizer.fold(role.replace('\u2019', '\'')).replace('-', ' ').replace('.', ' ').replace(",", " , ")
-                .replaceAll("\\s+", " ").strip() + " ";
+        String spaced = TextTokenizer.fold(role.replace('\u2019', '\'')).replace('-', ' ').replace('.', ' ').replace(",", " , ");
+        String s = " " + WHITE_SPACE.matcher(spaced).replaceAll(" ").strip() + " ";
         for (String[] r : rewrites) {
             s = s.replace(r[0], r[1]);
         }
         // initials keep their capitals: "NYPD Commissioner", "UN Secretary General"
         java.util.Map<String, String> acronyms = new java.util.HashMap<>();
-        for (String w : role.split("[^\\p{L}]+")) {
+        for (String w : NON_LETTERS.split(role)) {
             if (w.length() >= 2 && w.equals(w.toUpperCase(Locale.ROOT)) && !w.equals(w.toLowerCase(Locale.ROOT))) {
                 acronyms.put(TextTokenizer.fold(w), w);
             }
@@ -144,7 +147,8 @@ public final class RoleNormaliser {
      * rank qualifiers ("First Vice Minister of Foreign Affairs" and "vice foreign minister" share one).
      */
     public String officeKey(String role) {
-        return String.join(" ", new java.util.TreeSet<>(contentWords(normalise(role))));
+        // from the cached words: grouping's office veto asks this for the same roles again and again
+        return String.join(" ", new java.util.TreeSet<>(officeWords(role)));
     }
 
     private static Set<String> contentWords(String normal) {

@@ -38,6 +38,8 @@ public final class PlainTextParser {
             "^(?i:by)\\s+(\\p{Lu}[\\p{L}'’.\\-]*(?:\\s+\\p{Lu}[\\p{L}'’.\\-]*){0,3})(?:\\s+(?i:and)\\s+\\p{Lu}[\\p{L}'’.\\-]*(?:\\s+\\p{Lu}[\\p{L}'’.\\-]*){0,3})?(?:\\s*[,|\\[(].*)?$");
     private static final Pattern CREDIT = Pattern.compile("(?i)\\b(editor|author|reporter|writer|written by|by)\\s*:?\\s+");
     private static final Pattern NAME_TOKEN = Pattern.compile("\\p{Lu}[\\p{L}'’.\\-]*");
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:;\"”’)]$");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
     private final Outlets outlets;
 
@@ -169,7 +171,7 @@ public final class PlainTextParser {
         boolean inFooter = false;
         boolean inLinkList = false;
         Kind previous = Kind.BLANK;
-        for (String raw : text.split("\\R", -1)) {
+        for (String raw : LINE_BREAK.split(text, -1)) {
             String line = SPACES.matcher(INVISIBLE.matcher(raw).replaceAll(" ")).replaceAll(" ").strip();
             Kind kind;
             int words = PageChrome.wordCount(line);
@@ -236,7 +238,7 @@ public final class PlainTextParser {
     }
 
     private static boolean endsLikeSentence(String line) {
-        return line.matches(".*[.!?:;\"”’)]$");
+        return SENTENCE_END.matcher(line).matches();
     }
 
     private static String bylineName(String line) {

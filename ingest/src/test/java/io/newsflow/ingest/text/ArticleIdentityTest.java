@@ -2,6 +2,10 @@ package io.newsflow.ingest.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ArticleIdentityTest {
@@ -32,5 +36,24 @@ class ArticleIdentityTest {
         assertThat(byUrl).startsWith("url-").hasSize(36);
         assertThat(ArticleIdentity.articleId("https://example.com/a", ArticleIdentity.contentHash("edited", "b")))
                 .isEqualTo(byUrl);
+    }
+
+    /** Normalising is NFKC, lower case, white space runs (of any kind the regex below names) as one space, stripped. */
+    @Test
+    void normalisingCollapsesEveryKindOfWhiteSpaceAsTheRegexWould() {
+        Pattern whiteSpace = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\u200B]+");
+        char[] alphabet = {'a', 'B', ' ', '\t', '\n', '\r', '\f', '\u000B', '\u00A0', '\u2007', '\u202F', '\u200B',
+            '\u2003', '\u3000', '\uFF21', '\u00E9', '.'};
+        SplittableRandom random = new SplittableRandom(5);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            assertThat(ArticleIdentity.normalise(text.toString()))
+                    .isEqualTo(whiteSpace.matcher(folded).replaceAll(" ").strip());
+        }
+        assertThat(ArticleIdentity.normalise(" Seoul\u00A0\u200B said \n\tTHIS ")).isEqualTo("seoul said this");
     }
 }

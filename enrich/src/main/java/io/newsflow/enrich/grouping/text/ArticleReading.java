@@ -5,6 +5,7 @@ import io.newsflow.schemas.RawArticle;
 import io.newsflow.text.PageChrome;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.regex.Pattern;
 
 /**
  * What grouping reads from an article's text: its profile (weighted terms, names, dates, MinHash
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 public record ArticleReading(ArticleProfile profile, String lead) {
 
     private static final int LEAD_CHARS = 300;
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
 
     /** Reads the cleaned body (page chrome stripped); the dateline is searched in the body as received. */
     public static ArticleReading of(RawArticle article, ArticleTags tags, TextFeatures features) {
@@ -28,7 +30,7 @@ public record ArticleReading(ArticleProfile profile, String lead) {
 
     /** The first paragraph, cut at {@value #LEAD_CHARS} characters. */
     static String lead(String body) {
-        String first = body.split("\\n\\s*\\n", 2)[0].strip();
+        String first = PARAGRAPH_BREAK.split(body, 2)[0].strip();
         return first.length() <= LEAD_CHARS ? first : first.substring(0, LEAD_CHARS).strip() + "…";
     }
 }
