@@ -34,6 +34,12 @@ final class BenchFigures {
     double e2eP50Ms;
     double e2eP95Ms;
     double e2eP99Ms;
+    /**
+     * Median latency of the first and of the last third of the counted articles: equal when the pipeline keeps
+     * up with the offered load, growing when the load is above what it sustains (a queue builds).
+     */
+    double e2eP50FirstThirdMs;
+    double e2eP50LastThirdMs;
     long peakHeapMb;
     long peakRssMb;
     long rocksDbMb;
@@ -55,10 +61,11 @@ final class BenchFigures {
         return String.format(Locale.ROOT, "bench articles=%d passthrough_per_s=%.0f enrich_per_s=%.0f enrich_ratio=%.2f"
                         + " ingest_per_s=%.0f sink_per_s=%.0f e2e_p50_ms=%.0f e2e_p99_ms=%.0f peak_rss_mb=%d"
                         + " e2e_p95_ms=%.0f sink_files_per_s=%.0f peak_heap_mb=%d rocksdb_mb=%d open_events=%d"
-                        + " placed=%d distinct_articles=%d events=%d e2e_articles=%d e2e_missing=%d instances=%d partitions=%d",
+                        + " placed=%d distinct_articles=%d events=%d e2e_articles=%d e2e_missing=%d instances=%d partitions=%d"
+                        + " e2e_p50_first_third_ms=%.0f e2e_p50_last_third_ms=%.0f",
                 articles, passthroughPerS, enrichPerS, enrichRatio(), ingestPerS, sinkPostgresPerS, e2eP50Ms, e2eP99Ms,
                 peakRssMb, e2eP95Ms, sinkFilesPerS, peakHeapMb, rocksDbMb, openEvents, placed, distinctArticles, events, e2eArticles,
-                e2eMissing, instances, partitions);
+                e2eMissing, instances, partitions, e2eP50FirstThirdMs, e2eP50LastThirdMs);
     }
 
     void printTable(PrintStream out) {
@@ -76,6 +83,9 @@ final class BenchFigures {
         out.printf(Locale.ROOT, row, String.format(Locale.ROOT, "end to end at %.0f articles/s, p50 / p95 / p99", e2eRate),
                 String.format(Locale.ROOT, "%.0f / %.0f / %.0f ms", e2eP50Ms, e2eP95Ms, e2eP99Ms),
                 String.format(Locale.ROOT, "%,d articles, %d missing", e2eArticles, e2eMissing));
+        out.printf(Locale.ROOT, row, "end to end, p50 of the first / last third",
+                String.format(Locale.ROOT, "%.0f / %.0f ms", e2eP50FirstThirdMs, e2eP50LastThirdMs),
+                "growing: the offered load is above what the pipeline sustains");
         out.printf(Locale.ROOT, row, "peak heap (sampled)", peakHeapMb + " MB", "");
         out.printf(Locale.ROOT, row, "peak RSS (VmHWM, broker in process)", peakRssMb + " MB", "PostgreSQL is a process of its own");
         out.printf(Locale.ROOT, row, "RocksDB state", rocksDbMb + " MB", "");
@@ -115,6 +125,8 @@ final class BenchFigures {
         json.put("e2e_p50_ms", e2eP50Ms);
         json.put("e2e_p95_ms", e2eP95Ms);
         json.put("e2e_p99_ms", e2eP99Ms);
+        json.put("e2e_p50_first_third_ms", e2eP50FirstThirdMs);
+        json.put("e2e_p50_last_third_ms", e2eP50LastThirdMs);
         json.put("peak_heap_mb", peakHeapMb);
         json.put("peak_rss_mb", peakRssMb);
         json.put("rocksdb_mb", rocksDbMb);

@@ -14,10 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * End-to-end latency: from the moment an article's file lands in the drop folder to the moment
- * its row in {@code event_articles} is visible in PostgreSQL, found by asking the database over
- * and over for the articles still under way (the poll adds at most one query's time).
+ * its row in {@code event_articles} is visible in PostgreSQL, found by asking the database every
+ * {@value #POLL_MS} ms for the articles still under way (the poll adds at most that and one query's time).
+ * Not back to back: a query for a thousand ids, asked without pause, kept PostgreSQL busy on more than one of
+ * the machine's two cores, and the pipeline measured had the rest.
  */
 final class LatencyProbe implements AutoCloseable {
+
+    static final int POLL_MS = 20;
 
     private final Connection connection;
     private final PreparedStatement query;
@@ -69,6 +73,7 @@ final class LatencyProbe implements AutoCloseable {
                         }
                     }
                 }
+                Thread.sleep(POLL_MS);
             } catch (InterruptedException e) {
                 return;
             } catch (SQLException e) {
