@@ -85,7 +85,7 @@ final class BenchFigures {
                 String.format(Locale.ROOT, "%,d articles, %d missing", e2eArticles, e2eMissing));
         out.printf(Locale.ROOT, row, "end to end, p50 of the first / last third",
                 String.format(Locale.ROOT, "%.0f / %.0f ms", e2eP50FirstThirdMs, e2eP50LastThirdMs),
-                "growing: the offered load is above what the pipeline sustains");
+                latencyTrend());
         out.printf(Locale.ROOT, row, "peak heap (sampled)", peakHeapMb + " MB", "");
         out.printf(Locale.ROOT, row, "peak RSS (VmHWM, broker in process)", peakRssMb + " MB", "PostgreSQL is a process of its own");
         out.printf(Locale.ROOT, row, "RocksDB state", rocksDbMb + " MB", "");
@@ -94,6 +94,14 @@ final class BenchFigures {
         out.printf(Locale.ROOT, row, "measured articles placed in events", placed + " / " + distinctArticles,
                 String.format(Locale.ROOT, "%,d events hold them", events));
         out.println();
+    }
+
+    /** A queue that grows over the run means the offered load is above what the pipeline sustains. */
+    String latencyTrend() {
+        if (e2eP50LastThirdMs > 1.25 * e2eP50FirstThirdMs + 100) {
+            return "growing: the offered load is above what the pipeline sustains";
+        }
+        return e2eP50LastThirdMs < 0.8 * e2eP50FirstThirdMs ? "falling: a start-up backlog draining" : "steady";
     }
 
     private static String perS(double rate) {
