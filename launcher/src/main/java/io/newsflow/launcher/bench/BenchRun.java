@@ -241,19 +241,14 @@ final class BenchRun {
     private void passThrough(Map<String, Object> client, Topics topics, EnrichConfig config, String output)
             throws Exception {
         long records = endOffsets(client, topics.rawArticles().name()).values().stream().mapToLong(Long::longValue).sum();
-        long warmUp = records / 10;
-        AtomicLong passed = new AtomicLong();
+        PassThrough.Stopwatch stopwatch = new PassThrough.Stopwatch(Math.max(1, records / 10), records);
         try (PassThrough pass = new PassThrough("bench-passthrough", topics.rawArticles().name(), output, config, client,
-                passed).start()) {
-            await("pass-through warm-up", passed::get, warmUp, pass::running);
-            long cpu = ResourceProbe.processCpuNanos();
-            long start = System.nanoTime();
-            long from = passed.get();
-            await("pass-through", passed::get, records, pass::running);
-            double seconds = seconds(start);
-            figures.passthroughPerS = (records - from) / seconds;
-            figures.passthroughCpuMsPerArticle = (ResourceProbe.processCpuNanos() - cpu) / 1e6 / (records - from);
-            log("ceiling: %,d records passed through in %.2f s, %,.0f/s", records - from, seconds, figures.passthroughPerS);
+                stopwatch).start()) {
+            await("pass-through", stopwatch::passed, records, pass::running);
+            figures.passthroughPerS = stopwatch.timed() / stopwatch.seconds();
+            figures.passthroughCpuMsPerArticle = stopwatch.cpuMsPerRecord();
+            log("ceiling: %,d records passed through in %.2f s, %,.0f/s", stopwatch.timed(), stopwatch.seconds(),
+                    figures.passthroughPerS);
         }
     }
 

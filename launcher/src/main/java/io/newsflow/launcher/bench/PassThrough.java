@@ -22,10 +22,10 @@ final class PassThrough implements AutoCloseable {
     private final KafkaStreams streams;
 
     PassThrough(String applicationId, String input, String output, EnrichConfig like, Map<String, Object> kafka,
-                AtomicLong passed) {
+                Stopwatch stopwatch) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(input, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .peek((key, value) -> passed.incrementAndGet())
+                .peek((key, value) -> stopwatch.count())
                 .to(output, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
         Map<String, Object> props = new HashMap<>(kafka);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -50,5 +50,55 @@ final class PassThrough implements AutoCloseable {
     @Override
     public void close() {
         streams.close();
+    }
+
+    /**
+     * Times the records between the warm-up-th and the last from the stream thread itself: a small topic
+     * passes through in less time than a poll from outside would take, which left nothing to time.
+     */
+    static final class Stopwatch {
+        private final long warmUp;
+        private final long last;
+        private final AtomicLong passed = new AtomicLong();
+        private volatile long startNanos;
+        private volatile long startCpuNanos;
+        private volatile long endNanos;
+        private volatile long endCpuNanos;
+
+        Stopwatch(long warmUp, long last) {
+            if (warmUp < 1 || last <= warmUp) {
+                throw new IllegalArgumentException("warm-up " + warmUp + " of " + last + " records leaves none to time");
+            }
+            this.warmUp = warmUp;
+            this.last = last;
+        }
+
+        private void count() {
+            long n = passed.incrementAndGet();
+            if (n == warmUp) {
+                startCpuNanos = ResourceProbe.processCpuNanos();
+                startNanos = System.nanoTime();
+            } else if (n == last) {
+                endNanos = System.nanoTime();
+                endCpuNanos = ResourceProbe.processCpuNanos();
+            }
+        }
+
+        /** Records passed, short of the last until its time has been taken. */
+        long passed() {
+            return endCpuNanos == 0 ? Math.min(passed.get(), last - 1) : passed.get();
+        }
+
+        long timed() {
+            return last - warmUp;
+        }
+
+        double seconds() {
+            return (endNanos - startNanos) / 1e9;
+        }
+
+        double cpuMsPerRecord() {
+            return (endCpuNanos - startCpuNanos) / 1e6 / timed();
+        }
     }
 }
