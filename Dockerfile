@@ -8,38 +8,47 @@
 ARG BUILD_IMAGE=maven:3.9.11-eclipse-temurin-17
 ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
 
-FROM ${BUILD_IMAGE} AS build
+# The build's inputs are gathered in stages on an empty image and enter the build image in one layer each: under
+# the vfs storage driver (CI) every layer is a full copy of the image below it, so a COPY per module into the
+# build image took some 20 GB of disk per build; on an empty image a layer holds its own files only.
+# Dependency cache (stage deps): the poms alone (and the Avro schemas that a pom imports), packaged with no
+# sources, download every dependency and plugin of the build into a layer that is reused until one of them
+# changes (a source edit rebuilds in seconds, offline).
+FROM scratch AS poms
+COPY pom.xml /src/
+COPY schemas/pom.xml /src/schemas/
+COPY text/pom.xml /src/text/
+COPY embedded-kafka/pom.xml /src/embedded-kafka/
+COPY ingest/pom.xml /src/ingest/
+COPY enrich/pom.xml /src/enrich/
+COPY sink/pom.xml /src/sink/
+COPY eval/pom.xml /src/eval/
+COPY launcher/pom.xml /src/launcher/
+COPY examples/pom.xml /src/examples/
+COPY benchmarks/pom.xml /src/benchmarks/
+COPY schemas/src/main/avro /src/schemas/src/main/avro
+
+FROM scratch AS sources
+COPY schemas /src/schemas
+COPY text /src/text
+COPY embedded-kafka /src/embedded-kafka
+COPY ingest /src/ingest
+COPY enrich /src/enrich
+COPY sink /src/sink
+COPY eval /src/eval
+COPY launcher /src/launcher
+COPY examples /src/examples
+COPY benchmarks /src/benchmarks
+COPY testdata /src/testdata
+COPY docker/entrypoint.sh /src/docker/entrypoint.sh
+
+FROM ${BUILD_IMAGE} AS deps
 WORKDIR /src
-# Dependency cache: the poms alone, packaged with no sources, download every dependency and plugin of the
-# build into a layer that is reused until a pom changes (a source edit rebuilds in seconds, offline).
-COPY pom.xml ./
-COPY schemas/pom.xml schemas/
-COPY text/pom.xml text/
-COPY embedded-kafka/pom.xml embedded-kafka/
-COPY ingest/pom.xml ingest/
-COPY enrich/pom.xml enrich/
-COPY sink/pom.xml sink/
-COPY eval/pom.xml eval/
-COPY launcher/pom.xml launcher/
-COPY examples/pom.xml examples/
-COPY benchmarks/pom.xml benchmarks/
-# The Avro schemas too: the Avro plugin needs the files its pom imports (they change seldom).
-COPY schemas/src/main/avro schemas/src/main/avro
+COPY --from=poms /src ./
 RUN mvn -B -q -DskipTests -pl launcher -am package && rm -rf */target
-COPY schemas schemas
-COPY text text
-COPY embedded-kafka embedded-kafka
-COPY ingest ingest
-COPY enrich enrich
-COPY sink sink
-COPY eval eval
-COPY launcher launcher
-COPY examples examples
-COPY benchmarks benchmarks
-COPY testdata testdata
-COPY docker/entrypoint.sh docker/entrypoint.sh
-# /out holds each image's /app, so that each takes it in one layer (every layer is a full copy on some storage
-# drivers, e.g. vfs in CI): lib/ the services' jars, lib-all-in-one/ the embedded broker and the evaluation.
+
+FROM deps AS build
+COPY --from=sources /src ./
 RUN mvn -B -q -o -DskipTests -pl launcher -am package \
     && mkdir -p /out/service/bin /out/all-in-one \
     && cp -r launcher/target/lib launcher/target/newsflow.jar /out/service/ \
