@@ -3,6 +3,7 @@ package io.newsflow.enrich.grouping;
 import io.newsflow.enrich.grouping.clustering.GroupingSettings;
 import io.newsflow.enrich.grouping.state.EventState;
 import io.newsflow.enrich.grouping.state.GroupingStores;
+import io.newsflow.enrich.grouping.state.RawInputRelease;
 import io.newsflow.enrich.grouping.state.TaggedArticle;
 import io.newsflow.enrich.grouping.state.WritePlan;
 import io.micrometer.core.instrument.Gauge;
@@ -92,6 +93,7 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
             return;
         }
         RawArticle article = tagged.article();
+        RawInputRelease.release(context); // the record cache would keep the whole input record per store write
         List<Record<String, GroupingOutput>> output;
         long started = LOG.isDebugEnabled() ? CPU.getCurrentThreadCpuTime() : 0;
         try {
