@@ -17,12 +17,15 @@ import java.time.Duration;
  *                         every put, which halved throughput in the service benchmark
  * @param commitInterval   how often the exactly-once transaction commits: output becomes visible to
  *                         read-committed consumers at commits, and each commit flushes the caches
+ * @param rocksDbBytes     off-heap memory of all the process's RocksDB stores of enrich: block cache,
+ *                         index and filter blocks and memtables ({@link BoundedRocksDbMemory})
  */
 public record EnrichConfig(String applicationId, Path stateDir, Duration eventIdleTimeout, long storeCacheBytes,
-                           Duration commitInterval) {
+                           Duration commitInterval, long rocksDbBytes) {
 
     public static final long DEFAULT_STORE_CACHE_BYTES = 256L * 1024 * 1024;
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(1);
+    public static final long DEFAULT_ROCKSDB_BYTES = 192L * 1024 * 1024;
 
     public EnrichConfig {
         if (storeCacheBytes < 0) {
@@ -31,6 +34,15 @@ public record EnrichConfig(String applicationId, Path stateDir, Duration eventId
         if (commitInterval.isNegative() || commitInterval.isZero()) {
             throw new IllegalArgumentException("commit interval must be positive: " + commitInterval);
         }
+        if (rocksDbBytes < 16L << 20) {
+            throw new IllegalArgumentException("RocksDB memory below 16 MB: " + rocksDbBytes);
+        }
+    }
+
+    /** With the default RocksDB memory. */
+    public EnrichConfig(String applicationId, Path stateDir, Duration eventIdleTimeout, long storeCacheBytes,
+                        Duration commitInterval) {
+        this(applicationId, stateDir, eventIdleTimeout, storeCacheBytes, commitInterval, DEFAULT_ROCKSDB_BYTES);
     }
 
     /** With the default cache and commit interval. */

@@ -34,6 +34,8 @@ class EnrichServiceTest {
         assertThat(props.get("topic.max.message.bytes")).isEqualTo("8388608");
         assertThat(props.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isEqualTo(EnrichConfig.DEFAULT_STORE_CACHE_BYTES);
         assertThat(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1000L);
+        assertThat(props.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedRocksDbMemory.class);
+        assertThat(props.get(BoundedRocksDbMemory.BUDGET_BYTES)).isEqualTo(EnrichConfig.DEFAULT_ROCKSDB_BYTES);
     }
 
     @Test

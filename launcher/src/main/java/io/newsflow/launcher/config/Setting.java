@@ -48,6 +48,7 @@ public enum Setting {
     NEWSFLOW_STATE_DIR("", path(), "Kafka Streams state directory. Empty: <NEWSFLOW_WORK_DIR>/streams."),
     NEWSFLOW_EVENT_IDLE_HOURS(Long.toString(GroupingSettings.DEFAULT_IDLE_TIMEOUT.toHours()), wholeNumber(1, 87_600), "An event with no new article for this long (event time) is closed and leaves the state stores."),
     NEWSFLOW_ENRICH_CACHE_MB("256", wholeNumber(0, 1_000_000), "Kafka Streams' record cache in front of enrich's state stores (heap): a key written many times between commits reaches RocksDB and the changelog once. Too small for a commit interval's keys, every write goes through (half the throughput at 64 MB in the grouping service benchmark)."),
+    NEWSFLOW_ENRICH_ROCKSDB_MB("192", wholeNumber(16, 1_000_000), "Off-heap memory of all enrich's RocksDB stores in the process, whatever the partitions: one block cache holding data, index and filter blocks, a third of it for memtables. Too small and reads of events no longer in the record cache go to disk."),
     NEWSFLOW_ENRICH_COMMIT_MS("1000", millis(1, 3_600_000L), "How often enrich commits its exactly-once transaction: events become visible to read-committed consumers at commits, and each commit flushes the cache. Shorter: lower latency, more writes."),
     NEWSFLOW_SINK_JSONL_DIR("data/events", path(), "Directory of the JSON Lines event files; empty writes none."),
     NEWSFLOW_SINK_JDBC_URL("", url("jdbc"), "PostgreSQL JDBC URL, e.g. jdbc:postgresql://postgres:5432/newsflow. Empty: no database."),

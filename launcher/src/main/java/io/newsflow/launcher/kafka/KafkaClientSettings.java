@@ -55,6 +55,7 @@ public final class KafkaClientSettings {
             Map.entry("state.dir", "NEWSFLOW_STATE_DIR sets it"),
             Map.entry("statestore.cache.max.bytes", "NEWSFLOW_ENRICH_CACHE_MB sets it"),
             Map.entry("commit.interval.ms", "NEWSFLOW_ENRICH_COMMIT_MS sets it"),
+            Map.entry("rocksdb.config.setter", "NEWSFLOW_ENRICH_ROCKSDB_MB bounds RocksDB's memory"),
             Map.entry("key.serializer", "Newsflow's serdes are fixed by the topic contracts"),
             Map.entry("value.serializer", "Newsflow's serdes are fixed by the topic contracts"),
             Map.entry("key.deserializer", "Newsflow's serdes are fixed by the topic contracts"),
