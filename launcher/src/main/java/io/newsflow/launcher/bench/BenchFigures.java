@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** What one bench run measured: the table for people, the JSON file, and the machine-readable last line. */
 final class BenchFigures {
@@ -42,6 +43,8 @@ final class BenchFigures {
     double e2eP50LastThirdMs;
     long peakHeapMb;
     long peakRssMb;
+    /** Highest resident memory sampled in each phase of the run, in the order the phases ran. */
+    Map<String, Long> peakRssMbByPhase = Map.of();
     long rocksDbMb;
     double ingestCpuMsPerArticle;
     double passthroughCpuMsPerArticle;
@@ -88,6 +91,8 @@ final class BenchFigures {
                 latencyTrend());
         out.printf(Locale.ROOT, row, "peak heap (sampled)", peakHeapMb + " MB", "");
         out.printf(Locale.ROOT, row, "peak RSS (VmHWM, broker in process)", peakRssMb + " MB", "PostgreSQL is a process of its own");
+        out.printf(Locale.ROOT, row, "peak RSS by phase (sampled)", "", peakRssMbByPhase.entrySet().stream()
+                .map(phase -> phase.getKey() + " " + phase.getValue()).collect(Collectors.joining(", ")) + " MB");
         out.printf(Locale.ROOT, row, "RocksDB state", rocksDbMb + " MB", "");
         out.printf(Locale.ROOT, row, "preload through enrich", perS(preloadPerS), String.format(Locale.ROOT,
                 "%,d articles", preloadArticles));
@@ -137,6 +142,7 @@ final class BenchFigures {
         json.put("e2e_p50_last_third_ms", e2eP50LastThirdMs);
         json.put("peak_heap_mb", peakHeapMb);
         json.put("peak_rss_mb", peakRssMb);
+        json.put("peak_rss_mb_by_phase", peakRssMbByPhase);
         json.put("rocksdb_mb", rocksDbMb);
         json.put("cpu_ms_per_article", Map.of("ingest", ingestCpuMsPerArticle, "passthrough", passthroughCpuMsPerArticle,
                 "enrich", enrichCpuMsPerArticle, "sink_postgres_per_record", sinkPostgresCpuMsPerRecord,

@@ -85,16 +85,22 @@ final class BenchRun {
             }
             EnrichConfig enrichConfig = settings.enrich();
 
+            probe.phase("preload");
             preload(client, topics, enrichConfig, articles.preload());
 
+            probe.phase("ingest");
             ingest(client, articles.warmUp(), articles.measured());
+            probe.phase("ceiling");
             passThrough(client, topics, enrichConfig, passOutput);
+            probe.phase("enrich");
             enrich(client, topics, enrichConfig, articles.warmUp().size(), articles.measured().size());
 
+            probe.phase("sink");
             long sinkRecords = readEvents(client, topics, articles.measured(), idle);
             SinkConfig sinkBase = settings.sink();
             sinks(sinkBase, client, topics, sinkRecords, work, jdbcUrl, jdbcUser, jdbcPassword);
 
+            probe.phase("e2e");
             endToEnd(client, topics, enrichConfig, sinkConfig(sinkBase, work.resolve("events-e2e"), jdbcUrl, jdbcUser,
                     jdbcPassword), articles.e2e(), jdbcUrl, jdbcUser, jdbcPassword);
         } finally {
@@ -102,6 +108,7 @@ final class BenchRun {
         }
         figures.peakHeapMb = probe.peakHeapMb();
         figures.peakRssMb = probe.peakRssMb();
+        figures.peakRssMbByPhase = probe.peakRssMbByPhase();
         figures.seconds = (System.nanoTime() - startedAt) / 1e9;
         return figures;
     }

@@ -7,11 +7,14 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * What the process uses: CPU time (all threads: the stages and the broker in process), heap in use
- * (sampled, so its peak is seen between collections), and resident memory from the kernel.
+ * (sampled, so its peak is seen between collections), and resident memory from the kernel, also
+ * per phase of the run (the whole run's peak alone does not say which stage holds the memory).
  */
 final class ResourceProbe implements AutoCloseable {
 
@@ -21,6 +24,8 @@ final class ResourceProbe implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long peakHeapBytes;
     private volatile long peakRssKb;
+    private final Map<String, Long> peakRssKbByPhase = new LinkedHashMap<>();
+    private volatile String phase = "start";
 
     ResourceProbe() {
         sampler = new Thread(this::sample, "bench-resource-probe");
@@ -34,7 +39,11 @@ final class ResourceProbe implements AutoCloseable {
                     .filter(pool -> pool.getType() == MemoryType.HEAP)
                     .mapToLong(pool -> pool.getUsage().getUsed()).sum();
             peakHeapBytes = Math.max(peakHeapBytes, heap);
-            peakRssKb = Math.max(peakRssKb, statusKb("VmRSS:"));
+            long rss = statusKb("VmRSS:");
+            peakRssKb = Math.max(peakRssKb, rss);
+            synchronized (peakRssKbByPhase) {
+                peakRssKbByPhase.merge(phase, rss, Math::max);
+            }
             try {
                 Thread.sleep(SAMPLE_MS);
             } catch (InterruptedException e) {
@@ -46,6 +55,20 @@ final class ResourceProbe implements AutoCloseable {
     /** CPU time of the whole process so far, in nanoseconds. */
     static long processCpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Samples from now on count for this phase. */
+    void phase(String name) {
+        phase = name;
+    }
+
+    /** The highest resident memory sampled in each phase, in the order the phases ran. */
+    Map<String, Long> peakRssMbByPhase() {
+        Map<String, Long> mb = new LinkedHashMap<>();
+        synchronized (peakRssKbByPhase) {
+            peakRssKbByPhase.forEach((name, kb) -> mb.put(name, kb >> 10));
+        }
+        return mb;
     }
 
     long peakHeapMb() {

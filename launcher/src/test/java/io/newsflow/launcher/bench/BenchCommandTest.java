@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,5 +68,13 @@ class BenchCommandTest {
             assertTrue(figures.get(key).asDouble() > 0, key + " measured");
         }
         assertTrue(figures.get("e2e_p50_ms").asDouble() <= figures.get("e2e_p99_ms").asDouble());
+        List<String> phases = new ArrayList<>();
+        figures.get("peak_rss_mb_by_phase").fields().forEachRemaining(phase -> {
+            phases.add(phase.getKey());
+            assertTrue(phase.getValue().asLong() > 0 && phase.getValue().asLong() <= figures.get("peak_rss_mb").asLong(),
+                    "a phase's peak is within the run's: " + phase);
+        });
+        assertEquals(List.of("preload", "ingest", "ceiling", "enrich", "sink", "e2e"),
+                phases.stream().filter(phase -> !phase.equals("start")).toList(), "every phase sampled, in order");
     }
 }
