@@ -6,5 +6,7 @@
 set -eu
 # lib-all-in-one/ exists in the all-in-one image only (embedded broker, TopologyTestDriver); a class path
 # wildcard over a missing folder adds nothing.
+# glibc's malloc arenas, as in ./newsflow: 2 rather than up to 8 per core kept RSS 250-420 MB lower in the bench.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 exec java ${NEWSFLOW_JAVA_OPTS:-} -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.newsflow \
   -cp "/app/newsflow.jar:/app/lib/*:/app/lib-all-in-one/*" io.newsflow.launcher.Newsflow "$@"
