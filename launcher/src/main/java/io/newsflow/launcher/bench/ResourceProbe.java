@@ -23,7 +23,6 @@ final class ResourceProbe implements AutoCloseable {
     private final Thread sampler;
     private volatile boolean running = true;
     private volatile long peakHeapBytes;
-    private volatile long peakRssKb;
     private final Map<String, Long> peakRssKbByPhase = new LinkedHashMap<>();
     private volatile String phase = "start";
 
@@ -40,7 +39,6 @@ final class ResourceProbe implements AutoCloseable {
                     .mapToLong(pool -> pool.getUsage().getUsed()).sum();
             peakHeapBytes = Math.max(peakHeapBytes, heap);
             long rss = statusKb("VmRSS:");
-            peakRssKb = Math.max(peakRssKb, rss);
             synchronized (peakRssKbByPhase) {
                 peakRssKbByPhase.merge(phase, rss, Math::max);
             }
@@ -77,8 +75,11 @@ final class ResourceProbe implements AutoCloseable {
 
     /** The kernel's high-water mark of resident memory (VmHWM), or the highest sample when it is not there. */
     long peakRssMb() {
-        long hwm = statusKb("VmHWM:");
-        return Math.max(hwm, peakRssKb) >> 10;
+        long sampled;
+        synchronized (peakRssKbByPhase) {
+            sampled = peakRssKbByPhase.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+        return Math.max(statusKb("VmHWM:"), sampled) >> 10;
     }
 
     static long statusKb(String field) {
