@@ -2,6 +2,7 @@ package io.newsflow.enrich.grouping.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -48,6 +49,6 @@ class RawInputReleaseTest {
 
     private static String rawValue(ProcessorContext<?, ?> context) {
         byte[] raw = ((InternalProcessorContext<?, ?>) context).recordContext().sourceRawValue();
-        return raw == null ? null : new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+        return raw == null ? null : new String(raw, StandardCharsets.UTF_8);
     }
 }
