@@ -164,6 +164,33 @@ class VersionsAndCopiesTest {
         assertThat(event.getIndependentSources()).isEqualTo(3);
     }
 
+    @Test
+    void aVerbatimCopyFromAnotherOutletJoinsAsACopyWhicheverArrivesFirst() {
+        // the same text, so the same content hash: from another outlet it is syndication, not a version
+        RawArticle original = seeds.get(0);
+        RawArticle verbatim = RawTextArticles.article("verbatim", "wire1.txt", original.getTitle(), original.getBody());
+        RawArticle second = RawTextArticles.article("verbatim-2", "wire2.txt", original.getTitle(), original.getBody());
+        send(verbatim);
+        send(original);
+        send(second);
+
+        NewsEvent event = onlyEvent();
+        assertThat(event.getArticles()).extracting(EventArticle::getArticleId)
+                .containsExactlyInAnyOrder("verbatim", original.getArticleId(), "verbatim-2");
+        assertThat(event.getIndependentSources()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameTextFromTheSameOutletUnderAnotherIdIsThatArticleAgain() {
+        RawArticle original = seeds.get(0);
+        send(original);
+        int before = eventLog.size();
+        send(RawTextArticles.article("moved", original.getSourceId(), original.getTitle(), original.getBody()));
+
+        assertThat(eventLog).hasSize(before);
+        assertThat(onlyEvent().getArticles()).extracting(EventArticle::getArticleId).containsExactly(original.getArticleId());
+    }
+
     /** A brief of three sentences: a credit line is a third of it, and its first sentence alone a cut copy. */
     private static final String BRIEF = "Voters in the northern province elected a new regional council on Sunday.\n\n"
             + "Turnout was the highest recorded since the council was founded, officials said.\n\n"

@@ -75,6 +75,7 @@ public final class WireCopies {
         String canonical = ArticleIdentity.canonicalUrl(url);
         String hash = ArticleIdentity.contentHash(title, body);
         Map<String, String> metadata = new HashMap<>(original.getMetadata() == null ? Map.of() : original.getMetadata());
+        metadata.put("source", outlet); // the outlet that republished it, not the original's
         metadata.put("outlet", outlet);
         metadata.put("wireCopyOf", original.getArticleId());
         return RawArticle.newBuilder(original)

@@ -58,6 +58,13 @@ public final class PageChrome {
             + "|icp[备证]|公网安备|\\(\\s*\\d+\\s*/\\s*\\d+\\s*\\S{0,2}\\)"  // Chinese site licences; "(0/250)" counters
             + ")");
 
+    /**
+     * Wire credit lines: "Reporting by Jane Doe; Editing by Mark Heinrich", "(Additional reporting by ...)". They
+     * name a desk's staff, who sign story after story: left in, unrelated stories of one agency share names.
+     */
+    private static final Pattern CREDIT_LINE = Pattern.compile("(?i)^[(\\[]?(additional |further )?"
+            + "(reporting|writing|editing|compiled|reported|research|produced|translated|written)( and \\w+)? by\\b");
+
     /** Words that only ever make up toolbars ("print dictionary print", "lock icon"). */
     private static final Set<String> TOOLBAR_WORDS = Set.of("print", "share", "email", "e-mail", "mail",
             "comment", "comments", "font", "size", "a", "a+", "a-", "aa", "tweet", "facebook", "twitter", "x",
@@ -106,7 +113,7 @@ public final class PageChrome {
             return false;
         }
         return isSectionHeader(text) || WIDGET_LINE.matcher(text).matches() || CHROME_PHRASE.matcher(text).find()
-                || isToolbar(text) || isCrumbs(text);
+                || CREDIT_LINE.matcher(text).find() || isToolbar(text) || isCrumbs(text);
     }
 
     /** True for headers of link lists ("Related news"): the short lines after one are links, not text. */
@@ -151,6 +158,9 @@ public final class PageChrome {
                 if (lower.contains(marker)) {
                     return false;
                 }
+            }
+            if (CREDIT_LINE.matcher(line).find()) {
+                return false;
             }
         }
         if (words >= 8) {

@@ -17,7 +17,9 @@ class PageChromeTest {
         "print dictionary print", "Leave a Comment", "lock icon", "Share this article",
         "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
         "We use cookies to improve your experience. Accept", "To write comments, please log in to one of the accounts.",
-        "Standards Board Policy (0/250자)", "Advertisement", "Follow us on Twitter"})
+        "Standards Board Policy (0/250자)", "Advertisement", "Follow us on Twitter",
+        "Reporting by Hyonhee Shin; Editing by Ed Davies", "(Additional reporting by Ju-min Park in Seoul)",
+        "Writing by Tom Hogue; Editing by Raju Gopalakrishnan"})
     void recognisesChrome(String line) {
         assertThat(PageChrome.isChrome(line)).isTrue();
     }
@@ -27,7 +29,8 @@ class PageChromeTest {
         "Sun and his Chinese colleagues also met with ROK Foreign Minister Cho Tae-yul.",
         "The ROK reiterated that it remains unchanged in its position of respecting the one-China principle.",
         "Prices rose 5% in May, the statistics office said.", "Related parties must disclose the deal, the regulator said.",
-        "The copyright dispute between the two studios went to court on Monday, lawyers for both sides said in statements."})
+        "The copyright dispute between the two studios went to court on Monday, lawyers for both sides said in statements.",
+        "The reporting by local media could not be verified.", "Editing the law took two years, the speaker said."})
     void leavesArticleTextAlone(String line) {
         assertThat(PageChrome.isChrome(line)).isFalse();
     }
@@ -47,6 +50,17 @@ class PageChromeTest {
                 "2024-06-20",
                 "South Korea and China held vice-ministerial strategic talks for the first time in two years.",
                 "They met in Seoul."));
+    }
+
+    @Test
+    void stripDropsWireCreditLines() {
+        // a desk signs story after story: its names would make unrelated stories of one agency alike
+        String body = String.join("\n",
+                "Kim Hong-kyun met his Chinese counterpart in Seoul on Wednesday for talks lasting five hours.",
+                "Reporting by Wire Desk 1; Editing by Night Desk",
+                "(Additional reporting by Ju-min Park)");
+        assertThat(PageChrome.strip(body))
+                .isEqualTo("Kim Hong-kyun met his Chinese counterpart in Seoul on Wednesday for talks lasting five hours.");
     }
 
     @Test

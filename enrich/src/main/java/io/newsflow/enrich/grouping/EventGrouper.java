@@ -317,11 +317,36 @@ public final class EventGrouper {
     public record Expired(String eventId, List<String> articleIds) {
     }
 
-    /** The record of this article as placed before (by id, canonical URL or content hash), or null. */
+    /**
+     * The record of this article as placed before (by id, canonical URL or content hash), or null. The same
+     * text from another outlet at another URL is no version of it but a syndicated copy (see placeNew).
+     */
     private GroupingStores.ArticleRecord knownRecord(RawArticle article) {
-        String knownId = stores.article(article.getArticleId()) != null ? article.getArticleId()
-                : firstNonNull(stores.articleIdByUrl(article.getCanonicalUrl()), stores.articleIdByHash(article.getContentHash()));
-        return knownId == null ? null : stores.article(knownId);
+        GroupingStores.ArticleRecord byId = stores.article(article.getArticleId());
+        if (byId != null) {
+            return byId;
+        }
+        String byUrl = stores.articleIdByUrl(article.getCanonicalUrl());
+        if (byUrl != null) {
+            return stores.article(byUrl);
+        }
+        String byHash = stores.articleIdByHash(article.getContentHash());
+        GroupingStores.ArticleRecord record = byHash == null ? null : stores.article(byHash);
+        return record == null || republishedElsewhere(record, article) ? null : record;
+    }
+
+    /** Whether the placed article is a member of an open event from an outlet other than the arriving article's. */
+    private boolean republishedElsewhere(GroupingStores.ArticleRecord placed, RawArticle article) {
+        EventState event = stores.event(placed.eventId());
+        if (event == null) {
+            return false;
+        }
+        for (EventState.Member m : event.members) {
+            if (m.articleId().equals(placed.articleId())) {
+                return !Objects.equals(m.source(), EventUpdates.sourceOf(article));
+            }
+        }
+        return false;
     }
 
     /** Deterministic: the same founding key always gives the same event id. */

@@ -95,10 +95,11 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
         RawArticle article = tagged.article();
         RawInputRelease.release(context); // the record cache would keep the whole input record per store write
         List<Record<String, GroupingOutput>> output;
+        EventGrouper.Outcome outcome;
         long started = LOG.isDebugEnabled() ? CPU.getCurrentThreadCpuTime() : 0;
         try {
             stores.beginPlacement();
-            EventGrouper.Outcome outcome = grouper.place(article, tagged.tags(), tagged.reading(), record.timestamp());
+            outcome = grouper.place(article, tagged.tags(), tagged.reading(), record.timestamp());
             output = output(record, outcome);
             stores.applyPlacement();
         } catch (WritePlan.StoresNotRestored e) {
@@ -112,7 +113,9 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
             return;
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("placed {} in {} us of CPU", article.getArticleId(), (CPU.getCurrentThreadCpuTime() - started) / 1000);
+            LOG.debug("placed {} in {} us of CPU: changed {}, absorbed {}", article.getArticleId(),
+                    (CPU.getCurrentThreadCpuTime() - started) / 1000,
+                    outcome.changed().stream().map(e -> e.eventId).toList(), outcome.absorbedIds());
         }
         output.forEach(context::forward);
         PipelineMeters.articlesOut(metrics, EnrichFailures.STAGE, 1);

@@ -105,7 +105,7 @@ final class EventUpdates {
             Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
     /** The outlet: ingest names it "source" in the metadata, other producers may say "outlet"; else the source id. */
-    private static String sourceOf(RawArticle article) {
+    static String sourceOf(RawArticle article) {
         Map<String, String> metadata = article.getMetadata();
         for (String key : OUTLET_KEYS) {
             String outlet = metadata == null ? null : metadata.get(key);

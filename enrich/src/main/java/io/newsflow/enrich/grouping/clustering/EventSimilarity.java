@@ -10,7 +10,9 @@ import io.newsflow.enrich.tagging.OfficialMention;
 import io.newsflow.enrich.tagging.PersonNames;
 import io.newsflow.enrich.tagging.RoleNormaliser;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,6 +30,8 @@ import java.util.stream.Collectors;
  *       sides also name one official of another country, whom each side's holder met: Kim Hong-kyun meeting
  *       the Chinese vice foreign minister Sun Weidong and Kim meeting Ma Zhaoxu are two meetings, while two
  *       senators quoted on one hearing are not two hearings.</li>
+ *   <li>a veto when both sides name officials of the same two countries or more and no official in common
+ *       ({@link #differentEncounters}): two meetings or calls between the same two governments.</li>
  * </ul>
  */
 public final class EventSimilarity {
@@ -98,6 +102,57 @@ public final class EventSimilarity {
         return false;
     }
 
+    /** Roles that speak for an office rather than act in an event: their holders are no principals of it. */
+    private static final List<String> SPEAKING_ROLES = List.of("spokesperson", "spokesman", "spokeswoman",
+            "press secretary", "press officer");
+
+    /**
+     * Whether the two sides report two encounters: each names officials (spokespersons aside) of the same two
+     * countries or more, and no official named by one is named by the other. Reports of one meeting or call name
+     * its principals; Kim Hong-kyun meeting Ma Zhaoxu and Wang Yi calling Cho Hyun are two encounters between
+     * China and South Korea, however alike their words.
+     */
+    static boolean differentEncounters(Collection<Holder> a, Collection<Holder> b) {
+        Set<String> shared = principalCountries(a);
+        if (shared.size() < 2) {
+            return false;
+        }
+        shared.retainAll(principalCountries(b));
+        if (shared.size() < 2) {
+            return false;
+        }
+        Set<String> keysB = keys(b);
+        for (Holder x : a) {
+            if (named(keysB, x.key())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Either veto on the officials two sides name: {@link #officeConflict} or {@link #differentEncounters}. */
+    static boolean officialsConflict(Collection<Holder> a, Collection<Holder> b) {
+        return !a.isEmpty() && !b.isEmpty() && (officeConflict(a, b) || differentEncounters(a, b));
+    }
+
+    private static Set<String> principalCountries(Collection<Holder> holders) {
+        Set<String> countries = new HashSet<>();
+        for (Holder h : holders) {
+            if (h.country() != null && !speaksFor(h.role())) {
+                countries.add(h.country());
+            }
+        }
+        return countries;
+    }
+
+    private static boolean speaksFor(String role) {
+        if (role == null) {
+            return false;
+        }
+        String lower = role.toLowerCase(Locale.ROOT);
+        return SPEAKING_ROLES.stream().anyMatch(lower::contains);
+    }
+
     private static Set<String> keys(Collection<Holder> holders) {
         return holders.stream().map(Holder::key).collect(Collectors.toSet());
     }
@@ -135,7 +190,7 @@ public final class EventSimilarity {
         // the event's day is a count over its members' days: only worked out when a veto could use it
         boolean vetoed = vetoDays > 0 && profile.day() != null
                 && dayConflict(profile.day().toEpochDay(), event.day(), vetoDays)
-                || !officials.isEmpty() && officeConflict(officials, holders(event));
+                || !officials.isEmpty() && officialsConflict(officials, holders(event));
         // copies add nothing to the centroid (they follow their originals), so they do not divide it
         double value = article.dot(event.centroid) / Math.max(1, event.independentSources());
         return new Score(vetoed ? 0.0 : value, vetoed);

@@ -19,9 +19,9 @@ import java.util.function.IntToDoubleFunction;
  * Steinbach and Kumar 2003), which adapts to how dense each event's reports are.
  *
  * <p>Constraints: two clusters never join when any pair across them is vetoed (dated too far
- * apart, or naming different holders of one office), nor when their mean cosine is below what
- * the caller requires for that many pairs (a guard for a young stream, where everything is
- * everything's neighbour).
+ * apart, naming different holders of one office, or different officials of the same two countries),
+ * nor when their mean cosine is below what the caller requires for that many pairs (a guard for a
+ * young stream, where everything is everything's neighbour).
  */
 public final class SharedNeighbourClustering {
 
@@ -179,7 +179,7 @@ public final class SharedNeighbourClustering {
 
     private static boolean vetoed(Item a, Item b, int dayVetoDays) {
         return EventSimilarity.dayConflict(a.day(), b.day(), dayVetoDays)
-                || EventSimilarity.officeConflict(a.holders(), b.holders());
+                || EventSimilarity.officialsConflict(a.holders(), b.holders());
     }
 
     private static List<List<Integer>> averageLink(int n, double[][] affinity, double[][] cosine, double[][] vetoes,

@@ -52,7 +52,8 @@ public final class TextFeatures {
         Set<String> names = new LinkedHashSet<>();
         List<String> words = new ArrayList<>();
         // Headlines are often in title case, so names are only read from the body.
-        addText(title, TITLE_BOOST, false, counts, names, null);
+        String headline = WireHeadline.withoutTags(title);
+        addText(headline, TITLE_BOOST, false, counts, names, null);
         addText(body, 1.0, true, counts, names, words);
         Map<String, Double> weights = new HashMap<>(counts.size() * 2);
         counts.forEach((term, tf) -> weights.put(term, 1.0 + Math.log(tf[0])));
@@ -69,7 +70,7 @@ public final class TextFeatures {
                 names.add(o.key());
             }
         }
-        DateMentions.Reading dates = DateMentions.read(title + "\n" + (datelineSource == null ? body : datelineSource), published);
+        DateMentions.Reading dates = DateMentions.read(headline + "\n" + (datelineSource == null ? body : datelineSource), published);
         return new ArticleProfile(weights, names, countries, officials, dates, minHash.signature(words));
     }
 

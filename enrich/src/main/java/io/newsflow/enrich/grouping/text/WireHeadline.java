@@ -1,6 +1,7 @@
 package io.newsflow.enrich.grouping.text;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,10 +23,20 @@ public final class WireHeadline {
 
     /** The headline's words without wire tags, in small letters, single-spaced. */
     static String story(String headline) {
+        return words(withoutTags(headline));
+    }
+
+    /**
+     * The headline without its leading wire tags, as written otherwise; null stays null. What grouping
+     * reads of a headline: "UPDATE 1-" says which version a story is in, not what it is about, and two
+     * updates of different stories would otherwise share a heavy headline word.
+     */
+    public static String withoutTags(String headline) {
         if (headline == null) {
-            return "";
+            return null;
         }
-        return words(WIRE_TAGS.matcher(headline.strip()).replaceFirst(""));
+        Matcher tags = WIRE_TAGS.matcher(headline.strip());
+        return tags.lookingAt() ? headline.strip().substring(tags.end()) : headline;
     }
 
     /**

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The office veto: two holders of one single-holder office of one country, each named by one side only. */
+/**
+ * The vetoes on officials: two holders of one single-holder office of one country, each named by one side only;
+ * and two encounters of the same two countries' officials with no one in common.
+ */
 class OfficeConflictTest {
 
     private static final Holder CHO_TAE_YUL = new Holder("cho tae-yul", "Foreign Minister", "KR");
@@ -99,5 +102,45 @@ class OfficeConflictTest {
         Holder a = new Holder("first holder", roleA, "US");
         Holder b = new Holder("second holder", roleB, "US");
         assertThat(EventSimilarity.officeConflict(List.of(a), List.of(b))).isTrue();
+    }
+
+    private static final Holder CHO_HYUN_FM = new Holder("cho hyun", "Foreign Minister", "KR");
+
+    @Test
+    void differentOfficialsOfTheSameTwoCountriesAreDifferentEncounters() {
+        // the seeds: Kim Hong-kyun meeting Ma Zhaoxu, and Wang Yi calling Cho Hyun
+        assertThat(EventSimilarity.officialsConflict(List.of(KIM, MA), List.of(WANG_YI, CHO_HYUN_FM))).isTrue();
+        assertThat(EventSimilarity.officeConflict(List.of(KIM, MA), List.of(WANG_YI, CHO_HYUN_FM)))
+                .as("no office is held by two people here").isFalse();
+    }
+
+    @Test
+    void oneOfficialInCommonIsOneEncounter() {
+        Holder xi = new Holder("xi jinping", "President", "CN");
+        assertThat(EventSimilarity.officialsConflict(List.of(CHO_HYUN_FM, WANG_YI), List.of(CHO_HYUN_FM, xi))).isFalse();
+    }
+
+    @Test
+    void officialsOfOneCountryInCommonAreNoEncounter() {
+        Holder governor = new Holder("ann cole", "Governor", "US");
+        Holder mayor = new Holder("bob tate", "Mayor", "US");
+        Holder minister = new Holder("lee min", "Foreign Minister", "KR");
+        assertThat(EventSimilarity.officialsConflict(List.of(governor), List.of(mayor))).as("one country").isFalse();
+        assertThat(EventSimilarity.officialsConflict(List.of(governor, minister), List.of(mayor)))
+                .as("the second country named by one side only").isFalse();
+    }
+
+    @Test
+    void spokespersonsAreNoPrincipalsOfAnEncounter() {
+        // a report quoting the two ministries' spokespersons about the ministers' meeting reports that meeting
+        Holder cnSpokesperson = new Holder("mao ning", "Foreign Ministry Spokesperson", "CN");
+        Holder krSpokesman = new Holder("lim soo-suk", "Foreign Ministry spokesman", "KR");
+        assertThat(EventSimilarity.officialsConflict(List.of(WANG_YI, CHO_HYUN_FM), List.of(cnSpokesperson, krSpokesman)))
+                .isFalse();
+    }
+
+    @Test
+    void aSideNamingNoOfficialConflictsWithNothing() {
+        assertThat(EventSimilarity.officialsConflict(List.of(), List.of(WANG_YI, CHO_HYUN_FM))).isFalse();
     }
 }

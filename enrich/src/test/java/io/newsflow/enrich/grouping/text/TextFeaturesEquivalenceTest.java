@@ -127,7 +127,8 @@ public class TextFeaturesEquivalenceTest {
             LocalDate published = random.nextBoolean() ? null : PUBLISHED.plusDays(random.nextInt(7));
             assertSame(title, body, random.nextInt(4) == 0 ? null : body + randomText(random, pieces, 5), published, null);
         }
-        assertDigest("7ec440e53f0182e366a8509e9d402c0f858aaca18c3b3afb31be014311bf50f2");
+        // 7ec440e5… until headlines were read without their wire tags (random titles such as "ON-…", "ΣΑΣ-…")
+        assertDigest("fea4b2be31955254fa69258a9db8ba063a3e30e4ff9338a20f2ea34c9d157873");
     }
 
     @Test

@@ -25,6 +25,13 @@ class TextFeaturesTest {
     }
 
     @Test
+    void wireTagsOfAHeadlineAreNoTerms() {
+        // two updates of different stories must not share a heavy headline word
+        ArticleProfile p = features.profile("UPDATE 1-Province elects new council", "Voters went to the polls.", null, null);
+        assertThat(p.termWeights()).containsKeys("province", "council").doesNotContainKey("update");
+    }
+
+    @Test
     void taggedOfficialsAndCountriesAreKept() {
         ArticleTags tags = new ArticleTags(List.of(new CountryMention("KR", "South Korea", 3, true)),
                 List.of(new OfficialMention("Kim Hong-kyun", "kim hong kyun", "Vice Foreign Minister", null, "KR", 2)));

@@ -24,4 +24,12 @@ class WireHeadlineTest {
         assertThat(WireHeadline.sameStory("", "Voters elected a council.", "", "A storm hit the coast.")).isFalse();
         assertThat(WireHeadline.sameStory("", null, "", null)).isFalse();
     }
+
+    @Test
+    void withoutTagsKeepsTheHeadlineAsWritten() {
+        assertThat(WireHeadline.withoutTags("CORRECTED-UPDATE 2-Province Elects New Council")).isEqualTo("Province Elects New Council");
+        assertThat(WireHeadline.withoutTags("NATO-led forces withdraw")).isEqualTo("NATO-led forces withdraw");
+        assertThat(WireHeadline.withoutTags(" Plain headline ")).isEqualTo(" Plain headline ");
+        assertThat(WireHeadline.withoutTags(null)).isNull();
+    }
 }
