@@ -10,7 +10,6 @@ import io.newsflow.enrich.tagging.OfficialMention;
 import io.newsflow.enrich.tagging.PersonNames;
 import io.newsflow.enrich.tagging.RoleNormaliser;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -43,8 +42,15 @@ public final class EventSimilarity {
     public record Score(double value, boolean vetoed) {
     }
 
-    /** An official as far as the office veto cares: who, which office, of which country. */
-    public record Holder(String key, String role, String country) {
+    /**
+     * An official as far as the vetoes care: who, which office, of which country, and whether a principal of
+     * what they are named in (a spokesperson speaks about an encounter, see {@link #differentEncounters}).
+     */
+    public record Holder(String key, String role, String country, boolean principal) {
+
+        public Holder(String key, String role, String country) {
+            this(key, role, country, !speaksFor(role));
+        }
     }
 
     public static List<Holder> holders(ArticleTags tags) {
@@ -113,12 +119,8 @@ public final class EventSimilarity {
      * China and South Korea, however alike their words.
      */
     static boolean differentEncounters(Collection<Holder> a, Collection<Holder> b) {
-        Set<String> shared = principalCountries(a);
-        if (shared.size() < 2) {
-            return false;
-        }
-        shared.retainAll(principalCountries(b));
-        if (shared.size() < 2) {
+        // This runs for every pair of articles of a neighbourhood: no allocation until two countries are shared.
+        if (a.size() < 2 || b.size() < 2 || !twoCountriesInCommon(a, b)) {
             return false;
         }
         Set<String> keysB = keys(b);
@@ -130,19 +132,29 @@ public final class EventSimilarity {
         return true;
     }
 
+    /** Whether two countries or more have a principal on both sides. */
+    private static boolean twoCountriesInCommon(Collection<Holder> a, Collection<Holder> b) {
+        String first = null;
+        for (Holder x : a) {
+            if (!x.principal() || x.country() == null || x.country().equals(first)) {
+                continue;
+            }
+            for (Holder y : b) {
+                if (y.principal() && x.country().equals(y.country())) {
+                    if (first != null) {
+                        return true;
+                    }
+                    first = x.country();
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Either veto on the officials two sides name: {@link #officeConflict} or {@link #differentEncounters}. */
     static boolean officialsConflict(Collection<Holder> a, Collection<Holder> b) {
         return !a.isEmpty() && !b.isEmpty() && (officeConflict(a, b) || differentEncounters(a, b));
-    }
-
-    private static Set<String> principalCountries(Collection<Holder> holders) {
-        Set<String> countries = new HashSet<>();
-        for (Holder h : holders) {
-            if (h.country() != null && !speaksFor(h.role())) {
-                countries.add(h.country());
-            }
-        }
-        return countries;
     }
 
     private static boolean speaksFor(String role) {
@@ -150,7 +162,12 @@ public final class EventSimilarity {
             return false;
         }
         String lower = role.toLowerCase(Locale.ROOT);
-        return SPEAKING_ROLES.stream().anyMatch(lower::contains);
+        for (String speaking : SPEAKING_ROLES) {
+            if (lower.contains(speaking)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> keys(Collection<Holder> holders) {
