@@ -11,7 +11,6 @@ import io.newsflow.enrich.tagging.PersonNames;
 import io.newsflow.enrich.tagging.RoleNormaliser;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -108,9 +107,8 @@ public final class EventSimilarity {
         return false;
     }
 
-    /** Roles that speak for an office rather than act in an event: their holders are no principals of it. */
-    private static final List<String> SPEAKING_ROLES = List.of("spokesperson", "spokesman", "spokeswoman",
-            "press secretary", "press officer");
+    /** Roles that speak for an office rather than act in an event (spokesperson, -man, -woman): no principals of it. */
+    private static final List<String> SPEAKING_ROLES = List.of("spokes", "press secretary", "press officer");
 
     /**
      * Whether the two sides report two encounters: each names officials (spokespersons aside) of the same two
@@ -157,14 +155,16 @@ public final class EventSimilarity {
         return !a.isEmpty() && !b.isEmpty() && (officeConflict(a, b) || differentEncounters(a, b));
     }
 
+    // Worked out for every official of every neighbourhood member: a scan, no lower-cased copy of the role.
     private static boolean speaksFor(String role) {
         if (role == null) {
             return false;
         }
-        String lower = role.toLowerCase(Locale.ROOT);
         for (String speaking : SPEAKING_ROLES) {
-            if (lower.contains(speaking)) {
-                return true;
+            for (int at = 0; at + speaking.length() <= role.length(); at++) {
+                if (role.regionMatches(true, at, speaking, 0, speaking.length())) {
+                    return true;
+                }
             }
         }
         return false;
