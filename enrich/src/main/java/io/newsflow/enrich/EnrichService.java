@@ -27,11 +27,6 @@ public final class EnrichService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    /**
-     * Stream threads unless {@code NEWSFLOW_KAFKA_NUM_STREAM_THREADS} says otherwise: the one grouping task on
-     * one, tagging tasks beside it on the other. On one thread tagging and grouping take turns.
-     */
-    public static final int DEFAULT_STREAM_THREADS = 2;
 
     private final KafkaStreams streams;
     private final RestoringStores restoring = new RestoringStores();
@@ -64,8 +59,6 @@ public final class EnrichService implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // num.stream.threads among the Kafka settings wins
-        props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, DEFAULT_STREAM_THREADS);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.storeCacheBytes());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
