@@ -30,6 +30,7 @@ public final class RoleNormaliser {
      * endless stream of odd wordings clears it now and then.
      */
     private final Map<String, Set<String>> officeWords = new ConcurrentHashMap<>();
+    private final Map<String, String> officeKeys = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_ROLES = 20_000;
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
@@ -147,8 +148,16 @@ public final class RoleNormaliser {
      * rank qualifiers ("First Vice Minister of Foreign Affairs" and "vice foreign minister" share one).
      */
     public String officeKey(String role) {
-        // from the cached words: grouping's office veto asks this for the same roles again and again
-        return String.join(" ", new java.util.TreeSet<>(officeWords(role)));
+        // cached: grouping's office veto asks this for the same roles again and again, for pairs of articles
+        String key = officeKeys.get(role);
+        if (key == null) {
+            if (officeKeys.size() >= MAX_CACHED_ROLES) {
+                officeKeys.clear();
+            }
+            key = String.join(" ", new java.util.TreeSet<>(officeWords(role)));
+            officeKeys.put(role, key);
+        }
+        return key;
     }
 
     private static Set<String> contentWords(String normal) {

@@ -121,10 +121,21 @@ public final class EventSimilarity {
         if (a.size() < 2 || b.size() < 2 || !twoCountriesInCommon(a, b)) {
             return false;
         }
-        Set<String> keysB = keys(b);
         for (Holder x : a) {
-            if (named(keysB, x.key())) {
-                return false;
+            for (Holder y : b) {
+                if (x.key().equals(y.key())) {
+                    return false;
+                }
+            }
+        }
+        // Another transliteration of one person ("Kurbanguly"/"Gurbanguly") is an edit distance: worked out only
+        // for officials both sides place in one country (or one side in none), the rest cannot be one person.
+        for (Holder x : a) {
+            for (Holder y : b) {
+                if ((x.country() == null || y.country() == null || x.country().equals(y.country()))
+                        && PersonNames.sameName(x.key(), y.key())) {
+                    return false;
+                }
             }
         }
         return true;
@@ -155,14 +166,18 @@ public final class EventSimilarity {
         return !a.isEmpty() && !b.isEmpty() && (officeConflict(a, b) || differentEncounters(a, b));
     }
 
-    // Worked out for every official of every neighbourhood member: a scan, no lower-cased copy of the role.
+    // Worked out for every official of every neighbourhood member: a scan from each 's' and 'p', no lower-cased copy.
     private static boolean speaksFor(String role) {
         if (role == null) {
             return false;
         }
-        for (String speaking : SPEAKING_ROLES) {
-            for (int at = 0; at + speaking.length() <= role.length(); at++) {
-                if (role.regionMatches(true, at, speaking, 0, speaking.length())) {
+        for (int at = 0; at < role.length(); at++) {
+            char c = Character.toLowerCase(role.charAt(at));
+            if (c != 's' && c != 'p') {
+                continue;
+            }
+            for (String speaking : SPEAKING_ROLES) {
+                if (speaking.charAt(0) == c && role.regionMatches(true, at, speaking, 0, speaking.length())) {
                     return true;
                 }
             }
