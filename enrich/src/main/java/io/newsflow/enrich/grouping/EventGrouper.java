@@ -338,15 +338,8 @@ public final class EventGrouper {
     /** Whether the placed article is a member of an open event from an outlet other than the arriving article's. */
     private boolean republishedElsewhere(GroupingStores.ArticleRecord placed, RawArticle article) {
         EventState event = stores.event(placed.eventId());
-        if (event == null) {
-            return false;
-        }
-        for (EventState.Member m : event.members) {
-            if (m.articleId().equals(placed.articleId())) {
-                return !Objects.equals(m.source(), EventUpdates.sourceOf(article));
-            }
-        }
-        return false;
+        EventState.Member entry = event == null ? null : event.member(placed.articleId());
+        return entry != null && !Objects.equals(entry.source(), EventUpdates.sourceOf(article));
     }
 
     /** Deterministic: the same founding key always gives the same event id. */
@@ -530,16 +523,12 @@ public final class EventGrouper {
     /** Whether the placed article tells the arriving text's story under its headline, or its opening where it has none. */
     private boolean sameStory(Story arriving, GroupingStores.ArticleRecord placed) {
         EventState event = stores.event(placed.eventId());
-        if (event == null) {
+        EventState.Member entry = event == null ? null : event.member(placed.articleId());
+        if (entry == null) {
             return false;
         }
-        for (EventState.Member m : event.members) {
-            if (m.articleId().equals(placed.articleId())) {
-                MemberFeatures f = event.features.get(placed.articleId());
-                return WireHeadline.sameStory(arriving.headline(), arriving.lead(), m.title(), f == null ? null : f.lead());
-            }
-        }
-        return false;
+        MemberFeatures f = event.features.get(placed.articleId());
+        return WireHeadline.sameStory(arriving.headline(), arriving.lead(), entry.title(), f == null ? null : f.lead());
     }
 
     /**

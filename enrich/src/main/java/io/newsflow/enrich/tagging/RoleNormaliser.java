@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -107,15 +108,20 @@ public final class RoleNormaliser {
     }
 
     private Set<String> officeWords(String role) {
-        Set<String> words = officeWords.get(role);
-        if (words == null) {
-            if (officeWords.size() >= MAX_CACHED_ROLES) {
-                officeWords.clear();
+        return cached(officeWords, role, r -> Set.copyOf(contentWords(normalise(r))));
+    }
+
+    /** What a role gives, from the cache, worked out once; a full cache starts over (roles in the wild are endless). */
+    private static <T> T cached(Map<String, T> cache, String role, Function<String, T> compute) {
+        T value = cache.get(role);
+        if (value == null) {
+            if (cache.size() >= MAX_CACHED_ROLES) {
+                cache.clear();
             }
-            words = Set.copyOf(contentWords(normalise(role)));
-            officeWords.put(role, words);
+            value = compute.apply(role);
+            cache.put(role, value);
         }
-        return words;
+        return value;
     }
 
     /**
@@ -149,15 +155,7 @@ public final class RoleNormaliser {
      */
     public String officeKey(String role) {
         // cached: grouping's office veto asks this for the same roles again and again, for pairs of articles
-        String key = officeKeys.get(role);
-        if (key == null) {
-            if (officeKeys.size() >= MAX_CACHED_ROLES) {
-                officeKeys.clear();
-            }
-            key = String.join(" ", new java.util.TreeSet<>(officeWords(role)));
-            officeKeys.put(role, key);
-        }
-        return key;
+        return cached(officeKeys, role, r -> String.join(" ", new java.util.TreeSet<>(officeWords(r))));
     }
 
     private static Set<String> contentWords(String normal) {

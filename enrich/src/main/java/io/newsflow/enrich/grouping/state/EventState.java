@@ -140,6 +140,16 @@ public final class EventState {
         }
     }
 
+    /** This article's entry among the members, or null when it is none of them. */
+    public Member member(String articleId) {
+        for (Member m : members) {
+            if (m.articleId().equals(articleId)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /**
      * The most recent members that still have their features (independent reports: copies have
      * none), at most {@code limit}, oldest first.
