@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
  *       sides also name one official of another country, whom each side's holder met: Kim Hong-kyun meeting
  *       the Chinese vice foreign minister Sun Weidong and Kim meeting Ma Zhaoxu are two meetings, while two
  *       senators quoted on one hearing are not two hearings.</li>
- *   <li>a veto when both sides name officials of the same two countries or more and no official in common
- *       ({@link #differentEncounters}): two meetings or calls between the same two governments.</li>
+ *   <li>a veto when both sides name officials of the same two countries or more, or each of two countries of
+ *       which one is the other side's, and no official in common ({@link #differentEncounters}): two meetings or
+ *       calls between the same two governments, or of one government with two others.</li>
  * </ul>
  */
 public final class EventSimilarity {
@@ -111,14 +112,18 @@ public final class EventSimilarity {
     private static final List<String> SPEAKING_ROLES = List.of("spokes", "press secretary", "press officer");
 
     /**
-     * Whether the two sides report two encounters: each names officials (spokespersons aside) of the same two
-     * countries or more, and no official named by one is named by the other. Reports of one meeting or call name
-     * its principals; Kim Hong-kyun meeting Ma Zhaoxu and Wang Yi calling Cho Hyun are two encounters between
-     * China and South Korea, however alike their words.
+     * Whether the two sides report two encounters: no official named by one is named by the other, and either
+     * each names officials (spokespersons aside) of the same two countries or more, or each names those of two
+     * countries exactly, one of them the other side's and one not. Reports of one meeting or call name its
+     * principals: Kim Hong-kyun meeting Ma Zhaoxu and Wang Yi calling Cho Hyun are two encounters between China
+     * and South Korea, however alike their words; a Sri Lankan minister meeting an Uzbek envoy and a Sri Lankan
+     * senator meeting an Estonian minister are two encounters of Sri Lanka's, with different partners. (A summit
+     * whose reports each name two of its parties and no one in common is the case this gets wrong: its event, once
+     * it names parties of three countries, is no longer a two-country side.)
      */
     static boolean differentEncounters(Collection<Holder> a, Collection<Holder> b) {
-        // This runs for every pair of articles of a neighbourhood: no allocation until two countries are shared.
-        if (a.size() < 2 || b.size() < 2 || !twoCountriesInCommon(a, b)) {
+        // This runs for every pair of articles of a neighbourhood: no allocation until the countries are compared.
+        if (a.size() < 2 || b.size() < 2 || !twoCountriesInCommon(a, b) && !differentPartners(a, b)) {
             return false;
         }
         for (Holder x : a) {
@@ -139,6 +144,45 @@ public final class EventSimilarity {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether each side's principals are of two countries exactly and the sides share one of them: one country
+     * meeting two different partners.
+     */
+    private static boolean differentPartners(Collection<Holder> a, Collection<Holder> b) {
+        String[] countriesA = twoCountries(a);
+        String[] countriesB = countriesA == null ? null : twoCountries(b);
+        if (countriesB == null) {
+            return false;
+        }
+        int shared = 0;
+        for (String country : countriesA) {
+            if (country.equals(countriesB[0]) || country.equals(countriesB[1])) {
+                shared++;
+            }
+        }
+        return shared == 1;
+    }
+
+    /** The two countries of a side's principals, or null when they are of fewer or more. */
+    private static String[] twoCountries(Collection<Holder> side) {
+        String first = null;
+        String second = null;
+        for (Holder h : side) {
+            String country = h.country();
+            if (!h.principal() || country == null || country.equals(first) || country.equals(second)) {
+                continue;
+            }
+            if (first == null) {
+                first = country;
+            } else if (second == null) {
+                second = country;
+            } else {
+                return null;
+            }
+        }
+        return second == null ? null : new String[] {first, second};
     }
 
     /** Whether two countries or more have a principal on both sides. */

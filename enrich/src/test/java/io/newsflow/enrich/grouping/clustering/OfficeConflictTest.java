@@ -143,4 +143,32 @@ class OfficeConflictTest {
     void aSideNamingNoOfficialConflictsWithNothing() {
         assertThat(EventSimilarity.officialsConflict(List.of(), List.of(WANG_YI, CHO_HYUN_FM))).isFalse();
     }
+
+    private static final Holder LK_MINISTER = new Holder("lena habardro", "Defence Minister", "LK");
+    private static final Holder UZ_ENVOY = new Holder("leila riqua", "Special Envoy", "UZ");
+    private static final Holder LK_SENATOR = new Holder("sofia monmidro", "Senator", "LK");
+    private static final Holder EE_MINISTER = new Holder("rafael renmi", "Deputy Minister", "EE");
+
+    @Test
+    void oneCountryMeetingTwoDifferentPartnersIsTwoEncounters() {
+        assertThat(EventSimilarity.officialsConflict(List.of(LK_MINISTER, UZ_ENVOY), List.of(LK_SENATOR, EE_MINISTER)))
+                .isTrue();
+        assertThat(EventSimilarity.officialsConflict(List.of(LK_MINISTER, UZ_ENVOY), List.of(LK_MINISTER, EE_MINISTER)))
+                .as("one official in common").isFalse();
+    }
+
+    @Test
+    void aSideWithPartiesOfThreeCountriesIsNoBilateralEncounter() {
+        // a summit's event naming the parties of three countries takes a report naming two of them, or a third
+        Holder ir = new Holder("ali navid", "Foreign Minister", "IR");
+        assertThat(EventSimilarity.officialsConflict(List.of(LK_MINISTER, UZ_ENVOY, ir), List.of(LK_SENATOR, EE_MINISTER)))
+                .isFalse();
+    }
+
+    @Test
+    void aSpokespersonIsNoPartner() {
+        Holder eeSpokesperson = new Holder("mari tamm", "Foreign Ministry Spokesperson", "EE");
+        assertThat(EventSimilarity.officialsConflict(List.of(LK_MINISTER, UZ_ENVOY), List.of(LK_SENATOR, eeSpokesperson)))
+                .as("one country's principal only on the second side").isFalse();
+    }
 }
