@@ -89,7 +89,14 @@ final class ArticleWriter {
 
     Story story(int id) {
         List<Gazetteer.Country> countries = gazetteer.countries;
-        Gazetteer.Country first = countries.get(random.nextInt(countries.size()));
+        // a known head of government or minister now and then, in a story of their own country (a president meets
+        // a visitor at home or abroad; they do not turn up in other countries' talks), else officials of the story's own
+        Gazetteer.Official known = random.nextInt(10) == 0 && !gazetteer.officials.isEmpty()
+                ? gazetteer.officials.get(random.nextInt(gazetteer.officials.size())) : null;
+        Gazetteer.Country first = known == null ? null : gazetteer.country(known.countryCode());
+        if (first == null) {
+            first = countries.get(random.nextInt(countries.size()));
+        }
         Gazetteer.Country second = countries.get(random.nextInt(countries.size()));
         while (second.code().equals(first.code())) {
             second = countries.get(random.nextInt(countries.size()));
@@ -97,9 +104,7 @@ final class ArticleWriter {
         String[] subject = SUBJECTS[random.nextInt(SUBJECTS.length)];
         List<String> officials = new ArrayList<>();
         List<String> shortNames = new ArrayList<>();
-        // a known head of government or minister now and then, else titled officials of the story's own
-        if (random.nextInt(10) == 0 && !gazetteer.officials.isEmpty()) {
-            Gazetteer.Official known = gazetteer.officials.get(random.nextInt(gazetteer.officials.size()));
+        if (known != null) {
             officials.add(known.role() + " " + known.name());
             shortNames.add(known.name().substring(known.name().lastIndexOf(' ') + 1));
         }

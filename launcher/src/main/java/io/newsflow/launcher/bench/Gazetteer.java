@@ -61,10 +61,21 @@ final class Gazetteer {
         for (String[] row : rows("/tagging/officials.tsv")) {
             // name, variants..., role, country, from, until: current holders have no end date
             if (row.length >= 5 && row[row.length - 1].isBlank()) {
-                officials.add(new Official(row[0], row[row.length - 4], row[row.length - 3]));
+                // the first column is the name and its variants ("Lee Jae-myung|Lee Jae Myung"): articles use the name
+                officials.add(new Official(row[0].split("\\|")[0], row[row.length - 4], row[row.length - 3]));
             }
         }
         return new Gazetteer(List.copyOf(countries), List.copyOf(officials));
+    }
+
+    /** The country with this code, or null when the gazetteer leaves it out. */
+    Country country(String code) {
+        for (Country c : countries) {
+            if (c.code().equals(code)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static List<String[]> rows(String resource) {

@@ -112,23 +112,28 @@ public final class EventSimilarity {
     private static final List<String> SPEAKING_ROLES = List.of("spokes", "press secretary", "press officer");
 
     /**
-     * Whether the two sides report two encounters: no official named by one is named by the other, and either
-     * each names officials (spokespersons aside) of the same two countries or more, or each names those of two
-     * countries exactly, one of them the other side's and one not. Reports of one meeting or call name its
-     * principals: Kim Hong-kyun meeting Ma Zhaoxu and Wang Yi calling Cho Hyun are two encounters between China
-     * and South Korea, however alike their words; a Sri Lankan minister meeting an Uzbek envoy and a Sri Lankan
-     * senator meeting an Estonian minister are two encounters of Sri Lanka's, with different partners. (A summit
-     * whose reports each name two of its parties and no one in common is the case this gets wrong: its event, once
-     * it names parties of three countries, is no longer a two-country side.)
+     * Whether the two sides report two encounters. Reports of one meeting or call name its principals
+     * (spokespersons aside): two sides that name those of the same two countries or more and no official in common
+     * report two encounters (Kim Hong-kyun meeting Ma Zhaoxu and Wang Yi calling Cho Hyun, however alike their
+     * words); so do two sides that each name those of two countries exactly, one country shared and the partner
+     * not, and no partner in common, whoever of the shared country both name (a Sri Lankan minister meeting an Uzbek
+     * envoy and a Sri Lankan senator meeting an Estonian minister; a president hosting two different visitors).
+     * A summit whose reports each name its host and one visitor is the case this gets wrong: its event, once it names
+     * parties of three countries, is no longer a two-country side.
      */
     static boolean differentEncounters(Collection<Holder> a, Collection<Holder> b) {
         // This runs for every pair of articles of a neighbourhood: no allocation until the countries are compared.
-        if (a.size() < 2 || b.size() < 2 || !twoCountriesInCommon(a, b) && !differentPartners(a, b)) {
+        if (a.size() < 2 || b.size() < 2) {
+            return false;
+        }
+        // with two different partners, the host's own officials may be on both sides (a president meeting two visitors)
+        String host = twoCountriesInCommon(a, b) ? null : hostOfDifferentPartners(a, b);
+        if (host == null && !twoCountriesInCommon(a, b)) {
             return false;
         }
         for (Holder x : a) {
             for (Holder y : b) {
-                if (x.key().equals(y.key())) {
+                if (x.key().equals(y.key()) && !(host != null && host.equals(x.country()) && host.equals(y.country()))) {
                     return false;
                 }
             }
@@ -137,7 +142,8 @@ public final class EventSimilarity {
         // for officials both sides place in one country (or one side in none), the rest cannot be one person.
         for (Holder x : a) {
             for (Holder y : b) {
-                if ((x.country() == null || y.country() == null || x.country().equals(y.country()))
+                boolean oneCountry = x.country() == null || y.country() == null || x.country().equals(y.country());
+                if (oneCountry && !(host != null && host.equals(x.country()) && host.equals(y.country()))
                         && PersonNames.sameName(x.key(), y.key())) {
                     return false;
                 }
@@ -147,22 +153,25 @@ public final class EventSimilarity {
     }
 
     /**
-     * Whether each side's principals are of two countries exactly and the sides share one of them: one country
-     * meeting two different partners.
+     * The country both sides' principals share when each side's are of two countries exactly and the sides share
+     * one of them (one country meeting two different partners), else null.
      */
-    private static boolean differentPartners(Collection<Holder> a, Collection<Holder> b) {
+    private static String hostOfDifferentPartners(Collection<Holder> a, Collection<Holder> b) {
         String[] countriesA = twoCountries(a);
         String[] countriesB = countriesA == null ? null : twoCountries(b);
         if (countriesB == null) {
-            return false;
+            return null;
         }
-        int shared = 0;
+        String host = null;
         for (String country : countriesA) {
             if (country.equals(countriesB[0]) || country.equals(countriesB[1])) {
-                shared++;
+                if (host != null) {
+                    return null;
+                }
+                host = country;
             }
         }
-        return shared == 1;
+        return host;
     }
 
     /** The two countries of a side's principals, or null when they are of fewer or more. */

@@ -153,8 +153,24 @@ class OfficeConflictTest {
     void oneCountryMeetingTwoDifferentPartnersIsTwoEncounters() {
         assertThat(EventSimilarity.officialsConflict(List.of(LK_MINISTER, UZ_ENVOY), List.of(LK_SENATOR, EE_MINISTER)))
                 .isTrue();
+    }
+
+    @Test
+    void aHostMeetingTwoDifferentVisitorsIsTwoEncounters() {
+        Holder president = new Holder("recep tayyip erdogan", "President", "TR");
+        Holder noMinister = new Holder("amara temon", "Defence Minister", "NO");
+        Holder slGovernor = new Holder("lena anulos", "Governor", "SL");
+        assertThat(EventSimilarity.officialsConflict(List.of(president, noMinister), List.of(president, slGovernor)))
+                .isTrue();
         assertThat(EventSimilarity.officialsConflict(List.of(LK_MINISTER, UZ_ENVOY), List.of(LK_MINISTER, EE_MINISTER)))
-                .as("one official in common").isFalse();
+                .as("the host's minister on both sides").isTrue();
+    }
+
+    @Test
+    void someoneOfNoKnownCountryOnBothSidesMayBeTheVisitor() {
+        Holder unplaced = new Holder("viktor osmon", "Ambassador", null);
+        assertThat(EventSimilarity.officialsConflict(List.of(LK_MINISTER, UZ_ENVOY, unplaced),
+                List.of(LK_SENATOR, EE_MINISTER, unplaced))).isFalse();
     }
 
     @Test
