@@ -28,9 +28,10 @@ import java.util.stream.Collectors;
  *       sides also name one official of another country, whom each side's holder met: Kim Hong-kyun meeting
  *       the Chinese vice foreign minister Sun Weidong and Kim meeting Ma Zhaoxu are two meetings, while two
  *       senators quoted on one hearing are not two hearings.</li>
- *   <li>a veto when both sides name officials of the same two countries or more, or each of two countries of
- *       which one is the other side's, and no official in common ({@link #differentEncounters}): two meetings or
- *       calls between the same two governments, or of one government with two others.</li>
+ *   <li>a veto when both sides name officials of the same two countries or more and no official in common, or
+ *       each of two countries of which one is the other side's and no partner in common
+ *       ({@link #differentEncounters}): two meetings or calls between the same two governments, or of one
+ *       government with two others.</li>
  * </ul>
  */
 public final class EventSimilarity {
@@ -126,14 +127,14 @@ public final class EventSimilarity {
         if (a.size() < 2 || b.size() < 2) {
             return false;
         }
-        // with two different partners, the host's own officials may be on both sides (a president meeting two visitors)
-        String host = twoCountriesInCommon(a, b) ? null : hostOfDifferentPartners(a, b);
-        if (host == null && !twoCountriesInCommon(a, b)) {
+        boolean sameCountries = twoCountriesInCommon(a, b);
+        String host = sameCountries ? null : hostOfDifferentPartners(a, b);
+        if (!sameCountries && host == null) {
             return false;
         }
         for (Holder x : a) {
             for (Holder y : b) {
-                if (x.key().equals(y.key()) && !(host != null && host.equals(x.country()) && host.equals(y.country()))) {
+                if (x.key().equals(y.key()) && !bothOf(host, x, y)) {
                     return false;
                 }
             }
@@ -143,13 +144,17 @@ public final class EventSimilarity {
         for (Holder x : a) {
             for (Holder y : b) {
                 boolean oneCountry = x.country() == null || y.country() == null || x.country().equals(y.country());
-                if (oneCountry && !(host != null && host.equals(x.country()) && host.equals(y.country()))
-                        && PersonNames.sameName(x.key(), y.key())) {
+                if (oneCountry && !bothOf(host, x, y) && PersonNames.sameName(x.key(), y.key())) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /** Whether both officials are of the host country (null: no host), whom two encounters of its may share. */
+    private static boolean bothOf(String host, Holder x, Holder y) {
+        return host != null && host.equals(x.country()) && host.equals(y.country());
     }
 
     /**
