@@ -29,6 +29,14 @@ final class NameRuns {
             "until", "under", "over", "about", "us", "my", "your", "then", "than", "so", "yet", "still",
             "despite", "although", "though", "because", "among", "amid", "many", "several", "other", "another", "each", "every",
             "any", "sources", "source", "reuters", "ap", "afp", "xinhua", "yonhap", "cnn", "bbc");
+    /**
+     * Lower-case particles inside a name, read with the name word after them as one unit: "Lula da Silva",
+     * "Ursula von der Leyen", "Mohammed bin Salman". Not "do" or "y", which English and Spanish text use as words.
+     */
+    private static final Set<String> PARTICLES = Set.of("da", "das", "dos", "de", "del", "della", "der", "den", "di",
+            "du", "van", "von", "ter", "bin", "ibn", "bint", "ben", "al", "el", "la", "le");
+    /** Most particles in a row: "von der", "de la". */
+    private static final int MAX_PARTICLES = 2;
     /** Surnames that are also titles: "Billy King", "John Major". */
     private static final Set<String> TITLE_SURNAMES = Set.of("king", "major", "marshal", "bishop");
     private NameRuns() {
@@ -63,8 +71,10 @@ final class NameRuns {
             int start = i;
             List<String> units = new ArrayList<>(4);
             int j = i;
+            int particlesFrom = -1;
             while (true) {
-                int unitStart = j;
+                int unitStart = particlesFrom >= 0 ? particlesFrom : j;
+                particlesFrom = -1;
                 j++;
                 while (j + 1 < n && tokens.get(j).is("-") && tokens.get(j + 1).word() && !tokens.get(j + 1).lineBreak()
                         && tokens.get(j).start() == tokens.get(j - 1).end() && tokens.get(j + 1).start() == tokens.get(j).end()
@@ -76,6 +86,12 @@ final class NameRuns {
                 }
                 units.add(text.substring(tokens.get(unitStart).start(), tokens.get(j - 1).end()));
                 if (j < n && !tokens.get(j).lineBreak() && (nameWord(tokens, countryAt, j, titleWord) || hyphenatedName(tokens, j))) {
+                    continue;
+                }
+                int named = afterParticles(tokens, countryAt, j, titleWord);
+                if (named > j) {
+                    particlesFrom = j;   // "da Silva": the particles start the next unit
+                    j = named;
                     continue;
                 }
                 if (j < n && !tokens.get(j).lineBreak() && tokens.get(j).capitalised() && TITLE_SURNAMES.contains(tokens.get(j).folded())
@@ -92,6 +108,16 @@ final class NameRuns {
             i = j;
         }
         return runs;
+    }
+
+    /** The name word after one or two lower-case particles at j ("da Silva", "von der Leyen"), or j when there is none. */
+    private static int afterParticles(List<Token> tokens, String[] countryAt, int j, Predicate<Token> titleWord) {
+        int k = j;
+        while (k < tokens.size() && k - j < MAX_PARTICLES && !tokens.get(k).lineBreak() && !tokens.get(k).capitalised()
+                && PARTICLES.contains(tokens.get(k).text())) {
+            k++;
+        }
+        return k > j && k < tokens.size() && !tokens.get(k).lineBreak() && nameWord(tokens, countryAt, k, titleWord) ? k : j;
     }
 
     /** "iran-Nejad": a lower-case part joined by a hyphen to a capitalised one, as some names are transliterated. */

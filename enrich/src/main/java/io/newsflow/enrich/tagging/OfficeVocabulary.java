@@ -2,6 +2,7 @@ package io.newsflow.enrich.tagging;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,9 @@ import java.util.Map;
 final class OfficeVocabulary {
 
     enum WordClass { HEAD, PREFIX_HEAD, WEAK_HEAD, COUNTERPART, TITLE, GOV, NOT_OFFICIAL }
+
+    /** The "country" of international bodies in government-bodies.tsv: their officials serve no country. */
+    static final String INTERNATIONAL = "-";
 
     private final Map<String, WordClass> words = new HashMap<>();
     private final List<String[]> bodies = new ArrayList<>();
@@ -42,19 +46,21 @@ final class OfficeVocabulary {
         return words.containsKey(folded);
     }
 
-    /** The one country whose bodies, states or provinces capitalised in the text name; null for none or several. */
-    String countryOfBodies(List<Token> tokens) {
-        String found = null;
+    /**
+     * The country of each body, state, province or city of one country that the text names capitalised, by the
+     * position of its first token (international bodies and places already read as countries left out).
+     */
+    Map<Integer, String> countriesOfBodies(List<Token> tokens, String[] countryAt) {
+        Map<Integer, String> found = new LinkedHashMap<>();
         for (int i = 0; i < tokens.size(); i++) {
-            if (!tokens.get(i).capitalised()) {
+            if (!tokens.get(i).capitalised() || countryAt[i] != null) {
                 continue;
             }
             PhraseTrie.Match<String> m = bodyPhrases.longestAt(tokens, i);
             if (m != null) {
-                if (found != null && !found.equals(m.value())) {
-                    return null;
+                if (!INTERNATIONAL.equals(m.value())) {
+                    found.put(i, m.value());
                 }
-                found = m.value();
                 i = m.end() - 1;
             }
         }

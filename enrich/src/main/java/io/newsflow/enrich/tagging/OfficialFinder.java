@@ -26,10 +26,14 @@ final class OfficialFinder {
             "sens", "reps", "govs", "pvt", "spc", "comm", "commr", "asst", "dep", "msgr", "rev", "hon");
     /** Longest unknown abbreviation read as part of a rank ("Col. Inf.", "Brig. Gen. (Ret.)"), in letters. */
     private static final int MAX_RANK_ABBREVIATION = 4;
-    /** The "country" of international bodies in government-bodies.tsv: their officials serve no country. */
-    private static final String INTERNATIONAL = "-";
+    private static final String INTERNATIONAL = OfficeVocabulary.INTERNATIONAL;
     private static final Set<String> CONNECTORS = Set.of("of", "the", "for", "at", "on", "to");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "its", "their", "our");
+    /** Verbs that give a person an office: "was elected chancellor", "was sworn in as president". */
+    private static final Set<String> APPOINTED = Set.of("elected", "reelected", "re-elected", "named", "appointed",
+            "sworn", "confirmed", "chosen", "installed", "nominated");
+    /** Words that say when an office is held, not which: "Lars Klingbeil, the new vice chancellor". */
+    private static final Set<String> TENURE = Set.of("new", "newly", "incoming", "outgoing", "current", "interim");
     private static final Set<String> APPOSITION_STOP = Set.of("who", "said", "says", "told", "was", "is", "has", "had",
             "will", "would", "and", "but", "which", "that", "when", "as", "according", "after", "before", "in", "on", "at");
 
@@ -109,6 +113,9 @@ final class OfficialFinder {
             if (e == null && run.units().size() >= 2) {
                 e = fromApposition(text, tokens, countryAt, run, runAt, notOfficial);
             }
+            if (e == null && run.units().size() >= 2) {
+                e = fromPredicate(text, tokens, countryAt, run, runAt, notOfficial);
+            }
             if (e == null) {
                 KnownOfficials.Known k = known.byKey(run.key());
                 // the list names variants on purpose, "Obama" included, but a surname alone is that person only
@@ -170,6 +177,7 @@ final class OfficialFinder {
         }
         int left = p;
         boolean headAfter = isHead(tokens.get(p));
+        int secondOffice = -1;    // the "and" of "Deputy Prime Minister and Foreign Minister X": one person, two offices
         for (int k = p - 1; k >= 0; k--) {
             if (tokens.get(k + 1).lineBreak()) {
                 break;
@@ -181,14 +189,21 @@ final class OfficialFinder {
             }
             if (t.is("and")) {
                 // "Minister of Communications and Information Technology Nuh": "and" joins the portfolio of one office,
-                // but "Defense Minister and Foreign Minister X" names two offices, and "X and Y" two people
-                take = k > 0 && titleWord(tokens.get(k + 1)) && titleWord(tokens.get(k - 1))
-                        && (!tokens.get(k + 1).capitalised() || !headAfter && portfolioBefore(tokens, k));
-            } else if (t.is("s")) {
-                take = k > 0 && tokens.get(k - 1).is("'");
+                // "Deputy Prime Minister and Foreign Minister X" two offices of one person (the first one is the role),
+                // and "X and Y" two people
+                boolean titles = k > 0 && titleWord(tokens.get(k + 1)) && titleWord(tokens.get(k - 1));
+                take = titles && (!tokens.get(k + 1).capitalised() || !headAfter && portfolioBefore(tokens, k)
+                        || secondOffice < 0 && headAfter && isHead(tokens.get(k - 1)));
+                if (take && tokens.get(k + 1).capitalised() && headAfter && isHead(tokens.get(k - 1))
+                        && !portfolioBefore(tokens, k)) {
+                    secondOffice = k;
+                }
+            } else if (t.is("s") && countryAt[k] == null) {
+                take = k > 0 && tokens.get(k - 1).is("'");   // "'s"; the S of "U.S." is the country's
             } else {
                 take = titleWord(t) || countryAt[k] != null || CONNECTORS.contains(t.folded())
-                        || t.is("'") || t.is("-") || t.is(".") && k > 0 && abbreviation(tokens.get(k - 1))
+                        || t.is("'") || t.is(".") && k > 0 && abbreviation(tokens.get(k - 1))
+                        || t.is("-") && k > 0 && t.start() == tokens.get(k - 1).end()   // "Vice-President", not "PARIS - 
                         || t.capitalised() && (!NameRuns.NAME_STOP.contains(t.folded())
                                 || t.is("new") && tokens.get(k + 1).capitalised());   // "New South Wales Premier"
             }
@@ -200,6 +215,13 @@ final class OfficialFinder {
         }
         if (commaBefore && !(tokens.get(left).is("the") || left > 0 && tokens.get(left - 1).is("the") || possessive(tokens, left, p + 1))) {
             return null;  // "President Obama, Ken Salazar": a list of people, not a title set off by commas
+        }
+        if (secondOffice > left) {
+            Evidence first = judge(text, tokens, countryAt, run, left, secondOffice, notOfficial, true);
+            if (first != null) {
+                return first;
+            }
+            left = secondOffice + 1;
         }
         return judge(text, tokens, countryAt, run, left, p + 1, notOfficial, true);
     }
@@ -278,13 +300,45 @@ final class OfficialFinder {
     /** "Kim Hong-kyun, South Korea's vice minister of foreign affairs, ..." */
     private Evidence fromApposition(String text, List<Token> tokens, String[] countryAt, NameRun run,
                                     Map<Integer, NameRun> runAt, Set<String> notOfficial) {
-        int n = tokens.size();
         int c = run.end();
-        if (c + 1 >= n || !tokens.get(c).is(",") || tokens.get(c + 1).lineBreak()) {
+        if (c + 1 >= tokens.size() || !tokens.get(c).is(",") || tokens.get(c + 1).lineBreak()) {
             return null;
         }
-        int q = c + 1;
-        int start = q;
+        return describedFrom(text, tokens, countryAt, run, runAt, notOfficial, c + 1);
+    }
+
+    /** "Friedrich Merz was elected chancellor of Germany", "Lee became president": the office the sentence gives the person. */
+    private Evidence fromPredicate(String text, List<Token> tokens, String[] countryAt, NameRun run,
+                                   Map<Integer, NameRun> runAt, Set<String> notOfficial) {
+        int n = tokens.size();
+        int q = run.end();
+        if (q < n && (tokens.get(q).is("has") || tokens.get(q).is("had")) && q + 1 < n && tokens.get(q + 1).is("been")) {
+            q += 2;
+        } else if (q < n && (tokens.get(q).is("was") || tokens.get(q).is("became") || tokens.get(q).is("becomes"))) {
+            q++;
+        } else {
+            return null;
+        }
+        if (q < n && APPOINTED.contains(tokens.get(q).folded())) {
+            q++;
+            if (q + 1 < n && tokens.get(q).is("in") && tokens.get(q + 1).is("as")) {
+                q++;      // "sworn in as"
+            }
+            if (q < n && tokens.get(q).is("as")) {
+                q++;
+            }
+        }
+        if (q >= n || tokens.get(q).lineBreak()) {
+            return null;
+        }
+        return describedFrom(text, tokens, countryAt, run, runAt, notOfficial, q);
+    }
+
+    /** An office described from token {@code start} on, up to the end of the phrase: after an apposition's comma or a verb. */
+    private Evidence describedFrom(String text, List<Token> tokens, String[] countryAt, NameRun run,
+                                   Map<Integer, NameRun> runAt, Set<String> notOfficial, int start) {
+        int n = tokens.size();
+        int q = start;
         int limit = Math.min(n, start + 18);
         while (q < limit) {
             Token t = tokens.get(q);
@@ -311,7 +365,8 @@ final class OfficialFinder {
             return null;
         }
         int first = start;
-        while (first < q && (DETERMINERS.contains(tokens.get(first).folded()) || !tokens.get(first).word())) {
+        while (first < q && (DETERMINERS.contains(tokens.get(first).folded()) || !tokens.get(first).word()
+                || TENURE.contains(tokens.get(first).text()))) {
             first++;
         }
         if (first == q || !(titleWord(tokens.get(first)) || countryAt[first] != null || tokens.get(first).capitalised())) {
@@ -324,6 +379,7 @@ final class OfficialFinder {
     private Evidence judge(String text, List<Token> tokens, String[] countryAt, NameRun run, int from, int to,
                            Set<String> notOfficial, boolean before) {
         while (from < to && (CONNECTORS.contains(tokens.get(from).folded()) || DETERMINERS.contains(tokens.get(from).folded())
+                || !before && TENURE.contains(tokens.get(from).text())
                 || !tokens.get(from).word())) {
             from++;
         }
@@ -545,27 +601,26 @@ final class OfficialFinder {
     }
 
     /**
-     * The country the article is about: the one it names most (the first named among equals); when it names
-     * none, the country whose states, provinces or bodies it names (all the same one). Empty when unclear.
+     * The country the article is about: the one it names most, counting its states, provinces, cities and
+     * bodies with it ("Los Angeles", "California", "the Pentagon" are the United States), the first named
+     * among equals. Empty when it names none.
      */
     private String articleCountry(List<Token> tokens, String[] countryAt) {
-        Map<String, Integer> mentions = new HashMap<>();
+        Map<Integer, String> named = new java.util.TreeMap<>(vocab.countriesOfBodies(tokens, countryAt));
         for (int i = 0; i < countryAt.length; i++) {
             if (countryAt[i] != null && (i == 0 || !countryAt[i].equals(countryAt[i - 1]))) {
-                mentions.merge(countryAt[i], 1, Integer::sum);
+                named.put(i, countryAt[i]);
             }
         }
-        if (mentions.isEmpty()) {
-            String body = vocab.countryOfBodies(tokens);
-            return body == null ? "" : body;
-        }
+        Map<String, Integer> mentions = new HashMap<>();
+        named.values().forEach(code -> mentions.merge(code, 1, Integer::sum));
         // most mentions; among equals the one named first, as a dateline or a lead names the article's own country
-        String best = null;
+        String best = "";
         int top = 0;
-        for (int i = 0; i < countryAt.length; i++) {
-            if (countryAt[i] != null && mentions.get(countryAt[i]) > top) {
-                top = mentions.get(countryAt[i]);
-                best = countryAt[i];
+        for (String code : named.values()) {
+            if (mentions.get(code) > top) {
+                top = mentions.get(code);
+                best = code;
             }
         }
         return best;
