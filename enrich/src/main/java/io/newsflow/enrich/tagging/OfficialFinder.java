@@ -35,7 +35,8 @@ final class OfficialFinder {
     /** Words that say when an office is held, not which: "Lars Klingbeil, the new vice chancellor". */
     private static final Set<String> TENURE = Set.of("new", "newly", "incoming", "outgoing", "current", "interim");
     private static final Set<String> APPOSITION_STOP = Set.of("who", "said", "says", "told", "was", "is", "has", "had",
-            "will", "would", "and", "but", "which", "that", "when", "as", "according", "after", "before", "in", "on", "at");
+            "will", "would", "and", "but", "which", "that", "when", "as", "according", "after", "before", "in", "on", "at",
+            "by", "from", "with", "since", "until", "during", "while", "because");
 
     private final OfficeVocabulary vocab;
     private final KnownOfficials known;
@@ -56,6 +57,7 @@ final class OfficialFinder {
         String explicitCountry;
         String bodyCountry;
         String speaksFor;          // "President X said Indonesia would ...": the country the person speaks for
+        String hostCountry;        // "Ambassador to France": the country an envoy is sent to, which they do not serve
         boolean counterpart;
         int titleStart;
         Evidence inheritFrom;
@@ -75,6 +77,7 @@ final class OfficialFinder {
         int rolePriority;
         String country;
         int countryPriority;      // 4 explicit, 3 curated, 2 body or speaking for it, 1 inherited or the article's country
+        String hostCountry;
         int mentions;
         int first;
 
@@ -137,12 +140,11 @@ final class OfficialFinder {
         }
         linkCounterpartsAndLists(tokens, evidence);
         Map<String, Person> people = merge(evidence, notOfficial, publishedOn, namedInFull);
-        String articleCountry = null;
         for (Person p : people.values()) {
             if (p.country == null && p.countryPriority == 0) {
                 // the country the article is about serves officials whose title and words name none
-                articleCountry = articleCountry != null ? articleCountry : articleCountry(tokens, countryAt);
-                p.country = articleCountry.isEmpty() ? null : articleCountry;
+                String about = articleCountry(tokens, countryAt, p.hostCountry);
+                p.country = about.isEmpty() ? null : about;
             }
         }
         countMentions(runs, people);
@@ -402,6 +404,7 @@ final class OfficialFinder {
         e.counterpart = words.counterpart && !words.head && !words.weak;
         e.roleAsWritten = text.substring(tokens.get(roleFrom).start(), tokens.get(to - 1).end());
         String plain = plainRole(tokens, countryAt, roleFrom, to);
+        e.hostCountry = words.host;
         e.bodyCountry = vocab.countryOfBody(" " + TextTokenizer.fold(plain).replace('-', ' ') + " ");
         if (e.bodyCountry == null) {
             e.bodyCountry = vocab.countryOfBody(" " + TextTokenizer.fold(e.roleAsWritten).replace('-', ' ') + " ");
@@ -423,6 +426,7 @@ final class OfficialFinder {
         boolean counterpart;
         boolean not;
         String country;
+        String host;
         int headsSeen;
 
         boolean official() {
@@ -434,7 +438,11 @@ final class OfficialFinder {
         TitleWords w = new TitleWords();
         for (int k = from; k < to; k++) {
             if (countryAt[k] != null) {
-                if (w.country == null) {
+                // "Ambassador to France": the country an envoy is sent to is not the one the envoy serves
+                boolean sentTo = k > from && tokens.get(k - 1).is("to");
+                if (sentTo && w.host == null) {
+                    w.host = countryAt[k];
+                } else if (!sentTo && w.country == null) {
                     w.country = countryAt[k];
                 }
                 continue;
@@ -603,9 +611,9 @@ final class OfficialFinder {
     /**
      * The country the article is about: the one it names most, counting its states, provinces, cities and
      * bodies with it ("Los Angeles", "California", "the Pentagon" are the United States), the first named
-     * among equals. Empty when it names none.
+     * among equals; not {@code notThis} (an envoy's host). Empty when it names none.
      */
-    private String articleCountry(List<Token> tokens, String[] countryAt) {
+    private String articleCountry(List<Token> tokens, String[] countryAt, String notThis) {
         Map<Integer, String> named = new java.util.TreeMap<>(vocab.countriesOfBodies(tokens, countryAt));
         for (int i = 0; i < countryAt.length; i++) {
             if (countryAt[i] != null && (i == 0 || !countryAt[i].equals(countryAt[i - 1]))) {
@@ -618,7 +626,7 @@ final class OfficialFinder {
         String best = "";
         int top = 0;
         for (String code : named.values()) {
-            if (mentions.get(code) > top) {
+            if (mentions.get(code) > top && !code.equals(notThis)) {
                 top = mentions.get(code);
                 best = code;
             }
@@ -696,6 +704,9 @@ final class OfficialFinder {
 
     /** The earliest mention names the person; the surest role and country win (by their priorities). */
     private static void addEvidence(Person p, Evidence e) {
+        if (p.hostCountry == null) {
+            p.hostCountry = e.hostCountry;
+        }
         if (e.run.start() < p.first) {
             p.first = e.run.start();
             if (e.run.units().size() >= 2) {

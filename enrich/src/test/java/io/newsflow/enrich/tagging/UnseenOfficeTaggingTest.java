@@ -221,4 +221,21 @@ class UnseenOfficeTaggingTest {
         assertThat(o.get("dana price").country()).isEqualTo("US");
         assertThat(o.get("sam ortiz").country()).isEqualTo("US");
     }
+
+    @Test
+    void anEnvoyServesTheCountryThatSendsThemNotTheHost() {
+        Map<String, OfficialMention> o = officials("Tom Becker was appointed ambassador to France by the German government.");
+        assertThat(o.get("tom becker").country()).isEqualTo("DE");
+        assertThat(o.get("tom becker").role()).isEqualTo("Ambassador");
+        assertThat(officials("The Irish ambassador to Japan, Ruth Kelly, said Tokyo would decide.").get("ruth kelly").country())
+                .isEqualTo("IE");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "LONDON - Sarah Jones was named the best player of the tournament on Sunday.",
+            "BERLIN - Klaus Meyer became chief executive of the bank in March."})
+    void aSentenceGivingNoOfficeMakesNoOfficial(String sentence) {
+        assertThat(officials(sentence)).isEmpty();
+    }
 }
