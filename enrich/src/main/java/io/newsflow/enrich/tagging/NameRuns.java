@@ -30,8 +30,9 @@ final class NameRuns {
             "despite", "although", "though", "because", "among", "amid", "many", "several", "other", "another", "each", "every",
             "any", "sources", "source", "reuters", "ap", "afp", "xinhua", "yonhap", "cnn", "bbc");
     /**
-     * Lower-case particles inside a name, read with the name word after them as one unit: "Lula da Silva",
-     * "Ursula von der Leyen", "Mohammed bin Salman". Not "do" or "y", which English and Spanish text use as words.
+     * Particles inside a name, read with the name word after them as one unit: "Lula da Silva", "Ursula von
+     * der Leyen", "Mohammed bin Salman", "Tamim bin Hamad Al Thani", "Marine Le Pen" (so that long names keep to
+     * four units). Not "do" or "y", which English and Spanish text use as words.
      */
     private static final Set<String> PARTICLES = Set.of("da", "das", "dos", "de", "del", "della", "der", "den", "di",
             "du", "van", "von", "ter", "bin", "ibn", "bint", "ben", "al", "el", "la", "le");
@@ -85,13 +86,13 @@ final class NameRuns {
                     j++;          // "W."
                 }
                 units.add(text.substring(tokens.get(unitStart).start(), tokens.get(j - 1).end()));
-                if (j < n && !tokens.get(j).lineBreak() && (nameWord(tokens, countryAt, j, titleWord) || hyphenatedName(tokens, j))) {
-                    continue;
-                }
                 int named = afterParticles(tokens, countryAt, j, titleWord);
                 if (named > j) {
-                    particlesFrom = j;   // "da Silva": the particles start the next unit
+                    particlesFrom = j;   // "da Silva", "Al Thani": the particles start the next unit
                     j = named;
+                    continue;
+                }
+                if (j < n && !tokens.get(j).lineBreak() && (nameWord(tokens, countryAt, j, titleWord) || hyphenatedName(tokens, j))) {
                     continue;
                 }
                 if (j < n && !tokens.get(j).lineBreak() && tokens.get(j).capitalised() && TITLE_SURNAMES.contains(tokens.get(j).folded())
@@ -113,11 +114,15 @@ final class NameRuns {
     /** The name word after one or two lower-case particles at j ("da Silva", "von der Leyen"), or j when there is none. */
     private static int afterParticles(List<Token> tokens, String[] countryAt, int j, Predicate<Token> titleWord) {
         int k = j;
-        while (k < tokens.size() && k - j < MAX_PARTICLES && !tokens.get(k).lineBreak() && !tokens.get(k).capitalised()
-                && PARTICLES.contains(tokens.get(k).text())) {
+        while (k < tokens.size() && k - j < MAX_PARTICLES && !tokens.get(k).lineBreak()
+                && PARTICLES.contains(tokens.get(k).capitalised() ? decapitalised(tokens.get(k).text()) : tokens.get(k).text())) {
             k++;
         }
         return k > j && k < tokens.size() && !tokens.get(k).lineBreak() && nameWord(tokens, countryAt, k, titleWord) ? k : j;
+    }
+
+    private static String decapitalised(String word) {
+        return Character.toLowerCase(word.charAt(0)) + word.substring(1);
     }
 
     /** "iran-Nejad": a lower-case part joined by a hyphen to a capitalised one, as some names are transliterated. */

@@ -29,6 +29,9 @@ final class OfficialFinder {
     private static final String INTERNATIONAL = OfficeVocabulary.INTERNATIONAL;
     private static final Set<String> CONNECTORS = Set.of("of", "the", "for", "at", "on", "to");
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "its", "their", "our");
+    /** People who speak or work for an office holder: "a spokesman for", "an adviser to" ends the holder's title. */
+    private static final Set<String> SPEAKERS = Set.of("spokesman", "spokeswoman", "spokesperson", "aide", "aides",
+            "adviser", "advisor", "advisers", "advisors");
     /** Verbs that give a person an office: "was elected chancellor", "was sworn in as president". */
     private static final Set<String> APPOINTED = Set.of("elected", "reelected", "re-elected", "named", "appointed",
             "sworn", "confirmed", "chosen", "installed", "nominated");
@@ -188,6 +191,9 @@ final class OfficialFinder {
             boolean take;
             if (t.is("under") && !tokens.get(k + 1).is("secretary")) {
                 break;    // "troops in Syria under President Trump": "under" ends the title, it is not "Under Secretary"
+            }
+            if ((t.is("for") || t.is("to")) && headAfter && k > 0 && SPEAKERS.contains(tokens.get(k - 1).folded())) {
+                break;    // "a spokesman for Defence Minister Richard Marles": the minister is named, not the spokesman
             }
             if (t.is("and")) {
                 // "Minister of Communications and Information Technology Nuh": "and" joins the portfolio of one office,
