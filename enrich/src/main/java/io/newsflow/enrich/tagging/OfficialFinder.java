@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Finds office holders: a name right after a title ("ROK Foreign Minister Cho Tae-yul"), a name with an
@@ -143,11 +144,12 @@ final class OfficialFinder {
         }
         linkCounterpartsAndLists(tokens, evidence);
         Map<String, Person> people = merge(evidence, notOfficial, publishedOn, namedInFull);
+        List<String> named = null;
         for (Person p : people.values()) {
             if (p.country == null && p.countryPriority == 0) {
                 // the country the article is about serves officials whose title and words name none
-                String about = articleCountry(tokens, countryAt, p.hostCountry);
-                p.country = about.isEmpty() ? null : about;
+                named = named != null ? named : countriesNamed(tokens, countryAt);
+                p.country = articleCountry(named, p.hostCountry);
             }
         }
         countMentions(runs, people);
@@ -211,7 +213,7 @@ final class OfficialFinder {
             } else {
                 take = titleWord(t) || countryAt[k] != null || CONNECTORS.contains(t.folded())
                         || t.is("'") || t.is(".") && k > 0 && abbreviation(tokens.get(k - 1))
-                        || t.is("-") && k > 0 && t.start() == tokens.get(k - 1).end()   // "Vice-President", not "PARIS - 
+                        || t.is("-") && k > 0 && t.start() == tokens.get(k - 1).end()   // "Vice-President", not a dateline's dash
                         || t.capitalised() && (!NameRuns.NAME_STOP.contains(t.folded())
                                 || t.is("new") && tokens.get(k + 1).capitalised());   // "New South Wales Premier"
             }
@@ -614,24 +616,29 @@ final class OfficialFinder {
                 && !tokens.get(i).is("or") ? code : null;
     }
 
-    /**
-     * The country the article is about: the one it names most, counting its states, provinces, cities and
-     * bodies with it ("Los Angeles", "California", "the Pentagon" are the United States), the first named
-     * among equals; not {@code notThis} (an envoy's host). Empty when it names none.
-     */
-    private String articleCountry(List<Token> tokens, String[] countryAt, String notThis) {
-        Map<Integer, String> named = new java.util.TreeMap<>(vocab.countriesOfBodies(tokens, countryAt));
+    /** The countries the article names, in text order: by name, or by their states, provinces, cities and bodies. */
+    private List<String> countriesNamed(List<Token> tokens, String[] countryAt) {
+        TreeMap<Integer, String> named = new TreeMap<>(vocab.countriesOfBodies(tokens, countryAt));
         for (int i = 0; i < countryAt.length; i++) {
             if (countryAt[i] != null && (i == 0 || !countryAt[i].equals(countryAt[i - 1]))) {
                 named.put(i, countryAt[i]);
             }
         }
+        return new ArrayList<>(named.values());
+    }
+
+    /**
+     * The country the article is about: the one it names most, counting its states, provinces, cities and
+     * bodies with it ("Los Angeles", "California", "the Pentagon" are the United States), the first named
+     * among equals; not {@code notThis} (an envoy's host). Null when it names none.
+     */
+    private static String articleCountry(List<String> named, String notThis) {
         Map<String, Integer> mentions = new HashMap<>();
-        named.values().forEach(code -> mentions.merge(code, 1, Integer::sum));
+        named.forEach(code -> mentions.merge(code, 1, Integer::sum));
         // most mentions; among equals the one named first, as a dateline or a lead names the article's own country
-        String best = "";
+        String best = null;
         int top = 0;
-        for (String code : named.values()) {
+        for (String code : named) {
             if (mentions.get(code) > top && !code.equals(notThis)) {
                 top = mentions.get(code);
                 best = code;
