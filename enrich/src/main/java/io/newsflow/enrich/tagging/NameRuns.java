@@ -32,9 +32,10 @@ final class NameRuns {
     /**
      * Particles inside a name, read with the name word after them as one unit: "Lula da Silva", "Ursula von
      * der Leyen", "Mohammed bin Salman", "Tamim bin Hamad Al Thani", "Marine Le Pen" (so that long names keep to
-     * four units). Not "do" or "y", which English and Spanish text use as words.
+     * four units). Not "y", which Spanish text uses as a word; "do" only between capitalised words ("Correa do
+     * Lago"), where English seldom has it.
      */
-    private static final Set<String> PARTICLES = Set.of("da", "das", "dos", "de", "del", "della", "der", "den", "di",
+    private static final Set<String> PARTICLES = Set.of("da", "das", "do", "dos", "de", "del", "della", "der", "den", "di",
             "du", "van", "von", "ter", "bin", "ibn", "bint", "ben", "al", "el", "la", "le");
     /** Most particles in a row: "von der", "de la". */
     private static final int MAX_PARTICLES = 2;

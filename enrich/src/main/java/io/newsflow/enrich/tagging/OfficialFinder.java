@@ -36,8 +36,9 @@ final class OfficialFinder {
     /** Verbs that give a person an office: "was elected chancellor", "was sworn in as president". */
     private static final Set<String> APPOINTED = Set.of("elected", "reelected", "re-elected", "named", "appointed",
             "sworn", "confirmed", "chosen", "installed", "nominated");
-    /** Words that say when an office is held, not which: "Lars Klingbeil, the new vice chancellor". */
-    private static final Set<String> TENURE = Set.of("new", "newly", "incoming", "outgoing", "current", "interim");
+    /** Words that say when or how long an office is held, not which: "Lars Klingbeil, the new vice chancellor". */
+    private static final Set<String> TENURE = Set.of("new", "newly", "incoming", "outgoing", "current", "interim",
+            "veteran", "longtime", "career");
     private static final Set<String> APPOSITION_STOP = Set.of("who", "said", "says", "told", "was", "is", "has", "had",
             "will", "would", "and", "but", "which", "that", "when", "as", "according", "after", "before", "in", "on", "at",
             "by", "from", "with", "since", "until", "during", "while", "because");
@@ -398,7 +399,9 @@ final class OfficialFinder {
             notOfficial.add(run.key());
             return null;
         }
-        if (!words.official()) {
+        // a body of a government or an international one makes a weak head an office: "EU climate commissioner"
+        if (!words.official() && !((words.weak || words.prefixHead) && vocab.countryOfBody(
+                " " + TextTokenizer.fold(text.substring(tokens.get(from).start(), tokens.get(to - 1).end())).replace('-', ' ') + " ") != null)) {
             return null;
         }
         int roleFrom = roleStart(tokens, countryAt, from, to);

@@ -268,4 +268,26 @@ class UnseenOfficeTaggingTest {
         assertThat(ArticleTagger.codes(tags.countries())).isEmpty();
         assertThat(ArticleTagger.byKey(tags.officials()).get("musa bello").country()).isEqualTo("NG");
     }
+
+    // Second round of fresh articles (testdata/tags-fresh, u25-u27).
+
+    @Test
+    void aPortfolioWordBetweenCountryAndOffice() {
+        Map<String, OfficialMention> o = officials("Japan's top climate envoy, Aiko Mori, said the targets were in reach.");
+        assertThat(o.get("aiko mori").country()).isEqualTo("JP");
+    }
+
+    @Test
+    void anInternationalBodyMakesAWeakTitleAnOfficeOfNoCountry() {
+        Map<String, OfficialMention> o = officials("BRUSSELS - EU digital commissioner Anna Virtanen said the rules would apply from May.");
+        assertThat(o).containsKey("anna virtanen");
+        assertThat(o.get("anna virtanen").country()).isNull();
+    }
+
+    @Test
+    void anAppositionMayTellHowLongTheOfficeIsHeld() {
+        Map<String, OfficialMention> o = officials("COP31 President Joao Pereira do Amaral, a veteran Portuguese diplomat, opened the talks.");
+        assertThat(o).containsOnlyKeys("joao pereira do amaral");
+        assertThat(o.get("joao pereira do amaral").country()).isEqualTo("PT");
+    }
 }
