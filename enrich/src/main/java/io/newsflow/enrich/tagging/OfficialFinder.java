@@ -41,7 +41,7 @@ final class OfficialFinder {
             "veteran", "longtime", "career");
     private static final Set<String> APPOSITION_STOP = Set.of("who", "said", "says", "told", "was", "is", "has", "had",
             "will", "would", "and", "but", "which", "that", "when", "as", "according", "after", "before", "in", "on", "at",
-            "by", "from", "with", "since", "until", "during", "while", "because");
+            "by", "since", "until", "during", "while", "because");
 
     private final OfficeVocabulary vocab;
     private final KnownOfficials known;
@@ -228,11 +228,14 @@ final class OfficialFinder {
             return null;  // "President Obama, Ken Salazar": a list of people, not a title set off by commas
         }
         if (secondOffice > left) {
-            Evidence first = judge(text, tokens, countryAt, run, left, secondOffice, notOfficial, true);
-            if (first != null) {
-                return first;
+            // both offices are the person's: a second one outside government ("President and General Manager" of a
+            // team) makes them no official, else the first office is the role
+            Evidence second = judge(text, tokens, countryAt, run, secondOffice + 1, p + 1, notOfficial, true);
+            if (notOfficial.contains(run.key())) {
+                return null;
             }
-            left = secondOffice + 1;
+            Evidence first = judge(text, tokens, countryAt, run, left, secondOffice, notOfficial, true);
+            return first != null ? first : second;
         }
         return judge(text, tokens, countryAt, run, left, p + 1, notOfficial, true);
     }
@@ -399,9 +402,10 @@ final class OfficialFinder {
             notOfficial.add(run.key());
             return null;
         }
-        // a body of a government or an international one makes a weak head an office: "EU climate commissioner"
-        if (!words.official() && !((words.weak || words.prefixHead) && vocab.countryOfBody(
-                " " + TextTokenizer.fold(text.substring(tokens.get(from).start(), tokens.get(to - 1).end())).replace('-', ' ') + " ") != null)) {
+        // an international body makes a weak head an office ("EU climate commissioner"); a place does not
+        // ("New York attorney", "Philadelphia 76ers president")
+        if (!words.official() && !((words.weak || words.prefixHead) && INTERNATIONAL.equals(vocab.countryOfBody(
+                " " + TextTokenizer.fold(text.substring(tokens.get(from).start(), tokens.get(to - 1).end())).replace('-', ' ') + " ")))) {
             return null;
         }
         int roleFrom = roleStart(tokens, countryAt, from, to);

@@ -188,6 +188,12 @@ class UnseenOfficeTaggingTest {
     }
 
     @Test
+    void aSecondOfficeOutsideGovernmentMakesNoOfficial() {
+        assertThat(officials("Boston Celtics President and General Manager Dan Cole announced today that the coach was fired."))
+                .isEmpty();
+    }
+
+    @Test
     void anAppositionMayTellWhenTheOfficeIsHeld() {
         Map<String, OfficialMention> o = officials("Party chair Olga Brandt, the new finance minister of Austria, said the budget would pass.");
         assertThat(o.get("olga brandt").country()).isEqualTo("AT");
