@@ -404,8 +404,8 @@ final class OfficialFinder {
         }
         // an international body makes a weak head an office ("EU climate commissioner"); a place does not
         // ("New York attorney", "Philadelphia 76ers president")
-        if (!words.official() && !((words.weak || words.prefixHead) && INTERNATIONAL.equals(vocab.countryOfBody(
-                " " + TextTokenizer.fold(text.substring(tokens.get(from).start(), tokens.get(to - 1).end())).replace('-', ' ') + " ")))) {
+        if (!words.official() && !((words.weak || words.prefixHead)
+                && INTERNATIONAL.equals(bodyIn(text.substring(tokens.get(from).start(), tokens.get(to - 1).end()))))) {
             return null;
         }
         int roleFrom = roleStart(tokens, countryAt, from, to);
@@ -420,15 +420,20 @@ final class OfficialFinder {
         e.roleAsWritten = text.substring(tokens.get(roleFrom).start(), tokens.get(to - 1).end());
         String plain = plainRole(tokens, countryAt, roleFrom, to);
         e.hostCountry = words.host;
-        e.bodyCountry = vocab.countryOfBody(" " + TextTokenizer.fold(plain).replace('-', ' ') + " ");
+        e.bodyCountry = bodyIn(plain);
         if (e.bodyCountry == null) {
-            e.bodyCountry = vocab.countryOfBody(" " + TextTokenizer.fold(e.roleAsWritten).replace('-', ' ') + " ");
+            e.bodyCountry = bodyIn(e.roleAsWritten);
         }
         if (!e.counterpart) {
             e.role = roles.normalise(plain);
             e.rolePriority = 3;
         }
         return e;
+    }
+
+    /** The country of the government body a title names ({@link #INTERNATIONAL} for an international one), or null. */
+    private String bodyIn(String title) {
+        return vocab.countryOfBody(" " + TextTokenizer.fold(title).replace('-', ' ') + " ");
     }
 
     /** What the words of a title say: which kinds of office word it has, and the first country named in it. */
