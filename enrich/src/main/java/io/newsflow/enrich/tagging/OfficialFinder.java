@@ -203,10 +203,10 @@ final class OfficialFinder {
                 // "Deputy Prime Minister and Foreign Minister X" two offices of one person (the first one is the role),
                 // and "X and Y" two people
                 boolean titles = k > 0 && titleWord(tokens.get(k + 1)) && titleWord(tokens.get(k - 1));
-                take = titles && (!tokens.get(k + 1).capitalised() || !headAfter && portfolioBefore(tokens, k)
-                        || secondOffice < 0 && headAfter && isHead(tokens.get(k - 1)));
-                if (take && tokens.get(k + 1).capitalised() && headAfter && isHead(tokens.get(k - 1))
-                        && !portfolioBefore(tokens, k)) {
+                boolean twoOffices = titles && secondOffice < 0 && tokens.get(k + 1).capitalised() && headAfter
+                        && isHead(tokens.get(k - 1));
+                take = titles && (!tokens.get(k + 1).capitalised() || !headAfter && portfolioBefore(tokens, k)) || twoOffices;
+                if (twoOffices && !portfolioBefore(tokens, k)) {
                     secondOffice = k;
                 }
             } else if (t.is("s") && countryAt[k] == null) {
