@@ -19,13 +19,16 @@ import java.time.Duration;
  *                         read-committed consumers at commits, and each commit flushes the caches
  * @param rocksDbBytes     off-heap memory of all the process's RocksDB stores of enrich: block cache,
  *                         index and filter blocks and memtables ({@link BoundedRocksDbMemory})
+ * @param liveCommitInterval how often enrich commits while its articles are younger than the commit interval
+ *                         (it keeps up with a live stream, {@link LiveCommits}); zero: only at the commit interval
  */
 public record EnrichConfig(String applicationId, Path stateDir, Duration eventIdleTimeout, long storeCacheBytes,
-                           Duration commitInterval, long rocksDbBytes) {
+                           Duration commitInterval, long rocksDbBytes, Duration liveCommitInterval) {
 
     public static final long DEFAULT_STORE_CACHE_BYTES = 256L * 1024 * 1024;
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(1);
     public static final long DEFAULT_ROCKSDB_BYTES = 192L * 1024 * 1024;
+    public static final Duration DEFAULT_LIVE_COMMIT_INTERVAL = Duration.ofMillis(200);
 
     public EnrichConfig {
         if (storeCacheBytes < 0) {
@@ -37,6 +40,16 @@ public record EnrichConfig(String applicationId, Path stateDir, Duration eventId
         if (rocksDbBytes < 16L << 20) {
             throw new IllegalArgumentException("RocksDB memory below 16 MB: " + rocksDbBytes);
         }
+        if (liveCommitInterval.isNegative()) {
+            throw new IllegalArgumentException("live commit interval must not be negative: " + liveCommitInterval);
+        }
+    }
+
+    /** With the default live commit interval. */
+    public EnrichConfig(String applicationId, Path stateDir, Duration eventIdleTimeout, long storeCacheBytes,
+                        Duration commitInterval, long rocksDbBytes) {
+        this(applicationId, stateDir, eventIdleTimeout, storeCacheBytes, commitInterval, rocksDbBytes,
+                DEFAULT_LIVE_COMMIT_INTERVAL);
     }
 
     /** With the default RocksDB memory. */

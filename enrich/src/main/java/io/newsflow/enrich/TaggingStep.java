@@ -37,6 +37,7 @@ final class TaggingStep implements FixedKeyProcessor<String, RawArticle, Tagging
     private final TextFeatures features;
     private final EnrichFailures failures;
     private FixedKeyProcessorContext<String, Outcome> context;
+    private LiveCommits liveCommits;
 
     TaggingStep(Tagger tagger, TextFeatures features, EnrichFailures failures) {
         this.tagger = tagger;
@@ -47,6 +48,7 @@ final class TaggingStep implements FixedKeyProcessor<String, RawArticle, Tagging
     @Override
     public void init(FixedKeyProcessorContext<String, Outcome> context) {
         this.context = context;
+        this.liveCommits = LiveCommits.of(context.appConfigs());
     }
 
     @Override
@@ -61,9 +63,18 @@ final class TaggingStep implements FixedKeyProcessor<String, RawArticle, Tagging
             DeadLetter letter = failures.articleFailed(EnrichFailures.Step.TAGGING, article, origin(), e);
             context.forward(record.withValue(new Outcome(null, letter)).withHeaders(
                     EnrichFailures.markStep(new RecordHeaders(record.headers().toArray()), EnrichFailures.Step.TAGGING)));
+            commitIfLive(record.timestamp());
             return;
         }
         context.forward(record.withValue(outcome));
+        commitIfLive(record.timestamp());
+    }
+
+    /** A live article reaches the grouping task sooner when its tagging commits soon (see {@link LiveCommits}). */
+    private void commitIfLive(long timestamp) {
+        if (liveCommits.due(timestamp, context.currentSystemTimeMs())) {
+            context.commit();
+        }
     }
 
     private String origin() {

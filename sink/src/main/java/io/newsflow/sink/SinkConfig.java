@@ -22,7 +22,7 @@ public record SinkConfig(Path jsonlDir, String jdbcUrl, String jdbcUser, String 
                          Duration linger, long rotateBytes, Duration rotateAfter, int writers) {
 
     public static final int DEFAULT_BATCH_SIZE = 500;
-    public static final Duration DEFAULT_LINGER = Duration.ofMillis(200);
+    public static final Duration DEFAULT_LINGER = Duration.ofMillis(50);
     public static final long DEFAULT_ROTATE_BYTES = 64L * 1024 * 1024;
     public static final Duration DEFAULT_ROTATE_AFTER = Duration.ofMinutes(1);
     /** One per partition of the default topics: a database writer is mostly the database's own work on one core. */

@@ -31,6 +31,6 @@ public record DropFolderConfig(Path root, Duration pollInterval, Duration stable
     }
 
     public static DropFolderConfig defaults(Path root) {
-        return new DropFolderConfig(root, Duration.ofMillis(500), Duration.ofSeconds(2), 10L * 1024 * 1024, false);
+        return new DropFolderConfig(root, Duration.ofMillis(100), Duration.ofSeconds(2), 10L * 1024 * 1024, false);
     }
 }

@@ -41,6 +41,8 @@ final class BenchFigures {
      */
     double e2eP50FirstThirdMs;
     double e2eP50LastThirdMs;
+    /** p50 and p99 (ms) of the end-to-end latency's parts: ingest, enrich, sink (see BenchRun#splitByStage). */
+    double[][] e2eStageMs = new double[3][2];
     long peakHeapMb;
     long peakRssMb;
     /** Highest resident memory sampled in each phase of the run, in the order the phases ran. */
@@ -65,10 +67,13 @@ final class BenchFigures {
                         + " ingest_per_s=%.0f sink_per_s=%.0f e2e_p50_ms=%.0f e2e_p99_ms=%.0f peak_rss_mb=%d"
                         + " e2e_p95_ms=%.0f sink_files_per_s=%.0f peak_heap_mb=%d rocksdb_mb=%d open_events=%d"
                         + " placed=%d distinct_articles=%d events=%d e2e_articles=%d e2e_missing=%d instances=%d partitions=%d"
-                        + " e2e_p50_first_third_ms=%.0f e2e_p50_last_third_ms=%.0f",
+                        + " e2e_p50_first_third_ms=%.0f e2e_p50_last_third_ms=%.0f e2e_ingest_p50_ms=%.0f"
+                        + " e2e_ingest_p99_ms=%.0f e2e_enrich_p50_ms=%.0f e2e_enrich_p99_ms=%.0f e2e_sink_p50_ms=%.0f"
+                        + " e2e_sink_p99_ms=%.0f",
                 articles, passthroughPerS, enrichPerS, enrichRatio(), ingestPerS, sinkPostgresPerS, e2eP50Ms, e2eP99Ms,
                 peakRssMb, e2eP95Ms, sinkFilesPerS, peakHeapMb, rocksDbMb, openEvents, placed, distinctArticles, events, e2eArticles,
-                e2eMissing, instances, partitions, e2eP50FirstThirdMs, e2eP50LastThirdMs);
+                e2eMissing, instances, partitions, e2eP50FirstThirdMs, e2eP50LastThirdMs, e2eStageMs[0][0],
+                e2eStageMs[0][1], e2eStageMs[1][0], e2eStageMs[1][1], e2eStageMs[2][0], e2eStageMs[2][1]);
     }
 
     void printTable(PrintStream out) {
@@ -89,6 +94,9 @@ final class BenchFigures {
         out.printf(Locale.ROOT, row, "end to end, p50 of the first / last third",
                 String.format(Locale.ROOT, "%.0f / %.0f ms", e2eP50FirstThirdMs, e2eP50LastThirdMs),
                 latencyTrend());
+        out.printf(Locale.ROOT, row, "end to end by stage, p50 / p99", "", String.format(Locale.ROOT,
+                "ingest %.0f / %.0f, enrich %.0f / %.0f, sink %.0f / %.0f ms", e2eStageMs[0][0], e2eStageMs[0][1],
+                e2eStageMs[1][0], e2eStageMs[1][1], e2eStageMs[2][0], e2eStageMs[2][1]));
         out.printf(Locale.ROOT, row, "peak heap (sampled)", peakHeapMb + " MB", "");
         out.printf(Locale.ROOT, row, "peak RSS (VmHWM, broker in process)", peakRssMb + " MB", "PostgreSQL is a process of its own");
         out.printf(Locale.ROOT, row, "peak RSS by phase (sampled)", "", peakRssMbByPhase.entrySet().stream()
@@ -140,6 +148,11 @@ final class BenchFigures {
         json.put("e2e_p99_ms", e2eP99Ms);
         json.put("e2e_p50_first_third_ms", e2eP50FirstThirdMs);
         json.put("e2e_p50_last_third_ms", e2eP50LastThirdMs);
+        String[] stages = {"ingest", "enrich", "sink"};
+        for (int i = 0; i < stages.length; i++) {
+            json.put("e2e_" + stages[i] + "_p50_ms", e2eStageMs[i][0]);
+            json.put("e2e_" + stages[i] + "_p99_ms", e2eStageMs[i][1]);
+        }
         json.put("peak_heap_mb", peakHeapMb);
         json.put("peak_rss_mb", peakRssMb);
         json.put("peak_rss_mb_by_phase", peakRssMbByPhase);

@@ -310,7 +310,8 @@ final class BenchRun {
         try (DropFolderService ingest = new DropFolderService(settings.dropFolder(), client, topics);
              CountingEnrich enrich = new CountingEnrich(config, client, topics, options.instances(), grouped);
              SinkService sink = new SinkService(sinkConfig, client, topics);
-             LatencyProbe latency = new LatencyProbe(jdbcUrl, user, password)) {
+             LatencyProbe latency = new LatencyProbe(jdbcUrl, user, password);
+             StageClock stages = new StageClock(client, topics)) {
             sink.start();
             enrich.start();
             ingest.start();
@@ -329,9 +330,36 @@ final class BenchRun {
             int third = latencies.size() / 3;
             figures.e2eP50FirstThirdMs = LatencyProbe.quantileMs(latencies.subList(0, third), 0.50);
             figures.e2eP50LastThirdMs = LatencyProbe.quantileMs(latencies.subList(latencies.size() - third, latencies.size()), 0.50);
+            splitByStage(latency.arrivals(), stages);
             log("end to end: %,d articles at %.0f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d missing", counted,
                     options.rate(), figures.e2eP50Ms, figures.e2eP95Ms, figures.e2eP99Ms, figures.e2eMissing);
         }
+    }
+
+    /**
+     * The end-to-end latency split at the topics between the stages: landing to {@code raw-articles} (ingest),
+     * to a committed {@code event-articles} record (enrich), to the row in PostgreSQL (sink), p50 and p99 each.
+     */
+    private void splitByStage(List<LatencyProbe.Arrival> arrivals, StageClock stages) {
+        List<Long> ingest = new ArrayList<>();
+        List<Long> enrich = new ArrayList<>();
+        List<Long> sink = new ArrayList<>();
+        for (LatencyProbe.Arrival a : arrivals) {
+            Long ingested = stages.ingestedAt(a.articleId());
+            Long placed = stages.placedAt(a.articleId());
+            if (ingested != null && placed != null) {
+                ingest.add(ingested - a.landedNanos());
+                enrich.add(placed - ingested);
+                sink.add(a.visibleNanos() - placed);
+            }
+        }
+        figures.e2eStageMs = new double[][] {
+                {LatencyProbe.quantileMs(ingest, 0.50), LatencyProbe.quantileMs(ingest, 0.99)},
+                {LatencyProbe.quantileMs(enrich, 0.50), LatencyProbe.quantileMs(enrich, 0.99)},
+                {LatencyProbe.quantileMs(sink, 0.50), LatencyProbe.quantileMs(sink, 0.99)}};
+        log("end to end by stage (p50 / p99 ms, %,d articles): ingest %.0f / %.0f, enrich %.0f / %.0f, sink %.0f / %.0f",
+                ingest.size(), figures.e2eStageMs[0][0], figures.e2eStageMs[0][1], figures.e2eStageMs[1][0],
+                figures.e2eStageMs[1][1], figures.e2eStageMs[2][0], figures.e2eStageMs[2][1]);
     }
 
     private static void awaitReady(CountingEnrich enrich, SinkService sink) throws InterruptedException {

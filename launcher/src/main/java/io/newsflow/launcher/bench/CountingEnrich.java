@@ -40,7 +40,7 @@ final class CountingEnrich implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             Path stateDir = count == 1 ? config.stateDir() : config.stateDir().resolve("instance-" + i);
             EnrichConfig own = new EnrichConfig(config.applicationId(), stateDir, config.eventIdleTimeout(),
-                    config.storeCacheBytes(), config.commitInterval(), config.rocksDbBytes());
+                    config.storeCacheBytes(), config.commitInterval(), config.rocksDbBytes(), config.liveCommitInterval());
             Map<String, Object> props = new HashMap<>(kafka);
             props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "bench-enrich-" + i);
             Properties properties = EnrichService.streamsProperties(own, props, topics);

@@ -26,7 +26,7 @@ final class LatencyProbe implements AutoCloseable {
     private final Connection connection;
     private final PreparedStatement query;
     private final Map<String, Long> landedAt = new ConcurrentHashMap<>();
-    private final List<Long> latenciesNanos = new ArrayList<>();
+    private final List<Arrival> arrivals = new ArrayList<>();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -47,9 +47,22 @@ final class LatencyProbe implements AutoCloseable {
         return landedAt.size();
     }
 
+    /** An article whose file landed and whose row became visible at these times (nanos). */
+    record Arrival(String articleId, long landedNanos, long visibleNanos) {
+
+        long latencyNanos() {
+            return visibleNanos - landedNanos;
+        }
+    }
+
+    /** Articles seen so far, in the order they reached the database. */
+    synchronized List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
     /** Latencies seen so far, in the order the articles reached the database. */
     synchronized List<Long> latenciesNanos() {
-        return List.copyOf(latenciesNanos);
+        return arrivals.stream().map(Arrival::latencyNanos).toList();
     }
 
     private void poll() {
@@ -65,10 +78,11 @@ final class LatencyProbe implements AutoCloseable {
                 try (ResultSet rows = query.executeQuery()) {
                     long now = System.nanoTime();
                     while (rows.next()) {
-                        Long landed = landedAt.remove(rows.getString(1));
+                        String id = rows.getString(1);
+                        Long landed = landedAt.remove(id);
                         if (landed != null) {
                             synchronized (this) {
-                                latenciesNanos.add(now - landed);
+                                arrivals.add(new Arrival(id, landed, now));
                             }
                         }
                     }

@@ -192,7 +192,8 @@ public final class Settings {
                 Duration.ofHours(getLong(Setting.NEWSFLOW_EVENT_IDLE_HOURS)),
                 getLong(Setting.NEWSFLOW_ENRICH_CACHE_MB) * 1024 * 1024,
                 Duration.ofMillis(getLong(Setting.NEWSFLOW_ENRICH_COMMIT_MS)),
-                getLong(Setting.NEWSFLOW_ENRICH_ROCKSDB_MB) * 1024 * 1024);
+                getLong(Setting.NEWSFLOW_ENRICH_ROCKSDB_MB) * 1024 * 1024,
+                Duration.ofMillis(getLong(Setting.NEWSFLOW_ENRICH_LIVE_COMMIT_MS)));
     }
 
     /** NEWSFLOW_INSTANCE_ID, else the host name; null when neither is known. */

@@ -68,6 +68,14 @@ class BenchCommandTest {
             assertTrue(figures.get(key).asDouble() > 0, key + " measured");
         }
         assertTrue(figures.get("e2e_p50_ms").asDouble() <= figures.get("e2e_p99_ms").asDouble());
+        // the split by stage found the articles on both topics: enrich takes at least one commit
+        assertTrue(figures.get("e2e_enrich_p50_ms").asDouble() > 0, "enrich's part of the latency measured");
+        for (String stage : List.of("ingest", "enrich", "sink")) {
+            double p50 = figures.get("e2e_" + stage + "_p50_ms").asDouble();
+            double p99 = figures.get("e2e_" + stage + "_p99_ms").asDouble();
+            assertTrue(p50 >= 0 && p50 <= p99 && p99 <= figures.get("e2e_p99_ms").asDouble() + 100,
+                    stage + ": " + p50 + " / " + p99);
+        }
         List<String> phases = new ArrayList<>();
         figures.get("peak_rss_mb_by_phase").fields().forEachRemaining(phase -> {
             phases.add(phase.getKey());
