@@ -16,34 +16,60 @@ import org.apache.kafka.streams.StreamsConfig;
  * a commit ({@code ProcessorContext#commit}), at most once per live interval. When commits that often
  * slow enrich down, articles age past the commit interval and the cadence falls back to it by itself;
  * replays and back-fills (old fetch times) never ask.
+ *
+ * <p>Exactly-once commits are per stream thread (one transaction for all its tasks), so the processors of
+ * one thread share when they last asked: six tagging tasks and the grouping task on one thread ask at
+ * most once per live interval between them, not once each.
  */
 public final class LiveCommits {
 
     /** Streams property (passed to the processors through the application configs): the live interval, ms. */
     public static final String INTERVAL_MS = "newsflow.enrich.live.commit.interval.ms";
 
+    /** When a processor of this stream thread last asked for a commit, ms. */
+    private static final ThreadLocal<long[]> LAST_REQUEST_OF_THREAD = ThreadLocal.withInitial(LiveCommits::never);
+
     private final long intervalMs;
     private final long freshForMs;
-    private long lastRequestMs = Long.MIN_VALUE / 2;
+    /** A request time of its own, or null: the calling stream thread's. */
+    private final long[] ownLastRequestMs;
 
+    /** With a request time of its own (tests); the service's processors share their thread's. */
     LiveCommits(Duration interval, Duration freshFor) {
-        this.intervalMs = interval.toMillis();
-        this.freshForMs = freshFor.toMillis();
+        this(interval, freshFor, never());
     }
 
-    /** From a processor's application configs; never asks when no live interval is set or it is not shorter. */
+    private LiveCommits(Duration interval, Duration freshFor, long[] ownLastRequestMs) {
+        this.intervalMs = interval.toMillis();
+        this.freshForMs = freshFor.toMillis();
+        this.ownLastRequestMs = ownLastRequestMs;
+    }
+
+    private static long[] never() {
+        return new long[] {Long.MIN_VALUE / 2};
+    }
+
+    /**
+     * For a processor, from its application configs, sharing the request time of the stream thread that runs it;
+     * never asks when no live interval is set or it is not shorter than the commit interval.
+     */
     public static LiveCommits of(Map<String, Object> appConfigs) {
         long commitMs = number(appConfigs.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG), 0);
         long liveMs = number(appConfigs.get(INTERVAL_MS), 0);
-        return new LiveCommits(Duration.ofMillis(liveMs > 0 && liveMs < commitMs ? liveMs : 0), Duration.ofMillis(commitMs));
+        return new LiveCommits(Duration.ofMillis(liveMs > 0 && liveMs < commitMs ? liveMs : 0), Duration.ofMillis(commitMs),
+                null);
     }
 
     /** After a record: whether to ask for a commit now, given its timestamp and the wall clock. */
     public boolean due(long recordTimestampMs, long nowMs) {
-        if (intervalMs <= 0 || nowMs - recordTimestampMs >= freshForMs || nowMs - lastRequestMs < intervalMs) {
+        if (intervalMs <= 0 || nowMs - recordTimestampMs >= freshForMs) {
             return false;
         }
-        lastRequestMs = nowMs;
+        long[] lastRequestMs = ownLastRequestMs != null ? ownLastRequestMs : LAST_REQUEST_OF_THREAD.get();
+        if (nowMs - lastRequestMs[0] < intervalMs) {
+            return false;
+        }
+        lastRequestMs[0] = nowMs;
         return true;
     }
 

@@ -29,11 +29,28 @@ class LiveCommitsTest {
     }
 
     @Test
+    void theProcessorsOfOneStreamThreadAskAtMostOncePerLiveIntervalBetweenThem() throws Exception {
+        Map<String, Object> configs = Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L, LiveCommits.INTERVAL_MS, 200L);
+        long now = System.currentTimeMillis() + 3_600_000L; // later than any other test's request on this thread
+        LiveCommits tagging = LiveCommits.of(configs);
+        LiveCommits grouping = LiveCommits.of(configs);
+        assertThat(tagging.due(now, now)).isTrue();
+        assertThat(grouping.due(now + 50, now + 50)).as("the thread asked 50 ms ago").isFalse();
+        assertThat(grouping.due(now + 200, now + 200)).isTrue();
+        boolean[] otherThread = new boolean[1];
+        Thread thread = new Thread(() -> otherThread[0] = LiveCommits.of(configs).due(now + 210, now + 210));
+        thread.start();
+        thread.join();
+        assertThat(otherThread[0]).as("another stream thread commits its own transaction").isTrue();
+    }
+
+    @Test
     void readFromTheStreamsConfigsAndOffUnlessShorterThanTheCommitInterval() {
+        long now = System.currentTimeMillis() + 7_200_000L; // later than any other test's request on this thread
         assertThat(LiveCommits.of(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L, LiveCommits.INTERVAL_MS, 200L))
-                .due(NOW, NOW)).isTrue();
+                .due(now, now)).isTrue();
         assertThat(LiveCommits.of(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000", LiveCommits.INTERVAL_MS, "200"))
-                .due(NOW, NOW)).as("values given as text").isTrue();
+                .due(now + 200, now + 200)).as("values given as text").isTrue();
         assertThat(LiveCommits.of(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L, LiveCommits.INTERVAL_MS, 0L))
                 .due(NOW, NOW)).as("0: off").isFalse();
         assertThat(LiveCommits.of(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L, LiveCommits.INTERVAL_MS, 200L))
