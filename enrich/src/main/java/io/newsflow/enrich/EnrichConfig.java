@@ -20,7 +20,7 @@ import java.time.Duration;
  * @param rocksDbBytes     off-heap memory of all the process's RocksDB stores of enrich: block cache,
  *                         index and filter blocks and memtables ({@link BoundedRocksDbMemory})
  * @param liveCommitInterval how often enrich commits while its articles are younger than the commit interval
- *                         (it keeps up with a live stream, {@link LiveCommits}); zero: only at the commit interval
+ *                         (it keeps up with a live stream, {@link io.newsflow.enrich.commits.LiveCommits}); zero: only at the commit interval
  */
 public record EnrichConfig(String applicationId, Path stateDir, Duration eventIdleTimeout, long storeCacheBytes,
                            Duration commitInterval, long rocksDbBytes, Duration liveCommitInterval) {

@@ -3,6 +3,7 @@ package io.newsflow.enrich;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.Metrics;
+import io.newsflow.enrich.commits.LiveCommits;
 import io.newsflow.topics.Topics;
 import java.time.Duration;
 import java.util.HashMap;

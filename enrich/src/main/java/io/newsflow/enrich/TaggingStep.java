@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.commits.LiveCommits;
 import io.newsflow.enrich.failures.EnrichFailures;
 import io.newsflow.metrics.PipelineMeters;
 import io.newsflow.enrich.grouping.state.TaggedArticle;

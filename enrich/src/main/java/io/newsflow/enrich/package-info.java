@@ -4,6 +4,7 @@
  * article memberships and dead letters. {@link io.newsflow.enrich.EnrichTopology} builds the topology,
  * {@link io.newsflow.enrich.EnrichService} runs it, {@link io.newsflow.enrich.EnrichConfig} holds its settings.
  *
- * <p>Uses {@code tagging}, {@code grouping}, {@code failures}, the schemas module and the shared text rules.
+ * <p>Uses {@code tagging}, {@code grouping}, {@code failures}, {@code commits} (when to commit sooner: a live stream),
+ * the schemas module and the shared text rules.
  */
 package io.newsflow.enrich;

@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsflow.metrics.PipelineMeters;
-import io.newsflow.enrich.LiveCommits;
+import io.newsflow.enrich.commits.LiveCommits;
 import io.newsflow.enrich.failures.EnrichFailures;
 import io.newsflow.schemas.DeadLetter;
 import io.newsflow.schemas.EventChange;

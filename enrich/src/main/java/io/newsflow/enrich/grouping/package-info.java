@@ -5,6 +5,7 @@
  * {@link io.newsflow.enrich.grouping.EventGroupingProcessor} wires that into Kafka Streams (plan, then write).
  *
  * <p>Uses its subpackages ({@code text} → {@code vectors} → {@code state} → {@code clustering}, each using only
- * those before it) and {@code tagging}; nothing below it uses this package.
+ * those before it), {@code tagging} and {@code commits} (a live stream commits sooner); nothing below it uses this
+ * package.
  */
 package io.newsflow.enrich.grouping;

@@ -1,4 +1,4 @@
-package io.newsflow.enrich;
+package io.newsflow.enrich.commits;
 
 import java.time.Duration;
 import java.util.Map;

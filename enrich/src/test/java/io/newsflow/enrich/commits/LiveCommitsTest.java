@@ -1,4 +1,4 @@
-package io.newsflow.enrich;
+package io.newsflow.enrich.commits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
