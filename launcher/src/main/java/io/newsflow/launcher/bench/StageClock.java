@@ -1,8 +1,8 @@
 package io.newsflow.launcher.bench;
 
+import io.newsflow.launcher.kafka.KafkaClientProperties;
 import io.newsflow.topics.Topics;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,8 +50,7 @@ final class StageClock implements AutoCloseable {
     }
 
     private static KafkaConsumer<String, byte[]> consumer(Map<String, Object> client, String isolation) {
-        Map<String, Object> props = new HashMap<>(client);
-        props.keySet().retainAll(ConsumerConfig.configNames());
+        Map<String, Object> props = KafkaClientProperties.only(client, ConsumerConfig.configNames());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);

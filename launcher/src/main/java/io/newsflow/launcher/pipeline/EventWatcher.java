@@ -1,5 +1,6 @@
 package io.newsflow.launcher.pipeline;
 
+import io.newsflow.launcher.kafka.KafkaClientProperties;
 import io.newsflow.schemas.EventMember;
 import io.newsflow.schemas.NewsEvent;
 import io.newsflow.topics.Topics;
@@ -32,8 +33,8 @@ public final class EventWatcher implements AutoCloseable {
 
     public EventWatcher(Map<String, Object> clientProperties, Topics topics) {
         this.topics = topics;
-        Map<String, Object> props = new LinkedHashMap<>(clientProperties);
-        props.keySet().retainAll(ConsumerConfig.configNames()); // Streams settings passed to all clients: not ours
+        // Streams settings passed to all clients: not ours
+        Map<String, Object> props = KafkaClientProperties.only(clientProperties, ConsumerConfig.configNames());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-watch-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
