@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -28,6 +29,13 @@ public final class EnrichService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How much of one partition a fetch of enrich's consumer brings: the one grouping partition carries every
+     * tagged article (about 8 KB each), and Kafka's default of 1 MB a partition gave the grouping task about 125
+     * of them a poll, fewer than a live stream of 200 articles/s brings (it queued there for seconds,
+     * docs/performance.md). 8 MB brings about as many as Kafka Streams buffers a partition (1,000 records).
+     */
+    static final int PARTITION_FETCH_BYTES = 8 * 1024 * 1024;
 
     private final KafkaStreams streams;
     private final RestoringStores restoring = new RestoringStores();
@@ -72,6 +80,10 @@ public final class EnrichService implements AutoCloseable {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_STATE_RECORD_BYTES);
         props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
                 Integer.toString(Topics.MAX_STATE_RECORD_BYTES));
+        if (!props.containsKey(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)) {
+            props.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+                    PARTITION_FETCH_BYTES);
+        }
         Properties properties = new Properties();
         properties.putAll(props);
         return properties;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,17 @@ class EnrichServiceTest {
         assertThat(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1000L);
         assertThat(props.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedRocksDbMemory.class);
         assertThat(props.get(BoundedRocksDbMemory.BUDGET_BYTES)).isEqualTo(EnrichConfig.DEFAULT_ROCKSDB_BYTES);
+        assertThat(new StreamsConfig(props).getMainConsumerConfigs("g", "c", 0)
+                .get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)).isEqualTo(8 * 1024 * 1024);
+    }
+
+    @Test
+    void aPartitionFetchSizeFromTheKafkaPropertiesStands() {
+        Properties props = EnrichService.streamsProperties(EnrichConfig.defaults(stateDir), Map.of(
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024), new Topics("nf-", null));
+        assertThat(new StreamsConfig(props).getMainConsumerConfigs("g", "c", 0)
+                .get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)).isEqualTo(2 * 1024 * 1024);
     }
 
     @Test
