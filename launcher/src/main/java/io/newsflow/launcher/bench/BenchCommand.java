@@ -31,8 +31,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "200", description = "Offered load of the end-to-end phase, articles/s (default ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--e2e-seconds", defaultValue = "20", description = "Length of the end-to-end phase (default ${DEFAULT-VALUE}).")
+    @Option(names = "--e2e-seconds", defaultValue = "20", description = "Length of the measured end-to-end phase (default ${DEFAULT-VALUE}).")
     int e2eSeconds;
+
+    @Option(names = "--e2e-warmup-seconds", defaultValue = "10", description = "Seconds of the live stream, at the same rate, "
+            + "before the end-to-end measure starts: the newly started services warm up; their latency is reported apart "
+            + "(default ${DEFAULT-VALUE}).")
+    int e2eWarmUpSeconds;
 
     @Option(names = "--corpus", description = "Drop the files of this folder instead of generated articles (a tenth warms up, six tenths are measured, the rest go end to end).")
     Path corpus;
@@ -73,7 +78,8 @@ public final class BenchCommand implements Callable<Integer> {
                 .with(Setting.NEWSFLOW_DROP_DIR, work.resolve("drop").toString())
                 .with(Setting.NEWSFLOW_STATE_DIR, work.resolve("streams").toString())
                 .with(Setting.NEWSFLOW_HTTP_PORT, "-1");
-        BenchRun.Options options = new BenchRun.Options(articles, warmUp, openEvents, seed, rate, e2eSeconds, corpus,
+        BenchRun.Options options = new BenchRun.Options(articles, warmUp, openEvents, seed, rate, e2eSeconds,
+                e2eWarmUpSeconds, corpus,
                 instances, partitions != null ? partitions : settings.getInt(Setting.NEWSFLOW_TOPIC_PARTITIONS));
         PrintStream stdout = System.out;
         BenchFigures figures;

@@ -39,6 +39,10 @@ final class BenchFigures {
      * Median latency of the first and of the last third of the counted articles: equal when the pipeline keeps
      * up with the offered load, growing when the load is above what it sustains (a queue builds).
      */
+    int e2eWarmUpSeconds;
+    int e2eWarmUpArticles;
+    double e2eWarmUpP50Ms;
+    double e2eWarmUpP99Ms;
     double e2eP50FirstThirdMs;
     double e2eP50LastThirdMs;
     /** p50 and p99 (ms) of the end-to-end latency's parts: ingest, enrich, sink (see BenchRun#splitByStage). */
@@ -69,11 +73,12 @@ final class BenchFigures {
                         + " placed=%d distinct_articles=%d events=%d e2e_articles=%d e2e_missing=%d instances=%d partitions=%d"
                         + " e2e_p50_first_third_ms=%.0f e2e_p50_last_third_ms=%.0f e2e_ingest_p50_ms=%.0f"
                         + " e2e_ingest_p99_ms=%.0f e2e_enrich_p50_ms=%.0f e2e_enrich_p99_ms=%.0f e2e_sink_p50_ms=%.0f"
-                        + " e2e_sink_p99_ms=%.0f",
+                        + " e2e_sink_p99_ms=%.0f e2e_warmup_s=%d e2e_warmup_p50_ms=%.0f e2e_warmup_p99_ms=%.0f",
                 articles, passthroughPerS, enrichPerS, enrichRatio(), ingestPerS, sinkPostgresPerS, e2eP50Ms, e2eP99Ms,
                 peakRssMb, e2eP95Ms, sinkFilesPerS, peakHeapMb, rocksDbMb, openEvents, placed, distinctArticles, events, e2eArticles,
                 e2eMissing, instances, partitions, e2eP50FirstThirdMs, e2eP50LastThirdMs, e2eStageMs[0][0],
-                e2eStageMs[0][1], e2eStageMs[1][0], e2eStageMs[1][1], e2eStageMs[2][0], e2eStageMs[2][1]);
+                e2eStageMs[0][1], e2eStageMs[1][0], e2eStageMs[1][1], e2eStageMs[2][0], e2eStageMs[2][1], e2eWarmUpSeconds,
+                e2eWarmUpP50Ms, e2eWarmUpP99Ms);
     }
 
     void printTable(PrintStream out) {
@@ -91,6 +96,9 @@ final class BenchFigures {
         out.printf(Locale.ROOT, row, String.format(Locale.ROOT, "end to end at %.0f articles/s, p50 / p95 / p99", e2eRate),
                 String.format(Locale.ROOT, "%.0f / %.0f / %.0f ms", e2eP50Ms, e2eP95Ms, e2eP99Ms),
                 String.format(Locale.ROOT, "%,d articles, %d missing", e2eArticles, e2eMissing));
+        out.printf(Locale.ROOT, row, String.format(Locale.ROOT, "end to end, warm-up (first %d s), p50 / p99", e2eWarmUpSeconds),
+                String.format(Locale.ROOT, "%.0f / %.0f ms", e2eWarmUpP50Ms, e2eWarmUpP99Ms),
+                String.format(Locale.ROOT, "%,d articles, not counted above", e2eWarmUpArticles));
         out.printf(Locale.ROOT, row, "end to end, p50 of the first / last third",
                 String.format(Locale.ROOT, "%.0f / %.0f ms", e2eP50FirstThirdMs, e2eP50LastThirdMs),
                 latencyTrend());
@@ -146,6 +154,10 @@ final class BenchFigures {
         json.put("e2e_p50_ms", e2eP50Ms);
         json.put("e2e_p95_ms", e2eP95Ms);
         json.put("e2e_p99_ms", e2eP99Ms);
+        json.put("e2e_warmup_s", e2eWarmUpSeconds);
+        json.put("e2e_warmup_articles", e2eWarmUpArticles);
+        json.put("e2e_warmup_p50_ms", e2eWarmUpP50Ms);
+        json.put("e2e_warmup_p99_ms", e2eWarmUpP99Ms);
         json.put("e2e_p50_first_third_ms", e2eP50FirstThirdMs);
         json.put("e2e_p50_last_third_ms", e2eP50LastThirdMs);
         String[] stages = {"ingest", "enrich", "sink"};

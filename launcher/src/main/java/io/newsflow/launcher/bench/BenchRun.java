@@ -53,8 +53,13 @@ final class BenchRun {
     /** A phase that takes nothing for this long has failed; the run stops rather than waiting for ever. */
     private static final Duration STALL = Duration.ofSeconds(90);
 
-    record Options(int articles, int warmUp, int openEvents, long seed, double rate, int e2eSeconds, Path corpus,
-                   int instances, int partitions) {
+    record Options(int articles, int warmUp, int openEvents, long seed, double rate, int e2eSeconds,
+                   int e2eWarmUpSeconds, Path corpus, int instances, int partitions) {
+
+        /** The share of the end-to-end files dropped while the services warm up. */
+        double e2eWarmUpShare() {
+            return e2eWarmUpSeconds / (double) (e2eWarmUpSeconds + e2eSeconds);
+        }
     }
 
     private final Options options;
@@ -120,7 +125,7 @@ final class BenchRun {
 
     /** Generates the stories (or stages the corpus folder) and splits the drop files between the phases. */
     private Articles articles(Path work, Duration idle) throws IOException {
-        int e2eCount = (int) Math.round(options.rate() * options.e2eSeconds());
+        int e2eCount = (int) Math.round(options.rate() * (options.e2eWarmUpSeconds() + options.e2eSeconds()));
         StoryStream.Timeline timeline = new StoryStream(Gazetteer.standard(), options.seed())
                 .generate(options.openEvents(), options.corpus() == null ? options.warmUp() + options.articles() + e2eCount : 0,
                         idle);
@@ -316,21 +321,32 @@ final class BenchRun {
             enrich.start();
             ingest.start();
             awaitReady(enrich, sink);
-            int counted = dropAtRate(e2e, drop, latency);
+            Set<String> warmUpIds = new HashSet<>();
+            int counted = dropAtRate(e2e, drop, latency, warmUpIds);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (latency.pending() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            List<Long> latencies = latency.latenciesNanos();
+            List<LatencyProbe.Arrival> measured = latency.arrivals().stream()
+                    .filter(a -> !warmUpIds.contains(a.articleId())).toList();
+            List<Long> latencies = measured.stream().map(LatencyProbe.Arrival::latencyNanos).toList();
+            List<Long> warmUpLatencies = latency.arrivals().stream().filter(a -> warmUpIds.contains(a.articleId()))
+                    .map(LatencyProbe.Arrival::latencyNanos).toList();
             figures.e2eArticles = counted;
             figures.e2eMissing = latency.pending();
             figures.e2eP50Ms = LatencyProbe.quantileMs(latencies, 0.50);
             figures.e2eP95Ms = LatencyProbe.quantileMs(latencies, 0.95);
             figures.e2eP99Ms = LatencyProbe.quantileMs(latencies, 0.99);
+            figures.e2eWarmUpSeconds = options.e2eWarmUpSeconds();
+            figures.e2eWarmUpArticles = warmUpLatencies.size();
+            figures.e2eWarmUpP50Ms = LatencyProbe.quantileMs(warmUpLatencies, 0.50);
+            figures.e2eWarmUpP99Ms = LatencyProbe.quantileMs(warmUpLatencies, 0.99);
+            log("end to end, warm-up: %,d articles in the first %d s, p50 %.0f ms, p99 %.0f ms (not counted below)",
+                    figures.e2eWarmUpArticles, figures.e2eWarmUpSeconds, figures.e2eWarmUpP50Ms, figures.e2eWarmUpP99Ms);
             int third = latencies.size() / 3;
             figures.e2eP50FirstThirdMs = LatencyProbe.quantileMs(latencies.subList(0, third), 0.50);
             figures.e2eP50LastThirdMs = LatencyProbe.quantileMs(latencies.subList(latencies.size() - third, latencies.size()), 0.50);
-            splitByStage(latency.arrivals(), stages);
+            splitByStage(measured, stages);
             log("end to end: %,d articles at %.0f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d missing", counted,
                     options.rate(), figures.e2eP50Ms, figures.e2eP95Ms, figures.e2eP99Ms, figures.e2eMissing);
         }
@@ -373,15 +389,17 @@ final class BenchRun {
     }
 
     /**
-     * Drops the files at the offered rate and has the probe wait for the new articles among them to land;
-     * returns how many it waits for.
+     * Drops the files at the offered rate and has the probe wait for the new articles among them to land; those
+     * of the warm-up (the first seconds) go into {@code warmUpIds}. Returns how many measured articles it waits for.
      */
-    private int dropAtRate(List<BenchCorpus.DropFile> e2e, Path drop, LatencyProbe latency) throws IOException {
+    private int dropAtRate(List<BenchCorpus.DropFile> e2e, Path drop, LatencyProbe latency, Set<String> warmUpIds)
+            throws IOException {
         Set<String> seen = new HashSet<>(measuredAndEarlierIds);
         long periodNanos = (long) (1e9 / options.rate());
         long next = System.nanoTime();
         int counted = 0;
-        int skip = e2e.size() / 10; // the first tenth warms the pipeline up: not counted
+        // the services have just started: their first seconds are timed apart, the measure starts after them
+        int warmUp = (int) Math.round(e2e.size() * options.e2eWarmUpShare());
         for (int i = 0; i < e2e.size(); i++) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
@@ -390,15 +408,18 @@ final class BenchRun {
             BenchCorpus.DropFile file = e2e.get(i);
             drop(file, drop);
             // an updated version of an article already placed finds its row at once: only new articles count
-            if (i >= skip && seen.add(file.articleId())) {
+            if (seen.add(file.articleId())) {
                 latency.landed(file.articleId());
-                counted++;
-            } else {
-                seen.add(file.articleId());
+                if (i < warmUp) {
+                    warmUpIds.add(file.articleId());
+                } else {
+                    counted++;
+                }
             }
             next += periodNanos;
             if (i % Math.max(1, (int) options.rate() * 5) == 0) {
-                log("end to end: %,d of %,d files dropped, %,d on their way", i, e2e.size(), latency.pending());
+                log("end to end: %,d of %,d files dropped%s, %,d on their way", i, e2e.size(),
+                        i < warmUp ? " (warming up)" : "", latency.pending());
             }
         }
         return counted;

@@ -60,11 +60,6 @@ final class LatencyProbe implements AutoCloseable {
         return List.copyOf(arrivals);
     }
 
-    /** Latencies seen so far, in the order the articles reached the database. */
-    synchronized List<Long> latenciesNanos() {
-        return arrivals.stream().map(Arrival::latencyNanos).toList();
-    }
-
     private void poll() {
         while (running) {
             try {

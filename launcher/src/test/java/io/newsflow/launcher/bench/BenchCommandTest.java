@@ -40,7 +40,7 @@ class BenchCommandTest {
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             exit = Newsflow.execute("bench", "--articles", "200", "--warmup", "40", "--open-events", "100",
-                    "--rate", "50", "--e2e-seconds", "2", "--work-dir", work.resolve("run").toString(),
+                    "--rate", "50", "--e2e-seconds", "2", "--e2e-warmup-seconds", "1", "--work-dir", work.resolve("run").toString(),
                     "--out", json.toString());
         } finally {
             System.setOut(stdout);
@@ -68,6 +68,11 @@ class BenchCommandTest {
             assertTrue(figures.get(key).asDouble() > 0, key + " measured");
         }
         assertTrue(figures.get("e2e_p50_ms").asDouble() <= figures.get("e2e_p99_ms").asDouble());
+        // the first second's articles are timed apart from the measured ones
+        assertEquals(1, figures.get("e2e_warmup_s").asInt());
+        assertTrue(figures.get("e2e_warmup_articles").asInt() > 20, "warm-up articles timed");
+        assertTrue(figures.get("e2e_warmup_p50_ms").asDouble() > 0
+                && figures.get("e2e_warmup_p50_ms").asDouble() <= figures.get("e2e_warmup_p99_ms").asDouble());
         // the split by stage found the articles on both topics: enrich takes at least one commit
         assertTrue(figures.get("e2e_enrich_p50_ms").asDouble() > 0, "enrich's part of the latency measured");
         for (String stage : List.of("ingest", "enrich", "sink")) {
