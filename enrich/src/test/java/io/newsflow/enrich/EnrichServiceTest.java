@@ -43,11 +43,14 @@ class EnrichServiceTest {
 
     @Test
     void aPartitionFetchSizeFromTheKafkaPropertiesStands() {
-        Properties props = EnrichService.streamsProperties(EnrichConfig.defaults(stateDir), Map.of(
-                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024), new Topics("nf-", null));
-        assertThat(new StreamsConfig(props).getMainConsumerConfigs("g", "c", 0)
-                .get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)).isEqualTo(2 * 1024 * 1024);
+        for (String name : new String[] {ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)}) {
+            Properties props = EnrichService.streamsProperties(EnrichConfig.defaults(stateDir), Map.of(
+                    StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092", name, 2 * 1024 * 1024), new Topics("nf-", null));
+            assertThat(new StreamsConfig(props).getMainConsumerConfigs("g", "c", 0)
+                    .get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)).as(name).isEqualTo(2 * 1024 * 1024);
+        }
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -327,11 +328,11 @@ final class BenchRun {
             while (latency.pending() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            List<LatencyProbe.Arrival> measured = latency.arrivals().stream()
-                    .filter(a -> !warmUpIds.contains(a.articleId())).toList();
+            Map<Boolean, List<LatencyProbe.Arrival>> byPart = latency.arrivals().stream()
+                    .collect(Collectors.partitioningBy(a -> warmUpIds.contains(a.articleId())));
+            List<LatencyProbe.Arrival> measured = byPart.get(false);
             List<Long> latencies = measured.stream().map(LatencyProbe.Arrival::latencyNanos).toList();
-            List<Long> warmUpLatencies = latency.arrivals().stream().filter(a -> warmUpIds.contains(a.articleId()))
-                    .map(LatencyProbe.Arrival::latencyNanos).toList();
+            List<Long> warmUpLatencies = byPart.get(true).stream().map(LatencyProbe.Arrival::latencyNanos).toList();
             figures.e2eArticles = counted;
             figures.e2eMissing = latency.pending();
             figures.e2eP50Ms = LatencyProbe.quantileMs(latencies, 0.50);
