@@ -49,7 +49,7 @@ final class TaggingStep implements FixedKeyProcessor<String, RawArticle, Tagging
     @Override
     public void init(FixedKeyProcessorContext<String, Outcome> context) {
         this.context = context;
-        this.liveCommits = LiveCommits.of(context.appConfigs());
+        this.liveCommits = LiveCommits.of(context);
     }
 
     @Override
@@ -64,18 +64,11 @@ final class TaggingStep implements FixedKeyProcessor<String, RawArticle, Tagging
             DeadLetter letter = failures.articleFailed(EnrichFailures.Step.TAGGING, article, origin(), e);
             context.forward(record.withValue(new Outcome(null, letter)).withHeaders(
                     EnrichFailures.markStep(new RecordHeaders(record.headers().toArray()), EnrichFailures.Step.TAGGING)));
-            commitIfLive(record.timestamp());
+            liveCommits.commitIfDue(context, record.timestamp());
             return;
         }
         context.forward(record.withValue(outcome));
-        commitIfLive(record.timestamp());
-    }
-
-    /** A live article reaches the grouping task sooner when its tagging commits soon (see {@link LiveCommits}). */
-    private void commitIfLive(long timestamp) {
-        if (liveCommits.due(timestamp, context.currentSystemTimeMs())) {
-            context.commit();
-        }
+        liveCommits.commitIfDue(context, record.timestamp());
     }
 
     private String origin() {

@@ -3,6 +3,7 @@ package io.newsflow.enrich.commits;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 
 /**
  * When to commit sooner than the commit interval: while enrich keeps up with a live stream.
@@ -58,6 +59,18 @@ public final class LiveCommits {
         long liveMs = number(appConfigs.get(INTERVAL_MS), 0);
         return new LiveCommits(Duration.ofMillis(liveMs > 0 && liveMs < commitMs ? liveMs : 0), Duration.ofMillis(commitMs),
                 null);
+    }
+
+    /** For a processor, from its context's application configs (see {@link #of(Map)}). */
+    public static LiveCommits of(ProcessingContext context) {
+        return of(context.appConfigs());
+    }
+
+    /** After a record of the processor's: asks Kafka Streams for a commit when one is {@link #due due}. */
+    public void commitIfDue(ProcessingContext context, long recordTimestampMs) {
+        if (due(recordTimestampMs, context.currentSystemTimeMs())) {
+            context.commit();
+        }
     }
 
     /** After a record: whether to ask for a commit now, given its timestamp and the wall clock. */

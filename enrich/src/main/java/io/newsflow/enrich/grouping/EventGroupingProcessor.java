@@ -77,7 +77,7 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
         this.stores = new GroupingStores(store(GroupingStores.EVENTS), store(GroupingStores.DOCUMENT_FREQUENCY),
                 store(GroupingStores.ARTICLES));
         this.grouper = new EventGrouper(settings, stores);
-        this.liveCommits = LiveCommits.of(context.appConfigs());
+        this.liveCommits = LiveCommits.of(context);
         openEvents = Gauge.builder("newsflow.enrich.open.events", stores, GroupingStores::openEvents)
                 .description("Events open in this task's stores (closed after NEWSFLOW_EVENT_IDLE_HOURS without news)")
                 .tag("task", context.taskId().toString()).strongReference(true).register(metrics);
@@ -113,7 +113,7 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
             DeadLetter letter = failures.articleFailed(EnrichFailures.Step.GROUPING, article, origin(), e);
             context.forward(new Record<>(article.getArticleId(), GroupingOutput.deadLetter(letter), record.timestamp(),
                     EnrichFailures.markStep(new RecordHeaders(record.headers().toArray()), EnrichFailures.Step.GROUPING)));
-            commitIfLive(record.timestamp());
+            liveCommits.commitIfDue(context, record.timestamp());
             return;
         }
         if (LOG.isDebugEnabled()) {
@@ -122,7 +122,7 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
                     outcome.changed().stream().map(e -> e.eventId).toList(), outcome.absorbedIds());
         }
         output.forEach(context::forward);
-        commitIfLive(record.timestamp());
+        liveCommits.commitIfDue(context, record.timestamp());
         PipelineMeters.articlesOut(metrics, EnrichFailures.STAGE, 1);
         if (article.getFetchedAt() != null) {
             Duration waited = Duration.between(article.getFetchedAt(), Instant.now());
@@ -211,13 +211,6 @@ public final class EventGroupingProcessor implements Processor<String, TaggedArt
             stores.abandonPlacement();
             failures.taskFailed(EnrichFailures.Step.GROUPING, what, e);
             return List.of();
-        }
-    }
-
-    /** A live article's event reaches consumers sooner when grouping commits soon (see {@link LiveCommits}). */
-    private void commitIfLive(long timestamp) {
-        if (liveCommits.due(timestamp, context.currentSystemTimeMs())) {
-            context.commit();
         }
     }
 

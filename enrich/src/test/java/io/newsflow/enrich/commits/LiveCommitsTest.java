@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.junit.jupiter.api.Test;
 
 class LiveCommitsTest {
@@ -57,5 +59,35 @@ class LiveCommitsTest {
                 .due(NOW, NOW)).as("not shorter than the commit interval").isFalse();
         assertThat(LiveCommits.of(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L)).due(NOW, NOW))
                 .as("not set (a topology run without the service's properties)").isFalse();
+    }
+
+    @Test
+    void aProcessorsContextIsAskedForACommitOnlyWhenOneIsDue() throws Exception {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "live-commits");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L);
+        config.put(LiveCommits.INTERVAL_MS, 200L);
+        MockProcessorContext<String, String> context = new MockProcessorContext<>(config);
+        long now = System.currentTimeMillis();
+        boolean[] committed = new boolean[3];
+        // a thread of its own, as a stream thread: the request time it leaves is no other test's
+        Thread thread = new Thread(() -> {
+            LiveCommits live = LiveCommits.of(context);
+            context.setCurrentSystemTimeMs(now);
+            live.commitIfDue(context, now - 5_000);
+            committed[0] = context.committed();
+            live.commitIfDue(context, now - 50);
+            committed[1] = context.committed();
+            context.resetCommit();
+            context.setCurrentSystemTimeMs(now + 100);
+            live.commitIfDue(context, now + 90);
+            committed[2] = context.committed();
+        });
+        thread.start();
+        thread.join();
+        assertThat(committed[0]).as("a backlog's article").isFalse();
+        assertThat(committed[1]).as("a live article").isTrue();
+        assertThat(committed[2]).as("asked 100 ms ago").isFalse();
     }
 }
