@@ -11,8 +11,6 @@ import io.newsflow.enrich.tagging.PersonNames;
 import io.newsflow.enrich.tagging.RoleNormaliser;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How well an article fits an open event (to rank candidate events and as the evidence of a copy):
@@ -78,9 +76,7 @@ public final class EventSimilarity {
         }
         // The cheap tests first: whether a side names a person is an edit distance against each of its
         // names, worked out only for a pair of holders of one office (this runs for every pair of articles
-        // of a neighbourhood).
-        Set<String> keysA = null;
-        Set<String> keysB = null;
+        // of a neighbourhood, so nothing is allocated: the sides are a few officials each, scanned in place).
         RoleNormaliser roles = RoleNormaliser.standard();
         SingleHolderOffices single = SingleHolderOffices.standard();
         for (Holder x : a) {
@@ -91,17 +87,13 @@ public final class EventSimilarity {
                 if (y.role() == null || !x.country().equals(y.country()) || !roles.sameOffice(x.role(), y.role())) {
                     continue;
                 }
-                if (keysA == null) {
-                    keysA = keys(a);
-                    keysB = keys(b);
-                }
-                if (!single.contains(x.role()) && !sharedForeignCounterpart(a, keysB, x.country())) {
+                if (!single.contains(x.role()) && !sharedForeignCounterpart(a, b, x.country())) {
                     continue;
                 }
-                if (named(keysB, x.key())) {
+                if (named(b, x.key())) {
                     break; // the other side names x: no conflict through x
                 }
-                if (!named(keysA, y.key())) {
+                if (!named(a, y.key())) {
                     return true;
                 }
             }
@@ -243,27 +235,33 @@ public final class EventSimilarity {
         return false;
     }
 
-    private static Set<String> keys(Collection<Holder> holders) {
-        return holders.stream().map(Holder::key).collect(Collectors.toSet());
-    }
-
     /** Whether a side names this person, in this or another transliteration ("Kurbanguly" / "Gurbanguly"). */
-    private static boolean named(Set<String> keys, String key) {
-        if (keys.contains(key)) {
+    private static boolean named(Collection<Holder> side, String key) {
+        if (names(side, key)) {
             return true;
         }
-        for (String k : keys) {
-            if (PersonNames.sameName(k, key)) {
+        for (Holder h : side) {
+            if (PersonNames.sameName(h.key(), key)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether side a names someone side b names too (keysB), of a known country other than this one. */
-    private static boolean sharedForeignCounterpart(Collection<Holder> a, Set<String> keysB, String country) {
+    /** Whether side a names someone side b names too, of a known country other than this one. */
+    private static boolean sharedForeignCounterpart(Collection<Holder> a, Collection<Holder> b, String country) {
         for (Holder h : a) {
-            if (h.country() != null && !h.country().equals(country) && keysB.contains(h.key())) {
+            if (h.country() != null && !h.country().equals(country) && names(b, h.key())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a side names this person in this very spelling. */
+    private static boolean names(Collection<Holder> side, String key) {
+        for (Holder h : side) {
+            if (h.key().equals(key)) {
                 return true;
             }
         }
