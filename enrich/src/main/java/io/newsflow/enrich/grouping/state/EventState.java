@@ -107,14 +107,14 @@ public final class EventState {
      * members' sums and the members' features, after members joined or left.
      */
     public void rebuild(int centroidTerms) {
-        MemberSums all = new MemberSums();
-        all.add(retired);
+        List<MemberFeatures> current = new ArrayList<>(features.size());
         for (Member m : members) {
             MemberFeatures f = features.get(m.articleId());
             if (f != null) {
-                all.add(f);
+                current.add(f);
             }
         }
+        MemberSums all = MemberSums.of(retired, current);
         names.clear();
         names.putAll(all.names);
         days.clear();
