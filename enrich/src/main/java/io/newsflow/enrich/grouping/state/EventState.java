@@ -107,14 +107,14 @@ public final class EventState {
      * members' sums and the members' features, after members joined or left.
      */
     public void rebuild(int centroidTerms) {
-        List<MemberFeatures> current = new ArrayList<>(features.size());
+        MemberSums all = new MemberSums();
+        all.add(retired);
         for (Member m : members) {
             MemberFeatures f = features.get(m.articleId());
             if (f != null) {
-                current.add(f);
+                all.add(f);
             }
         }
-        MemberSums all = MemberSums.of(retired, current);
         names.clear();
         names.putAll(all.names);
         days.clear();

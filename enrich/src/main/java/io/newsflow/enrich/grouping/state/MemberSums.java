@@ -1,10 +1,8 @@
 package io.newsflow.enrich.grouping.state;
 
 import io.newsflow.enrich.grouping.vectors.TermVector;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,27 +22,6 @@ public final class MemberSums {
 
     void add(MemberFeatures f) {
         centroid = centroid.plusAsStored(f.vector());
-        addCounts(f);
-    }
-
-    /**
-     * The sums of the retired members' and of these members' features, in this order (the centroid in one merge,
-     * {@link TermVector#sumAsStored}): what adding them one by one gives.
-     */
-    static MemberSums of(MemberSums retired, List<MemberFeatures> features) {
-        MemberSums all = new MemberSums();
-        List<TermVector> vectors = new ArrayList<>(features.size() + 1);
-        vectors.add(retired.centroid);
-        all.addCounts(retired);
-        for (MemberFeatures f : features) {
-            vectors.add(f.vector());
-            all.addCounts(f);
-        }
-        all.centroid = TermVector.sumAsStored(vectors);
-        return all;
-    }
-
-    private void addCounts(MemberFeatures f) {
         f.names().forEach(name -> names.merge(name, 1, Integer::sum));
         if (f.day() != null) {
             days.merge(f.day(), 1, Integer::sum);
@@ -55,10 +32,6 @@ public final class MemberSums {
 
     public void add(MemberSums other) {
         centroid = centroid.plusAsStored(other.centroid);
-        addCounts(other);
-    }
-
-    private void addCounts(MemberSums other) {
         other.names.forEach((name, n) -> names.merge(name, n, Integer::sum));
         other.days.forEach((day, n) -> days.merge(day, n, Integer::sum));
         other.countries.forEach((code, c) -> countries.merge(code, c, EventState::sum));

@@ -1,7 +1,6 @@
 package io.newsflow.enrich.grouping.vectors;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -160,77 +159,6 @@ public final class TermVector {
             }
         }
         return new TermVector(Arrays.copyOf(t, n), Arrays.copyOf(w, n));
-    }
-
-    /**
-     * The sum of these vectors, as {@link #plusAsStored} over them one after the other from {@link #EMPTY}, to the
-     * last bit (a term's first weight as it is, each later one added in list order and the sum rounded to a float),
-     * in one merge of all of them: an event's centroid is summed again over its members at every change, and a new
-     * merged vector per member was a tenth of what the enrich thread allocated (JFR, the bench's live stream).
-     */
-    public static TermVector sumAsStored(List<TermVector> vectors) {
-        int k = vectors.size();
-        int total = 0;
-        for (TermVector v : vectors) {
-            total += v.terms.length;
-        }
-        long[] t = new long[total];
-        double[] w = new double[total];
-        int[] next = new int[k];
-        // a heap of the vectors not yet used up, by their next term, then by list position: equal terms in list order
-        int[] heap = new int[k];
-        int size = 0;
-        for (int i = 0; i < k; i++) {
-            if (vectors.get(i).terms.length > 0) {
-                heap[size++] = i; // ascending positions, all first terms compared below: sifted into order
-            }
-        }
-        for (int i = size / 2 - 1; i >= 0; i--) {
-            siftDown(heap, size, i, vectors, next);
-        }
-        int n = 0;
-        while (size > 0) {
-            int v = heap[0];
-            TermVector vector = vectors.get(v);
-            long term = vector.terms[next[v]];
-            double weight = vector.weights[next[v]];
-            if (n > 0 && t[n - 1] == term) {
-                w[n - 1] = sumAsStored(w[n - 1], weight);
-            } else {
-                t[n] = term;
-                w[n++] = weight;
-            }
-            if (++next[v] == vector.terms.length) {
-                heap[0] = heap[--size];
-            }
-            siftDown(heap, size, 0, vectors, next);
-        }
-        return n == 0 ? EMPTY : new TermVector(Arrays.copyOf(t, n), Arrays.copyOf(w, n));
-    }
-
-    private static void siftDown(int[] heap, int size, int at, List<TermVector> vectors, int[] next) {
-        while (true) {
-            int least = at;
-            for (int child = 2 * at + 1; child <= 2 * at + 2 && child < size; child++) {
-                if (before(heap[child], heap[least], vectors, next)) {
-                    least = child;
-                }
-            }
-            if (least == at) {
-                return;
-            }
-            int swap = heap[at];
-            heap[at] = heap[least];
-            heap[least] = swap;
-            at = least;
-        }
-    }
-
-    /** Whether vector a's next term comes before vector b's: the smaller term, or the same term earlier in the list. */
-    private static boolean before(int a, int b, List<TermVector> vectors, int[] next) {
-        long ta = vectors.get(a).terms[next[a]];
-        long tb = vectors.get(b).terms[next[b]];
-        return ta != tb ? ta < tb : a < b;
     }
 
     /** Each weight divided by a number, rounded to a float as stored. */

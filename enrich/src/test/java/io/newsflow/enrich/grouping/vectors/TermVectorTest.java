@@ -2,10 +2,8 @@ package io.newsflow.enrich.grouping.vectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -116,28 +114,5 @@ class TermVectorTest {
         assertThat(v.size()).isEqualTo(2);
         assertThat(v.weightOf(5)).isEqualTo(0.75);
         assertThat(v.weightOf(3)).isEqualTo(0.5);
-    }
-
-    @Test
-    void aSumOfManyIsTheSumOneByOneToTheLastBit() {
-        SplittableRandom random = new SplittableRandom(13);
-        for (int round = 0; round < 300; round++) {
-            List<TermVector> vectors = new ArrayList<>();
-            int count = random.nextInt(0, 40);
-            for (int i = 0; i < count; i++) {
-                // empty vectors, and small vocabularies so that many terms are shared by many vectors
-                vectors.add(random.nextInt(8) == 0 ? TermVector.EMPTY : random(random, random.nextInt(1, 60), 1 + random.nextInt(200)));
-            }
-            TermVector oneByOne = TermVector.EMPTY;
-            for (TermVector v : vectors) {
-                oneByOne = oneByOne.plusAsStored(v);
-            }
-            TermVector atOnce = TermVector.sumAsStored(vectors);
-            assertThat(atOnce.size()).isEqualTo(oneByOne.size());
-            for (int i = 0; i < atOnce.size(); i++) {
-                assertThat(atOnce.term(i)).isEqualTo(oneByOne.term(i));
-                assertThat(Double.doubleToRawLongBits(atOnce.weight(i))).isEqualTo(Double.doubleToRawLongBits(oneByOne.weight(i)));
-            }
-        }
     }
 }
