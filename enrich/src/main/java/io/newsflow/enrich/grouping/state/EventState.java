@@ -291,9 +291,8 @@ public final class EventState {
     }
 
     private byte[] pageBytes(int page) {
-        Writer writer = WRITER.get();
-        try {
-            DataOutputStream out = writer.start();
+        Buffer bytes = new Buffer(PAGE * 256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
             int end = Math.min(members.size(), (page + 1) * PAGE);
             out.writeInt(end - page * PAGE);
             for (int i = page * PAGE; i < end; i++) {
@@ -302,7 +301,7 @@ public final class EventState {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return writer.bytes();
+        return bytes.toByteArray();
     }
 
     private static List<Member> readPage(byte[] bytes) {
@@ -321,9 +320,8 @@ public final class EventState {
 
     /** The head: the event without its members, which are in pages ({@link #store}). */
     byte[] headBytes() {
-        Writer writer = WRITER.get();
-        try {
-            DataOutputStream out = writer.start();
+        Buffer bytes = new Buffer(16384);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
             out.writeUTF(eventId);
             out.writeLong(version);
@@ -350,7 +348,7 @@ public final class EventState {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return writer.bytes();
+        return bytes.toByteArray();
     }
 
     private static void writeMember(DataOutputStream out, Member m) throws IOException {
@@ -585,39 +583,11 @@ public final class EventState {
     }
 
     /**
-     * Where {@link #headBytes()} and the pages are written, one per thread and used again: an event is written at
-     * every article it takes, and fresh buffers grown to size were a tenth of what the enrich thread allocated
-     * (JFR, the bench's live stream). Only the bytes handed out are new; a buffer grown past {@link #KEPT_BYTES} by
-     * one giant event is let go after it.
-     */
-    private static final ThreadLocal<Writer> WRITER = ThreadLocal.withInitial(Writer::new);
-
-    private static final class Writer {
-
-        private static final int KEPT_BYTES = 1 << 20;
-
-        private Buffer buffer = new Buffer(16384);
-        private DataOutputStream out = new DataOutputStream(buffer);
-
-        DataOutputStream start() {
-            if (buffer.data.length > KEPT_BYTES) {
-                buffer = new Buffer(16384);
-                out = new DataOutputStream(buffer);
-            }
-            buffer.size = 0;
-            return out;
-        }
-
-        byte[] bytes() {
-            return buffer.toByteArray();
-        }
-    }
-
-    /**
-     * A ByteArrayOutputStream without its lock. DataOutputStream writes an int or a float as four one-byte writes,
-     * and a state holds thousands of them.
+     * Where {@link #headBytes()} and the pages are written: a ByteArrayOutputStream without its lock. DataOutputStream
+     * writes an int or a float as four one-byte writes, and a state holds thousands of them.
      */
     private static final class Buffer extends OutputStream {
+
         private byte[] data;
         private int size;
 
