@@ -1,5 +1,6 @@
 package io.newsflow.ingest.text;
 
+import io.newsflow.text.RegexWhitespace;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,7 +114,7 @@ public final class Outlets {
             for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
                 int end = at + phrase.length();
                 int nameAt = end;
-                while (nameAt < text.length() && isRegexSpace(text.charAt(nameAt))) {
+                while (nameAt < text.length() && RegexWhitespace.is(text.charAt(nameAt))) {
                     nameAt++;
                 }
                 if (nameAt > end && (at == 0 || !isWordChar(text.charAt(at - 1)))) {
@@ -123,11 +124,6 @@ public final class Outlets {
         }
         found.sort((x, y) -> Integer.compare(x[0], y[0]));
         return found.stream().mapToInt(f -> f[1]).toArray();
-    }
-
-    /** {@code \s} of java.util.regex. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** A word character as {@code \b} of java.util.regex sees it. */
