@@ -59,8 +59,14 @@ public final class GroupingStores {
     private final DocumentFrequencies frequencies;
     private final KeyValueStore<String, byte[]> articles;
     /**
-     * Recently used events, decoded: candidates recur from article to article, and decoding is the
-     * main cost of scoring them. Only this task writes the store, so the copy stays exact.
+     * Recently used events, decoded: an event is looked up several times while one article is placed
+     * (as a candidate, its neighbourhood, the event it joins), and candidates recur from article to
+     * article. Only this task writes the store, so the copy stays exact. Few on purpose: a decoded
+     * event is large (its centroid, its members' features), and an LRU of 2,000 kept each for a second or two
+     * at 200 articles/s, long enough to be promoted to the old generation and die there; that garbage
+     * (30 MB/s) brought a full collection every 7 s. At 500 they mostly die young (8 MB/s promoted),
+     * and a miss costs a read of the record cache or RocksDB and a decode (docs/performance.md,
+     * "Decoded events and the old generation").
      */
     private final Map<String, EventState> decoded = new LinkedHashMap<>(DECODED_EVENTS * 4 / 3, 0.75f, true) {
         @Override
@@ -68,7 +74,7 @@ public final class GroupingStores {
             return size() > DECODED_EVENTS;
         }
     };
-    private static final int DECODED_EVENTS = 2_000;
+    private static final int DECODED_EVENTS = 500;
     /** The candidate index, rebuilt from the events (null until first needed). */
     private CandidateIndex candidateIndex;
     /** How close each stored event's members can come to an article, loaded with the index. */
